@@ -1,0 +1,88 @@
+//! The command line: global flags shared by every command and the subcommand tree.
+//! Each subcommand's own flags live in its module under `commands/`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::commands;
+use crate::config::Strategy;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "seatctl",
+    version,
+    about = "Sell seats at events without ever selling one twice",
+    long_about = "Sell seats at events without ever selling one twice.\n\n\
+        seatctl manages events, seat layouts and reservations on PostgreSQL (production) or an \
+        embedded SQLite file (the default, no services needed).",
+    after_help = "Exit codes: 0 ok, 1 internal error, 2 invalid usage or input, 3 conflict, \
+        4 not found, 5 hold expired, 6 backend unavailable."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalOpts,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every subcommand accepts. Precedence: flag > environment > config file > default.
+#[derive(Debug, Clone, Default, Args)]
+pub struct GlobalOpts {
+    /// Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]
+    #[arg(long, global = true, env = "SEATCTL_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]
+    #[arg(
+        long,
+        global = true,
+        env = "DATABASE_URL",
+        value_name = "URL",
+        hide_env_values = true
+    )]
+    pub database_url: Option<String>,
+
+    /// Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]
+    #[arg(
+        long,
+        global = true,
+        env = "REDIS_URL",
+        value_name = "URL",
+        hide_env_values = true
+    )]
+    pub redis_url: Option<String>,
+
+    /// Concurrency strategy for seat changes [default: occ]
+    #[arg(long, global = true, env = "SEATCTL_STRATEGY", value_enum)]
+    pub strategy: Option<Strategy>,
+
+    /// Print exactly one JSON document on stdout (errors as JSON on stderr)
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Never use colour (also honoured: NO_COLOR, TERM=dumb)
+    #[arg(long, global = true)]
+    pub no_color: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create, list, show and delete events
+    #[command(subcommand)]
+    Event(commands::event::EventCommand),
+    /// Import seat layouts (CSV, TOML or JSON)
+    #[command(subcommand)]
+    Layout(commands::layout::LayoutCommand),
+    /// List an event's seats, optionally filtered by status or section
+    Seats(commands::seats::SeatsArgs),
+    /// Draw an event's seat map
+    Map(commands::map::MapArgs),
+    /// Database schema: migrate and status
+    #[command(subcommand)]
+    Db(commands::db::DbCommand),
+    /// Create a demo event from the example layout and show its map
+    Demo(commands::demo::DemoArgs),
+    /// Print a shell completion script
+    Completions(commands::completions::CompletionsArgs),
+}

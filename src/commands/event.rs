@@ -1,0 +1,323 @@
+//! `seatctl event create|list|show|delete`.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use clap::{Args, Subcommand};
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::Ctx;
+use crate::domain::layout::Layout;
+use crate::domain::{Event, SectionCounts, StatusCounts};
+use crate::error::{Error, Result};
+use crate::output::{Render, Report, Ui, opt, time};
+use crate::store::NewEvent;
+
+#[derive(Debug, Subcommand)]
+pub enum EventCommand {
+    /// Create an event with its seats (a general-admission count or a layout file)
+    Create(CreateArgs),
+    /// List events with their seat counts
+    List,
+    /// Show an event with its seat counts by status and by section
+    Show(ShowArgs),
+    /// Delete an event with its seats, holds, reservations and history
+    Delete(DeleteArgs),
+}
+
+impl EventCommand {
+    pub async fn run(self, ctx: &Ctx) -> anyhow::Result<Box<dyn Report>> {
+        Ok(match self {
+            EventCommand::Create(args) => Box::new(args.run(ctx).await?),
+            EventCommand::List => Box::new(list(ctx).await?),
+            EventCommand::Show(args) => Box::new(show(ctx, &args.event).await?),
+            EventCommand::Delete(args) => Box::new(args.run(ctx).await?),
+        })
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// Event name, unique; commands accept it (or a unique prefix) wherever an EVENT is asked
+    #[arg(long)]
+    pub name: String,
+    /// Start time, RFC 3339 (e.g. 2026-12-31T20:00:00+01:00)
+    #[arg(long, value_name = "RFC3339", value_parser = parse_rfc3339)]
+    pub starts_at: Option<DateTime<Utc>>,
+    /// Venue name
+    #[arg(long, value_name = "TEXT")]
+    pub venue: Option<String>,
+    #[command(flatten)]
+    pub seats: SeatSource,
+    /// If an event with this name exists, report it (exit 0) instead of failing with exit 3
+    #[arg(long)]
+    pub if_not_exists: bool,
+}
+
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct SeatSource {
+    /// One section of N seats labelled 1..N
+    #[arg(long, value_name = "N")]
+    pub seats: Option<u32>,
+    /// A layout file (.csv, .toml or .json); see the README for the formats
+    #[arg(long, value_name = "FILE")]
+    pub layout: Option<PathBuf>,
+}
+
+fn parse_rfc3339(s: &str) -> std::result::Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(s.trim())
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| format!("`{s}` is not an RFC 3339 time like 2026-12-31T20:00:00Z ({e})"))
+}
+
+pub fn check_event_name(name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::invalid("--name must not be empty"));
+    }
+    if name.chars().count() > 200 {
+        return Err(Error::invalid("--name must be at most 200 characters"));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(Error::invalid("--name must not contain control characters"));
+    }
+    if Uuid::parse_str(name).is_ok() {
+        return Err(Error::invalid(
+            "--name must not look like an event id (a UUID); events are found by id or name",
+        ));
+    }
+    Ok(name.to_string())
+}
+
+#[derive(Debug, Serialize)]
+pub struct Created {
+    #[serde(flatten)]
+    pub event: Event,
+    /// Number of seats.
+    pub seats: i64,
+    pub sections: usize,
+    /// False when `--if-not-exists` found the event already there.
+    pub created: bool,
+}
+
+impl Render for Created {
+    fn human(&self, _ui: &Ui) -> String {
+        let verb = if self.created {
+            "Created"
+        } else {
+            "Already exists:"
+        };
+        format!(
+            "{verb} event `{}` with {} seats in {} section{}.\nid: {}\n",
+            self.event.name,
+            self.seats,
+            self.sections,
+            if self.sections == 1 { "" } else { "s" },
+            self.event.id
+        )
+    }
+}
+
+impl CreateArgs {
+    pub async fn run(self, ctx: &Ctx) -> Result<Created> {
+        let name = check_event_name(&self.name)?;
+        // Parse the layout before touching the database: a bad file creates nothing.
+        let layout = match (&self.seats.seats, &self.seats.layout) {
+            (Some(n), None) => Layout::general_admission(*n).map_err(Error::Invalid)?,
+            (None, Some(path)) => Layout::from_file(path).map_err(Error::invalid)?,
+            _ => return Err(Error::invalid("give exactly one of --seats or --layout")),
+        };
+        let store = ctx.store().await?;
+        let new = NewEvent {
+            name: name.clone(),
+            venue: self.venue.map(|v| v.trim().to_string()).filter(|v| !v.is_empty()),
+            starts_at: self.starts_at,
+        };
+        match store.create_event(&new, &layout).await {
+            Ok(event) => Ok(Created {
+                event,
+                seats: layout.len() as i64,
+                sections: layout.seats.last().map_or(0, |s| s.section_pos as usize + 1),
+                created: true,
+            }),
+            Err(Error::Conflict(_)) if self.if_not_exists => {
+                let event = store.find_event(&name).await?;
+                let (counts, sections) = store.seat_counts(event.id).await?;
+                Ok(Created {
+                    event,
+                    seats: counts.total,
+                    sections: sections.len(),
+                    created: false,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct EventListItem {
+    #[serde(flatten)]
+    pub event: Event,
+    pub seats: StatusCounts,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct EventList(pub Vec<EventListItem>);
+
+impl Render for EventList {
+    fn human(&self, ui: &Ui) -> String {
+        if self.0.is_empty() {
+            return "No events yet. Create one with `seatctl event create --name NAME --seats N`.\n"
+                .into();
+        }
+        let mut table = ui.table(&[
+            "Name",
+            "Starts",
+            "Venue",
+            "Seats",
+            "Available",
+            "Held",
+            "Reserved",
+            "Id",
+        ]);
+        for item in &self.0 {
+            let e = &item.event;
+            let c = &item.seats;
+            table.add_row(vec![
+                e.name.clone(),
+                e.starts_at.as_ref().map(time).unwrap_or_default(),
+                opt(&e.venue),
+                c.total.to_string(),
+                c.available.to_string(),
+                c.held.to_string(),
+                c.reserved.to_string(),
+                e.id.to_string(),
+            ]);
+        }
+        format!("{table}\n")
+    }
+}
+
+async fn list(ctx: &Ctx) -> Result<EventList> {
+    let store = ctx.store().await?;
+    let rows = store.list_events().await?;
+    Ok(EventList(
+        rows.into_iter()
+            .map(|r| EventListItem {
+                event: r.event,
+                seats: StatusCounts {
+                    total: r.total,
+                    available: r.available,
+                    held: r.held,
+                    reserved: r.reserved,
+                },
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Event id, name, or unique name prefix
+    pub event: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EventDetail {
+    #[serde(flatten)]
+    pub event: Event,
+    pub seats: StatusCounts,
+    pub sections: Vec<SectionCounts>,
+}
+
+impl Render for EventDetail {
+    fn human(&self, ui: &Ui) -> String {
+        let e = &self.event;
+        let mut out = format!("{}\n", e.name);
+        out.push_str(&format!("  id:       {}\n", e.id));
+        if let Some(venue) = &e.venue {
+            out.push_str(&format!("  venue:    {venue}\n"));
+        }
+        if let Some(starts) = &e.starts_at {
+            out.push_str(&format!("  starts:   {}\n", time(starts)));
+        }
+        out.push_str(&format!("  created:  {}\n\n", time(&e.created_at)));
+        let mut table = ui.table(&["Section", "Seats", "Available", "Held", "Reserved"]);
+        let mut add = |name: &str, c: &StatusCounts| {
+            table.add_row(vec![
+                name.to_string(),
+                c.total.to_string(),
+                c.available.to_string(),
+                c.held.to_string(),
+                c.reserved.to_string(),
+            ]);
+        };
+        for s in &self.sections {
+            add(&s.section, &s.counts);
+        }
+        add("Total", &self.seats);
+        out.push_str(&format!("{table}\n"));
+        out
+    }
+}
+
+pub async fn show(ctx: &Ctx, reference: &str) -> Result<EventDetail> {
+    let store = ctx.store().await?;
+    let event = store.find_event(reference).await?;
+    let (seats, sections) = store.seat_counts(event.id).await?;
+    Ok(EventDetail {
+        event,
+        seats,
+        sections,
+    })
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// Event id, name, or unique name prefix
+    pub event: String,
+    /// Delete even if seats are held or reserved
+    #[arg(long)]
+    pub force: bool,
+    /// Do not ask for confirmation (required when not on a terminal)
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Deleted {
+    pub id: Uuid,
+    pub name: String,
+    pub deleted: bool,
+}
+
+impl Render for Deleted {
+    fn human(&self, _ui: &Ui) -> String {
+        format!("Deleted event `{}` ({}).\n", self.name, self.id)
+    }
+}
+
+impl DeleteArgs {
+    pub async fn run(self, ctx: &Ctx) -> Result<Deleted> {
+        let store = ctx.store().await?;
+        let event = store.find_event(&self.event).await?;
+        let (counts, _) = store.seat_counts(event.id).await?;
+        let question = format!(
+            "Delete event `{}` and its {} seats ({} held, {} reserved)?",
+            event.name, counts.total, counts.held, counts.reserved
+        );
+        if !ctx.confirm(&question, self.yes, "--yes")? {
+            return Err(Error::invalid("not deleted"));
+        }
+        store.delete_event(event.id, self.force).await?;
+        Ok(Deleted {
+            id: event.id,
+            name: event.name,
+            deleted: true,
+        })
+    }
+}

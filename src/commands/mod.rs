@@ -1,0 +1,69 @@
+//! One module per subcommand: each owns its `Args` and an `async fn run(self, &Ctx)` that
+//! returns a printable result. This module holds what they share.
+
+pub mod completions;
+pub mod db;
+pub mod demo;
+pub mod event;
+pub mod layout;
+pub mod map;
+pub mod seats;
+
+use std::io::IsTerminal;
+
+use crate::cli::Command;
+use crate::config::Settings;
+use crate::error::{Error, Result};
+use crate::output::{Report, Ui};
+use crate::store::Store;
+
+/// What a command runs with: resolved settings and the output decisions.
+pub struct Ctx {
+    pub settings: Settings,
+    pub ui: Ui,
+}
+
+impl Ctx {
+    /// Connects to the configured database and, on PostgreSQL, checks its schema is current.
+    pub async fn store(&self) -> Result<Store> {
+        let store = self.connect().await?;
+        if self.settings.database.is_postgres() {
+            store.check_schema().await?;
+        }
+        Ok(store)
+    }
+
+    /// Connects without the schema check (for `db migrate` and `db status`).
+    pub async fn connect(&self) -> Result<Store> {
+        Store::connect(&self.settings.database, &self.settings.config.database).await
+    }
+
+    /// Asks a yes/no question on the terminal; without one, `--yes` is required instead.
+    pub fn confirm(&self, question: &str, yes: bool, flag_hint: &str) -> Result<bool> {
+        if yes {
+            return Ok(true);
+        }
+        if self.ui.json || !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+            return Err(Error::invalid(format!(
+                "{question} Not asking without a terminal: pass {flag_hint} to confirm"
+            )));
+        }
+        dialoguer::Confirm::new()
+            .with_prompt(question)
+            .default(false)
+            .interact()
+            .map_err(|e| Error::invalid(format!("could not read the answer: {e}")))
+    }
+}
+
+pub async fn dispatch(command: Command, ctx: &Ctx) -> anyhow::Result<Box<dyn Report>> {
+    Ok(match command {
+        Command::Event(cmd) => cmd.run(ctx).await?,
+        Command::Layout(cmd) => cmd.run(ctx).await?,
+        Command::Seats(args) => Box::new(args.run(ctx).await?),
+        Command::Map(args) => Box::new(args.run(ctx).await?),
+        Command::Db(cmd) => Box::new(cmd.run(ctx).await?),
+        Command::Demo(args) => Box::new(args.run(ctx).await?),
+        Command::Completions(args) => Box::new(args.run()),
+    })
+}

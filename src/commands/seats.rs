@@ -1,0 +1,91 @@
+//! `seatctl seats EVENT [--status S] [--section S]`: the seats of an event, in layout order.
+
+use clap::Args;
+use serde::Serialize;
+
+use super::Ctx;
+use crate::domain::{Seat, SeatStatus, suggest};
+use crate::error::{Error, Result};
+use crate::output::{Render, Ui, opt};
+use crate::store::Store;
+
+#[derive(Debug, Args)]
+pub struct SeatsArgs {
+    /// Event id, name, or unique name prefix
+    pub event: String,
+    /// Only seats in this state (a lapsed hold counts as available)
+    #[arg(long, value_parser = parse_status)]
+    pub status: Option<SeatStatus>,
+    /// Only seats in this section
+    #[arg(long)]
+    pub section: Option<String>,
+}
+
+fn parse_status(s: &str) -> std::result::Result<SeatStatus, String> {
+    s.parse()
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct SeatList(pub Vec<Seat>);
+
+impl Render for SeatList {
+    fn human(&self, ui: &Ui) -> String {
+        if self.0.is_empty() {
+            return "No seats match.\n".into();
+        }
+        let mut table = ui.table(&[
+            "Label",
+            "Section",
+            "Row",
+            "Seat",
+            "Category",
+            "Status",
+            "Held until",
+        ]);
+        for s in &self.0 {
+            table.add_row(vec![
+                s.label.clone(),
+                s.section.clone(),
+                s.row.clone(),
+                s.number.to_string(),
+                opt(&s.category),
+                s.status.to_string(),
+                s.held_until
+                    .map(|t| t.format("%H:%M:%S UTC").to_string())
+                    .unwrap_or_default(),
+            ]);
+        }
+        format!("{table}\n{} seats\n", self.0.len())
+    }
+}
+
+/// Fails with the known sections (and a "did you mean") when `section` is not one of them.
+pub async fn check_section(store: &Store, event_id: uuid::Uuid, section: &str) -> Result<()> {
+    let (_, sections) = store.seat_counts(event_id).await?;
+    if sections.iter().any(|s| s.section == section) {
+        return Ok(());
+    }
+    let names: Vec<&str> = sections.iter().map(|s| s.section.as_str()).collect();
+    let hint = suggest(section, names.iter().copied())
+        .map(|s| format!("did you mean `{s}`? "))
+        .unwrap_or_default();
+    Err(Error::not_found(format!(
+        "no section `{section}` in this event; {hint}sections: {}",
+        names.join(", ")
+    )))
+}
+
+impl SeatsArgs {
+    pub async fn run(self, ctx: &Ctx) -> Result<SeatList> {
+        let store = ctx.store().await?;
+        let event = store.find_event(&self.event).await?;
+        if let Some(section) = &self.section {
+            check_section(&store, event.id, section).await?;
+        }
+        let seats = store
+            .list_seats(event.id, self.status, self.section.as_deref())
+            .await?;
+        Ok(SeatList(seats))
+    }
+}

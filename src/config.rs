@@ -1,0 +1,467 @@
+//! Configuration: the TOML file's shape, its defaults, and the one function that layers
+//! flags > environment > file > defaults into the `Settings` every command runs with.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::cli::GlobalOpts;
+use crate::duration::HumanDuration;
+use crate::error::{Error, Result};
+
+/// The documented example; a test checks it parses strictly and matches the defaults below.
+pub const EXAMPLE_CONFIG: &str = include_str!("../config.example.toml");
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub database: DatabaseConfig,
+    pub redis: RedisConfig,
+    pub reservation: ReservationConfig,
+    pub occ: OccConfig,
+    pub output: OutputConfig,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DatabaseConfig {
+    /// `postgres://…` or `sqlite://PATH`; unset means the embedded SQLite file in the data dir.
+    pub url: Option<String>,
+    pub connect_timeout: HumanDuration,
+    pub statement_timeout: HumanDuration,
+    pub max_connections: u32,
+}
+
+impl Default for DatabaseConfig {
+    fn default() -> Self {
+        DatabaseConfig {
+            url: None,
+            connect_timeout: HumanDuration::secs(5),
+            statement_timeout: HumanDuration::secs(10),
+            max_connections: 5,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RedisConfig {
+    pub url: String,
+    pub timeout: HumanDuration,
+    pub lock_ttl: HumanDuration,
+    pub key_prefix: String,
+}
+
+impl Default for RedisConfig {
+    fn default() -> Self {
+        RedisConfig {
+            url: "redis://127.0.0.1:6379".into(),
+            timeout: HumanDuration::secs(2),
+            lock_ttl: HumanDuration::secs(5),
+            key_prefix: "seatctl".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Strategy {
+    /// Optimistic concurrency: every write is guarded by the seat's version.
+    #[default]
+    Occ,
+    /// Redis locks on every seat of an operation, with the version guard as the last word.
+    Redis,
+}
+
+impl fmt::Display for Strategy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Strategy::Occ => "occ",
+            Strategy::Redis => "redis",
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReservationConfig {
+    pub strategy: Strategy,
+    pub hold_ttl: HumanDuration,
+    pub max_hold_ttl: HumanDuration,
+    pub max_seats_per_hold: u32,
+}
+
+impl Default for ReservationConfig {
+    fn default() -> Self {
+        ReservationConfig {
+            strategy: Strategy::Occ,
+            hold_ttl: HumanDuration::secs(600),
+            max_hold_ttl: HumanDuration::secs(7200),
+            max_seats_per_hold: 10,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OccConfig {
+    pub max_retries: u32,
+}
+
+impl Default for OccConfig {
+    fn default() -> Self {
+        OccConfig { max_retries: 5 }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OutputConfig {
+    pub color: ColorChoice,
+}
+
+impl Config {
+    /// Parses a config file's text strictly: unknown keys and bad values name the key and line.
+    pub fn parse(text: &str, path: &Path) -> Result<Config> {
+        let config: Config = toml::from_str(text)
+            .map_err(|e| Error::invalid(format!("config file {}: {e}", path.display())))?;
+        config.validate(path)?;
+        Ok(config)
+    }
+
+    fn validate(&self, path: &Path) -> Result<()> {
+        let bad = |key: &str, why: &str| {
+            Err(Error::invalid(format!(
+                "config file {}: `{key}` {why}",
+                path.display()
+            )))
+        };
+        if self.database.max_connections == 0 {
+            return bad("database.max_connections", "must be at least 1");
+        }
+        if self.database.connect_timeout.0.is_zero() {
+            return bad("database.connect_timeout", "must be greater than 0s");
+        }
+        if self.reservation.hold_ttl > self.reservation.max_hold_ttl {
+            return bad(
+                "reservation.hold_ttl",
+                "must not exceed reservation.max_hold_ttl",
+            );
+        }
+        if self.reservation.max_seats_per_hold == 0 {
+            return bad("reservation.max_seats_per_hold", "must be at least 1");
+        }
+        if self.redis.lock_ttl.0.is_zero() {
+            return bad("redis.lock_ttl", "must be greater than 0s");
+        }
+        Ok(())
+    }
+}
+
+/// Where the data lives, with the place the choice came from (for error messages).
+#[derive(Clone, PartialEq)]
+pub enum DatabaseTarget {
+    Postgres { url: String },
+    Sqlite { url: String, embedded_default: bool },
+}
+
+impl DatabaseTarget {
+    pub fn parse(url: &str, source: &str) -> Result<DatabaseTarget> {
+        let url = url.trim();
+        let scheme = url.split_once(':').map(|(s, _)| s).unwrap_or("");
+        match scheme {
+            "postgres" | "postgresql" => Ok(DatabaseTarget::Postgres { url: url.into() }),
+            "sqlite" => Ok(DatabaseTarget::Sqlite {
+                url: url.into(),
+                embedded_default: false,
+            }),
+            "" => Err(Error::invalid(format!(
+                "{source}: `{}` is not a database URL (expected postgres://… or sqlite://PATH)",
+                redact_url(url)
+            ))),
+            other => Err(Error::invalid(format!(
+                "{source}: unsupported database scheme `{other}` (expected postgres://… or sqlite://PATH)"
+            ))),
+        }
+    }
+
+    /// The zero-setup default: a SQLite file in the user's data directory.
+    pub fn embedded_default() -> Result<DatabaseTarget> {
+        let dir = dirs::data_dir().ok_or_else(|| {
+            Error::invalid(
+                "no database configured and no user data directory found; pass --database-url",
+            )
+        })?;
+        let path = dir.join("seatctl").join("seatctl.db");
+        Ok(DatabaseTarget::Sqlite {
+            url: format!("sqlite://{}", path.display()),
+            embedded_default: true,
+        })
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        matches!(self, DatabaseTarget::Postgres { .. })
+    }
+}
+
+impl fmt::Debug for DatabaseTarget {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{self}")
+    }
+}
+
+impl fmt::Display for DatabaseTarget {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DatabaseTarget::Postgres { url } | DatabaseTarget::Sqlite { url, .. } => {
+                f.write_str(&redact_url(url))
+            }
+        }
+    }
+}
+
+/// Replaces the password of `scheme://user:password@host` with `***`, for every message we print.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _password)) => format!("{scheme}://{user}:***@{host}{tail}"),
+            None => url.to_string(),
+        },
+        None => url.to_string(),
+    }
+}
+
+/// What every command runs with, after layering.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub config: Config,
+    pub config_path: Option<PathBuf>,
+    pub database: DatabaseTarget,
+    pub redis_url: String,
+    pub strategy: Strategy,
+    pub json: bool,
+    pub color: bool,
+}
+
+/// Facts about the process environment that decide colour; passed in so tests can vary them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Terminal {
+    pub no_color_env: bool,
+    pub term_dumb: bool,
+    pub stdout_is_tty: bool,
+}
+
+impl Terminal {
+    pub fn detect() -> Terminal {
+        use std::io::IsTerminal;
+        Terminal {
+            no_color_env: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            term_dumb: std::env::var("TERM").is_ok_and(|t| t == "dumb"),
+            stdout_is_tty: std::io::stdout().is_terminal(),
+        }
+    }
+}
+
+/// Finds the config file: `--config`/`SEATCTL_CONFIG` (must exist), else `./seatctl.toml`,
+/// else `<config dir>/seatctl/config.toml`, else none.
+fn find_config_file(explicit: Option<&Path>) -> Result<Option<PathBuf>> {
+    if let Some(path) = explicit {
+        if !path.is_file() {
+            return Err(Error::invalid(format!(
+                "config file {} (from --config or SEATCTL_CONFIG) does not exist",
+                path.display()
+            )));
+        }
+        return Ok(Some(path.to_path_buf()));
+    }
+    let local = PathBuf::from("seatctl.toml");
+    if local.is_file() {
+        return Ok(Some(local));
+    }
+    Ok(dirs::config_dir()
+        .map(|d| d.join("seatctl").join("config.toml"))
+        .filter(|p| p.is_file()))
+}
+
+/// Layers flags and environment (both already merged by clap) over the file over defaults.
+pub fn resolve(opts: &GlobalOpts, term: Terminal) -> Result<Settings> {
+    let config_path = find_config_file(opts.config.as_deref())?;
+    let config = match &config_path {
+        Some(path) => {
+            let bytes = std::fs::read(path).map_err(|e| {
+                Error::invalid(format!("cannot read config file {}: {e}", path.display()))
+            })?;
+            let text = String::from_utf8(bytes).map_err(|_| {
+                Error::invalid(format!("config file {} is not UTF-8", path.display()))
+            })?;
+            Config::parse(&text, path)?
+        }
+        None => Config::default(),
+    };
+
+    let database = match (&opts.database_url, &config.database.url) {
+        (Some(url), _) => DatabaseTarget::parse(url, "--database-url / DATABASE_URL")?,
+        (None, Some(url)) => DatabaseTarget::parse(
+            url,
+            &format!(
+                "config file {} key `database.url`",
+                config_path.as_deref().unwrap_or(Path::new("?")).display()
+            ),
+        )?,
+        (None, None) => DatabaseTarget::embedded_default()?,
+    };
+    let redis_url = opts
+        .redis_url
+        .clone()
+        .unwrap_or_else(|| config.redis.url.clone());
+    let strategy = opts.strategy.unwrap_or(config.reservation.strategy);
+    let color = !opts.no_color
+        && match config.output.color {
+            ColorChoice::Never => false,
+            ColorChoice::Always => !term.no_color_env,
+            ColorChoice::Auto => !term.no_color_env && !term.term_dumb && term.stdout_is_tty,
+        };
+    Ok(Settings {
+        config,
+        config_path,
+        database,
+        redis_url,
+        strategy,
+        json: opts.json,
+        color: color && !opts.json,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn example_config_parses_strictly_and_documents_the_defaults() {
+        let parsed = Config::parse(EXAMPLE_CONFIG, Path::new("config.example.toml")).unwrap();
+        assert_eq!(parsed, Config::default());
+    }
+
+    #[test]
+    fn example_config_mentions_every_key() {
+        let value = toml::Value::try_from(Config::default()).unwrap();
+        for (section, table) in value.as_table().unwrap() {
+            assert!(
+                EXAMPLE_CONFIG.contains(&format!("[{section}]")),
+                "config.example.toml lacks [{section}]"
+            );
+            for key in table.as_table().unwrap().keys() {
+                assert!(
+                    EXAMPLE_CONFIG.contains(&format!("{key} =")),
+                    "config.example.toml lacks {section}.{key}"
+                );
+            }
+        }
+        // `database.url` has no default value, so it is serialised as absent: check by hand.
+        assert!(EXAMPLE_CONFIG.contains("# url ="));
+    }
+
+    #[test]
+    fn unknown_key_is_named() {
+        let err = Config::parse("[database]\nconect_timeout = \"5s\"\n", Path::new("x.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("x.toml"), "{err}");
+        assert!(err.contains("conect_timeout"), "{err}");
+    }
+
+    #[test]
+    fn bad_value_is_named() {
+        let err = Config::parse("[reservation]\nhold_ttl = \"ten\"\n", Path::new("x.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("hold_ttl"), "{err}");
+        assert!(err.contains("invalid duration"), "{err}");
+        let err = Config::parse("[reservation]\nstrategy = \"magic\"\n", Path::new("x.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("strategy") && err.contains("magic"), "{err}");
+        let err = Config::parse(
+            "[reservation]\nhold_ttl = \"3h\"\nmax_hold_ttl = \"2h\"\n",
+            Path::new("x.toml"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("reservation.hold_ttl"), "{err}");
+    }
+
+    #[test]
+    fn urls_are_redacted() {
+        assert_eq!(
+            redact_url("postgres://app:s3cret@db:5432/seats?sslmode=require"),
+            "postgres://app:***@db:5432/seats?sslmode=require"
+        );
+        assert_eq!(
+            redact_url("postgres://app@db/seats"),
+            "postgres://app@db/seats"
+        );
+        assert_eq!(redact_url("sqlite:///tmp/x.db"), "sqlite:///tmp/x.db");
+        let target = DatabaseTarget::parse("postgres://u:pw@h/d", "test").unwrap();
+        assert!(!format!("{target:?}").contains("pw"));
+    }
+
+    #[test]
+    fn database_scheme_is_checked() {
+        assert!(DatabaseTarget::parse("postgresql://h/d", "t").unwrap().is_postgres());
+        assert!(!DatabaseTarget::parse("sqlite://x.db", "t").unwrap().is_postgres());
+        let err = DatabaseTarget::parse("mysql://h/d", "--database-url").unwrap_err();
+        assert!(err.to_string().contains("mysql"), "{err}");
+    }
+
+    #[test]
+    fn colour_follows_flags_env_and_tty() {
+        let tty = Terminal {
+            stdout_is_tty: true,
+            ..Terminal::default()
+        };
+        let opts = GlobalOpts {
+            database_url: Some("sqlite://x.db".into()),
+            config: Some(PathBuf::from("/nonexistent/seatctl.toml")),
+            ..GlobalOpts::default()
+        };
+        // An explicit config path that does not exist is an error, not a silent default.
+        assert!(resolve(&opts, tty).is_err());
+        let opts = GlobalOpts {
+            config: None,
+            ..opts
+        };
+        let colour = |opts: &GlobalOpts, term| resolve(opts, term).unwrap().color;
+        assert!(colour(&opts, tty));
+        assert!(!colour(&opts, Terminal::default()));
+        let no_color_env = Terminal {
+            no_color_env: true,
+            ..tty
+        };
+        assert!(!colour(&opts, no_color_env));
+        let flag = GlobalOpts {
+            no_color: true,
+            ..opts.clone()
+        };
+        assert!(!colour(&flag, tty));
+        let json = GlobalOpts {
+            json: true,
+            ..opts
+        };
+        assert!(!colour(&json, tty));
+    }
+}

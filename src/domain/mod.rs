@@ -1,0 +1,166 @@
+//! The domain: events, seats and their states, and seat layouts. No SQL and no terminal here.
+
+pub mod layout;
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use uuid::Uuid;
+
+/// A seat's state. `held` seats whose hold has lapsed are reported as `available` by every read
+/// (the storage layer's `seat_state` view does this), so a crashed terminal never strands a seat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SeatStatus {
+    Available,
+    Held,
+    Reserved,
+}
+
+impl SeatStatus {
+    pub const ALL: [SeatStatus; 3] = [SeatStatus::Available, SeatStatus::Held, SeatStatus::Reserved];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SeatStatus::Available => "available",
+            SeatStatus::Held => "held",
+            SeatStatus::Reserved => "reserved",
+        }
+    }
+}
+
+impl fmt::Display for SeatStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for SeatStatus {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "available" => Ok(SeatStatus::Available),
+            "held" => Ok(SeatStatus::Held),
+            "reserved" => Ok(SeatStatus::Reserved),
+            other => Err(format!(
+                "unknown seat status `{other}` (expected available, held or reserved)"
+            )),
+        }
+    }
+}
+
+impl TryFrom<String> for SeatStatus {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
+pub struct Event {
+    pub id: Uuid,
+    pub name: String,
+    pub venue: Option<String>,
+    pub starts_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
+pub struct Seat {
+    #[serde(skip)]
+    pub id: i64,
+    pub label: String,
+    pub section: String,
+    #[sqlx(rename = "row_name")]
+    pub row: String,
+    pub number: i64,
+    pub category: Option<String>,
+    #[sqlx(try_from = "String")]
+    pub status: SeatStatus,
+    pub hold_id: Option<Uuid>,
+    pub reservation_id: Option<Uuid>,
+    pub held_until: Option<DateTime<Utc>>,
+    pub version: i64,
+    #[serde(skip)]
+    pub section_pos: i64,
+    #[serde(skip)]
+    pub row_pos: i64,
+}
+
+/// Seat counts of one event, overall and per section, in layout order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct StatusCounts {
+    pub total: i64,
+    pub available: i64,
+    pub held: i64,
+    pub reserved: i64,
+}
+
+impl StatusCounts {
+    pub fn add(&mut self, status: SeatStatus, n: i64) {
+        self.total += n;
+        match status {
+            SeatStatus::Available => self.available += n,
+            SeatStatus::Held => self.held += n,
+            SeatStatus::Reserved => self.reserved += n,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionCounts {
+    pub section: String,
+    #[serde(flatten)]
+    pub counts: StatusCounts,
+}
+
+/// The closest candidate to a mistyped name, if one is close enough to be a likely typo.
+pub fn suggest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let typed_lower = typed.to_lowercase();
+    let limit = (typed.chars().count() / 3).clamp(1, 3);
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&typed_lower, &c.to_lowercase()), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        let names = ["Hamlet", "Macbeth", "Othello"];
+        assert_eq!(suggest("Hamlte", names), Some("Hamlet"));
+        assert_eq!(suggest("macbeth", names), Some("Macbeth"));
+        assert_eq!(suggest("Tempest", names), None);
+    }
+
+    #[test]
+    fn status_round_trips() {
+        for s in SeatStatus::ALL {
+            assert_eq!(s.as_str().parse::<SeatStatus>().unwrap(), s);
+        }
+        assert!("sold".parse::<SeatStatus>().is_err());
+    }
+}

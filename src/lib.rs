@@ -1,0 +1,75 @@
+//! seatctl: sell seats at events without ever selling one twice.
+//! `main.rs` parses and calls [`run`]; everything else lives in this library.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod domain;
+pub mod duration;
+pub mod error;
+pub mod output;
+pub mod store;
+pub mod ui;
+
+pub use cli::Cli;
+pub use error::{Error, ExitCode};
+
+use commands::Ctx;
+use config::Terminal;
+use output::Ui;
+
+/// Exit code for a run cut short by Ctrl-C (128 + SIGINT), as shells expect.
+pub const EXIT_INTERRUPTED: i32 = 130;
+
+/// Runs one command and prints its result or error. Returns the process exit code.
+pub async fn run(cli: Cli) -> i32 {
+    let json = cli.global.json;
+    let work = async {
+        let settings = config::resolve(&cli.global, Terminal::detect())?;
+        let ui = Ui::new(settings.json, settings.color);
+        let ctx = Ctx { settings, ui };
+        let report = commands::dispatch(cli.command, &ctx).await?;
+        output::print_report(&ctx.ui, report.as_ref())
+    };
+    // Dropping the command's future on Ctrl-C rolls back any open transaction.
+    tokio::select! {
+        result = work => match result {
+            Ok(()) => 0,
+            Err(err) => output::print_error(json, &err).code(),
+        },
+        _ = tokio::signal::ctrl_c() => {
+            eprintln!("interrupted: nothing was changed by the unfinished operation");
+            EXIT_INTERRUPTED
+        }
+    }
+}
+
+/// Reports a command-line parsing error: clap's own text, or one JSON object under `--json`.
+/// Help and version requests print to stdout and exit 0.
+pub fn report_parse_error(err: clap::Error) -> i32 {
+    use clap::error::ErrorKind;
+    let wants_json = std::env::args_os().any(|a| a == "--json");
+    let benign = matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if benign || !wants_json {
+        let _ = err.print();
+        return if benign && err.kind() != ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+            0
+        } else {
+            ExitCode::Usage.code()
+        };
+    }
+    let message = err.render().to_string();
+    let message = message
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("invalid usage")
+        .trim_start_matches("error: ")
+        .to_string();
+    let err = anyhow::Error::new(Error::Invalid(message));
+    output::print_error(true, &err).code()
+}

@@ -1,0 +1,152 @@
+//! The one renderer: every command returns a `Serialize` value that prints as a table (or map)
+//! for people, or as exactly one JSON document with `--json`. Errors go to stderr either way.
+
+use std::io::{self, IsTerminal, Write};
+
+use comfy_table::{ContentArrangement, Table, presets};
+use serde::Serialize;
+
+use crate::error::{ExitCode, exit_code_of};
+
+/// How to print, decided once per process.
+#[derive(Debug, Clone, Copy)]
+pub struct Ui {
+    pub json: bool,
+    pub color: bool,
+    /// Columns available on stdout (the terminal's width, `COLUMNS`, or 80).
+    pub width: usize,
+    /// Whether stdout is a terminal: tables wrap to fit only there, never in a pipe.
+    pub tty: bool,
+}
+
+impl Ui {
+    pub fn new(json: bool, color: bool) -> Ui {
+        Ui {
+            json,
+            color,
+            width: terminal_width(),
+            tty: io::stdout().is_terminal(),
+        }
+    }
+
+    /// A comfy-table in the house style, fitted to the terminal.
+    pub fn table(&self, header: &[&str]) -> Table {
+        let mut table = Table::new();
+        table
+            .load_style(presets::UTF8_FULL_CONDENSED)
+            .set_header(header.to_vec());
+        if self.tty {
+            table
+                .set_content_arrangement(ContentArrangement::Dynamic)
+                .set_width(self.width.min(u16::MAX as usize) as u16);
+        }
+        if !self.color {
+            table.force_no_tty();
+        }
+        table
+    }
+}
+
+fn terminal_width() -> usize {
+    if let Some((_, cols)) = console::Term::stdout().size_checked() {
+        return usize::from(cols).max(20);
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<usize>().ok())
+        .filter(|&c| c >= 20)
+        .unwrap_or(80)
+}
+
+/// A command's result: serialisable for `--json`, and able to draw itself for people.
+pub trait Render: Serialize {
+    fn human(&self, ui: &Ui) -> String;
+}
+
+/// Object-safe face of `Render`, so commands can return `Box<dyn Report>`.
+pub trait Report {
+    fn to_json(&self) -> serde_json::Result<String>;
+    fn to_human(&self, ui: &Ui) -> String;
+}
+
+impl<T: Render> Report for T {
+    fn to_json(&self) -> serde_json::Result<String> {
+        serde_json::to_string_pretty(self)
+    }
+
+    fn to_human(&self, ui: &Ui) -> String {
+        self.human(ui)
+    }
+}
+
+/// Prints a result on stdout. A closed pipe (`seatctl seats X | head`) is not an error.
+pub fn print_report(ui: &Ui, report: &dyn Report) -> anyhow::Result<()> {
+    let text = if ui.json {
+        report.to_json()?
+    } else {
+        report.to_human(ui)
+    };
+    let mut out = io::stdout().lock();
+    let written = out
+        .write_all(text.as_bytes())
+        .and_then(|()| {
+            if text.ends_with('\n') {
+                Ok(())
+            } else {
+                out.write_all(b"\n")
+            }
+        })
+        .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    error: ErrorFields<'a>,
+}
+
+#[derive(Serialize)]
+struct ErrorFields<'a> {
+    code: &'a str,
+    exit_code: i32,
+    message: String,
+}
+
+/// Prints an error on stderr (as one JSON object under `--json`) and returns its exit code.
+pub fn print_error(json: bool, err: &anyhow::Error) -> ExitCode {
+    let code = exit_code_of(err);
+    if code == ExitCode::Success {
+        return code; // broken pipe
+    }
+    let message = format!("{err:#}");
+    let mut stderr = io::stderr().lock();
+    let _ = if json {
+        let body = ErrorBody {
+            error: ErrorFields {
+                code: code.name(),
+                exit_code: code.code(),
+                message,
+            },
+        };
+        writeln!(
+            stderr,
+            "{}",
+            serde_json::to_string(&body).unwrap_or_else(|_| "{}".into())
+        )
+    } else {
+        writeln!(stderr, "error: {message}")
+    };
+    code
+}
+
+/// `None` as an empty cell, not "null".
+pub fn opt<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map(ToString::to_string).unwrap_or_default()
+}
+
+pub fn time(t: &chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M UTC").to_string()
+}

@@ -1,0 +1,322 @@
+//! Events and their seat layouts: create, find, list, count, import, delete.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use sqlx::QueryBuilder;
+use uuid::Uuid;
+
+use super::{Store, db_error, with_pool};
+use crate::domain::layout::{Layout, LayoutSeat};
+use crate::domain::{Event, SeatStatus, SectionCounts, Seat, StatusCounts};
+use crate::error::{Error, Result};
+
+/// Rows per INSERT: 8 binds a row stays far below PostgreSQL's 65 535 and SQLite's 32 766.
+const INSERT_CHUNK: usize = 1000;
+
+#[derive(Debug, Clone)]
+pub struct NewEvent {
+    pub name: String,
+    pub venue: Option<String>,
+    pub starts_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportReport {
+    pub event_id: Uuid,
+    pub removed: i64,
+    pub imported: i64,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct EventRow {
+    #[sqlx(flatten)]
+    pub event: Event,
+    pub total: i64,
+    pub available: i64,
+    pub held: i64,
+    pub reserved: i64,
+}
+
+/// Inserts a layout's seats inside an open transaction, a chunk of rows per statement (not a
+/// round trip per seat). A macro rather than a function so one body serves both backends.
+macro_rules! insert_seats {
+    ($tx:ident, $event_id:expr, $layout:expr) => {
+        for chunk in $layout.seats.chunks(INSERT_CHUNK) {
+            let mut qb = QueryBuilder::new(
+                "INSERT INTO seats (event_id, section, row_name, number, label, category, \
+                 section_pos, row_pos) ",
+            );
+            qb.push_values(chunk, |mut b, s: &LayoutSeat| {
+                b.push_bind($event_id)
+                    .push_bind(s.section.clone())
+                    .push_bind(s.row.clone())
+                    .push_bind(i64::from(s.number))
+                    .push_bind(s.label.clone())
+                    .push_bind(s.category.clone())
+                    .push_bind(i64::from(s.section_pos))
+                    .push_bind(i64::from(s.row_pos));
+            });
+            qb.build().execute(&mut *$tx).await?;
+        }
+    };
+}
+
+impl Store {
+    /// Creates the event and its seats in one transaction: a failure leaves no half event.
+    pub async fn create_event(&self, new: &NewEvent, layout: &Layout) -> Result<Event> {
+        let id = Uuid::new_v4();
+        let created = with_pool!(self, |pool, _pg| {
+            async {
+                let mut tx = pool.begin().await?;
+                let event = sqlx::query_as::<_, Event>(
+                    "INSERT INTO events (id, name, venue, starts_at) VALUES ($1, $2, $3, $4) \
+                     RETURNING id, name, venue, starts_at, created_at",
+                )
+                .bind(id)
+                .bind(&new.name)
+                .bind(&new.venue)
+                .bind(new.starts_at)
+                .fetch_one(&mut *tx)
+                .await?;
+                insert_seats!(tx, id, layout);
+                tx.commit().await?;
+                Ok::<_, sqlx::Error>(event)
+            }
+            .await
+        });
+        created.map_err(|e| match db_error(e) {
+            Error::Conflict(_) => {
+                Error::conflict(format!("an event named `{}` already exists", new.name))
+            }
+            other => other,
+        })
+    }
+
+    /// Finds an event by id, exact name, or unique name prefix; suggests names on a miss.
+    pub async fn find_event(&self, reference: &str) -> Result<Event> {
+        let reference = reference.trim();
+        if let Ok(id) = Uuid::parse_str(reference) {
+            let found = with_pool!(self, |pool, _pg| {
+                sqlx::query_as::<_, Event>(
+                    "SELECT id, name, venue, starts_at, created_at FROM events WHERE id = $1",
+                )
+                .bind(id)
+                .fetch_optional(pool)
+                .await
+            })
+            .map_err(db_error)?;
+            return found.ok_or_else(|| Error::not_found(format!("no event with id {id}")));
+        }
+        let candidates = with_pool!(self, |pool, _pg| {
+            sqlx::query_as::<_, Event>(
+                "SELECT id, name, venue, starts_at, created_at FROM events \
+                 WHERE substr(name, 1, length($1)) = $1 ORDER BY name LIMIT 11",
+            )
+            .bind(reference)
+            .fetch_all(pool)
+            .await
+        })
+        .map_err(db_error)?;
+        if let Some(exact) = candidates.iter().find(|e| e.name == reference) {
+            return Ok(exact.clone());
+        }
+        match candidates.len() {
+            1 => Ok(candidates.into_iter().next().expect("one candidate")),
+            0 => {
+                let names = self.event_names().await?;
+                let hint = crate::domain::suggest(reference, names.iter().map(String::as_str))
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                Err(Error::not_found(format!("no event named `{reference}`{hint}")))
+            }
+            n => {
+                let names: Vec<_> = candidates.iter().take(10).map(|e| e.name.as_str()).collect();
+                Err(Error::invalid(format!(
+                    "`{reference}` matches {}{} events ({}); give more of the name or the id",
+                    if n > 10 { "more than " } else { "" },
+                    n.min(10),
+                    names.join(", ")
+                )))
+            }
+        }
+    }
+
+    async fn event_names(&self) -> Result<Vec<String>> {
+        with_pool!(self, |pool, _pg| {
+            sqlx::query_scalar::<_, String>("SELECT name FROM events ORDER BY name")
+                .fetch_all(pool)
+                .await
+        })
+        .map_err(db_error)
+    }
+
+    /// Every event with its seat counts (lapsed holds count as available).
+    pub async fn list_events(&self) -> Result<Vec<EventRow>> {
+        with_pool!(self, |pool, _pg| {
+            sqlx::query_as::<_, EventRow>(
+                "SELECT e.id, e.name, e.venue, e.starts_at, e.created_at, \
+                   COUNT(s.id) AS total, \
+                   COALESCE(SUM(CASE WHEN s.status = 'available' THEN 1 ELSE 0 END), 0) AS available, \
+                   COALESCE(SUM(CASE WHEN s.status = 'held' THEN 1 ELSE 0 END), 0) AS held, \
+                   COALESCE(SUM(CASE WHEN s.status = 'reserved' THEN 1 ELSE 0 END), 0) AS reserved \
+                 FROM events e LEFT JOIN seat_state s ON s.event_id = e.id \
+                 GROUP BY e.id, e.name, e.venue, e.starts_at, e.created_at \
+                 ORDER BY e.created_at, e.name",
+            )
+            .fetch_all(pool)
+            .await
+        })
+        .map_err(db_error)
+    }
+
+    /// Counts by status overall and per section, sections in layout order.
+    pub async fn seat_counts(&self, event_id: Uuid) -> Result<(StatusCounts, Vec<SectionCounts>)> {
+        let rows = with_pool!(self, |pool, _pg| {
+            sqlx::query_as::<_, (String, i64, String, i64)>(
+                "SELECT section, MIN(section_pos) AS pos, status, COUNT(*) AS n FROM seat_state \
+                 WHERE event_id = $1 GROUP BY section, status ORDER BY pos, section",
+            )
+            .bind(event_id)
+            .fetch_all(pool)
+            .await
+        })
+        .map_err(db_error)?;
+        let mut total = StatusCounts::default();
+        let mut sections: Vec<SectionCounts> = Vec::new();
+        for (section, _pos, status, n) in rows {
+            let status: SeatStatus = status.parse().map_err(|e: String| anyhow::anyhow!(e))?;
+            total.add(status, n);
+            match sections.last_mut() {
+                Some(last) if last.section == section => last.counts.add(status, n),
+                _ => {
+                    let mut counts = StatusCounts::default();
+                    counts.add(status, n);
+                    sections.push(SectionCounts { section, counts });
+                }
+            }
+        }
+        Ok((total, sections))
+    }
+
+    /// Seats in layout order (section, row, number), optionally filtered.
+    pub async fn list_seats(
+        &self,
+        event_id: Uuid,
+        status: Option<SeatStatus>,
+        section: Option<&str>,
+    ) -> Result<Vec<Seat>> {
+        with_pool!(self, |pool, _pg| {
+            sqlx::query_as::<_, Seat>(
+                "SELECT id, label, section, row_name, number, category, status, hold_id, \
+                   reservation_id, held_until, version, section_pos, row_pos \
+                 FROM seat_state \
+                 WHERE event_id = $1 AND ($2 IS NULL OR status = $2) AND ($3 IS NULL OR section = $3) \
+                 ORDER BY section_pos, row_pos, number",
+            )
+            .bind(event_id)
+            .bind(status.map(SeatStatus::as_str))
+            .bind(section)
+            .fetch_all(pool)
+            .await
+        })
+        .map_err(db_error)
+    }
+
+    /// Replaces (or sets) an event's layout in one transaction. Refused while any seat is held
+    /// or reserved; the delete itself re-checks each seat's state, so a hold that commits
+    /// concurrently is never silently dropped.
+    pub async fn import_layout(
+        &self,
+        event_id: Uuid,
+        layout: &Layout,
+        replace: bool,
+    ) -> Result<ImportReport> {
+        let outcome = with_pool!(self, |pool, pg| {
+            async {
+                let mut tx = pool.begin().await?;
+                // First statement is a write: it locks the event row on PostgreSQL and takes the
+                // write lock up front on SQLite, so concurrent imports queue instead of deadlock.
+                let locked = sqlx::query(
+                    "UPDATE events SET layout_version = layout_version + 1 WHERE id = $1",
+                )
+                .bind(event_id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if locked == 0 {
+                    return Ok(Err(Error::not_found(format!("no event with id {event_id}"))));
+                }
+                let (existing, busy) = sqlx::query_as::<_, (i64, i64)>(
+                    "SELECT COUNT(*), COALESCE(SUM(CASE WHEN status = 'available' THEN 0 ELSE 1 END), 0) \
+                     FROM seat_state WHERE event_id = $1",
+                )
+                .bind(event_id)
+                .fetch_one(&mut *tx)
+                .await?;
+                if existing > 0 && !replace {
+                    return Ok(Err(Error::conflict(format!(
+                        "the event already has a layout of {existing} seats; pass --replace to replace it"
+                    ))));
+                }
+                if busy > 0 {
+                    return Ok(Err(Error::conflict(format!(
+                        "cannot replace the layout: {busy} of its seats are held or reserved"
+                    ))));
+                }
+                let delete = if pg {
+                    "DELETE FROM seats WHERE event_id = $1 \
+                     AND (status = 'available' OR (status = 'held' AND held_until <= now()))"
+                } else {
+                    "DELETE FROM seats WHERE event_id = $1 \
+                     AND (status = 'available' OR (status = 'held' AND \
+                          held_until <= strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')))"
+                };
+                let removed = sqlx::query(delete)
+                    .bind(event_id)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected() as i64;
+                if removed != existing {
+                    return Ok(Err(Error::conflict(
+                        "cannot replace the layout: seats were held while importing; try again",
+                    )));
+                }
+                insert_seats!(tx, event_id, layout);
+                tx.commit().await?;
+                Ok::<_, sqlx::Error>(Ok(ImportReport {
+                    event_id,
+                    removed,
+                    imported: layout.len() as i64,
+                }))
+            }
+            .await
+        });
+        outcome.map_err(db_error)?
+    }
+
+    /// Deletes an event with its seats, holds, reservations and history. Unless `force`, refused
+    /// while any seat is held or reserved; the guarded DELETE makes the check and the delete one
+    /// atomic step.
+    pub async fn delete_event(&self, event_id: Uuid, force: bool) -> Result<()> {
+        let deleted = with_pool!(self, |pool, _pg| {
+            sqlx::query(
+                "DELETE FROM events WHERE id = $1 AND ($2 OR NOT EXISTS \
+                   (SELECT 1 FROM seat_state s WHERE s.event_id = $1 AND s.status <> 'available'))",
+            )
+            .bind(event_id)
+            .bind(force)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })
+        .map_err(db_error)?;
+        if deleted == 1 {
+            return Ok(());
+        }
+        // Either it vanished or it has sold seats: tell which.
+        self.find_event(&event_id.to_string()).await?;
+        Err(Error::conflict(
+            "the event has held or reserved seats; pass --force to delete it anyway",
+        ))
+    }
+}

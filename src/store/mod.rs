@@ -1,0 +1,171 @@
+//! Storage: one `Store` over PostgreSQL (production) and embedded SQLite, with the same SQL
+//! text on both wherever the dialects agree. Database errors are mapped to `Error` here, once.
+
+mod events;
+mod schema;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+
+use crate::config::{DatabaseConfig, DatabaseTarget, redact_url};
+use crate::error::{Error, Result};
+
+pub use events::{ImportReport, NewEvent};
+pub use schema::{MigrationStatus, SchemaReport};
+
+#[derive(Clone)]
+pub enum Store {
+    Postgres(PgPool),
+    Sqlite(SqlitePool),
+}
+
+/// Runs `$body` with `$pool` bound to the backend's pool, so one block of code (and one SQL
+/// text) serves both. `$pg` is `true` on PostgreSQL, for the rare statement whose dialects differ.
+macro_rules! with_pool {
+    ($store:expr, |$pool:ident, $pg:ident| $body:expr) => {
+        match $store {
+            $crate::store::Store::Postgres($pool) => {
+                #[allow(unused_variables)]
+                let $pg = true;
+                $body
+            }
+            $crate::store::Store::Sqlite($pool) => {
+                #[allow(unused_variables)]
+                let $pg = false;
+                $body
+            }
+        }
+    };
+}
+pub(crate) use with_pool;
+
+impl Store {
+    /// Connects within `database.connect_timeout`. SQLite is embedded: it is created and
+    /// migrated on first use. PostgreSQL must already be migrated (`seatctl db migrate`).
+    pub async fn connect(target: &DatabaseTarget, cfg: &DatabaseConfig) -> Result<Store> {
+        let timeout = cfg.connect_timeout.0;
+        match target {
+            DatabaseTarget::Postgres { url } => {
+                let options = PgConnectOptions::from_str(url)
+                    .map_err(|e| {
+                        Error::invalid(format!("bad database URL {}: {e}", redact_url(url)))
+                    })?
+                    .application_name("seatctl")
+                    .options([(
+                        "statement_timeout",
+                        cfg.statement_timeout.0.as_millis().to_string(),
+                    )]);
+                let pool = PgPoolOptions::new()
+                    .max_connections(cfg.max_connections)
+                    .acquire_timeout(timeout)
+                    // Each command is short; a ping before every acquire costs ~20% for nothing.
+                    .test_before_acquire(false);
+                let pool = bounded(timeout, target, pool.connect_with(options)).await?;
+                Ok(Store::Postgres(pool))
+            }
+            DatabaseTarget::Sqlite { url, .. } => {
+                let options = SqliteConnectOptions::from_str(url)
+                    .map_err(|e| {
+                        Error::invalid(format!("bad database URL {}: {e}", redact_url(url)))
+                    })?
+                    .create_if_missing(true)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Normal)
+                    .busy_timeout(Duration::from_secs(5))
+                    .foreign_keys(true);
+                let file = options.get_filename();
+                if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir).map_err(|e| {
+                        Error::Unavailable(format!(
+                            "cannot create the directory {} for the SQLite database: {e}",
+                            dir.display()
+                        ))
+                    })?;
+                }
+                let pool = SqlitePoolOptions::new()
+                    .max_connections(cfg.max_connections)
+                    .acquire_timeout(timeout);
+                let pool = bounded(timeout, target, pool.connect_with(options)).await?;
+                let store = Store::Sqlite(pool);
+                store.migrate_embedded().await?;
+                Ok(store)
+            }
+        }
+    }
+
+    pub fn backend(&self) -> &'static str {
+        match self {
+            Store::Postgres(_) => "postgres",
+            Store::Sqlite(_) => "sqlite",
+        }
+    }
+
+    pub async fn close(&self) {
+        with_pool!(self, |pool, _pg| pool.close().await)
+    }
+}
+
+async fn bounded<T>(
+    timeout: Duration,
+    target: &DatabaseTarget,
+    fut: impl Future<Output = Result<T, sqlx::Error>>,
+) -> Result<T> {
+    match tokio::time::timeout(timeout, fut).await {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(match db_error(e) {
+            Error::Internal(e) => {
+                Error::Unavailable(format!("cannot connect to the database at {target}: {e:#}"))
+            }
+            Error::Unavailable(msg) => {
+                Error::Unavailable(format!("cannot connect to the database at {target}: {msg}"))
+            }
+            other => other,
+        }),
+        Err(_) => Err(Error::Unavailable(format!(
+            "cannot connect to the database at {target}: no answer within {}s (database.connect_timeout)",
+            timeout.as_secs_f64()
+        ))),
+    }
+}
+
+/// The one place database errors become `Error`s with exit codes.
+pub(crate) fn db_error(e: sqlx::Error) -> Error {
+    match &e {
+        sqlx::Error::RowNotFound => Error::not_found("not found"),
+        sqlx::Error::PoolTimedOut => Error::Unavailable(
+            "timed out waiting for a database connection (database.connect_timeout)".into(),
+        ),
+        sqlx::Error::Io(io) => Error::Unavailable(format!("database connection failed: {io}")),
+        sqlx::Error::Tls(_) | sqlx::Error::PoolClosed | sqlx::Error::WorkerCrashed => {
+            Error::Unavailable(format!("database connection failed: {e}"))
+        }
+        sqlx::Error::Database(db) => {
+            let code = db.code().unwrap_or_default();
+            if db.is_unique_violation() {
+                Error::Conflict(db.message().to_string())
+            } else if code == "57014" {
+                Error::Unavailable(
+                    "the database cancelled a statement that ran past database.statement_timeout"
+                        .into(),
+                )
+            } else if code.starts_with("57P") || code.starts_with("08") || code == "53300" {
+                Error::Unavailable(format!("the database is not accepting work: {}", db.message()))
+            } else if code == "5" || code == "6" || code == "517" || code == "261" {
+                Error::Unavailable(format!("the SQLite database is busy: {}", db.message()))
+            } else if code == "42P01" || code == "42703" {
+                Error::Schema(format!(
+                    "the database schema is missing or outdated ({}); run `seatctl db migrate`",
+                    db.message()
+                ))
+            } else {
+                Error::Internal(anyhow::Error::new(e))
+            }
+        }
+        _ => Error::Internal(anyhow::Error::new(e)),
+    }
+}

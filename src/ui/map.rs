@@ -1,0 +1,288 @@
+//! The seat map: a line per row, grouped by section, one glyph per seat with a legend.
+//! Seats sit in columns by seat number, so aisles and gaps show; rows wider than the
+//! terminal are cut into bands of seat numbers, each with its own number ruler.
+
+use std::fmt::Write;
+
+use console::Style;
+
+use crate::domain::{Seat, SeatStatus, StatusCounts};
+
+#[derive(Debug, Clone, Copy)]
+pub struct MapStyle {
+    pub color: bool,
+    pub width: usize,
+}
+
+/// Shape differs as well as colour, so the map reads without colour and for colour-blind eyes.
+fn glyph(status: SeatStatus, color: bool) -> &'static str {
+    match (status, color) {
+        (SeatStatus::Available, true) => "○",
+        (SeatStatus::Held, true) => "◐",
+        (SeatStatus::Reserved, true) => "●",
+        (SeatStatus::Available, false) => ".",
+        (SeatStatus::Held, false) => "h",
+        (SeatStatus::Reserved, false) => "X",
+    }
+}
+
+fn paint(status: SeatStatus) -> Style {
+    let style = Style::new().force_styling(true);
+    match status {
+        SeatStatus::Available => style.green(),
+        SeatStatus::Held => style.yellow().bold(),
+        SeatStatus::Reserved => style.red(),
+    }
+}
+
+const MAX_ROW_LABEL: usize = 4;
+
+/// Draws the map for seats given in layout order (section, row, number).
+pub fn render(seats: &[Seat], style: MapStyle) -> String {
+    let mut out = String::new();
+    if seats.is_empty() {
+        out.push_str("(this event has no seats)\n");
+        return out;
+    }
+    let width = style.width.max(24);
+    let stage = "[ STAGE ]";
+    let centred = format!("{:^width$}", stage, width = width.min(80));
+    let _ = writeln!(out, "{}", centred.trim_end());
+    for section in seats.chunk_by(|a, b| a.section_pos == b.section_pos) {
+        out.push('\n');
+        render_section(&mut out, section, style, width);
+    }
+    out.push('\n');
+    let legend: Vec<String> = SeatStatus::ALL
+        .iter()
+        .map(|&s| {
+            let g = glyph(s, style.color);
+            let g = if style.color {
+                paint(s).apply_to(g).to_string()
+            } else {
+                g.to_string()
+            };
+            format!("{g} {s}")
+        })
+        .collect();
+    let _ = writeln!(out, "{}", legend.join("   "));
+    out
+}
+
+fn render_section(out: &mut String, seats: &[Seat], style: MapStyle, width: usize) {
+    let mut counts = StatusCounts::default();
+    for s in seats {
+        counts.add(s.status, 1);
+    }
+    let name = &seats[0].section;
+    let title = format!(
+        "{name} · {} seats · {} available · {} held · {} reserved",
+        counts.total, counts.available, counts.held, counts.reserved
+    );
+    let _ = writeln!(out, "{}", truncate(&title, width));
+
+    let first = seats.iter().map(|s| s.number).min().unwrap_or(1);
+    let last = seats.iter().map(|s| s.number).max().unwrap_or(1);
+    let label_w = seats
+        .iter()
+        .map(|s| s.row.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(MAX_ROW_LABEL);
+    let margin = if label_w == 0 { 0 } else { label_w + 1 };
+    let room = width.saturating_sub(2 * margin).max(10);
+    let span = (last - first + 1) as usize;
+    // Bands start on round numbers when a row must be cut, so staff can count along.
+    let band = if span <= room { span } else { room - room % 10 };
+    let rows: Vec<&[Seat]> = seats.chunk_by(|a, b| a.row_pos == b.row_pos).collect();
+
+    let mut start = first;
+    while start <= last {
+        let end = (start + band as i64 - 1).min(last);
+        let cols = (end - start + 1) as usize;
+        let _ = writeln!(out, "{}{}", " ".repeat(margin), ruler(start, end));
+        for row in &rows {
+            let in_band: Vec<&Seat> = row
+                .iter()
+                .filter(|s| (start..=end).contains(&s.number))
+                .collect();
+            // A row with no seat in this band still gets its line when it has seats elsewhere
+            // in other bands, so the rows of every band line up.
+            let mut line = String::with_capacity(cols * 4);
+            let mut cells: Vec<Option<SeatStatus>> = vec![None; cols];
+            for s in &in_band {
+                cells[(s.number - start) as usize] = Some(s.status);
+            }
+            let mut run: Option<(SeatStatus, String)> = None;
+            for cell in cells {
+                match cell {
+                    None => {
+                        flush(&mut line, &mut run, style.color);
+                        line.push(' ');
+                    }
+                    Some(status) => {
+                        if run.as_ref().is_some_and(|(s, _)| *s != status) {
+                            flush(&mut line, &mut run, style.color);
+                        }
+                        run.get_or_insert_with(|| (status, String::new()))
+                            .1
+                            .push_str(glyph(status, style.color));
+                    }
+                }
+            }
+            flush(&mut line, &mut run, style.color);
+            let label = truncate(&row[0].row, label_w);
+            if margin == 0 {
+                let _ = writeln!(out, "{}", line.trim_end());
+            } else {
+                let _ = writeln!(out, "{label:>label_w$} {line} {label}");
+            }
+        }
+        start = end + 1;
+    }
+}
+
+fn flush(line: &mut String, run: &mut Option<(SeatStatus, String)>, color: bool) {
+    if let Some((status, glyphs)) = run.take() {
+        if color {
+            let _ = write!(line, "{}", paint(status).apply_to(glyphs));
+        } else {
+            line.push_str(&glyphs);
+        }
+    }
+}
+
+/// Seat numbers above the columns: the first seat, then every multiple of 10 that has room.
+fn ruler(start: i64, end: i64) -> String {
+    let cols = (end - start + 1) as usize;
+    let mut line = vec![' '; cols];
+    let mut next_free = 0usize;
+    for n in start..=end {
+        if n != start && n % 10 != 0 {
+            continue;
+        }
+        let text = n.to_string();
+        let at = (n - start) as usize;
+        if at < next_free || at + text.len() > cols {
+            continue;
+        }
+        for (i, ch) in text.chars().enumerate() {
+            line[at + i] = ch;
+        }
+        next_free = at + text.len() + 1;
+    }
+    line.into_iter().collect::<String>().trim_end().to_string()
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::layout::Layout;
+
+    pub(crate) fn seats_of(layout: &Layout) -> Vec<Seat> {
+        layout
+            .seats
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Seat {
+                id: i as i64,
+                label: s.label.clone(),
+                section: s.section.clone(),
+                row: s.row.clone(),
+                number: i64::from(s.number),
+                category: s.category.clone(),
+                status: match i % 7 {
+                    0 => SeatStatus::Reserved,
+                    3 => SeatStatus::Held,
+                    _ => SeatStatus::Available,
+                },
+                hold_id: None,
+                reservation_id: None,
+                held_until: None,
+                version: 0,
+                section_pos: i64::from(s.section_pos),
+                row_pos: i64::from(s.row_pos),
+            })
+            .collect()
+    }
+
+    fn plain(width: usize) -> MapStyle {
+        MapStyle {
+            color: false,
+            width,
+        }
+    }
+
+    #[test]
+    fn example_hall_fits_80_columns() {
+        let layout = Layout::from_file(std::path::Path::new("examples/hall.toml")).unwrap();
+        assert_eq!(layout.len(), 2000);
+        let map = render(&seats_of(&layout), plain(80));
+        for line in map.lines() {
+            assert!(line.chars().count() <= 80, "too wide: {line:?}");
+        }
+        // One line per row plus headers: every row of every section is drawn once.
+        assert!(map.contains("Stalls · 840 seats"));
+        assert!(map.contains("Gallery · 420 seats"));
+        assert!(map.lines().any(|l| l.starts_with(" A ")));
+        assert!(map.contains(". available   h held   X reserved"));
+    }
+
+    #[test]
+    fn gaps_show_as_spaces_and_labels_sit_on_both_sides() {
+        let layout = Layout::parse_bytes(
+            b"section,row,seat\nS,A,1\nS,A,2\nS,A,4\n",
+            crate::domain::layout::Format::Csv,
+            "t.csv",
+        )
+        .unwrap();
+        let map = render(&seats_of(&layout), plain(80));
+        assert!(map.contains("A X. h A"), "{map}");
+    }
+
+    #[test]
+    fn wide_rows_are_cut_into_bands_with_rulers() {
+        let layout = Layout::general_admission(500).unwrap();
+        let map = render(&seats_of(&layout), plain(80));
+        for line in map.lines() {
+            assert!(line.chars().count() <= 80, "too wide: {line:?}");
+        }
+        assert!(map.lines().any(|l| l.starts_with("1 ")));
+        assert!(map.lines().any(|l| l.starts_with("81")), "{map}");
+        let glyphs: usize = map
+            .lines()
+            .filter(|l| !l.contains("·") && !l.contains("available"))
+            .map(|l| l.chars().filter(|c| ['.', 'h', 'X'].contains(c)).count())
+            .sum();
+        assert_eq!(glyphs, 500);
+    }
+
+    #[test]
+    fn colour_mode_uses_shapes_and_escapes() {
+        let layout = Layout::general_admission(10).unwrap();
+        let map = render(
+            &seats_of(&layout),
+            MapStyle {
+                color: true,
+                width: 80,
+            },
+        );
+        assert!(map.contains('●') && map.contains('○') && map.contains('◐'));
+        assert!(map.contains("\u{1b}["));
+    }
+
+    #[test]
+    fn ruler_marks_tens() {
+        assert_eq!(ruler(1, 25), "1        10        20");
+        assert_eq!(ruler(8, 12), "8 10");
+    }
+}
