@@ -422,8 +422,16 @@ mod tests {
 
     #[test]
     fn database_scheme_is_checked() {
-        assert!(DatabaseTarget::parse("postgresql://h/d", "t").unwrap().is_postgres());
-        assert!(!DatabaseTarget::parse("sqlite://x.db", "t").unwrap().is_postgres());
+        assert!(
+            DatabaseTarget::parse("postgresql://h/d", "t")
+                .unwrap()
+                .is_postgres()
+        );
+        assert!(
+            !DatabaseTarget::parse("sqlite://x.db", "t")
+                .unwrap()
+                .is_postgres()
+        );
         let err = DatabaseTarget::parse("mysql://h/d", "--database-url").unwrap_err();
         assert!(err.to_string().contains("mysql"), "{err}");
     }
@@ -458,10 +466,7 @@ mod tests {
             ..opts.clone()
         };
         assert!(!colour(&flag, tty));
-        let json = GlobalOpts {
-            json: true,
-            ..opts
-        };
+        let json = GlobalOpts { json: true, ..opts };
         assert!(!colour(&json, tty));
     }
 }

@@ -40,8 +40,9 @@ impl Render for Demo {
 
 impl DemoArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<Demo> {
-        let layout = Layout::parse_bytes(DEMO_LAYOUT.as_bytes(), Format::Toml, "examples/hall.toml")
-            .map_err(|e| Error::Internal(anyhow::anyhow!("built-in demo layout: {e}")))?;
+        let layout =
+            Layout::parse_bytes(DEMO_LAYOUT.as_bytes(), Format::Toml, "examples/hall.toml")
+                .map_err(|e| Error::Internal(anyhow::anyhow!("built-in demo layout: {e}")))?;
         let store = ctx.store().await?;
         // The demo event is ours: start from a fresh copy on every run.
         match store.find_event(DEMO_EVENT).await {
@@ -61,7 +62,10 @@ impl DemoArgs {
             event: Created {
                 event: event.clone(),
                 seats: layout.len() as i64,
-                sections: layout.seats.last().map_or(0, |s| s.section_pos as usize + 1),
+                sections: layout
+                    .seats
+                    .last()
+                    .map_or(0, |s| s.section_pos as usize + 1),
                 created: true,
             },
             map: SeatMap::new(event, seats, None),

@@ -132,14 +132,20 @@ impl CreateArgs {
         let store = ctx.store().await?;
         let new = NewEvent {
             name: name.clone(),
-            venue: self.venue.map(|v| v.trim().to_string()).filter(|v| !v.is_empty()),
+            venue: self
+                .venue
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty()),
             starts_at: self.starts_at,
         };
         match store.create_event(&new, &layout).await {
             Ok(event) => Ok(Created {
                 event,
                 seats: layout.len() as i64,
-                sections: layout.seats.last().map_or(0, |s| s.section_pos as usize + 1),
+                sections: layout
+                    .seats
+                    .last()
+                    .map_or(0, |s| s.section_pos as usize + 1),
                 created: true,
             }),
             Err(Error::Conflict(_)) if self.if_not_exists => {

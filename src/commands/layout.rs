@@ -167,7 +167,12 @@ impl CheckArgs {
             file: self.file.display().to_string(),
             seats: layout.len(),
             sections: summarise(&layout),
-            sample_labels: layout.seats.iter().take(3).map(|s| s.label.clone()).collect(),
+            sample_labels: layout
+                .seats
+                .iter()
+                .take(3)
+                .map(|s| s.label.clone())
+                .collect(),
         })
     }
 }

@@ -93,7 +93,10 @@ impl Layout {
 
     pub fn parse_bytes(bytes: &[u8], format: Format, file: &str) -> Result<Layout, LayoutError> {
         let text = std::str::from_utf8(bytes).map_err(|e| {
-            let line = 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+            let line = 1 + bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
             LayoutError {
                 file: file.to_string(),
                 line: Some(line),
@@ -276,10 +279,14 @@ fn check_name(kind: &str, value: &str) -> Result<(), String> {
         return Err(format!("empty {kind} name"));
     }
     if value.chars().count() > 64 {
-        return Err(format!("{kind} name `{value}` is longer than 64 characters"));
+        return Err(format!(
+            "{kind} name `{value}` is longer than 64 characters"
+        ));
     }
     if value.chars().any(char::is_control) {
-        return Err(format!("{kind} name {value:?} contains a control character"));
+        return Err(format!(
+            "{kind} name {value:?} contains a control character"
+        ));
     }
     Ok(())
 }
@@ -476,7 +483,9 @@ fn build_from_sections<S: Located>(
                     check_name("row", name.text()).map_err(|m| err(at(name), m))?;
                     vec![name.text().to_string()]
                 }
-                (None, Some(names)) => expand_row_names(names.text()).map_err(|m| err(at(names), m))?,
+                (None, Some(names)) => {
+                    expand_row_names(names.text()).map_err(|m| err(at(names), m))?
+                }
                 _ => {
                     return Err(err(
                         line,
@@ -485,7 +494,11 @@ fn build_from_sections<S: Located>(
                 }
             };
             let ranges = parse_ranges(row.seats.text()).map_err(|m| {
-                let m = if line == 0 { format!("{}: {m}", where_row()) } else { m };
+                let m = if line == 0 {
+                    format!("{}: {m}", where_row())
+                } else {
+                    m
+                };
                 err(line, m)
             })?;
             let per_row: usize = ranges.iter().map(|(a, z)| (z - a + 1) as usize).sum();
@@ -541,14 +554,21 @@ fn expand_row_names(spec: &str) -> Result<Vec<String>, String> {
         let (a, z) = (a.trim(), z.trim());
         if let (Ok(first), Ok(last)) = (a.parse::<u32>(), z.parse::<u32>()) {
             if first > last || last - first >= 1000 {
-                return Err(format!("bad row range `{part}`: must run forwards, at most 1000 rows"));
+                return Err(format!(
+                    "bad row range `{part}`: must run forwards, at most 1000 rows"
+                ));
             }
             names.extend((first..=last).map(|n| n.to_string()));
             continue;
         }
         let mut a_chars = a.chars();
         let mut z_chars = z.chars();
-        match (a_chars.next(), a_chars.next(), z_chars.next(), z_chars.next()) {
+        match (
+            a_chars.next(),
+            a_chars.next(),
+            z_chars.next(),
+            z_chars.next(),
+        ) {
             (Some(first), None, Some(last), None)
                 if first.is_ascii_alphabetic()
                     && last.is_ascii_alphabetic()
@@ -603,11 +623,19 @@ mod tests {
     #[test]
     fn csv_errors_name_the_line() {
         let cases = [
-            ("section,row,seat\nS,A,1\nS,A,1\n", 3, "duplicate seat 1 of row `A`"),
+            (
+                "section,row,seat\nS,A,1\nS,A,1\n",
+                3,
+                "duplicate seat 1 of row `A`",
+            ),
             ("section,row,seat\nS,,1\n", 2, "empty row name"),
             ("section,row,seat\nS,A,x\n", 2, "seat number `x`"),
             ("section,row,seat\nS,A,0\n", 2, "seat number `0`"),
-            ("section,row,seat,price\nS,A,1,5\n", 1, "unknown column `price`"),
+            (
+                "section,row,seat,price\nS,A,1,5\n",
+                1,
+                "unknown column `price`",
+            ),
             ("section,row\nS,A\n", 1, "header must name"),
             ("section,row,seat\nS,A,1\nS,A\n", 3, "expected 3 fields"),
         ];
@@ -617,7 +645,12 @@ mod tests {
             assert!(e.message.contains(message), "{text:?}: {e}");
             assert!(e.to_string().starts_with(&format!("venue.csv:{line}: ")));
         }
-        assert!(csv("section,row,seat\n").unwrap_err().message.contains("no seats"));
+        assert!(
+            csv("section,row,seat\n")
+                .unwrap_err()
+                .message
+                .contains("no seats")
+        );
     }
 
     #[test]
@@ -630,8 +663,10 @@ mod tests {
 
     #[test]
     fn too_many_seats_is_refused_before_allocating() {
-        let e = toml("[[section]]\nname = \"S\"\n[[section.row]]\nnames = \"1-999\"\nseats = \"1-99999\"\n")
-            .unwrap_err();
+        let e = toml(
+            "[[section]]\nname = \"S\"\n[[section.row]]\nnames = \"1-999\"\nseats = \"1-99999\"\n",
+        )
+        .unwrap_err();
         assert!(e.message.contains("more than 200000 seats"), "{e}");
         assert_eq!(e.line, Some(5));
         let mut text = String::from("section,row,seat\n");
@@ -661,7 +696,10 @@ seats = "1-2"
 "#,
         )
         .unwrap();
-        assert_eq!(labels(&l), ["A-1", "A-2", "A-3", "A-6", "B-1", "B-2", "C-1", "C-2"]);
+        assert_eq!(
+            labels(&l),
+            ["A-1", "A-2", "A-3", "A-6", "B-1", "B-2", "C-1", "C-2"]
+        );
         assert_eq!(l.seats[0].category.as_deref(), Some("premium"));
         assert_eq!(l.seats[4].category.as_deref(), Some("standard"));
         assert_eq!(l.seats[6].row_pos, 2);
@@ -675,9 +713,17 @@ seats = "1-2"
             (format!("{head}seats = \"1-x\"\n"), 5, "bad seat range"),
             (format!("{head}seats = \"\"\n"), 5, "empty row"),
             (format!("{head}seats = \"1-4,3\"\n"), 5, "duplicate seat 3"),
-            (format!("{head}seats = \"1\"\nprice = 3\n"), 6, "unknown field `price`"),
+            (
+                format!("{head}seats = \"1\"\nprice = 3\n"),
+                6,
+                "unknown field `price`",
+            ),
             ("[[section]]\nname = \"S\"\n".to_string(), 2, "has no rows"),
-            ("[[section]]\nname = \"\"\n[[section.row]]\nname=\"A\"\nseats=\"1\"\n".into(), 2, "empty section name"),
+            (
+                "[[section]]\nname = \"\"\n[[section.row]]\nname=\"A\"\nseats=\"1\"\n".into(),
+                2,
+                "empty section name",
+            ),
         ];
         for (text, line, message) in cases {
             let e = toml(&text).unwrap_err();
@@ -715,6 +761,11 @@ seats = "1-2"
     #[test]
     fn format_follows_extension() {
         assert_eq!(Format::from_path(Path::new("x.CSV")).unwrap(), Format::Csv);
-        assert!(Format::from_path(Path::new("x.txt")).unwrap_err().message.contains(".txt"));
+        assert!(
+            Format::from_path(Path::new("x.txt"))
+                .unwrap_err()
+                .message
+                .contains(".txt")
+        );
     }
 }

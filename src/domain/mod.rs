@@ -20,7 +20,11 @@ pub enum SeatStatus {
 }
 
 impl SeatStatus {
-    pub const ALL: [SeatStatus; 3] = [SeatStatus::Available, SeatStatus::Held, SeatStatus::Reserved];
+    pub const ALL: [SeatStatus; 3] = [
+        SeatStatus::Available,
+        SeatStatus::Held,
+        SeatStatus::Reserved,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::{Store, db_error, with_pool};
 use crate::domain::layout::{Layout, LayoutSeat};
-use crate::domain::{Event, SeatStatus, SectionCounts, Seat, StatusCounts};
+use crate::domain::{Event, Seat, SeatStatus, SectionCounts, StatusCounts};
 use crate::error::{Error, Result};
 
 /// Rows per INSERT: 8 binds a row stays far below PostgreSQL's 65 535 and SQLite's 32 766.
@@ -127,10 +127,16 @@ impl Store {
                 let hint = crate::domain::suggest(reference, names.iter().map(String::as_str))
                     .map(|s| format!("; did you mean `{s}`?"))
                     .unwrap_or_default();
-                Err(Error::not_found(format!("no event named `{reference}`{hint}")))
+                Err(Error::not_found(format!(
+                    "no event named `{reference}`{hint}"
+                )))
             }
             n => {
-                let names: Vec<_> = candidates.iter().take(10).map(|e| e.name.as_str()).collect();
+                let names: Vec<_> = candidates
+                    .iter()
+                    .take(10)
+                    .map(|e| e.name.as_str())
+                    .collect();
                 Err(Error::invalid(format!(
                     "`{reference}` matches {}{} events ({}); give more of the name or the id",
                     if n > 10 { "more than " } else { "" },

@@ -7,7 +7,8 @@ mod schema;
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::Connection;
+use sqlx::postgres::{PgConnectOptions, PgConnection, PgPool, PgPoolOptions};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
@@ -65,8 +66,11 @@ impl Store {
                     .acquire_timeout(timeout)
                     // Each command is short; a ping before every acquire costs ~20% for nothing.
                     .test_before_acquire(false);
-                let pool = bounded(timeout, target, pool.connect_with(options)).await?;
-                Ok(Store::Postgres(pool))
+                // One direct attempt first: a pool would retry a refused connection until the
+                // timeout and then report only "timed out", hiding the reason.
+                let probe = bounded(timeout, target, PgConnection::connect_with(&options)).await?;
+                let _ = probe.close().await;
+                Ok(Store::Postgres(pool.connect_lazy_with(options)))
             }
             DatabaseTarget::Sqlite { url, .. } => {
                 let options = SqliteConnectOptions::from_str(url)
@@ -110,27 +114,26 @@ impl Store {
     }
 }
 
+/// Runs a connection attempt within `timeout`, turning every failure into exit code 6 with
+/// the (redacted) target and the reason.
 async fn bounded<T>(
     timeout: Duration,
     target: &DatabaseTarget,
     fut: impl Future<Output = Result<T, sqlx::Error>>,
 ) -> Result<T> {
-    match tokio::time::timeout(timeout, fut).await {
-        Ok(Ok(v)) => Ok(v),
-        Ok(Err(e)) => Err(match db_error(e) {
-            Error::Internal(e) => {
-                Error::Unavailable(format!("cannot connect to the database at {target}: {e:#}"))
-            }
-            Error::Unavailable(msg) => {
-                Error::Unavailable(format!("cannot connect to the database at {target}: {msg}"))
-            }
-            other => other,
-        }),
-        Err(_) => Err(Error::Unavailable(format!(
-            "cannot connect to the database at {target}: no answer within {}s (database.connect_timeout)",
+    let reason = match tokio::time::timeout(timeout, fut).await {
+        Ok(Ok(v)) => return Ok(v),
+        Ok(Err(sqlx::Error::Database(db))) => db.message().to_string(),
+        Ok(Err(sqlx::Error::Io(io))) => io.to_string(),
+        Ok(Err(sqlx::Error::PoolTimedOut)) | Err(_) => format!(
+            "no answer within {}s (database.connect_timeout)",
             timeout.as_secs_f64()
-        ))),
-    }
+        ),
+        Ok(Err(e)) => e.to_string(),
+    };
+    Err(Error::Unavailable(format!(
+        "cannot connect to the database at {target}: {reason}"
+    )))
 }
 
 /// The one place database errors become `Error`s with exit codes.
@@ -154,7 +157,10 @@ pub(crate) fn db_error(e: sqlx::Error) -> Error {
                         .into(),
                 )
             } else if code.starts_with("57P") || code.starts_with("08") || code == "53300" {
-                Error::Unavailable(format!("the database is not accepting work: {}", db.message()))
+                Error::Unavailable(format!(
+                    "the database is not accepting work: {}",
+                    db.message()
+                ))
             } else if code == "5" || code == "6" || code == "517" || code == "261" {
                 Error::Unavailable(format!("the SQLite database is busy: {}", db.message()))
             } else if code == "42P01" || code == "42703" {

@@ -78,7 +78,9 @@ impl Store {
                 Some(_) => {}
             }
         }
-        let missing = migrator.iter().filter(|m| !applied.iter().any(|(v, _)| *v == m.version));
+        let missing = migrator
+            .iter()
+            .filter(|m| !applied.iter().any(|(v, _)| *v == m.version));
         let missing: Vec<i64> = missing.map(|m| m.version).collect();
         if !missing.is_empty() {
             return Err(Error::Schema(format!(

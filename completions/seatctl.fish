@@ -1,0 +1,214 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_seatctl_global_optspecs
+    string join \n config= database-url= redis-url= strategy= json no-color h/help V/version
+end
+
+function __fish_seatctl_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_seatctl_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_seatctl_using_subcommand
+    set -l cmd (__fish_seatctl_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c seatctl -n "__fish_seatctl_needs_command" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_needs_command" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_needs_command" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_needs_command" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_needs_command" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_needs_command" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_needs_command" -s V -l version -d 'Print version'
+complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "event" -d 'Create, list, show and delete events'
+complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "layout" -d 'Import seat layouts (CSV, TOML or JSON)'
+complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "seats" -d 'List an event\'s seats, optionally filtered by status or section'
+complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "map" -d 'Draw an event\'s seat map'
+complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "db" -d 'Database schema: migrate and status'
+complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "demo" -d 'Create a demo event from the example layout and show its map'
+complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -f -a "create" -d 'Create an event with its seats (a general-admission count or a layout file)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -f -a "list" -d 'List events with their seat counts'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -f -a "show" -d 'Show an event with its seat counts by status and by section'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -f -a "delete" -d 'Delete an event with its seats, holds, reservations and history'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l name -d 'Event name, unique; commands accept it (or a unique prefix) wherever an EVENT is asked' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l starts-at -d 'Start time, RFC 3339 (e.g. 2026-12-31T20:00:00+01:00)' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l venue -d 'Venue name' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l seats -d 'One section of N seats labelled 1..N' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l layout -d 'A layout file (.csv, .toml or .json); see the README for the formats' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l if-not-exists -d 'If an event with this name exists, report it (exit 0) instead of failing with exit 3'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l force -d 'Delete even if seats are held or reserved'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an event with its seats (a general-admission count or a layout file)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from help" -f -a "list" -d 'List events with their seat counts'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show an event with its seat counts by status and by section'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an event with its seats, holds, reservations and history'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -f -a "import" -d 'Import a layout file into an event, in one transaction (all or nothing)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -f -a "check" -d 'Validate a layout file without touching the database'
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l replace -d 'Replace the event\'s existing layout (refused while any seat is held or reserved)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import a layout file into an event, in one transaction (all or nothing)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from help" -f -a "check" -d 'Validate a layout file without touching the database'
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l status -d 'Only seats in this state (a lapsed hold counts as available)' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l section -d 'Only seats in this section' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l section -d 'Draw only this section' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l width -d 'Width to draw for [default: the terminal\'s width, else $COLUMNS, else 80]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand map" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -f -a "migrate" -d 'Apply pending migrations (safe to run repeatedly and concurrently)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -f -a "status" -d 'Show which migrations are applied'
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Apply pending migrations (safe to run repeatedly and concurrently)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show which migrations are applied'
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map db demo completions help" -f -a "event" -d 'Create, list, show and delete events'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map db demo completions help" -f -a "layout" -d 'Import seat layouts (CSV, TOML or JSON)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map db demo completions help" -f -a "seats" -d 'List an event\'s seats, optionally filtered by status or section'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map db demo completions help" -f -a "map" -d 'Draw an event\'s seat map'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map db demo completions help" -f -a "db" -d 'Database schema: migrate and status'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map db demo completions help" -f -a "demo" -d 'Create a demo event from the example layout and show its map'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map db demo completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map db demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from event" -f -a "create" -d 'Create an event with its seats (a general-admission count or a layout file)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from event" -f -a "list" -d 'List events with their seat counts'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from event" -f -a "show" -d 'Show an event with its seat counts by status and by section'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from event" -f -a "delete" -d 'Delete an event with its seats, holds, reservations and history'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from layout" -f -a "import" -d 'Import a layout file into an event, in one transaction (all or nothing)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from layout" -f -a "check" -d 'Validate a layout file without touching the database'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "migrate" -d 'Apply pending migrations (safe to run repeatedly and concurrently)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "status" -d 'Show which migrations are applied'

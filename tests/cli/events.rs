@@ -1,0 +1,335 @@
+//! Events, seats, the map, and the JSON/exit-code contract.
+
+use crate::common::{Backend, Env, on_both};
+
+#[test]
+fn create_500_seats_then_list_them_all_available() {
+    on_both("create_500_seats", |env| {
+        let created = env.json(&["event", "create", "--name", "X", "--seats", "500"]);
+        assert_eq!(created["name"], "X");
+        assert_eq!(created["seats"], 500);
+        let id = created["id"].as_str().expect("id").to_string();
+        assert_eq!(id.len(), 36);
+
+        for reference in ["X", id.as_str()] {
+            let seats = env.json(&["seats", reference]);
+            let seats = seats.as_array().expect("array");
+            assert_eq!(seats.len(), 500, "{:?}", env.backend);
+            for (i, seat) in seats.iter().enumerate() {
+                assert_eq!(seat["label"], (i + 1).to_string());
+                assert_eq!(seat["status"], "available");
+                assert_eq!(seat["section"], "Main");
+                assert_eq!(seat["row"], "");
+                assert_eq!(seat["version"], 0);
+            }
+        }
+        let available = env.json(&["seats", "X", "--status", "available"]);
+        assert_eq!(available.as_array().unwrap().len(), 500);
+        let held = env.json(&["seats", "X", "--status", "held"]);
+        assert_eq!(held.as_array().unwrap().len(), 0);
+    });
+}
+
+#[test]
+fn list_and_show_count_by_status_and_section() {
+    on_both("list_and_show", |env| {
+        let hall = repo("examples/hall.toml");
+        env.ok(&[
+            "event",
+            "create",
+            "--name",
+            "Hall",
+            "--venue",
+            "Example Hall",
+            "--starts-at",
+            "2026-12-31T20:00:00+01:00",
+            "--layout",
+            &hall,
+        ]);
+        let list = env.json(&["event", "list"]);
+        let list = list.as_array().unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0]["seats"]["total"], 2000);
+        assert_eq!(list[0]["starts_at"], "2026-12-31T19:00:00Z");
+
+        let show = env.json(&["event", "show", "Ha"]); // a unique prefix is enough
+        assert_eq!(show["venue"], "Example Hall");
+        assert_eq!(show["seats"]["available"], 2000);
+        let sections: Vec<(String, i64)> = show["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (
+                    s["section"].as_str().unwrap().to_string(),
+                    s["total"].as_i64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            sections,
+            [
+                ("Stalls".to_string(), 840),
+                ("Dress Circle".to_string(), 480),
+                ("Upper Circle".to_string(), 260),
+                ("Gallery".to_string(), 420)
+            ]
+        );
+        let human = env.ok(&["event", "show", "Hall"]);
+        assert!(
+            human.contains("Dress Circle") && human.contains("2000"),
+            "{human}"
+        );
+
+        let gallery = env.json(&["seats", "Hall", "--section", "Gallery"]);
+        assert_eq!(gallery.as_array().unwrap().len(), 420);
+        assert_eq!(gallery[0]["label"], "AA-1");
+        assert_eq!(gallery[0]["category"], "restricted view");
+        let err = env.fails(&["seats", "Hall", "--section", "Galery"], 4);
+        assert!(err.contains("did you mean `Gallery`"), "{err}");
+    });
+}
+
+pub fn repo(rel: &str) -> String {
+    format!("{}/{rel}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn map_of_the_example_hall_fits_80_columns() {
+    let env = Env::sqlite();
+    let hall = repo("examples/hall.toml");
+    env.ok(&["event", "create", "--name", "Hall", "--layout", &hall]);
+    // Hold and sell a few seats by hand (the hold commands come later) to see every glyph.
+    env.sql(&[
+        "INSERT INTO holds (id, event_id, expires_at) \
+         SELECT X'00000000000000000000000000000001', id, '2999-01-01T00:00:00+00:00' FROM events",
+        "INSERT INTO reservations (id, event_id, hold_id) \
+         SELECT X'00000000000000000000000000000002', id, X'00000000000000000000000000000001' FROM events",
+        "UPDATE seats SET status = 'held', hold_id = X'00000000000000000000000000000001', \
+         held_until = '2999-01-01T00:00:00+00:00' WHERE label IN ('A-1', 'A-2')",
+        "UPDATE seats SET status = 'reserved', reservation_id = X'00000000000000000000000000000002' \
+         WHERE label IN ('B-5', 'B-6', 'B-7')",
+    ]);
+    let map = env.ok(&["map", "Hall"]);
+    for line in map.lines() {
+        assert!(line.chars().count() <= 80, "line too wide: {line:?}");
+    }
+    assert!(
+        map.lines()
+            .any(|l| l == "A hh............................  .............................. A"),
+        "{map}"
+    );
+    assert!(
+        map.lines()
+            .any(|l| l == "B ....XXX.......................  .............................. B"),
+        "{map}"
+    );
+    assert!(
+        map.contains("Stalls · 840 seats · 835 available · 2 held · 3 reserved"),
+        "{map}"
+    );
+    assert!(
+        !map.contains('\u{1b}'),
+        "no colour when stdout is not a terminal"
+    );
+
+    let json = env.json(&["map", "Hall"]);
+    assert_eq!(json["seats"]["held"], 2);
+    assert_eq!(json["sections"][0]["rows"][0]["seats"][0]["status"], "held");
+}
+
+#[test]
+fn a_lapsed_hold_reads_as_available() {
+    on_both("lapsed_hold", |env| {
+        env.ok(&["event", "create", "--name", "E", "--seats", "3"]);
+        let hold = "'00000000-0000-0000-0000-000000000001'";
+        let (id, past) = match env.backend {
+            Backend::Postgres => (hold.to_string(), "now() - interval '1 second'".to_string()),
+            Backend::Sqlite => (
+                "X'00000000000000000000000000000001'".to_string(),
+                "'2000-01-01T00:00:00+00:00'".to_string(),
+            ),
+        };
+        env.sql(&[
+            &format!("INSERT INTO holds (id, event_id, expires_at) SELECT {id}, id, {past} FROM events"),
+            &format!("UPDATE seats SET status = 'held', hold_id = {id}, held_until = {past} WHERE label = '1'"),
+        ]);
+        let seats = env.json(&["seats", "E"]);
+        assert_eq!(seats[0]["status"], "available", "{:?}", env.backend);
+        assert!(seats[0]["hold_id"].is_null());
+        let show = env.json(&["event", "show", "E"]);
+        assert_eq!(show["seats"]["available"], 3);
+        // ...and a lapsed hold does not block replacing the layout.
+        env.ok(&[
+            "layout",
+            "import",
+            "E",
+            &repo("examples/small.csv"),
+            "--replace",
+        ]);
+    });
+}
+
+#[test]
+fn json_errors_and_exit_codes() {
+    on_both("json_errors", |env| {
+        let out = env.run(&["--json", "event", "show", "nope"]);
+        assert_eq!(out.status.code(), Some(4));
+        assert!(out.stdout.is_empty());
+        let err: serde_json::Value = serde_json::from_slice(&out.stderr).expect("one JSON object");
+        assert_eq!(err["error"]["code"], "not_found");
+        assert!(err["error"]["message"].as_str().unwrap().contains("nope"));
+
+        env.ok(&["event", "create", "--name", "Dup", "--seats", "2"]);
+        let err = env.fails(&["event", "create", "--name", "Dup", "--seats", "2"], 3);
+        assert!(err.contains("already exists"), "{err}");
+        let again = env.json(&[
+            "event",
+            "create",
+            "--name",
+            "Dup",
+            "--seats",
+            "9",
+            "--if-not-exists",
+        ]);
+        assert_eq!(again["created"], false);
+        assert_eq!(again["seats"], 2);
+
+        env.fails(&["event", "create", "--name", "Y"], 2); // neither --seats nor --layout
+        env.fails(&["event", "create", "--name", "Y", "--seats", "0"], 2);
+        env.fails(
+            &[
+                "event",
+                "create",
+                "--name",
+                "Y",
+                "--seats",
+                "1",
+                "--starts-at",
+                "tomorrow",
+            ],
+            2,
+        );
+        env.fails(&["seats", "Dup", "--status", "sold"], 2);
+        let out = env.run(&["--json", "seats", "Dup", "--status", "sold"]);
+        let err: serde_json::Value =
+            serde_json::from_slice(&out.stderr).expect("usage error as JSON");
+        assert_eq!(err["error"]["code"], "invalid_input");
+    });
+}
+
+#[test]
+fn ambiguous_prefixes_and_typos_are_explained() {
+    let env = Env::sqlite();
+    env.ok(&[
+        "event",
+        "create",
+        "--name",
+        "Hamlet matinee",
+        "--seats",
+        "1",
+    ]);
+    env.ok(&[
+        "event",
+        "create",
+        "--name",
+        "Hamlet evening",
+        "--seats",
+        "1",
+    ]);
+    let err = env.fails(&["event", "show", "Ham"], 2);
+    assert!(
+        err.contains("Hamlet evening") && err.contains("Hamlet matinee"),
+        "{err}"
+    );
+    let err = env.fails(&["event", "show", "Hamlet evenign"], 4);
+    assert!(err.contains("did you mean `Hamlet evening`"), "{err}");
+}
+
+#[test]
+fn delete_needs_confirmation_without_a_terminal() {
+    on_both("delete", |env| {
+        env.ok(&["event", "create", "--name", "Gone", "--seats", "5"]);
+        let err = env.fails(&["event", "delete", "Gone"], 2);
+        assert!(err.contains("--yes"), "{err}");
+        env.ok(&["event", "delete", "Gone", "--yes"]);
+        env.fails(&["event", "show", "Gone"], 4);
+    });
+}
+
+#[test]
+fn unreachable_postgres_exits_6_with_a_redacted_url() {
+    let env = Env::sqlite();
+    let out = env
+        .cmd()
+        .env("DATABASE_URL", "postgres://app:hunter2@127.0.0.1:1/none")
+        .args(["--json", "event", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(6));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("app:***@127.0.0.1:1"), "{stderr}");
+    assert!(!stderr.contains("hunter2"), "{stderr}");
+}
+
+#[test]
+fn unmigrated_postgres_says_to_migrate() {
+    let Some(env) = Env::postgres_unmigrated("unmigrated") else {
+        return;
+    };
+    let err = env.fails(&["event", "list"], 2);
+    assert!(err.contains("seatctl db migrate"), "{err}");
+    let status = env.json(&["db", "status"]);
+    assert_eq!(status["up_to_date"], false);
+    let migrated = env.json(&["db", "migrate"]);
+    assert_eq!(migrated["newly_applied"], serde_json::json!([1]));
+    assert_eq!(
+        env.json(&["db", "migrate"])["newly_applied"],
+        serde_json::json!([])
+    );
+    env.ok(&["event", "list"]);
+    // A schema from a newer seatctl is refused rather than misread.
+    env.sql(&[
+        "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
+               VALUES (999, 'future', true, '\\x00', 0)",
+    ]);
+    let err = env.fails(&["event", "list"], 2);
+    assert!(err.contains("newer than this seatctl"), "{err}");
+}
+
+#[test]
+fn demo_runs_on_the_embedded_default_twice() {
+    let env = Env::sqlite();
+    for _ in 0..2 {
+        let out = env
+            .cmd()
+            .env_remove("DATABASE_URL")
+            .arg("demo")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("2000 seats in 4 sections"), "{text}");
+        assert!(text.contains("[ STAGE ]"));
+    }
+    assert!(
+        env.path("data/seatctl/seatctl.db").is_file(),
+        "embedded default lives in the data dir"
+    );
+    let list = env
+        .cmd()
+        .env_remove("DATABASE_URL")
+        .args(["--json", "event", "list"])
+        .output()
+        .unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(
+        list.as_array().unwrap().len(),
+        1,
+        "the demo replaces its own event"
+    );
+}

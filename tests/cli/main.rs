@@ -1,0 +1,9 @@
+//! End-to-end tests: the real `seatctl` binary against real SQLite and PostgreSQL.
+
+mod common;
+
+mod completions;
+mod concurrency;
+mod config;
+mod events;
+mod layout;
