@@ -167,7 +167,7 @@ impl CreateArgs {
 pub struct EventListItem {
     #[serde(flatten)]
     pub event: Event,
-    pub seats: StatusCounts,
+    pub counts: StatusCounts,
 }
 
 #[derive(Debug, Serialize)]
@@ -192,7 +192,7 @@ impl Render for EventList {
         ]);
         for item in &self.0 {
             let e = &item.event;
-            let c = &item.seats;
+            let c = &item.counts;
             table.add_row(vec![
                 e.name.clone(),
                 e.starts_at.as_ref().map(time).unwrap_or_default(),
@@ -215,7 +215,7 @@ async fn list(ctx: &Ctx) -> Result<EventList> {
         rows.into_iter()
             .map(|r| EventListItem {
                 event: r.event,
-                seats: StatusCounts {
+                counts: StatusCounts {
                     total: r.total,
                     available: r.available,
                     held: r.held,
@@ -236,7 +236,7 @@ pub struct ShowArgs {
 pub struct EventDetail {
     #[serde(flatten)]
     pub event: Event,
-    pub seats: StatusCounts,
+    pub counts: StatusCounts,
     pub sections: Vec<SectionCounts>,
 }
 
@@ -265,7 +265,7 @@ impl Render for EventDetail {
         for s in &self.sections {
             add(&s.section, &s.counts);
         }
-        add("Total", &self.seats);
+        add("Total", &self.counts);
         out.push_str(&format!("{table}\n"));
         out
     }
@@ -277,7 +277,7 @@ pub async fn show(ctx: &Ctx, reference: &str) -> Result<EventDetail> {
     let (seats, sections) = store.seat_counts(event.id).await?;
     Ok(EventDetail {
         event,
-        seats,
+        counts: seats,
         sections,
     })
 }

@@ -44,7 +44,7 @@ pub struct MapSection {
 #[derive(Debug, Serialize)]
 pub struct SeatMap {
     pub event: Event,
-    pub seats: StatusCounts,
+    pub counts: StatusCounts,
     pub sections: Vec<MapSection>,
     #[serde(skip)]
     raw: Vec<Seat>,
@@ -80,7 +80,7 @@ impl SeatMap {
         }
         SeatMap {
             event,
-            seats: counts,
+            counts,
             sections,
             raw: seats,
             width,

@@ -3,6 +3,7 @@
 //! parallel and never touch a developer's own data.
 #![allow(dead_code)]
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::Output;
 
@@ -52,8 +53,10 @@ pub fn pg_admin_url(test: &str) -> Option<String> {
             panic!("CI is set but PostgreSQL at {url} is unreachable: {e}")
         }
         Err(e) => {
-            eprintln!(
-                "SKIP {test}: PostgreSQL at {url} is unreachable ({e}); set TEST_DATABASE_URL"
+            // Straight to the stream, not eprintln!: libtest would hide a passing test's output.
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "SKIP {test} on PostgreSQL: {url} is unreachable ({e}); set TEST_DATABASE_URL"
             );
             None
         }

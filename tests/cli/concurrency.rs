@@ -52,7 +52,7 @@ fn racing_creates_of_one_name_make_one_event() {
         );
         let list = env.json(&["event", "list"]);
         assert_eq!(list.as_array().unwrap().len(), 1);
-        assert_eq!(list[0]["seats"]["total"], 300);
+        assert_eq!(list[0]["counts"]["total"], 300);
     });
 }
 
@@ -71,7 +71,7 @@ fn racing_layout_replacements_leave_exactly_one_layout() {
         for o in &outs {
             assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         }
-        let total = env.json(&["event", "show", "E"])["seats"]["total"]
+        let total = env.json(&["event", "show", "E"])["counts"]["total"]
             .as_i64()
             .unwrap();
         assert!(

@@ -49,12 +49,12 @@ fn list_and_show_count_by_status_and_section() {
         let list = env.json(&["event", "list"]);
         let list = list.as_array().unwrap();
         assert_eq!(list.len(), 1);
-        assert_eq!(list[0]["seats"]["total"], 2000);
+        assert_eq!(list[0]["counts"]["total"], 2000);
         assert_eq!(list[0]["starts_at"], "2026-12-31T19:00:00Z");
 
         let show = env.json(&["event", "show", "Ha"]); // a unique prefix is enough
         assert_eq!(show["venue"], "Example Hall");
-        assert_eq!(show["seats"]["available"], 2000);
+        assert_eq!(show["counts"]["available"], 2000);
         let sections: Vec<(String, i64)> = show["sections"]
             .as_array()
             .unwrap()
@@ -134,7 +134,7 @@ fn map_of_the_example_hall_fits_80_columns() {
     );
 
     let json = env.json(&["map", "Hall"]);
-    assert_eq!(json["seats"]["held"], 2);
+    assert_eq!(json["counts"]["held"], 2);
     assert_eq!(json["sections"][0]["rows"][0]["seats"][0]["status"], "held");
 }
 
@@ -158,7 +158,7 @@ fn a_lapsed_hold_reads_as_available() {
         assert_eq!(seats[0]["status"], "available", "{:?}", env.backend);
         assert!(seats[0]["hold_id"].is_null());
         let show = env.json(&["event", "show", "E"]);
-        assert_eq!(show["seats"]["available"], 3);
+        assert_eq!(show["counts"]["available"], 3);
         // ...and a lapsed hold does not block replacing the layout.
         env.ok(&[
             "layout",
