@@ -83,6 +83,8 @@ pub enum Command {
     Db(commands::db::DbCommand),
     /// Create a demo event from the example layout and show its map
     Demo(commands::demo::DemoArgs),
+    /// Check the config, database and Redis this terminal would use
+    Doctor(commands::doctor::DoctorArgs),
     /// Print a shell completion script
     Completions(commands::completions::CompletionsArgs),
 }

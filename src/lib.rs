@@ -34,7 +34,7 @@ pub async fn run(cli: Cli) -> i32 {
     // Dropping the command's future on Ctrl-C rolls back any open transaction.
     tokio::select! {
         result = work => match result {
-            Ok(()) => 0,
+            Ok(code) => code.code(),
             Err(err) => output::print_error(json, &err).code(),
         },
         _ = tokio::signal::ctrl_c() => {

@@ -61,12 +61,18 @@ fn terminal_width() -> usize {
 /// A command's result: serialisable for `--json`, and able to draw itself for people.
 pub trait Render: Serialize {
     fn human(&self, ui: &Ui) -> String;
+
+    /// Most results mean success; a report of failed checks may say otherwise.
+    fn exit_code(&self) -> ExitCode {
+        ExitCode::Success
+    }
 }
 
 /// Object-safe face of `Render`, so commands can return `Box<dyn Report>`.
 pub trait Report {
     fn to_json(&self) -> serde_json::Result<String>;
     fn to_human(&self, ui: &Ui) -> String;
+    fn exit_code(&self) -> ExitCode;
 }
 
 impl<T: Render> Report for T {
@@ -77,10 +83,15 @@ impl<T: Render> Report for T {
     fn to_human(&self, ui: &Ui) -> String {
         self.human(ui)
     }
+
+    fn exit_code(&self) -> ExitCode {
+        Render::exit_code(self)
+    }
 }
 
 /// Prints a result on stdout. A closed pipe (`seatctl seats X | head`) is not an error.
-pub fn print_report(ui: &Ui, report: &dyn Report) -> anyhow::Result<()> {
+/// Returns the report's exit code.
+pub fn print_report(ui: &Ui, report: &dyn Report) -> anyhow::Result<ExitCode> {
     let text = if ui.json {
         report.to_json()?
     } else {
@@ -98,8 +109,9 @@ pub fn print_report(ui: &Ui, report: &dyn Report) -> anyhow::Result<()> {
         })
         .and_then(|()| out.flush());
     match written {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
+        Ok(()) => Ok(report.exit_code()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::Success),
+        Err(e) => Err(e.into()),
     }
 }
 

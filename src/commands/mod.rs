@@ -4,6 +4,7 @@
 pub mod completions;
 pub mod db;
 pub mod demo;
+pub mod doctor;
 pub mod event;
 pub mod layout;
 pub mod map;
@@ -64,6 +65,7 @@ pub async fn dispatch(command: Command, ctx: &Ctx) -> anyhow::Result<Box<dyn Rep
         Command::Map(args) => Box::new(args.run(ctx).await?),
         Command::Db(cmd) => Box::new(cmd.run(ctx).await?),
         Command::Demo(args) => Box::new(args.run(ctx).await?),
+        Command::Doctor(args) => Box::new(args.run(ctx).await),
         Command::Completions(args) => Box::new(args.run()),
     })
 }

@@ -2,6 +2,7 @@
 //! text on both wherever the dialects agree. Database errors are mapped to `Error` here, once.
 
 mod events;
+pub mod redis;
 mod schema;
 
 use std::str::FromStr;

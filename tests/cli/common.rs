@@ -12,6 +12,7 @@ use sqlx::Connection;
 use tempfile::TempDir;
 
 pub const DEFAULT_PG: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+pub const DEFAULT_REDIS: &str = "redis://127.0.0.1:6379";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -57,6 +58,36 @@ pub fn pg_admin_url(test: &str) -> Option<String> {
             let _ = writeln!(
                 std::io::stderr().lock(),
                 "SKIP {test} on PostgreSQL: {url} is unreachable ({e}); set TEST_DATABASE_URL"
+            );
+            None
+        }
+    }
+}
+
+/// The Redis URL for tests (`TEST_REDIS_URL`, default local), or `None` with a skip line when
+/// it is unreachable and `CI` is not set.
+pub fn redis_url(test: &str) -> Option<String> {
+    let url = std::env::var("TEST_REDIS_URL").unwrap_or_else(|_| DEFAULT_REDIS.to_string());
+    let reachable = runtime().block_on(async {
+        let client = redis::Client::open(url.as_str()).map_err(|e| e.to_string())?;
+        let ping = async {
+            let mut con = client.get_multiplexed_async_connection().await?;
+            redis::cmd("PING").query_async::<String>(&mut con).await
+        };
+        match tokio::time::timeout(std::time::Duration::from_secs(5), ping).await {
+            Ok(r) => r.map(|_| ()).map_err(|e| e.to_string()),
+            Err(_) => Err("timed out".to_string()),
+        }
+    });
+    match reachable {
+        Ok(()) => Some(url),
+        Err(e) if std::env::var_os("CI").is_some() => {
+            panic!("CI is set but Redis at {url} is unreachable: {e}")
+        }
+        Err(e) => {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "SKIP {test}: Redis at {url} is unreachable ({e}); set TEST_REDIS_URL"
             );
             None
         }

@@ -5,5 +5,6 @@ mod common;
 mod completions;
 mod concurrency;
 mod config;
+mod doctor;
 mod events;
 mod layout;

@@ -1,0 +1,161 @@
+//! `seatctl doctor`: which config, database and Redis this terminal would use, and whether
+//! each answers. Exits 6 when something the configuration needs is unreachable.
+
+use clap::Args;
+use serde::Serialize;
+
+use super::Ctx;
+use crate::config::{Strategy, redact_url};
+use crate::error::ExitCode;
+use crate::output::{Render, Ui};
+use crate::store::redis;
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {}
+
+#[derive(Debug, Serialize)]
+pub struct Check {
+    pub target: String,
+    pub ok: bool,
+    /// Round trip of the check, in milliseconds.
+    pub latency_ms: Option<f64>,
+    pub detail: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Doctor {
+    pub config_file: Option<String>,
+    pub strategy: Strategy,
+    pub database: Check,
+    pub redis: Check,
+    /// Redis is needed only by the `redis` strategy.
+    pub redis_required: bool,
+    pub ok: bool,
+    #[serde(skip)]
+    code: ExitCode,
+}
+
+impl Render for Doctor {
+    /// Doctor reports even when checks fail; a failed check that matters sets the exit code.
+    fn exit_code(&self) -> ExitCode {
+        self.code
+    }
+
+    fn human(&self, ui: &Ui) -> String {
+        let mut table = ui.table(&["Check", "Target", "Status", "Detail"]);
+        let status = |c: &Check| match (c.ok, c.latency_ms) {
+            (true, Some(ms)) => format!("ok ({ms:.1} ms)"),
+            (true, None) => "ok".into(),
+            (false, _) => "FAILED".into(),
+        };
+        table.add_row(vec![
+            "config".to_string(),
+            self.config_file
+                .clone()
+                .unwrap_or_else(|| "(none: defaults)".into()),
+            "ok".into(),
+            format!("strategy {}", self.strategy),
+        ]);
+        for (name, c) in [("database", &self.database), ("redis", &self.redis)] {
+            table.add_row(vec![
+                name.to_string(),
+                c.target.clone(),
+                status(c),
+                c.detail.clone(),
+            ]);
+        }
+        let verdict = if self.ok {
+            "Everything this configuration needs answers."
+        } else {
+            "Something this configuration needs is not ready (see above)."
+        };
+        format!("{table}\n{verdict}\n")
+    }
+}
+
+impl DoctorArgs {
+    pub async fn run(self, ctx: &Ctx) -> Doctor {
+        let s = &ctx.settings;
+        let started = std::time::Instant::now();
+        let (database, db_code) = match ctx.connect().await {
+            Ok(store) => {
+                let schema = store.check_schema().await;
+                let ms = started.elapsed().as_secs_f64() * 1000.0;
+                store.close().await;
+                let (ok, detail, code) = match schema {
+                    Ok(()) => (
+                        true,
+                        format!("{}, schema up to date", store.backend()),
+                        ExitCode::Success,
+                    ),
+                    Err(e) => (false, e.to_string(), e.exit_code()),
+                };
+                (
+                    Check {
+                        target: s.database.to_string(),
+                        ok,
+                        latency_ms: Some(ms),
+                        detail,
+                    },
+                    code,
+                )
+            }
+            Err(e) => (
+                Check {
+                    target: s.database.to_string(),
+                    ok: false,
+                    latency_ms: None,
+                    detail: e.to_string(),
+                },
+                e.exit_code(),
+            ),
+        };
+        let redis_required = s.strategy == Strategy::Redis;
+        let (redis, redis_code) = match redis::ping(&s.redis_url, s.config.redis.timeout.0).await {
+            Ok(rtt) => (
+                Check {
+                    target: redact_url(&s.redis_url),
+                    ok: true,
+                    latency_ms: Some(rtt.as_secs_f64() * 1000.0),
+                    detail: "PING answered".into(),
+                },
+                ExitCode::Success,
+            ),
+            Err(e) => {
+                let code = if redis_required {
+                    e.exit_code()
+                } else {
+                    ExitCode::Success
+                };
+                let detail = if redis_required {
+                    e.to_string()
+                } else {
+                    format!("{e} (not needed by the occ strategy)")
+                };
+                (
+                    Check {
+                        target: redact_url(&s.redis_url),
+                        ok: false,
+                        latency_ms: None,
+                        detail,
+                    },
+                    code,
+                )
+            }
+        };
+        let code = if db_code != ExitCode::Success {
+            db_code
+        } else {
+            redis_code
+        };
+        Doctor {
+            config_file: s.config_path.as_ref().map(|p| p.display().to_string()),
+            strategy: s.strategy,
+            ok: code == ExitCode::Success,
+            database,
+            redis,
+            redis_required,
+            code,
+        }
+    }
+}
