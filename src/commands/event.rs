@@ -102,6 +102,20 @@ pub struct Created {
     pub created: bool,
 }
 
+impl Created {
+    pub fn new(event: Event, layout: &Layout) -> Created {
+        Created {
+            event,
+            seats: layout.len() as i64,
+            sections: layout
+                .seats
+                .last()
+                .map_or(0, |s| s.section_pos as usize + 1),
+            created: true,
+        }
+    }
+}
+
 impl Render for Created {
     fn human(&self, _ui: &Ui) -> String {
         let verb = if self.created {

@@ -138,9 +138,9 @@ impl Env {
         Some(env)
     }
 
-    /// `seatctl` with this environment's database and an isolated HOME and config.
-    pub fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("seatctl").expect("binary");
+    /// The `seatctl` process with this environment's database and an isolated HOME and config.
+    pub fn process(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("seatctl"));
         let home = self.dir.path();
         cmd.current_dir(home)
             .env("HOME", home)
@@ -151,8 +151,14 @@ impl Env {
             .env_remove("SEATCTL_STRATEGY")
             .env_remove("REDIS_URL")
             .env_remove("NO_COLOR")
-            .env_remove("RUST_BACKTRACE")
-            .timeout(std::time::Duration::from_secs(120));
+            .env_remove("RUST_BACKTRACE");
+        cmd
+    }
+
+    /// The same, with a time limit so a hung process fails its test instead of the run.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::from_std(self.process());
+        cmd.timeout(std::time::Duration::from_secs(120));
         cmd
     }
 

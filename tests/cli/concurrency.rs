@@ -12,15 +12,8 @@ fn spawn_all(
 ) -> Vec<std::process::Output> {
     let children: Vec<Child> = (0..n)
         .map(|i| {
-            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("seatctl"));
-            let home = env.dir.path();
-            cmd.current_dir(home)
-                .env("HOME", home)
-                .env("XDG_CONFIG_HOME", home.join("config"))
-                .env("XDG_DATA_HOME", home.join("data"))
-                .env("DATABASE_URL", &env.db_url)
-                .env_remove("SEATCTL_CONFIG")
-                .args(args(i))
+            let mut cmd = env.process();
+            cmd.args(args(i))
                 .stdout(std::process::Stdio::piped())
                 .stderr(std::process::Stdio::piped());
             cmd.spawn().expect("spawn seatctl")
