@@ -35,6 +35,12 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('layout', 'layout', [CompletionResultType]::ParameterValue, 'Import seat layouts (CSV, TOML or JSON)')
             [CompletionResult]::new('seats', 'seats', [CompletionResultType]::ParameterValue, 'List an event''s seats, optionally filtered by status or section')
             [CompletionResult]::new('map', 'map', [CompletionResultType]::ParameterValue, 'Draw an event''s seat map')
+            [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Hold seats for a limited time, all or nothing')
+            [CompletionResult]::new('extend', 'extend', [CompletionResultType]::ParameterValue, 'Extend an active hold')
+            [CompletionResult]::new('reserve', 'reserve', [CompletionResultType]::ParameterValue, 'Turn every seat of an active hold into a reservation')
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Release a hold or a reservation, returning its seats to sale')
+            [CompletionResult]::new('sweep', 'sweep', [CompletionResultType]::ParameterValue, 'Mark lapsed holds expired and tidy their seats (reads never depend on it)')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show the audit trail of seat changes')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'Database schema: migrate and status')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Create a demo event from the example layout and show its map')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the config, database and Redis this terminal would use')
@@ -212,6 +218,79 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'seatctl;hold' {
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'How long the hold lasts [default: reservation.hold_ttl, 10m]')
+            [CompletionResult]::new('--holder', '--holder', [CompletionResultType]::ParameterName, 'Who holds the seats (shown in the history)')
+            [CompletionResult]::new('--idempotency-key', '--idempotency-key', [CompletionResultType]::ParameterName, 'Retrying with the same key returns the same hold instead of holding twice')
+            [CompletionResult]::new('--pause-after-lock', '--pause-after-lock', [CompletionResultType]::ParameterName, 'Test hook: stall after taking Redis locks, as a paused process would')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]')
+            [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'Concurrency strategy for seat changes [default: occ]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also honoured: NO_COLOR, TERM=dumb)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'seatctl;extend' {
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'New lifetime, counted from now [default: reservation.hold_ttl]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]')
+            [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'Concurrency strategy for seat changes [default: occ]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also honoured: NO_COLOR, TERM=dumb)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'seatctl;reserve' {
+            [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Customer name or id')
+            [CompletionResult]::new('--reference', '--reference', [CompletionResultType]::ParameterName, 'Your reference (order number, payment id)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]')
+            [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'Concurrency strategy for seat changes [default: occ]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also honoured: NO_COLOR, TERM=dumb)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'seatctl;release' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]')
+            [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'Concurrency strategy for seat changes [default: occ]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also honoured: NO_COLOR, TERM=dumb)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'seatctl;sweep' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]')
+            [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'Concurrency strategy for seat changes [default: occ]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also honoured: NO_COLOR, TERM=dumb)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'seatctl;history' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]')
+            [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'Concurrency strategy for seat changes [default: occ]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also honoured: NO_COLOR, TERM=dumb)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'seatctl;db' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')
@@ -301,6 +380,12 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('layout', 'layout', [CompletionResultType]::ParameterValue, 'Import seat layouts (CSV, TOML or JSON)')
             [CompletionResult]::new('seats', 'seats', [CompletionResultType]::ParameterValue, 'List an event''s seats, optionally filtered by status or section')
             [CompletionResult]::new('map', 'map', [CompletionResultType]::ParameterValue, 'Draw an event''s seat map')
+            [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Hold seats for a limited time, all or nothing')
+            [CompletionResult]::new('extend', 'extend', [CompletionResultType]::ParameterValue, 'Extend an active hold')
+            [CompletionResult]::new('reserve', 'reserve', [CompletionResultType]::ParameterValue, 'Turn every seat of an active hold into a reservation')
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Release a hold or a reservation, returning its seats to sale')
+            [CompletionResult]::new('sweep', 'sweep', [CompletionResultType]::ParameterValue, 'Mark lapsed holds expired and tidy their seats (reads never depend on it)')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show the audit trail of seat changes')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'Database schema: migrate and status')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Create a demo event from the example layout and show its map')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the config, database and Redis this terminal would use')
@@ -342,6 +427,24 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             break
         }
         'seatctl;help;map' {
+            break
+        }
+        'seatctl;help;hold' {
+            break
+        }
+        'seatctl;help;extend' {
+            break
+        }
+        'seatctl;help;reserve' {
+            break
+        }
+        'seatctl;help;release' {
+            break
+        }
+        'seatctl;help;sweep' {
+            break
+        }
+        'seatctl;help;history' {
             break
         }
         'seatctl;help;db' {

@@ -37,6 +37,12 @@ complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "event" -d 'Create, 
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "layout" -d 'Import seat layouts (CSV, TOML or JSON)'
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "seats" -d 'List an event\'s seats, optionally filtered by status or section'
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "map" -d 'Draw an event\'s seat map'
+complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "hold" -d 'Hold seats for a limited time, all or nothing'
+complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "extend" -d 'Extend an active hold'
+complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "reserve" -d 'Turn every seat of an active hold into a reservation'
+complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "release" -d 'Release a hold or a reservation, returning its seats to sale'
+complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "sweep" -d 'Mark lapsed holds expired and tidy their seats (reads never depend on it)'
+complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "history" -d 'Show the audit trail of seat changes'
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "db" -d 'Database schema: migrate and status'
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "demo" -d 'Create a demo event from the example layout and show its map'
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "doctor" -d 'Check the config, database and Redis this terminal would use'
@@ -151,6 +157,61 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l ttl -d 'How long the hold lasts [default: reservation.hold_ttl, 10m]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l holder -d 'Who holds the seats (shown in the history)' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l idempotency-key -d 'Retrying with the same key returns the same hold instead of holding twice' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l pause-after-lock -d 'Test hook: stall after taking Redis locks, as a paused process would' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l ttl -d 'New lifetime, counted from now [default: reservation.hold_ttl]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l customer -d 'Customer name or id' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l reference -d 'Your reference (order number, payment id)' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand release" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
@@ -205,15 +266,21 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map db demo doctor completions help" -f -a "event" -d 'Create, list, show and delete events'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map db demo doctor completions help" -f -a "layout" -d 'Import seat layouts (CSV, TOML or JSON)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map db demo doctor completions help" -f -a "seats" -d 'List an event\'s seats, optionally filtered by status or section'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map db demo doctor completions help" -f -a "map" -d 'Draw an event\'s seat map'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map db demo doctor completions help" -f -a "db" -d 'Database schema: migrate and status'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map db demo doctor completions help" -f -a "demo" -d 'Create a demo event from the example layout and show its map'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map db demo doctor completions help" -f -a "doctor" -d 'Check the config, database and Redis this terminal would use'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map db demo doctor completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map db demo doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "event" -d 'Create, list, show and delete events'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "layout" -d 'Import seat layouts (CSV, TOML or JSON)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "seats" -d 'List an event\'s seats, optionally filtered by status or section'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "map" -d 'Draw an event\'s seat map'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "hold" -d 'Hold seats for a limited time, all or nothing'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "extend" -d 'Extend an active hold'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "reserve" -d 'Turn every seat of an active hold into a reservation'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "release" -d 'Release a hold or a reservation, returning its seats to sale'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "sweep" -d 'Mark lapsed holds expired and tidy their seats (reads never depend on it)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "history" -d 'Show the audit trail of seat changes'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "db" -d 'Database schema: migrate and status'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "demo" -d 'Create a demo event from the example layout and show its map'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "doctor" -d 'Check the config, database and Redis this terminal would use'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from event" -f -a "create" -d 'Create an event with its seats (a general-admission count or a layout file)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from event" -f -a "list" -d 'List events with their seat counts'
 complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from event" -f -a "show" -d 'Show an event with its seat counts by status and by section'

@@ -78,6 +78,18 @@ pub enum Command {
     Seats(commands::seats::SeatsArgs),
     /// Draw an event's seat map
     Map(commands::map::MapArgs),
+    /// Hold seats for a limited time, all or nothing
+    Hold(commands::reservations::HoldArgs),
+    /// Extend an active hold
+    Extend(commands::reservations::ExtendArgs),
+    /// Turn every seat of an active hold into a reservation
+    Reserve(commands::reservations::ReserveArgs),
+    /// Release a hold or a reservation, returning its seats to sale
+    Release(commands::reservations::ReleaseArgs),
+    /// Mark lapsed holds expired and tidy their seats (reads never depend on it)
+    Sweep(commands::reservations::SweepArgs),
+    /// Show the audit trail of seat changes
+    History(commands::reservations::HistoryArgs),
     /// Database schema: migrate and status
     #[command(subcommand)]
     Db(commands::db::DbCommand),

@@ -19,6 +19,7 @@ CREATE TABLE holds (
     holder          text,
     terminal        text,
     idempotency_key text,
+    seat_count      bigint NOT NULL DEFAULT 0,
     created_at      timestamptz NOT NULL DEFAULT now(),
     expires_at      timestamptz NOT NULL,
     UNIQUE (event_id, idempotency_key)
@@ -84,6 +85,7 @@ CREATE TABLE seat_history (
 );
 CREATE INDEX seat_history_by_event ON seat_history (event_id, id);
 CREATE INDEX seat_history_by_seat ON seat_history (event_id, seat_label, id);
+CREATE INDEX seat_history_by_hold ON seat_history (hold_id) WHERE hold_id IS NOT NULL;
 
 CREATE FUNCTION seat_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -19,6 +19,7 @@ CREATE TABLE holds (
     holder          TEXT,
     terminal        TEXT,
     idempotency_key TEXT,
+    seat_count      INTEGER NOT NULL DEFAULT 0,
     created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')),
     expires_at      TEXT NOT NULL,
     UNIQUE (event_id, idempotency_key)
@@ -80,6 +81,7 @@ CREATE TABLE seat_history (
 ) STRICT;
 CREATE INDEX seat_history_by_event ON seat_history (event_id, id);
 CREATE INDEX seat_history_by_seat ON seat_history (event_id, seat_label, id);
+CREATE INDEX seat_history_by_hold ON seat_history (hold_id) WHERE hold_id IS NOT NULL;
 
 CREATE TRIGGER seat_history_no_update BEFORE UPDATE ON seat_history
 BEGIN

@@ -8,6 +8,7 @@ pub mod doctor;
 pub mod event;
 pub mod layout;
 pub mod map;
+pub mod reservations;
 pub mod seats;
 
 use std::io::IsTerminal;
@@ -64,6 +65,12 @@ pub async fn dispatch(command: Command, ctx: &Ctx) -> anyhow::Result<Box<dyn Rep
         Command::Seats(args) => Box::new(args.run(ctx).await?),
         Command::Map(args) => Box::new(args.run(ctx).await?),
         Command::Db(cmd) => Box::new(cmd.run(ctx).await?),
+        Command::Hold(args) => Box::new(args.run(ctx).await?),
+        Command::Extend(args) => Box::new(args.run(ctx).await?),
+        Command::Reserve(args) => Box::new(args.run(ctx).await?),
+        Command::Release(args) => Box::new(args.run(ctx).await?),
+        Command::Sweep(args) => Box::new(args.run(ctx).await?),
+        Command::History(args) => Box::new(args.run(ctx).await?),
         Command::Demo(args) => Box::new(args.run(ctx).await?),
         Command::Doctor(args) => Box::new(args.run(ctx).await),
         Command::Completions(args) => Box::new(args.run()),

@@ -3,6 +3,7 @@
 
 mod events;
 pub mod redis;
+mod reservations;
 mod schema;
 
 use std::str::FromStr;
@@ -18,6 +19,9 @@ use crate::config::{DatabaseConfig, DatabaseTarget, redact_url};
 use crate::error::{Error, Result};
 
 pub use events::{ImportReport, NewEvent};
+pub use reservations::{
+    Actor, Attempt, HistoryEntry, HoldInfo, HoldRequest, Released, ReservationInfo, Swept,
+};
 pub use schema::{MigrationStatus, SchemaReport};
 
 #[derive(Clone)]

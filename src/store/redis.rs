@@ -27,3 +27,113 @@ pub async fn ping(url: &str, timeout: Duration) -> Result<Duration> {
         ))),
     }
 }
+
+/// All-or-nothing seat locks: every key is set with our token and TTL, or none is.
+const LOCK_SCRIPT: &str = r"
+for i, key in ipairs(KEYS) do
+  if redis.call('EXISTS', key) == 1 then return 0 end
+end
+for i, key in ipairs(KEYS) do
+  redis.call('SET', key, ARGV[1], 'PX', ARGV[2])
+end
+return 1
+";
+
+/// Compare-and-delete: only keys still holding our token are removed (Redis 7 has no IFEQ).
+const UNLOCK_SCRIPT: &str = r"
+local n = 0
+for i, key in ipairs(KEYS) do
+  if redis.call('GET', key) == ARGV[1] then
+    redis.call('DEL', key)
+    n = n + 1
+  end
+end
+return n
+";
+
+/// Seat locks in Redis. A lock is a lease that can lapse: the database's version guard stays
+/// the last word, these only keep terminals from wasting work on the same seats.
+pub struct Locks {
+    con: redis::aio::MultiplexedConnection,
+    prefix: String,
+    ttl: Duration,
+    timeout: Duration,
+    url: String,
+    lock: redis::Script,
+    unlock: redis::Script,
+}
+
+/// Locks taken by one operation; release them with [`Locks::unlock`].
+pub struct Held {
+    keys: Vec<String>,
+    token: String,
+}
+
+impl Locks {
+    pub async fn connect(
+        url: &str,
+        prefix: &str,
+        ttl: Duration,
+        timeout: Duration,
+    ) -> Result<Locks> {
+        let shown = redact_url(url);
+        let client = redis::Client::open(url)
+            .map_err(|e| Error::invalid(format!("bad Redis URL {shown}: {e}")))?;
+        let con = bounded(&shown, timeout, client.get_multiplexed_async_connection()).await?;
+        Ok(Locks {
+            con,
+            prefix: prefix.to_string(),
+            ttl,
+            timeout,
+            url: shown,
+            lock: redis::Script::new(LOCK_SCRIPT),
+            unlock: redis::Script::new(UNLOCK_SCRIPT),
+        })
+    }
+
+    /// The key of one seat; the event id is a hash tag so a cluster keeps an event's seats in
+    /// one slot, as multi-key scripts require.
+    pub fn seat_key(&self, event_id: uuid::Uuid, label: &str) -> String {
+        format!("{}:seat:{{{event_id}}}:{label}", self.prefix)
+    }
+
+    /// Takes every lock or none. `None` means another terminal holds one of them.
+    pub async fn try_lock(&self, keys: Vec<String>) -> Result<Option<Held>> {
+        let token = uuid::Uuid::new_v4().to_string();
+        let mut con = self.con.clone();
+        let mut call = self.lock.prepare_invoke();
+        for key in &keys {
+            call.key(key);
+        }
+        call.arg(&token).arg(self.ttl.as_millis() as u64);
+        let got: i64 = bounded(&self.url, self.timeout, call.invoke_async(&mut con)).await?;
+        Ok((got == 1).then_some(Held { keys, token }))
+    }
+
+    /// Releases what is still ours; returns how many locks had lapsed or been taken over.
+    pub async fn unlock(&self, held: Held) -> Result<usize> {
+        let mut con = self.con.clone();
+        let mut call = self.unlock.prepare_invoke();
+        for key in &held.keys {
+            call.key(key);
+        }
+        call.arg(&held.token);
+        let released: i64 = bounded(&self.url, self.timeout, call.invoke_async(&mut con)).await?;
+        Ok(held.keys.len().saturating_sub(released.max(0) as usize))
+    }
+}
+
+async fn bounded<T>(
+    shown: &str,
+    timeout: Duration,
+    fut: impl Future<Output = redis::RedisResult<T>>,
+) -> Result<T> {
+    match tokio::time::timeout(timeout, fut).await {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(Error::Unavailable(format!("Redis at {shown}: {e}"))),
+        Err(_) => Err(Error::Unavailable(format!(
+            "Redis at {shown}: no answer within {}s (redis.timeout)",
+            timeout.as_secs_f64()
+        ))),
+    }
+}

@@ -1,0 +1,363 @@
+//! `seatctl hold|extend|reserve|release|sweep|history`: seat state changes and their trail.
+
+use clap::Args;
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::Ctx;
+use crate::domain::strategy::{Effort, Reserver};
+use crate::duration::HumanDuration;
+use crate::error::{Error, Result};
+use crate::output::{Render, Ui, opt};
+use crate::store::{Actor, HistoryEntry, HoldInfo, HoldRequest, Released, ReservationInfo, Swept};
+
+/// Who is acting, for the history: the holder if given, else the OS user; and host/pid.
+pub fn actor(holder: Option<&str>) -> Actor {
+    let who = holder
+        .map(str::to_string)
+        .or_else(|| std::env::var("USER").ok())
+        .unwrap_or_else(|| "unknown".into());
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .map(|h| h.trim().to_string())
+        .unwrap_or_else(|| "localhost".into());
+    Actor {
+        who,
+        terminal: format!("{host}/{}", std::process::id()),
+    }
+}
+
+fn parse_id(text: &str, what: &str) -> Result<Uuid> {
+    Uuid::parse_str(text.trim())
+        .map_err(|_| Error::invalid(format!("`{text}` is not a {what} id (a UUID)")))
+}
+
+impl Ctx {
+    pub async fn reserver(&self) -> Result<Reserver> {
+        let store = self.store().await?;
+        Reserver::new(
+            store,
+            self.settings.strategy,
+            &self.settings.config,
+            &self.settings.redis_url,
+        )
+        .await
+    }
+
+    /// A TTL within `(0, reservation.max_hold_ttl]`, defaulting to `reservation.hold_ttl`.
+    fn ttl_ms(&self, ttl: Option<HumanDuration>) -> Result<i64> {
+        let r = &self.settings.config.reservation;
+        let ttl = ttl.unwrap_or(r.hold_ttl);
+        if ttl.0.is_zero() {
+            return Err(Error::invalid("--ttl must be longer than 0s"));
+        }
+        if ttl > r.max_hold_ttl {
+            return Err(Error::invalid(format!(
+                "--ttl {ttl} is longer than reservation.max_hold_ttl ({})",
+                r.max_hold_ttl
+            )));
+        }
+        Ok(ttl.0.as_millis() as i64)
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct HoldArgs {
+    /// Event id, name, or unique name prefix
+    pub event: String,
+    /// Seat labels (e.g. A-12 A-13): all are held or none
+    #[arg(required = true, value_name = "SEAT")]
+    pub seats: Vec<String>,
+    /// How long the hold lasts [default: reservation.hold_ttl, 10m]
+    #[arg(long)]
+    pub ttl: Option<HumanDuration>,
+    /// Who holds the seats (shown in the history)
+    #[arg(long, value_name = "TEXT")]
+    pub holder: Option<String>,
+    /// Retrying with the same key returns the same hold instead of holding twice
+    #[arg(long, value_name = "KEY")]
+    pub idempotency_key: Option<String>,
+    /// Test hook: stall after taking Redis locks, as a paused process would
+    #[arg(long, hide = true)]
+    pub pause_after_lock: Option<HumanDuration>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Held {
+    #[serde(flatten)]
+    pub hold: HoldInfo,
+    pub strategy: String,
+    pub retries: u32,
+}
+
+impl Render for Held {
+    fn human(&self, _ui: &Ui) -> String {
+        let h = &self.hold;
+        format!(
+            "{} {} until {}.\nhold id: {}\n",
+            if h.replayed { "Already held:" } else { "Held" },
+            h.seats.join(", "),
+            h.expires_at.format("%H:%M:%S UTC"),
+            h.hold_id
+        )
+    }
+}
+
+impl HoldArgs {
+    pub async fn run(self, ctx: &Ctx) -> Result<Held> {
+        let max = ctx.settings.config.reservation.max_seats_per_hold as usize;
+        let mut labels: Vec<String> = Vec::with_capacity(self.seats.len());
+        for label in &self.seats {
+            let label = label.trim().to_string();
+            if labels.contains(&label) {
+                return Err(Error::invalid(format!("seat {label} is listed twice")));
+            }
+            labels.push(label);
+        }
+        if labels.len() > max {
+            return Err(Error::invalid(format!(
+                "{} seats asked for; one hold may take at most {max} (reservation.max_seats_per_hold)",
+                labels.len()
+            )));
+        }
+        let ttl_ms = ctx.ttl_ms(self.ttl)?;
+        let reserver = ctx
+            .reserver()
+            .await?
+            .pause_after_lock(self.pause_after_lock.map(|d| d.0));
+        let event = reserver.store().find_event(&self.event).await?;
+        let actor = actor(self.holder.as_deref());
+        let req = HoldRequest {
+            event_id: event.id,
+            labels: &labels,
+            ttl_ms,
+            holder: self.holder.as_deref(),
+            idempotency_key: self.idempotency_key.as_deref(),
+            actor: &actor,
+        };
+        let mut effort = Effort::default();
+        let hold = reserver.hold(&req, &mut effort).await?;
+        Ok(Held {
+            hold,
+            strategy: reserver.strategy().to_string(),
+            retries: effort.retries,
+        })
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ExtendArgs {
+    /// Hold id
+    pub hold: String,
+    /// New lifetime, counted from now [default: reservation.hold_ttl]
+    #[arg(long)]
+    pub ttl: Option<HumanDuration>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct Extended(pub HoldInfo);
+
+impl Render for Extended {
+    fn human(&self, _ui: &Ui) -> String {
+        format!(
+            "Extended hold {} ({}) until {}.\n",
+            self.0.hold_id,
+            self.0.seats.join(", "),
+            self.0.expires_at.format("%H:%M:%S UTC")
+        )
+    }
+}
+
+impl ExtendArgs {
+    pub async fn run(self, ctx: &Ctx) -> Result<Extended> {
+        let hold_id = parse_id(&self.hold, "hold")?;
+        let ttl_ms = ctx.ttl_ms(self.ttl)?;
+        let reserver = ctx.reserver().await?;
+        let hold = reserver
+            .extend(hold_id, ttl_ms, &mut Effort::default())
+            .await?;
+        Ok(Extended(hold))
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ReserveArgs {
+    /// Hold id
+    pub hold: String,
+    /// Customer name or id
+    #[arg(long, value_name = "TEXT")]
+    pub customer: Option<String>,
+    /// Your reference (order number, payment id)
+    #[arg(long, value_name = "TEXT")]
+    pub reference: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct Reserved(pub ReservationInfo);
+
+impl Render for Reserved {
+    fn human(&self, _ui: &Ui) -> String {
+        let r = &self.0;
+        format!(
+            "{} {}.\nreservation id: {}\n",
+            if r.replayed {
+                "Already reserved:"
+            } else {
+                "Reserved"
+            },
+            r.seats.join(", "),
+            r.reservation_id
+        )
+    }
+}
+
+impl ReserveArgs {
+    pub async fn run(self, ctx: &Ctx) -> Result<Reserved> {
+        let hold_id = parse_id(&self.hold, "hold")?;
+        let reserver = ctx.reserver().await?;
+        let actor = actor(self.customer.as_deref());
+        let info = reserver
+            .reserve(
+                hold_id,
+                self.customer.as_deref(),
+                self.reference.as_deref(),
+                &actor,
+                &mut Effort::default(),
+            )
+            .await?;
+        Ok(Reserved(info))
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ReleaseArgs {
+    /// Hold id or reservation id
+    pub id: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct ReleasedOut(pub Released);
+
+impl Render for ReleasedOut {
+    fn human(&self, _ui: &Ui) -> String {
+        let r = &self.0;
+        if r.already_released {
+            format!("{} {} was already released.\n", r.kind, r.id)
+        } else if r.seats.is_empty() {
+            format!(
+                "Released {} {} (none of its seats were still its own).\n",
+                r.kind, r.id
+            )
+        } else {
+            format!(
+                "Released {} {}: {} back on sale.\n",
+                r.kind,
+                r.id,
+                r.seats.join(", ")
+            )
+        }
+    }
+}
+
+impl ReleaseArgs {
+    pub async fn run(self, ctx: &Ctx) -> Result<ReleasedOut> {
+        let id = parse_id(&self.id, "hold or reservation")?;
+        let reserver = ctx.reserver().await?;
+        let released = reserver
+            .release(id, &actor(None), &mut Effort::default())
+            .await?;
+        Ok(ReleasedOut(released))
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct SweepArgs {
+    /// Only this event (id, name, or unique name prefix) [default: every event]
+    pub event: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct SweptOut(pub Swept);
+
+impl Render for SweptOut {
+    fn human(&self, _ui: &Ui) -> String {
+        format!(
+            "Expired {} lapsed hold{}; {} seat{} tidied back to available.\n",
+            self.0.holds_expired,
+            if self.0.holds_expired == 1 { "" } else { "s" },
+            self.0.seats.len(),
+            if self.0.seats.len() == 1 { "" } else { "s" },
+        )
+    }
+}
+
+impl SweepArgs {
+    pub async fn run(self, ctx: &Ctx) -> Result<SweptOut> {
+        let store = ctx.store().await?;
+        let event_id = match &self.event {
+            Some(e) => Some(store.find_event(e).await?.id),
+            None => None,
+        };
+        let mut sweeper = actor(None);
+        sweeper.who = "sweep".into();
+        Ok(SweptOut(store.sweep(event_id, &sweeper).await?))
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Event id, name, or unique name prefix
+    pub event: String,
+    /// Only this seat
+    pub seat: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct History(pub Vec<HistoryEntry>);
+
+impl Render for History {
+    fn human(&self, ui: &Ui) -> String {
+        if self.0.is_empty() {
+            return "No seat changes yet.\n".into();
+        }
+        let mut table = ui.table(&[
+            "When",
+            "Seat",
+            "From",
+            "To",
+            "Hold",
+            "Reservation",
+            "By",
+            "Terminal",
+        ]);
+        for h in &self.0 {
+            table.add_row(vec![
+                h.at.format("%Y-%m-%d %H:%M:%S").to_string(),
+                h.seat.clone(),
+                h.from_status.clone(),
+                h.to_status.clone(),
+                opt(&h.hold_id),
+                opt(&h.reservation_id),
+                opt(&h.actor),
+                opt(&h.terminal),
+            ]);
+        }
+        format!("{table}\n")
+    }
+}
+
+impl HistoryArgs {
+    pub async fn run(self, ctx: &Ctx) -> Result<History> {
+        let store = ctx.store().await?;
+        let event = store.find_event(&self.event).await?;
+        Ok(History(
+            store.history(event.id, self.seat.as_deref()).await?,
+        ))
+    }
+}

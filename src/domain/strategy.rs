@@ -1,0 +1,207 @@
+//! The two concurrency strategies over the same guarded transactions.
+//! `occ`: try, and on a lost race roll back and retry with jittered backoff.
+//! `redis`: take every seat's lock first (all or none), then the same guarded transaction, so
+//! a lock that lapsed mid-operation still cannot double-book: the database has the last word.
+
+use std::time::Duration;
+
+use uuid::Uuid;
+
+use crate::config::{Config, Strategy};
+use crate::error::{Error, Result};
+use crate::store::redis::Locks;
+use crate::store::{Actor, Attempt, HoldInfo, HoldRequest, Released, ReservationInfo, Store};
+
+/// What an operation cost, for callers that report it (the simulator).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Effort {
+    /// Attempts after the first.
+    pub retries: u32,
+    /// Attempts that found a seat lock held by another terminal.
+    pub lock_busy: u32,
+    /// Attempts whose guarded write found a seat changed since it was read.
+    pub version_conflicts: u32,
+    /// Locks that had lapsed or been taken over by the time we released them.
+    pub locks_lost: u32,
+}
+
+pub struct Reserver {
+    store: Store,
+    strategy: Strategy,
+    max_retries: u32,
+    locks: Option<Locks>,
+    /// Test hook: stall this long after taking locks (longer than `redis.lock_ttl` simulates a
+    /// paused process whose lease lapsed).
+    pause_after_lock: Option<Duration>,
+}
+
+impl Reserver {
+    /// Connects to Redis when the strategy needs it; never falls back to the other strategy.
+    pub async fn new(
+        store: Store,
+        strategy: Strategy,
+        config: &Config,
+        redis_url: &str,
+    ) -> Result<Reserver> {
+        let locks = match strategy {
+            Strategy::Occ => None,
+            Strategy::Redis => Some(
+                Locks::connect(
+                    redis_url,
+                    &config.redis.key_prefix,
+                    config.redis.lock_ttl.0,
+                    config.redis.timeout.0,
+                )
+                .await?,
+            ),
+        };
+        Ok(Reserver {
+            store,
+            strategy,
+            max_retries: config.occ.max_retries,
+            locks,
+            pause_after_lock: None,
+        })
+    }
+
+    pub fn pause_after_lock(mut self, pause: Option<Duration>) -> Self {
+        self.pause_after_lock = pause;
+        self
+    }
+
+    pub fn strategy(&self) -> Strategy {
+        self.strategy
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub async fn hold(&self, req: &HoldRequest<'_>, effort: &mut Effort) -> Result<HoldInfo> {
+        let labels = req.labels;
+        self.run(req.event_id, labels, effort, || self.store.try_hold(req))
+            .await
+    }
+
+    pub async fn extend(
+        &self,
+        hold_id: Uuid,
+        ttl_ms: i64,
+        effort: &mut Effort,
+    ) -> Result<HoldInfo> {
+        let (event_id, labels) = self.seats_of(hold_id).await?;
+        self.run(event_id, &labels, effort, || {
+            self.store.try_extend(hold_id, ttl_ms)
+        })
+        .await
+    }
+
+    pub async fn reserve(
+        &self,
+        hold_id: Uuid,
+        customer: Option<&str>,
+        reference: Option<&str>,
+        actor: &Actor,
+        effort: &mut Effort,
+    ) -> Result<ReservationInfo> {
+        let (event_id, labels) = self.seats_of(hold_id).await?;
+        self.run(event_id, &labels, effort, || {
+            self.store.try_reserve(hold_id, customer, reference, actor)
+        })
+        .await
+    }
+
+    pub async fn release(&self, id: Uuid, actor: &Actor, effort: &mut Effort) -> Result<Released> {
+        let (event_id, labels) = self.seats_of(id).await?;
+        self.run(event_id, &labels, effort, || async {
+            Ok(Attempt::Done(self.store.release(id, actor).await?))
+        })
+        .await
+    }
+
+    /// The event and seat labels an existing hold (or reservation) covers, for its locks.
+    /// Only the redis strategy needs them: occ skips the round trips.
+    async fn seats_of(&self, id: Uuid) -> Result<(Uuid, Vec<String>)> {
+        if self.locks.is_none() {
+            return Ok((Uuid::nil(), Vec::new()));
+        }
+        self.store.seats_of(id).await
+    }
+
+    /// One operation under the strategy: lock (redis), attempt, unlock; retry lost races.
+    async fn run<T, F, Fut>(
+        &self,
+        event_id: Uuid,
+        labels: &[String],
+        effort: &mut Effort,
+        mut attempt: F,
+    ) -> Result<T>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<Attempt<T>>>,
+    {
+        for n in 0..=self.max_retries {
+            if n > 0 {
+                effort.retries += 1;
+                tokio::time::sleep(backoff(n)).await;
+            }
+            let held = match &self.locks {
+                None => None,
+                Some(locks) => {
+                    let keys = labels.iter().map(|l| locks.seat_key(event_id, l)).collect();
+                    match locks.try_lock(keys).await? {
+                        Some(held) => Some(held),
+                        None => {
+                            effort.lock_busy += 1;
+                            continue;
+                        }
+                    }
+                }
+            };
+            if held.is_some()
+                && let Some(pause) = self.pause_after_lock
+            {
+                tokio::time::sleep(pause).await;
+            }
+            let result = attempt().await;
+            if let (Some(locks), Some(held)) = (&self.locks, held) {
+                // A failed unlock only leaves a lease to lapse; the outcome stands.
+                if let Ok(lost) = locks.unlock(held).await {
+                    effort.locks_lost += lost as u32;
+                }
+            }
+            match result? {
+                Attempt::Done(value) => return Ok(value),
+                Attempt::LostRace => effort.version_conflicts += 1,
+            }
+        }
+        Err(Error::conflict(format!(
+            "these seats are being changed by other terminals: gave up after {} tries \
+             (occ.max_retries = {}); try again",
+            self.max_retries + 1,
+            self.max_retries
+        )))
+    }
+}
+
+/// Exponential backoff from 2 ms, capped at 100 ms, with full jitter so racing terminals spread.
+fn backoff(attempt: u32) -> Duration {
+    let cap = (2u64 << attempt.min(6)).min(100);
+    Duration::from_micros(fastrand::u64(500..=cap * 1000))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_and_stays_bounded() {
+        for attempt in 0..20 {
+            let d = backoff(attempt);
+            assert!(
+                d >= Duration::from_micros(500) && d <= Duration::from_millis(100),
+                "{d:?}"
+            );
+        }
+    }
+}
