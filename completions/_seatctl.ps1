@@ -222,7 +222,7 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'How long the hold lasts [default: reservation.hold_ttl, 10m]')
             [CompletionResult]::new('--holder', '--holder', [CompletionResultType]::ParameterName, 'Who holds the seats (shown in the history)')
             [CompletionResult]::new('--idempotency-key', '--idempotency-key', [CompletionResultType]::ParameterName, 'Retrying with the same key returns the same hold instead of holding twice')
-            [CompletionResult]::new('--pause-after-lock', '--pause-after-lock', [CompletionResultType]::ParameterName, 'Test hook: stall after taking Redis locks, as a paused process would')
+            [CompletionResult]::new('--pause-after-lock', '--pause-after-lock', [CompletionResultType]::ParameterName, 'Fault injection: stall after taking the locks and reading the seats, before the guarded write, as a paused process would')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')
             [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]')

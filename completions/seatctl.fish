@@ -160,7 +160,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand map" -s h -l help -d 'Pr
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l ttl -d 'How long the hold lasts [default: reservation.hold_ttl, 10m]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l holder -d 'Who holds the seats (shown in the history)' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l idempotency-key -d 'Retrying with the same key returns the same hold instead of holding twice' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l pause-after-lock -d 'Test hook: stall after taking Redis locks, as a paused process would' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l pause-after-lock -d 'Fault injection: stall after taking the locks and reading the seats, before the guarded write, as a paused process would' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r

@@ -78,7 +78,8 @@ pub struct HoldArgs {
     /// Retrying with the same key returns the same hold instead of holding twice
     #[arg(long, value_name = "KEY")]
     pub idempotency_key: Option<String>,
-    /// Test hook: stall after taking Redis locks, as a paused process would
+    /// Fault injection: stall after taking the locks and reading the seats, before the
+    /// guarded write, as a paused process would
     #[arg(long, hide = true)]
     pub pause_after_lock: Option<HumanDuration>,
 }
@@ -122,10 +123,7 @@ impl HoldArgs {
             )));
         }
         let ttl_ms = ctx.ttl_ms(self.ttl)?;
-        let reserver = ctx
-            .reserver()
-            .await?
-            .pause_after_lock(self.pause_after_lock.map(|d| d.0));
+        let reserver = ctx.reserver().await?;
         let event = reserver.store().find_event(&self.event).await?;
         let actor = actor(self.holder.as_deref());
         let req = HoldRequest {
@@ -135,6 +133,7 @@ impl HoldArgs {
             holder: self.holder.as_deref(),
             idempotency_key: self.idempotency_key.as_deref(),
             actor: &actor,
+            pause_before_write: self.pause_after_lock.map(|d| d.0),
         };
         let mut effort = Effort::default();
         let hold = reserver.hold(&req, &mut effort).await?;

@@ -30,9 +30,6 @@ pub struct Reserver {
     strategy: Strategy,
     max_retries: u32,
     locks: Option<Locks>,
-    /// Test hook: stall this long after taking locks (longer than `redis.lock_ttl` simulates a
-    /// paused process whose lease lapsed).
-    pause_after_lock: Option<Duration>,
 }
 
 impl Reserver {
@@ -60,13 +57,7 @@ impl Reserver {
             strategy,
             max_retries: config.occ.max_retries,
             locks,
-            pause_after_lock: None,
         })
-    }
-
-    pub fn pause_after_lock(mut self, pause: Option<Duration>) -> Self {
-        self.pause_after_lock = pause;
-        self
     }
 
     pub fn strategy(&self) -> Strategy {
@@ -158,11 +149,6 @@ impl Reserver {
                     }
                 }
             };
-            if held.is_some()
-                && let Some(pause) = self.pause_after_lock
-            {
-                tokio::time::sleep(pause).await;
-            }
             let result = attempt().await;
             if let (Some(locks), Some(held)) = (&self.locks, held) {
                 // A failed unlock only leaves a lease to lapse; the outcome stands.

@@ -88,6 +88,9 @@ pub struct HoldRequest<'a> {
     pub holder: Option<&'a str>,
     pub idempotency_key: Option<&'a str>,
     pub actor: &'a Actor,
+    /// Fault injection (tests, the simulator): stall after reading the seats and before the
+    /// guarded write, like a paused process whose Redis lease lapses meanwhile.
+    pub pause_before_write: Option<std::time::Duration>,
 }
 
 fn now_sql(pg: bool) -> &'static str {
@@ -232,6 +235,9 @@ impl Store {
                     ))));
                 }
 
+                if let Some(pause) = req.pause_before_write {
+                    tokio::time::sleep(pause).await;
+                }
                 let hold_id = Uuid::new_v4();
                 let mut qb = QueryBuilder::new(
                     "INSERT INTO holds (id, event_id, holder, terminal, idempotency_key, \

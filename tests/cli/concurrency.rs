@@ -5,7 +5,7 @@ use std::process::Child;
 use crate::common::{Env, on_both};
 use crate::events::repo;
 
-fn spawn_all(
+pub fn spawn_all(
     env: &Env,
     n: usize,
     args: impl Fn(usize) -> Vec<String>,

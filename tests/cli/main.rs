@@ -8,3 +8,4 @@ mod config;
 mod doctor;
 mod events;
 mod layout;
+mod reservations;

@@ -1,0 +1,393 @@
+//! Holds, reservations and releases: behaviour, and safety under real concurrent processes,
+//! for each strategy on each backend.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use crate::common::{Backend, Env, redis_url};
+use crate::concurrency::spawn_all;
+
+/// The environments to run a reservation test in: occ and redis, on SQLite and PostgreSQL.
+/// Each comes with the global flags that select its strategy (and a private Redis prefix).
+fn setups(name: &str) -> Vec<(Env, Vec<String>)> {
+    let mut out = Vec::new();
+    let redis = redis_url(name);
+    let mut add = |env: Env| {
+        let occ = vec!["--strategy".to_string(), "occ".to_string()];
+        if let Some(url) = &redis {
+            let env2 = match env.backend {
+                Backend::Sqlite => Env::sqlite(),
+                Backend::Postgres => {
+                    Env::postgres(name).expect("postgres was reachable a moment ago")
+                }
+            };
+            let args = redis_args(&env2, url, "5s");
+            out.push((env, occ));
+            out.push((env2, args));
+        } else {
+            out.push((env, occ));
+        }
+    };
+    add(Env::sqlite());
+    if let Some(pg) = Env::postgres(name) {
+        add(pg);
+    }
+    out
+}
+
+fn redis_args(env: &Env, url: &str, lock_ttl: &str) -> Vec<String> {
+    let prefix = format!("seatctl-test-{}", uuid::Uuid::new_v4().simple());
+    let cfg = env.write(
+        "redis.toml",
+        format!("[redis]\nkey_prefix = \"{prefix}\"\nlock_ttl = \"{lock_ttl}\"\n"),
+    );
+    ["--strategy", "redis", "--redis-url", url, "--config", &cfg]
+        .map(String::from)
+        .to_vec()
+}
+
+fn with(flags: &[String], args: &[&str]) -> Vec<String> {
+    let mut v: Vec<String> = flags.to_vec();
+    v.extend(args.iter().map(|s| s.to_string()));
+    v
+}
+
+fn json_of(env: &Env, flags: &[String], args: &[&str]) -> Value {
+    let all = with(flags, args);
+    let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+    env.json(&refs)
+}
+
+fn run(env: &Env, flags: &[String], args: &[&str]) -> std::process::Output {
+    let all = with(flags, args);
+    let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+    env.run(&refs)
+}
+
+fn seat_map(env: &Env, event: &str) -> HashMap<String, Value> {
+    env.json(&["seats", event])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["label"].as_str().unwrap().to_string(), s.clone()))
+        .collect()
+}
+
+#[test]
+fn hold_reserve_release_round_trip() {
+    for (env, flags) in setups("round_trip") {
+        env.ok(&["event", "create", "--name", "E", "--seats", "10"]);
+        let hold = json_of(&env, &flags, &["hold", "E", "1", "2", "--holder", "ann"]);
+        let hold_id = hold["hold_id"].as_str().unwrap().to_string();
+        assert_eq!(hold["seats"], serde_json::json!(["1", "2"]));
+        assert!(hold["expires_at"].as_str().unwrap().ends_with('Z'));
+
+        // Taken seats: exit 3 naming them, and nothing of the partial request is held.
+        let out = run(&env, &flags, &["hold", "E", "2", "3"]);
+        assert_eq!(out.status.code(), Some(3), "{flags:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("not available: 2"));
+        assert_eq!(seat_map(&env, "E")["3"]["status"], "available");
+        let out = run(&env, &flags, &["hold", "E", "Z9"]);
+        assert_eq!(out.status.code(), Some(4));
+
+        let extended = json_of(&env, &flags, &["extend", &hold_id, "--ttl", "20m"]);
+        assert!(extended["expires_at"].as_str().unwrap() > hold["expires_at"].as_str().unwrap());
+
+        let res = json_of(
+            &env,
+            &flags,
+            &[
+                "reserve",
+                &hold_id,
+                "--customer",
+                "Ann",
+                "--reference",
+                "PO-1",
+            ],
+        );
+        let res_id = res["reservation_id"].as_str().unwrap().to_string();
+        assert_eq!(res["hold_id"], hold_id.as_str());
+        assert_eq!(res["seats"], serde_json::json!(["1", "2"]));
+        let again = json_of(&env, &flags, &["reserve", &hold_id]);
+        assert_eq!(
+            again["reservation_id"],
+            res_id.as_str(),
+            "reserve is idempotent"
+        );
+        assert_eq!(seat_map(&env, "E")["1"]["status"], "reserved");
+
+        let released = json_of(&env, &flags, &["release", &res_id]);
+        assert_eq!(released["seats"], serde_json::json!(["1", "2"]));
+        let again = json_of(&env, &flags, &["release", &res_id]);
+        assert_eq!(again["already_released"], true);
+        assert_eq!(seat_map(&env, "E")["1"]["status"], "available");
+
+        let history = env.json(&["history", "E", "1"]);
+        let steps: Vec<(&str, &str)> = history
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                (
+                    h["from_status"].as_str().unwrap(),
+                    h["to_status"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            steps,
+            [
+                ("available", "held"),
+                ("held", "reserved"),
+                ("reserved", "available")
+            ]
+        );
+
+        // An idempotency key makes a retried hold return the first one.
+        let a = json_of(
+            &env,
+            &flags,
+            &["hold", "E", "5", "--idempotency-key", "k-1"],
+        );
+        let b = json_of(
+            &env,
+            &flags,
+            &["hold", "E", "5", "--idempotency-key", "k-1"],
+        );
+        assert_eq!(a["hold_id"], b["hold_id"]);
+        assert_eq!(b["replayed"], true);
+
+        let out = run(
+            &env,
+            &flags,
+            &["release", "00000000-0000-0000-0000-000000000009"],
+        );
+        assert_eq!(out.status.code(), Some(4));
+        let out = run(
+            &env,
+            &flags,
+            &[
+                "hold", "E", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "1",
+            ],
+        );
+        assert_eq!(out.status.code(), Some(2), "a seat listed twice");
+        let out = run(&env, &flags, &["hold", "E", "1", "--ttl", "3h"]);
+        assert_eq!(out.status.code(), Some(2), "longer than max_hold_ttl");
+    }
+}
+
+#[test]
+fn fifty_processes_race_for_one_seat() {
+    for (env, flags) in setups("fifty_racers") {
+        env.ok(&["event", "create", "--name", "E", "--seats", "5"]);
+        let outs = spawn_all(&env, 50, |i| {
+            with(
+                &flags,
+                &[
+                    "--json",
+                    "hold",
+                    "E",
+                    "3",
+                    "--holder",
+                    &format!("buyer-{i}"),
+                ],
+            )
+        });
+        let winners: Vec<&std::process::Output> =
+            outs.iter().filter(|o| o.status.code() == Some(0)).collect();
+        let codes: Vec<Option<i32>> = outs.iter().map(|o| o.status.code()).collect();
+        assert_eq!(winners.len(), 1, "{flags:?} {codes:?}: {outs:?}");
+        assert!(
+            codes.iter().all(|c| *c == Some(0) || *c == Some(3)),
+            "{flags:?} {codes:?}: {outs:?}"
+        );
+        let won: Value = serde_json::from_slice(&winners[0].stdout).unwrap();
+        let seat = &seat_map(&env, "E")["3"];
+        assert_eq!(seat["status"], "held");
+        assert_eq!(seat["hold_id"], won["hold_id"]);
+        let history = env.json(&["history", "E", "3"]);
+        assert_eq!(history.as_array().unwrap().len(), 1, "one change recorded");
+    }
+}
+
+#[test]
+fn overlapping_multi_seat_holds_are_all_or_nothing() {
+    for (env, flags) in setups("overlapping_holds") {
+        env.ok(&["event", "create", "--name", "E", "--seats", "12"]);
+        // 24 buyers, each wanting 3 adjacent seats from a window of 12: heavy overlap.
+        let outs = spawn_all(&env, 24, |i| {
+            let first = i % 10 + 1;
+            let seats: Vec<String> = (first..first + 3).map(|n| n.to_string()).collect();
+            let mut args = with(&flags, &["--json", "hold", "E"]);
+            args.extend(seats);
+            args
+        });
+        let seats = seat_map(&env, "E");
+        let mut claimed: HashMap<String, String> = HashMap::new();
+        for o in &outs {
+            match o.status.code() {
+                Some(0) => {
+                    let hold: Value = serde_json::from_slice(&o.stdout).unwrap();
+                    let id = hold["hold_id"].as_str().unwrap();
+                    for label in hold["seats"].as_array().unwrap() {
+                        let label = label.as_str().unwrap();
+                        assert_eq!(
+                            seats[label]["hold_id"], id,
+                            "{flags:?}: a winner lacks seat {label}"
+                        );
+                        assert!(
+                            claimed.insert(label.to_string(), id.to_string()).is_none(),
+                            "seat {label} sold twice"
+                        );
+                    }
+                }
+                Some(3) => {}
+                other => panic!(
+                    "{flags:?}: unexpected exit {other:?}: {}",
+                    String::from_utf8_lossy(&o.stderr)
+                ),
+            }
+        }
+        assert!(!claimed.is_empty());
+        for (label, seat) in &seats {
+            match claimed.get(label) {
+                Some(id) => assert_eq!(seat["hold_id"], id.as_str()),
+                None => assert_eq!(seat["status"], "available", "{label} held by a loser"),
+            }
+        }
+        // The history replays to the final state.
+        let history = env.json(&["history", "E"]);
+        let mut replay: HashMap<String, (String, Value)> = HashMap::new();
+        for h in history.as_array().unwrap() {
+            let seat = h["seat"].as_str().unwrap().to_string();
+            let from = replay.get(&seat).map_or("available", |(s, _)| s.as_str());
+            assert_eq!(from, h["from_status"], "history of {seat} does not chain");
+            replay.insert(
+                seat,
+                (
+                    h["to_status"].as_str().unwrap().to_string(),
+                    h["hold_id"].clone(),
+                ),
+            );
+        }
+        for (label, seat) in &seats {
+            let (status, hold) = replay
+                .get(label)
+                .cloned()
+                .unwrap_or(("available".into(), Value::Null));
+            assert_eq!(seat["status"], status.as_str(), "{label}");
+            if status == "held" {
+                assert_eq!(seat["hold_id"], hold, "{label}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_lapsed_hold_frees_its_seats_without_a_sweep() {
+    for (env, flags) in setups("lapse") {
+        env.ok(&["event", "create", "--name", "E", "--seats", "4"]);
+        let old = json_of(&env, &flags, &["hold", "E", "1", "2", "--ttl", "1s"]);
+        let old_id = old["hold_id"].as_str().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(1200));
+        let new = json_of(&env, &flags, &["hold", "E", "2", "3"]);
+        assert_ne!(new["hold_id"], old["hold_id"]);
+        let out = run(&env, &flags, &["reserve", old_id]);
+        assert_eq!(out.status.code(), Some(5), "{flags:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("lapsed") && stderr.contains("taken by others since: 2"),
+            "{stderr}"
+        );
+        let out = run(&env, &flags, &["extend", old_id]);
+        assert_eq!(out.status.code(), Some(5));
+        // Releasing the lapsed hold must not free the seat someone else now holds.
+        json_of(&env, &flags, &["release", old_id]);
+        let seats = seat_map(&env, "E");
+        assert_eq!(seats["2"]["hold_id"], new["hold_id"]);
+        assert_eq!(seats["1"]["status"], "available");
+        let swept = env.json(&["sweep", "E"]);
+        assert_eq!(swept["seats"], serde_json::json!([]));
+    }
+}
+
+#[test]
+fn sweep_tidies_lapsed_holds() {
+    let env = Env::sqlite();
+    env.ok(&["event", "create", "--name", "E", "--seats", "3"]);
+    env.ok(&["hold", "E", "1", "2", "--ttl", "1s"]);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let swept = env.json(&["sweep"]);
+    assert_eq!(swept["seats"], serde_json::json!(["1", "2"]));
+    assert_eq!(swept["holds_expired"], 1);
+    let history = env.json(&["history", "E", "1"]);
+    assert_eq!(history[1]["to_status"], "available");
+    assert!(
+        !history[1]["hold_id"].is_null(),
+        "the sweep names the hold that lapsed"
+    );
+}
+
+#[test]
+fn a_lapsed_redis_lock_still_cannot_double_book() {
+    let Some(url) = redis_url("lapsed_lock") else {
+        return;
+    };
+    let mut envs = vec![Env::sqlite()];
+    envs.extend(Env::postgres("lapsed_lock"));
+    for env in envs {
+        env.ok(&["event", "create", "--name", "E", "--seats", "3"]);
+        // Locks last 150 ms; the slow buyer stalls 1.5 s between reading and writing, so the
+        // fast buyer gets the lock meanwhile. Only the database's guard stands between them.
+        let flags = redis_args(&env, &url, "150ms");
+        let outs = spawn_all(&env, 2, |i| {
+            if i == 0 {
+                with(
+                    &flags,
+                    &["--json", "hold", "E", "2", "--pause-after-lock", "1500ms"],
+                )
+            } else {
+                std::thread::sleep(std::time::Duration::from_millis(400));
+                with(&flags, &["--json", "hold", "E", "2"])
+            }
+        });
+        let codes: Vec<Option<i32>> = outs.iter().map(|o| o.status.code()).collect();
+        assert_eq!(
+            codes.iter().filter(|c| **c == Some(0)).count(),
+            1,
+            "{:?}: {outs:?}",
+            env.backend
+        );
+        assert!(codes.contains(&Some(3)), "{codes:?}");
+        if env.backend == Backend::Postgres {
+            // PostgreSQL lets the fast buyer commit while the slow one sleeps; the slow one's
+            // version-guarded write then finds the seat changed and loses.
+            assert_eq!(codes, [Some(3), Some(0)], "{outs:?}");
+        }
+        assert_eq!(
+            env.json(&["history", "E", "2"]).as_array().unwrap().len(),
+            1
+        );
+    }
+}
+
+#[test]
+fn unreachable_redis_exits_6_and_never_falls_back() {
+    let env = Env::sqlite();
+    env.ok(&["event", "create", "--name", "E", "--seats", "2"]);
+    let err = env.fails(
+        &[
+            "--strategy",
+            "redis",
+            "--redis-url",
+            "redis://127.0.0.1:1",
+            "hold",
+            "E",
+            "1",
+        ],
+        6,
+    );
+    assert!(err.contains("Redis"), "{err}");
+    assert_eq!(seat_map(&env, "E")["1"]["status"], "available");
+}
