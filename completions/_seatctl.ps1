@@ -219,6 +219,9 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             break
         }
         'seatctl;hold' {
+            [CompletionResult]::new('--best', '--best', [CompletionResultType]::ParameterName, 'Hold the N best available seats instead: side by side in one row when possible, front rows and row centres first, sections in layout order')
+            [CompletionResult]::new('--section', '--section', [CompletionResultType]::ParameterName, 'With --best: only this section')
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'With --best: only this category')
             [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'How long the hold lasts [default: reservation.hold_ttl, 10m]')
             [CompletionResult]::new('--holder', '--holder', [CompletionResultType]::ParameterName, 'Who holds the seats (shown in the history)')
             [CompletionResult]::new('--idempotency-key', '--idempotency-key', [CompletionResultType]::ParameterName, 'Retrying with the same key returns the same hold instead of holding twice')

@@ -1123,12 +1123,24 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__hold)
-            opts="-h --ttl --holder --idempotency-key --pause-after-lock --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-h --best --section --category --ttl --holder --idempotency-key --pause-after-lock --config --database-url --redis-url --strategy --json --no-color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --best)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --section)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --category)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

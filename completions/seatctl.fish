@@ -157,6 +157,9 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l best -d 'Hold the N best available seats instead: side by side in one row when possible, front rows and row centres first, sections in layout order' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l section -d 'With --best: only this section' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l category -d 'With --best: only this category' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l ttl -d 'How long the hold lasts [default: reservation.hold_ttl, 10m]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l holder -d 'Who holds the seats (shown in the history)' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l idempotency-key -d 'Retrying with the same key returns the same hold instead of holding twice' -r

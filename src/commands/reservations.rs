@@ -67,8 +67,22 @@ pub struct HoldArgs {
     /// Event id, name, or unique name prefix
     pub event: String,
     /// Seat labels (e.g. A-12 A-13): all are held or none
-    #[arg(required = true, value_name = "SEAT")]
+    #[arg(
+        required_unless_present = "best",
+        conflicts_with = "best",
+        value_name = "SEAT"
+    )]
     pub seats: Vec<String>,
+    /// Hold the N best available seats instead: side by side in one row when possible,
+    /// front rows and row centres first, sections in layout order
+    #[arg(long, value_name = "N")]
+    pub best: Option<u32>,
+    /// With --best: only this section
+    #[arg(long, requires = "best", value_name = "S")]
+    pub section: Option<String>,
+    /// With --best: only this category
+    #[arg(long, requires = "best", value_name = "C")]
+    pub category: Option<String>,
     /// How long the hold lasts [default: reservation.hold_ttl, 10m]
     #[arg(long)]
     pub ttl: Option<HumanDuration>,
@@ -90,13 +104,21 @@ pub struct Held {
     pub hold: HoldInfo,
     pub strategy: String,
     pub retries: u32,
+    /// With --best: whether the seats sit side by side in one row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub together: Option<bool>,
 }
 
 impl Render for Held {
     fn human(&self, _ui: &Ui) -> String {
         let h = &self.hold;
+        let apart = if self.together == Some(false) {
+            "\nNo seats side by side were left: these are the best ones apart."
+        } else {
+            ""
+        };
         format!(
-            "{} {} until {}.\nhold id: {}\n",
+            "{} {} until {}.{apart}\nhold id: {}\n",
             if h.replayed { "Already held:" } else { "Held" },
             h.seats.join(", "),
             h.expires_at.format("%H:%M:%S UTC"),
@@ -116,10 +138,13 @@ impl HoldArgs {
             }
             labels.push(label);
         }
-        if labels.len() > max {
+        let asked = self.best.map_or(labels.len(), |n| n as usize);
+        if asked == 0 {
+            return Err(Error::invalid("--best must be at least 1"));
+        }
+        if asked > max {
             return Err(Error::invalid(format!(
-                "{} seats asked for; one hold may take at most {max} (reservation.max_seats_per_hold)",
-                labels.len()
+                "{asked} seats asked for; one hold may take at most {max} (reservation.max_seats_per_hold)"
             )));
         }
         let ttl_ms = ctx.ttl_ms(self.ttl)?;
@@ -136,11 +161,29 @@ impl HoldArgs {
             pause_before_write: self.pause_after_lock.map(|d| d.0),
         };
         let mut effort = Effort::default();
-        let hold = reserver.hold(&req, &mut effort).await?;
+        let (hold, together) = match self.best {
+            Some(n) => {
+                if let Some(section) = &self.section {
+                    super::seats::check_section(reserver.store(), event.id, section).await?;
+                }
+                let (hold, together) = reserver
+                    .hold_best(
+                        &req,
+                        n as usize,
+                        self.section.as_deref(),
+                        self.category.as_deref(),
+                        &mut effort,
+                    )
+                    .await?;
+                (hold, Some(together))
+            }
+            None => (reserver.hold(&req, &mut effort).await?, None),
+        };
         Ok(Held {
             hold,
             strategy: reserver.strategy().to_string(),
             retries: effort.retries,
+            together,
         })
     }
 }

@@ -1,5 +1,6 @@
 //! The domain: events, seats and their states, and seat layouts. No SQL and no terminal here.
 
+pub mod best;
 pub mod layout;
 pub mod strategy;
 

@@ -8,6 +8,7 @@ use std::time::Duration;
 use uuid::Uuid;
 
 use crate::config::{Config, Strategy};
+use crate::domain::best;
 use crate::error::{Error, Result};
 use crate::store::redis::Locks;
 use crate::store::{Actor, Attempt, HoldInfo, HoldRequest, Released, ReservationInfo, Store};
@@ -72,6 +73,63 @@ impl Reserver {
         let labels = req.labels;
         self.run(req.event_id, labels, effort, || self.store.try_hold(req))
             .await
+    }
+
+    /// Holds the `n` best available seats (see `domain::best`), adjacent in one row when
+    /// possible. Under contention it re-reads and re-picks rather than fighting over one block.
+    /// Returns the hold and whether its seats sit together.
+    pub async fn hold_best(
+        &self,
+        template: &HoldRequest<'_>,
+        n: usize,
+        section: Option<&str>,
+        category: Option<&str>,
+        effort: &mut Effort,
+    ) -> Result<(HoldInfo, bool)> {
+        let mut last = None;
+        for attempt in 0..=self.max_retries {
+            if attempt > 0 {
+                effort.retries += 1;
+                tokio::time::sleep(backoff(attempt)).await;
+            }
+            let mut seats = self
+                .store
+                .list_seats(template.event_id, None, section)
+                .await?;
+            if let Some(cat) = category {
+                // Other categories still shape each row's centre; they are just not offered.
+                for s in &mut seats {
+                    if s.category.as_deref() != Some(cat) {
+                        s.status = crate::domain::SeatStatus::Reserved;
+                    }
+                }
+            }
+            let cands = best::candidates(&seats, n);
+            let Some(pick) = best::choose(&cands, BEST_SPREAD) else {
+                let free = seats
+                    .iter()
+                    .filter(|s| s.status == crate::domain::SeatStatus::Available)
+                    .count();
+                return Err(Error::conflict(format!(
+                    "not enough seats available: {n} asked for, {free} available{}",
+                    match (section, category) {
+                        (Some(s), _) => format!(" in section {s}"),
+                        (None, Some(c)) => format!(" in category {c}"),
+                        _ => String::new(),
+                    }
+                )));
+            };
+            let req = HoldRequest {
+                labels: &pick.labels,
+                ..*template
+            };
+            match self.hold(&req, effort).await {
+                Ok(hold) => return Ok((hold, pick.together)),
+                Err(e @ Error::Conflict(_)) => last = Some(e),
+                Err(e) => return Err(e),
+            }
+        }
+        Err(last.unwrap_or_else(|| Error::conflict("could not hold the best seats; try again")))
     }
 
     pub async fn extend(
@@ -169,6 +227,9 @@ impl Reserver {
         )))
     }
 }
+
+/// How many of the best candidate blocks a buyer picks among at random.
+const BEST_SPREAD: usize = 4;
 
 /// Exponential backoff from 2 ms, capped at 100 ms, with full jitter so racing terminals spread.
 fn backoff(attempt: u32) -> Duration {

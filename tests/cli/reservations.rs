@@ -391,3 +391,78 @@ fn unreachable_redis_exits_6_and_never_falls_back() {
     assert!(err.contains("Redis"), "{err}");
     assert_eq!(seat_map(&env, "E")["1"]["status"], "available");
 }
+
+#[test]
+fn best_seats_sit_together_and_racing_buyers_all_get_seats() {
+    for (env, flags) in setups("best") {
+        let hall = crate::events::repo("examples/hall.toml");
+        env.ok(&["event", "create", "--name", "Hall", "--layout", &hall]);
+        let first = json_of(&env, &flags, &["hold", "Hall", "--best", "4"]);
+        assert_eq!(first["together"], true);
+        let labels: Vec<&str> = first["seats"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        assert!(
+            labels.iter().all(|l| l.starts_with("A-")),
+            "front row first: {labels:?}"
+        );
+
+        // Eight terminals ask for the best 4 at once: all get seats, none shared.
+        let outs = spawn_all(&env, 8, |_| {
+            with(&flags, &["--json", "hold", "Hall", "--best", "4"])
+        });
+        let mut seen = std::collections::HashSet::new();
+        for o in &outs {
+            assert_eq!(
+                o.status.code(),
+                Some(0),
+                "{flags:?}: {}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+            let hold: Value = serde_json::from_slice(&o.stdout).unwrap();
+            assert_eq!(hold["together"], true);
+            for s in hold["seats"].as_array().unwrap() {
+                assert!(
+                    seen.insert(s.as_str().unwrap().to_string()),
+                    "seat {s} given twice"
+                );
+            }
+        }
+
+        let gallery = json_of(
+            &env,
+            &flags,
+            &["hold", "Hall", "--best", "2", "--section", "Gallery"],
+        );
+        assert!(gallery["seats"][0].as_str().unwrap().starts_with("AA-"));
+        let premium = json_of(
+            &env,
+            &flags,
+            &["hold", "Hall", "--best", "1", "--category", "premium"],
+        );
+        assert!(premium["seats"][0].as_str().unwrap().starts_with("A-"));
+        let out = run(
+            &env,
+            &flags,
+            &["hold", "Hall", "--best", "2", "--section", "Galery"],
+        );
+        assert_eq!(out.status.code(), Some(4));
+    }
+}
+
+#[test]
+fn best_says_when_seats_are_apart() {
+    let env = Env::sqlite();
+    env.ok(&["event", "create", "--name", "E", "--seats", "5"]);
+    env.ok(&["hold", "E", "2", "4"]);
+    let hold = env.json(&["hold", "E", "--best", "2"]);
+    assert_eq!(hold["together"], false);
+    assert_eq!(hold["seats"].as_array().unwrap().len(), 2);
+    let text = env.ok(&["hold", "E", "--best", "1"]);
+    assert!(text.contains("Held"), "{text}");
+    let err = env.fails(&["hold", "E", "--best", "2"], 3);
+    assert!(err.contains("not enough seats"), "{err}");
+}
