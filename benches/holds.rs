@@ -1,0 +1,117 @@
+//! Hold throughput and latency through seatctl's own code path (the `Reserver`, as the `hold`
+//! command uses it): W workers each holding one seat at a time, distinct seats, for S seconds.
+//! Driven by `benches/holds.sh`, which compares it with pgbench; run alone with
+//! `cargo bench --bench holds -- URL EVENT WORKERS SECONDS STRATEGY [REDIS_URL]`.
+//! Prints one JSON line.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use seatctl::config::{Config, DatabaseConfig, DatabaseTarget, Strategy};
+use seatctl::domain::strategy::{Effort, Reserver};
+use seatctl::store::{Actor, HoldRequest, Store};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    if args.len() < 5 {
+        eprintln!("usage: holds URL EVENT WORKERS SECONDS occ|redis [REDIS_URL]");
+        std::process::exit(2);
+    }
+    let (url, event, workers, secs, strategy) = (
+        args[0].clone(),
+        args[1].clone(),
+        args[2].parse::<usize>().expect("WORKERS"),
+        args[3].parse::<u64>().expect("SECONDS"),
+        match args[4].as_str() {
+            "redis" => Strategy::Redis,
+            _ => Strategy::Occ,
+        },
+    );
+    let redis_url = args.get(5).cloned().unwrap_or_else(|| "redis://127.0.0.1:6379".into());
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    rt.block_on(async move {
+        let target = DatabaseTarget::parse(&url, "bench").expect("url");
+        let db = DatabaseConfig {
+            max_connections: workers as u32,
+            ..DatabaseConfig::default()
+        };
+        let store = Store::connect(&target, &db).await.expect("connect");
+        let mut config = Config::default();
+        config.redis.key_prefix = format!("seatctl-bench-{}", std::process::id());
+        let reserver = Arc::new(
+            Reserver::new(store, strategy, &config, &redis_url)
+                .await
+                .expect("reserver"),
+        );
+        let event = reserver.store().find_event(&event).await.expect("event");
+        let labels: Arc<Vec<String>> = Arc::new(
+            reserver
+                .store()
+                .list_seats(event.id, None, None)
+                .await
+                .expect("seats")
+                .into_iter()
+                .map(|s| s.label)
+                .collect(),
+        );
+        let next = Arc::new(AtomicUsize::new(0));
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        let started = Instant::now();
+        let mut tasks = Vec::new();
+        for w in 0..workers {
+            let (reserver, labels, next) = (reserver.clone(), labels.clone(), next.clone());
+            tasks.push(tokio::spawn(async move {
+                let actor = Actor {
+                    who: format!("bench-{w}"),
+                    terminal: "bench".into(),
+                };
+                let mut lat = Vec::with_capacity(100_000);
+                let (mut retries, mut failed) = (0u32, 0u32);
+                while Instant::now() < deadline {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(label) = labels.get(i) else { break };
+                    let seat = std::slice::from_ref(label);
+                    let req = HoldRequest {
+                        event_id: event.id,
+                        labels: seat,
+                        ttl_ms: 600_000,
+                        holder: None,
+                        idempotency_key: None,
+                        actor: &actor,
+                        pause_before_write: None,
+                    };
+                    let mut effort = Effort::default();
+                    let t = Instant::now();
+                    match reserver.hold(&req, &mut effort).await {
+                        Ok(_) => lat.push(t.elapsed().as_micros() as u64),
+                        Err(_) => failed += 1,
+                    }
+                    retries += effort.retries;
+                }
+                (lat, retries, failed)
+            }));
+        }
+        let mut lat = Vec::new();
+        let (mut retries, mut failed) = (0, 0);
+        for t in tasks {
+            let (l, r, f) = t.await.expect("worker");
+            lat.extend(l);
+            retries += r;
+            failed += f;
+        }
+        let elapsed = started.elapsed().as_secs_f64();
+        lat.sort_unstable();
+        let pct = |p: f64| {
+            lat.get(((lat.len() as f64 * p) as usize).min(lat.len().saturating_sub(1)))
+                .map_or(0.0, |us| *us as f64 / 1000.0)
+        };
+        println!(
+            "{{\"strategy\":\"{strategy}\",\"workers\":{workers},\"holds\":{},\"failed\":{failed},\"retries\":{retries},\"secs\":{elapsed:.2},\"per_s\":{:.0},\"p50_ms\":{:.2},\"p99_ms\":{:.2}}}",
+            lat.len(),
+            lat.len() as f64 / elapsed,
+            pct(0.5),
+            pct(0.99)
+        );
+    });
+}
