@@ -13,7 +13,10 @@ use seatctl::domain::strategy::{Effort, Reserver};
 use seatctl::store::{Actor, HoldRequest, Store};
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
     if args.len() < 5 {
         eprintln!("usage: holds URL EVENT WORKERS SECONDS occ|redis [REDIS_URL]");
         std::process::exit(2);
@@ -28,7 +31,10 @@ fn main() {
             _ => Strategy::Occ,
         },
     );
-    let redis_url = args.get(5).cloned().unwrap_or_else(|| "redis://127.0.0.1:6379".into());
+    let redis_url = args
+        .get(5)
+        .cloned()
+        .unwrap_or_else(|| "redis://127.0.0.1:6379".into());
     let rt = tokio::runtime::Runtime::new().expect("runtime");
     rt.block_on(async move {
         let target = DatabaseTarget::parse(&url, "bench").expect("url");
