@@ -62,7 +62,6 @@ CREATE TABLE seats (
     )
 ) STRICT;
 CREATE INDEX seats_by_status ON seats (event_id, status);
-CREATE INDEX seats_layout_order ON seats (event_id, section_pos, row_pos, number);
 CREATE INDEX seats_by_hold ON seats (hold_id) WHERE hold_id IS NOT NULL;
 CREATE INDEX seats_by_reservation ON seats (reservation_id) WHERE reservation_id IS NOT NULL;
 
@@ -80,7 +79,6 @@ CREATE TABLE seat_history (
     at             TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'))
 ) STRICT;
 CREATE INDEX seat_history_by_event ON seat_history (event_id, id);
-CREATE INDEX seat_history_by_seat ON seat_history (event_id, seat_label, id);
 CREATE INDEX seat_history_by_hold ON seat_history (hold_id) WHERE hold_id IS NOT NULL;
 
 CREATE TRIGGER seat_history_no_update BEFORE UPDATE ON seat_history

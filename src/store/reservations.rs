@@ -391,14 +391,12 @@ impl Store {
                  version = s.version + 1, hold_id = h.id, held_until = h.expires_at \
                  FROM h, want w WHERE s.id = w.id AND s.version = w.version \
                  AND (s.status = 'available' OR (s.status = 'held' AND s.held_until <= now())) \
-                 RETURNING s.id, s.label, h.expires_at), \
+                 RETURNING s.id, s.label, h.expires_at, h.id AS hold_id), \
                  hist AS (INSERT INTO seat_history (event_id, seat_id, seat_label, from_status, \
                  to_status, hold_id, actor, terminal) SELECT ",
             )
             .push_bind(req.event_id)
-            .push(", u.id, u.label, 'available', 'held', ")
-            .push_bind(hold_id)
-            .push(", ")
+            .push(", u.id, u.label, 'available', 'held', u.hold_id, ")
             .push_bind(req.actor.who.clone())
             .push(", ")
             .push_bind(req.actor.terminal.clone())
