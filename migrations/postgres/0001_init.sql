@@ -21,9 +21,11 @@ CREATE TABLE holds (
     idempotency_key text,
     seat_count      bigint NOT NULL DEFAULT 0,
     created_at      timestamptz NOT NULL DEFAULT now(),
-    expires_at      timestamptz NOT NULL,
-    UNIQUE (event_id, idempotency_key)
+    expires_at      timestamptz NOT NULL
 );
+-- Partial: holds without a key (most of them) cost no entry here.
+CREATE UNIQUE INDEX holds_idempotency ON holds (event_id, idempotency_key)
+    WHERE idempotency_key IS NOT NULL;
 CREATE INDEX holds_lapse ON holds (event_id, status, expires_at);
 
 CREATE TABLE reservations (
@@ -70,7 +72,7 @@ CREATE INDEX seats_by_reservation ON seats (reservation_id) WHERE reservation_id
 -- Append-only audit trail of every seat state change, written in the same transaction as the
 -- change. No foreign key to seats: the history outlives a replaced layout.
 CREATE TABLE seat_history (
-    id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id             bigint GENERATED ALWAYS AS IDENTITY,
     event_id       uuid NOT NULL REFERENCES events (id) ON DELETE CASCADE,
     seat_id        bigint NOT NULL,
     seat_label     text NOT NULL,
@@ -80,9 +82,10 @@ CREATE TABLE seat_history (
     reservation_id uuid,
     actor          text,
     terminal       text,
-    at             timestamptz NOT NULL DEFAULT now()
+    at             timestamptz NOT NULL DEFAULT now(),
+    -- One index serves both the key and "an event's history in order".
+    PRIMARY KEY (event_id, id)
 );
-CREATE INDEX seat_history_by_event ON seat_history (event_id, id);
 CREATE INDEX seat_history_by_hold ON seat_history (hold_id) WHERE hold_id IS NOT NULL;
 
 CREATE FUNCTION seat_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$

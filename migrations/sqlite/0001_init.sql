@@ -21,9 +21,10 @@ CREATE TABLE holds (
     idempotency_key TEXT,
     seat_count      INTEGER NOT NULL DEFAULT 0,
     created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')),
-    expires_at      TEXT NOT NULL,
-    UNIQUE (event_id, idempotency_key)
+    expires_at      TEXT NOT NULL
 ) STRICT;
+CREATE UNIQUE INDEX holds_idempotency ON holds (event_id, idempotency_key)
+    WHERE idempotency_key IS NOT NULL;
 CREATE INDEX holds_lapse ON holds (event_id, status, expires_at);
 
 CREATE TABLE reservations (
