@@ -35,24 +35,35 @@ fn main() {
         .get(5)
         .cloned()
         .unwrap_or_else(|| "redis://127.0.0.1:6379".into());
-    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    // One client thread, as lean as pgbench's: on 2 cores every cycle the client spends is one
+    // PostgreSQL does not get.
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
     rt.block_on(async move {
         let target = DatabaseTarget::parse(&url, "bench").expect("url");
-        let db = DatabaseConfig {
-            max_connections: workers as u32,
-            ..DatabaseConfig::default()
-        };
-        let store = Store::connect(&target, &db).await.expect("connect");
         let mut config = Config::default();
         config.redis.key_prefix = format!("seatctl-bench-{}", std::process::id());
-        let reserver = Arc::new(
-            Reserver::new(store, strategy, &config, &redis_url)
-                .await
-                .expect("reserver"),
-        );
-        let event = reserver.store().find_event(&event).await.expect("event");
+        // Each worker owns its connection (a pool of one), as a terminal does: no worker waits
+        // on another for a connection, and nobody pays for a shared pool's bookkeeping.
+        let one = DatabaseConfig {
+            max_connections: 1,
+            ..DatabaseConfig::default()
+        };
+        let store = Store::connect(&target, &one).await.expect("connect");
+        let first = Reserver::new(store, strategy, &config, &redis_url)
+            .await
+            .expect("reserver");
+        let mut reservers = Vec::with_capacity(workers);
+        for _ in 1..workers {
+            let store = Store::connect(&target, &one).await.expect("connect");
+            reservers.push(first.with_store(store));
+        }
+        reservers.insert(0, first);
+        let event = reservers[0].store().find_event(&event).await.expect("event");
         let labels: Arc<Vec<String>> = Arc::new(
-            reserver
+            reservers[0]
                 .store()
                 .list_seats(event.id, None, None)
                 .await
@@ -65,8 +76,8 @@ fn main() {
         let deadline = Instant::now() + Duration::from_secs(secs);
         let started = Instant::now();
         let mut tasks = Vec::new();
-        for w in 0..workers {
-            let (reserver, labels, next) = (reserver.clone(), labels.clone(), next.clone());
+        for (w, reserver) in reservers.into_iter().enumerate() {
+            let (labels, next) = (labels.clone(), next.clone());
             tasks.push(tokio::spawn(async move {
                 let actor = Actor {
                     who: format!("bench-{w}"),

@@ -61,6 +61,17 @@ impl Reserver {
         })
     }
 
+    /// The same strategy and Redis connection over another store: workers that each own a
+    /// database connection can still share one multiplexed Redis connection.
+    pub fn with_store(&self, store: Store) -> Reserver {
+        Reserver {
+            store,
+            strategy: self.strategy,
+            max_retries: self.max_retries,
+            locks: self.locks.clone(),
+        }
+    }
+
     pub fn strategy(&self) -> Strategy {
         self.strategy
     }

@@ -16,16 +16,8 @@ pub async fn ping(url: &str, timeout: Duration) -> Result<Duration> {
         let mut con = client.get_multiplexed_async_connection().await?;
         redis::cmd("PING").query_async::<String>(&mut con).await
     };
-    match tokio::time::timeout(timeout, work).await {
-        Ok(Ok(_)) => Ok(started.elapsed()),
-        Ok(Err(e)) => Err(Error::Unavailable(format!(
-            "cannot reach Redis at {shown}: {e}"
-        ))),
-        Err(_) => Err(Error::Unavailable(format!(
-            "cannot reach Redis at {shown}: no answer within {}s (redis.timeout)",
-            timeout.as_secs_f64()
-        ))),
-    }
+    bounded(&shown, timeout, work).await?;
+    Ok(started.elapsed())
 }
 
 /// All-or-nothing seat locks: every key is set with our token and TTL, or none is.
@@ -53,6 +45,8 @@ return n
 
 /// Seat locks in Redis. A lock is a lease that can lapse: the database's version guard stays
 /// the last word, these only keep terminals from wasting work on the same seats.
+/// Cloning shares the one multiplexed connection (it pipelines many tasks' commands).
+#[derive(Clone)]
 pub struct Locks {
     con: redis::aio::MultiplexedConnection,
     prefix: String,
