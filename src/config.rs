@@ -314,7 +314,9 @@ pub fn resolve(opts: &GlobalOpts, term: Terminal) -> Result<Settings> {
         None => Config::default(),
     };
 
-    let database = match (&opts.database_url, &config.database.url) {
+    // An empty variable (`DATABASE_URL=`) means unset, as shells and CI files often leave it.
+    let flag_url = opts.database_url.as_ref().filter(|u| !u.trim().is_empty());
+    let database = match (flag_url, &config.database.url) {
         (Some(url), _) => DatabaseTarget::parse(url, "--database-url / DATABASE_URL")?,
         (None, Some(url)) => DatabaseTarget::parse(
             url,
@@ -328,6 +330,7 @@ pub fn resolve(opts: &GlobalOpts, term: Terminal) -> Result<Settings> {
     let redis_url = opts
         .redis_url
         .clone()
+        .filter(|u| !u.trim().is_empty())
         .unwrap_or_else(|| config.redis.url.clone());
     let strategy = opts.strategy.unwrap_or(config.reservation.strategy);
     let color = !opts.no_color

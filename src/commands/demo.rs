@@ -7,10 +7,12 @@ use serde::Serialize;
 use super::Ctx;
 use super::event::Created;
 use super::map::SeatMap;
+use crate::commands::reservations::actor;
 use crate::domain::layout::{Format, Layout};
+use crate::domain::strategy::Effort;
 use crate::error::{Error, Result};
 use crate::output::{Render, Ui};
-use crate::store::NewEvent;
+use crate::store::{HoldRequest, NewEvent};
 
 pub const DEMO_EVENT: &str = "seatctl demo";
 const DEMO_LAYOUT: &str = include_str!("../../examples/hall.toml");
@@ -22,20 +24,70 @@ pub struct DemoArgs {}
 pub struct Demo {
     pub database: String,
     pub event: Created,
+    /// What the demo's box office did, in order.
+    pub sold: Vec<String>,
     pub map: SeatMap,
 }
 
 impl Render for Demo {
     fn human(&self, ui: &Ui) -> String {
         let name = &self.event.event.name;
+        let sold: String = self.sold.iter().map(|s| format!("  {s}\n")).collect();
         format!(
-            "Using the database at {}.\n{}\n{}\nNext: `seatctl event show '{name}'`, \
-             `seatctl seats '{name}' --section Gallery`, `seatctl event list`.\n",
+            "Using the database at {}.\n{}{sold}\n{}\nNext: `seatctl hold '{name}' --best 2`, \
+             `seatctl history '{name}'`, `seatctl event show '{name}'`.\n",
             self.database,
             self.event.human(ui),
             self.map.human(ui),
         )
     }
+}
+
+/// A few sales through the real hold and reserve paths, so the map shows every state.
+async fn sell_some(ctx: &Ctx, event_id: uuid::Uuid) -> Result<Vec<String>> {
+    let reserver = ctx.reserver().await?;
+    let actor = actor(Some("demo"));
+    let mut log = Vec::new();
+    for (n, section, reserve) in [
+        (4, "Stalls", true),
+        (6, "Dress Circle", true),
+        (2, "Stalls", false),
+        (3, "Gallery", false),
+    ] {
+        let template = HoldRequest {
+            event_id,
+            labels: &[],
+            ttl_ms: 600_000,
+            holder: Some("demo"),
+            idempotency_key: None,
+            actor: &actor,
+            pause_before_write: None,
+        };
+        let mut effort = Effort::default();
+        let (hold, _) = reserver
+            .hold_best(&template, n, Some(section), None, &mut effort)
+            .await?;
+        let seats = hold.seats.join(", ");
+        if reserve {
+            reserver
+                .reserve(
+                    hold.hold_id,
+                    Some("demo customer"),
+                    None,
+                    &actor,
+                    &mut effort,
+                )
+                .await?;
+            log.push(format!(
+                "held and reserved the best {n} in {section}: {seats}"
+            ));
+        } else {
+            log.push(format!(
+                "held the best {n} in {section} for 10 minutes: {seats}"
+            ));
+        }
+    }
+    Ok(log)
 }
 
 impl DemoArgs {
@@ -56,18 +108,12 @@ impl DemoArgs {
             starts_at: None,
         };
         let event = store.create_event(&new, &layout).await?;
+        let sold = sell_some(ctx, event.id).await?;
         let seats = store.list_seats(event.id, None, None).await?;
         Ok(Demo {
             database: ctx.settings.database.to_string(),
-            event: Created {
-                event: event.clone(),
-                seats: layout.len() as i64,
-                sections: layout
-                    .seats
-                    .last()
-                    .map_or(0, |s| s.section_pos as usize + 1),
-                created: true,
-            },
+            event: Created::new(event.clone(), &layout),
+            sold,
             map: SeatMap::new(event, seats, None),
         })
     }

@@ -116,7 +116,10 @@ impl Reserver {
                 }
             }
             let cands = best::candidates(&seats, n);
-            let Some(pick) = best::choose(&cands, BEST_SPREAD) else {
+            // Uncontended, the very best; after a collision, spread out over more of the best
+            // so racing terminals stop reaching for the same block.
+            let spread = BEST_SPREAD * attempt as usize;
+            let Some(pick) = best::choose(&cands, spread) else {
                 let free = seats
                     .iter()
                     .filter(|s| s.status == crate::domain::SeatStatus::Available)
@@ -239,7 +242,8 @@ impl Reserver {
     }
 }
 
-/// How many of the best candidate blocks a buyer picks among at random.
+/// How many more of the best candidate blocks a buyer picks among, at random, after each
+/// collision (the first try takes the very best).
 const BEST_SPREAD: usize = 4;
 
 /// Exponential backoff from 2 ms, capped at 100 ms, with full jitter so racing terminals spread.

@@ -315,6 +315,14 @@ fn demo_runs_on_the_embedded_default_twice() {
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(text.contains("2000 seats in 4 sections"), "{text}");
         assert!(text.contains("[ STAGE ]"));
+        assert!(
+            text.contains("held and reserved the best 4 in Stalls"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Stalls · 840 seats · 834 available · 2 held · 4 reserved"),
+            "{text}"
+        );
     }
     assert!(
         env.path("data/seatctl/seatctl.db").is_file(),
