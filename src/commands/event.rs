@@ -153,15 +153,7 @@ impl CreateArgs {
             starts_at: self.starts_at,
         };
         match store.create_event(&new, &layout).await {
-            Ok(event) => Ok(Created {
-                event,
-                seats: layout.len() as i64,
-                sections: layout
-                    .seats
-                    .last()
-                    .map_or(0, |s| s.section_pos as usize + 1),
-                created: true,
-            }),
+            Ok(event) => Ok(Created::new(event, &layout)),
             Err(Error::Conflict(_)) if self.if_not_exists => {
                 let event = store.find_event(&name).await?;
                 let (counts, sections) = store.seat_counts(event.id).await?;

@@ -83,30 +83,13 @@ mod tests {
 
     fn seats(csv: &str, taken: &[&str]) -> Vec<Seat> {
         let layout = Layout::parse_bytes(csv.as_bytes(), Format::Csv, "t.csv").unwrap();
-        layout
-            .seats
-            .iter()
-            .enumerate()
-            .map(|(i, s)| Seat {
-                id: i as i64,
-                label: s.label.clone(),
-                section: s.section.clone(),
-                row: s.row.clone(),
-                number: i64::from(s.number),
-                category: s.category.clone(),
-                status: if taken.contains(&s.label.as_str()) {
-                    SeatStatus::Reserved
-                } else {
-                    SeatStatus::Available
-                },
-                hold_id: None,
-                reservation_id: None,
-                held_until: None,
-                version: 0,
-                section_pos: i64::from(s.section_pos),
-                row_pos: i64::from(s.row_pos),
-            })
-            .collect()
+        crate::domain::seats_for_test(&layout, |_, label| {
+            if taken.contains(&label) {
+                SeatStatus::Reserved
+            } else {
+                SeatStatus::Available
+            }
+        })
     }
 
     fn row(name: &str, n: u32) -> String {

@@ -124,6 +124,35 @@ pub struct SectionCounts {
     pub counts: StatusCounts,
 }
 
+/// Seats of a parsed layout as a read would return them, each status chosen by `status`
+/// (for tests of code that works on seats without a database).
+#[cfg(test)]
+pub(crate) fn seats_for_test(
+    layout: &layout::Layout,
+    status: impl Fn(usize, &str) -> SeatStatus,
+) -> Vec<Seat> {
+    layout
+        .seats
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Seat {
+            id: i as i64,
+            label: s.label.clone(),
+            section: s.section.clone(),
+            row: s.row.clone(),
+            number: i64::from(s.number),
+            category: s.category.clone(),
+            status: status(i, &s.label),
+            hold_id: None,
+            reservation_id: None,
+            held_until: None,
+            version: 0,
+            section_pos: i64::from(s.section_pos),
+            row_pos: i64::from(s.row_pos),
+        })
+        .collect()
+}
+
 /// The closest candidate to a mistyped name, if one is close enough to be a likely typo.
 pub fn suggest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let typed_lower = typed.to_lowercase();

@@ -2,6 +2,7 @@
 //! text on both wherever the dialects agree. Database errors are mapped to `Error` here, once.
 
 mod events;
+mod hold_pg;
 pub mod redis;
 mod reservations;
 mod schema;

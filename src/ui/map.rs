@@ -188,31 +188,12 @@ mod tests {
     use super::*;
     use crate::domain::layout::Layout;
 
-    pub(crate) fn seats_of(layout: &Layout) -> Vec<Seat> {
-        layout
-            .seats
-            .iter()
-            .enumerate()
-            .map(|(i, s)| Seat {
-                id: i as i64,
-                label: s.label.clone(),
-                section: s.section.clone(),
-                row: s.row.clone(),
-                number: i64::from(s.number),
-                category: s.category.clone(),
-                status: match i % 7 {
-                    0 => SeatStatus::Reserved,
-                    3 => SeatStatus::Held,
-                    _ => SeatStatus::Available,
-                },
-                hold_id: None,
-                reservation_id: None,
-                held_until: None,
-                version: 0,
-                section_pos: i64::from(s.section_pos),
-                row_pos: i64::from(s.row_pos),
-            })
-            .collect()
+    fn seats_of(layout: &Layout) -> Vec<Seat> {
+        crate::domain::seats_for_test(layout, |i, _| match i % 7 {
+            0 => SeatStatus::Reserved,
+            3 => SeatStatus::Held,
+            _ => SeatStatus::Available,
+        })
     }
 
     fn plain(width: usize) -> MapStyle {

@@ -1,0 +1,159 @@
+//! The PostgreSQL hold: the hot path of an on-sale, in one statement and one round trip.
+//! SQLite (and fault injection) use the general read-then-write path in `reservations.rs`.
+
+use chrono::{DateTime, Utc};
+use sqlx::QueryBuilder;
+use uuid::Uuid;
+
+use super::{Attempt, HoldInfo, HoldRequest, Store, db_error, with_pool};
+use crate::error::{Error, Result};
+
+impl Store {
+    /// The PostgreSQL hold in one statement and one round trip (the hot path of an on-sale):
+    /// read the seats, insert the hold, guarded update, history, all in data-modifying CTEs.
+    /// Every seat must still be free, and unchanged since the statement's snapshot, when its
+    /// row is updated (PostgreSQL re-checks the guard on rows a concurrent writer changed). If
+    /// fewer than all seats are updated the statement divides by zero on purpose, which aborts
+    /// it whole; a follow-up read then tells "taken" (exit 3) from "lost a race" (retry).
+    pub(super) async fn try_hold_pg(
+        &self,
+        pool: &sqlx::PgPool,
+        req: &HoldRequest<'_>,
+    ) -> Result<Attempt<HoldInfo>> {
+        let n = req.labels.len() as i64;
+        if let Some(key) = req.idempotency_key {
+            let earlier = sqlx::query_as::<_, (Uuid, DateTime<Utc>, Option<String>)>(
+                "SELECT id, expires_at, holder FROM holds WHERE event_id = $1 AND idempotency_key = $2",
+            )
+            .bind(req.event_id)
+            .bind(key)
+            .fetch_optional(pool)
+            .await
+            .map_err(db_error)?;
+            if let Some((hold_id, expires_at, holder)) = earlier {
+                return Ok(Attempt::Done(HoldInfo {
+                    hold_id,
+                    event_id: req.event_id,
+                    seats: self.labels_of_hold(hold_id).await?,
+                    expires_at,
+                    holder,
+                    replayed: true,
+                }));
+            }
+        }
+        let hold_id = Uuid::new_v4();
+        let mut qb =
+            QueryBuilder::new("WITH want AS (SELECT id, version FROM seats WHERE event_id = ");
+        qb.push_bind(req.event_id).push(" AND label IN (");
+        let mut list = qb.separated(", ");
+        for label in req.labels {
+            list.push_bind(label.clone());
+        }
+        qb.push(
+            ") AND (status = 'available' OR (status = 'held' AND held_until <= now()))), \
+             h AS (INSERT INTO holds (id, event_id, holder, terminal, idempotency_key, seat_count, \
+             expires_at) SELECT ",
+        );
+        qb.push_bind(hold_id)
+            .push(", ")
+            .push_bind(req.event_id)
+            .push(", ")
+            .push_bind(req.holder.map(str::to_string))
+            .push(", ")
+            .push_bind(req.actor.terminal.clone())
+            .push(", ")
+            .push_bind(req.idempotency_key.map(str::to_string))
+            .push(", ")
+            .push_bind(n)
+            .push(", now() + ")
+            .push_bind(req.ttl_ms)
+            .push(" * interval '1 millisecond' WHERE (SELECT count(*) FROM want) = ")
+            .push_bind(n)
+            .push(
+                " RETURNING id, expires_at), \
+                 u AS (UPDATE seats s SET status = 'held', reservation_id = NULL, \
+                 version = s.version + 1, hold_id = h.id, held_until = h.expires_at \
+                 FROM h, want w WHERE s.id = w.id AND s.version = w.version \
+                 AND (s.status = 'available' OR (s.status = 'held' AND s.held_until <= now())) \
+                 RETURNING s.id, s.label, h.expires_at, h.id AS hold_id), \
+                 hist AS (INSERT INTO seat_history (event_id, seat_id, seat_label, from_status, \
+                 to_status, hold_id, actor, terminal) SELECT ",
+            )
+            .push_bind(req.event_id)
+            .push(", u.id, u.label, 'available', 'held', u.hold_id, ")
+            .push_bind(req.actor.who.clone())
+            .push(", ")
+            .push_bind(req.actor.terminal.clone())
+            .push(" FROM u) SELECT max(expires_at), 1 / (count(*) = ")
+            .push_bind(n)
+            .push(")::int FROM u");
+        let row: std::result::Result<(Option<DateTime<Utc>>, i32), sqlx::Error> =
+            qb.build_query_as().fetch_one(pool).await;
+        match row {
+            Ok((Some(expires_at), _)) => Ok(Attempt::Done(HoldInfo {
+                hold_id,
+                event_id: req.event_id,
+                seats: req.labels.to_vec(),
+                expires_at,
+                holder: req.holder.map(str::to_string),
+                replayed: false,
+            })),
+            Ok((None, _)) => Err(Error::Internal(anyhow::anyhow!(
+                "hold statement returned no expiry"
+            ))),
+            Err(sqlx::Error::Database(e))
+                if e.code().as_deref() == Some("22012") || e.is_unique_violation() =>
+            {
+                // Not all seats were held: say which are taken, or retry a lost race.
+                self.explain_unavailable(req.event_id, req.labels).await
+            }
+            Err(e) => Err(db_error(e)),
+        }
+    }
+
+    /// After a failed hold: not found (4), taken (3), or all free again (a lost race: retry).
+    async fn explain_unavailable<T>(
+        &self,
+        event_id: Uuid,
+        labels: &[String],
+    ) -> Result<Attempt<T>> {
+        let rows = with_pool!(self, |pool, _pg| {
+            let mut qb =
+                QueryBuilder::new("SELECT label, status FROM seat_state WHERE event_id = ");
+            qb.push_bind(event_id).push(" AND label IN (");
+            let mut list = qb.separated(", ");
+            for label in labels {
+                list.push_bind(label.clone());
+            }
+            qb.push(")");
+            qb.build_query_as::<(String, String)>()
+                .fetch_all(pool)
+                .await
+        })
+        .map_err(db_error)?;
+        let missing: Vec<&str> = labels
+            .iter()
+            .filter(|l| !rows.iter().any(|r| &r.0 == *l))
+            .map(String::as_str)
+            .collect();
+        if !missing.is_empty() {
+            return Err(Error::not_found(format!(
+                "no seat {} in this event",
+                missing.join(", ")
+            )));
+        }
+        let taken: Vec<&str> = labels
+            .iter()
+            .filter(|l| rows.iter().any(|r| &r.0 == *l && r.1 != "available"))
+            .map(String::as_str)
+            .collect();
+        if taken.is_empty() {
+            return Ok(Attempt::LostRace);
+        }
+        Err(Error::conflict(format!(
+            "seat{} not available: {}",
+            if taken.len() == 1 { "" } else { "s" },
+            taken.join(", ")
+        )))
+    }
+}
