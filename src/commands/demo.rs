@@ -9,7 +9,7 @@ use super::event::Created;
 use super::map::SeatMap;
 use crate::commands::reservations::actor;
 use crate::domain::layout::{Format, Layout};
-use crate::domain::strategy::Effort;
+use crate::domain::strategy::{Effort, Reserver};
 use crate::error::{Error, Result};
 use crate::output::{Render, Ui};
 use crate::store::{HoldRequest, NewEvent};
@@ -44,8 +44,7 @@ impl Render for Demo {
 }
 
 /// A few sales through the real hold and reserve paths, so the map shows every state.
-async fn sell_some(ctx: &Ctx, event_id: uuid::Uuid) -> Result<Vec<String>> {
-    let reserver = ctx.reserver().await?;
+async fn sell_some(reserver: &Reserver, event_id: uuid::Uuid) -> Result<Vec<String>> {
     let actor = actor(Some("demo"));
     let mut log = Vec::new();
     for (n, section, reserve) in [
@@ -95,7 +94,9 @@ impl DemoArgs {
         let layout =
             Layout::parse_bytes(DEMO_LAYOUT.as_bytes(), Format::Toml, "examples/hall.toml")
                 .map_err(|e| Error::Internal(anyhow::anyhow!("built-in demo layout: {e}")))?;
-        let store = ctx.store().await?;
+        // One connection pool for everything the demo does.
+        let reserver = ctx.reserver().await?;
+        let store = reserver.store();
         // The demo event is ours: start from a fresh copy on every run.
         match store.find_event(DEMO_EVENT).await {
             Ok(old) if old.name == DEMO_EVENT => store.delete_event(old.id, true).await?,
@@ -108,7 +109,7 @@ impl DemoArgs {
             starts_at: None,
         };
         let event = store.create_event(&new, &layout).await?;
-        let sold = sell_some(ctx, event.id).await?;
+        let sold = sell_some(&reserver, event.id).await?;
         let seats = store.list_seats(event.id, None, None).await?;
         Ok(Demo {
             database: ctx.settings.database.to_string(),

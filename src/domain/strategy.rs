@@ -81,9 +81,10 @@ impl Reserver {
     }
 
     pub async fn hold(&self, req: &HoldRequest<'_>, effort: &mut Effort) -> Result<HoldInfo> {
-        let labels = req.labels;
-        self.run(req.event_id, labels, effort, || self.store.try_hold(req))
-            .await
+        self.run(req.event_id, req.labels, effort, || {
+            self.store.try_hold(req)
+        })
+        .await
     }
 
     /// Holds the `n` best available seats (see `domain::best`), adjacent in one row when

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use sqlx::QueryBuilder;
 use uuid::Uuid;
 
+use super::reservations::{push_hold_values, push_labels};
 use super::{Attempt, HoldInfo, HoldRequest, Store, db_error, with_pool};
 use crate::error::{Error, Result};
 
@@ -44,28 +45,15 @@ impl Store {
         let hold_id = Uuid::new_v4();
         let mut qb =
             QueryBuilder::new("WITH want AS (SELECT id, version FROM seats WHERE event_id = ");
-        qb.push_bind(req.event_id).push(" AND label IN (");
-        let mut list = qb.separated(", ");
-        for label in req.labels {
-            list.push_bind(label.clone());
-        }
+        qb.push_bind(req.event_id);
+        push_labels(&mut qb, req.labels);
         qb.push(
-            ") AND (status = 'available' OR (status = 'held' AND held_until <= now()))), \
+            " AND (status = 'available' OR (status = 'held' AND held_until <= now()))), \
              h AS (INSERT INTO holds (id, event_id, holder, terminal, idempotency_key, seat_count, \
              expires_at) SELECT ",
         );
-        qb.push_bind(hold_id)
-            .push(", ")
-            .push_bind(req.event_id)
-            .push(", ")
-            .push_bind(req.holder.map(str::to_string))
-            .push(", ")
-            .push_bind(req.actor.terminal.clone())
-            .push(", ")
-            .push_bind(req.idempotency_key.map(str::to_string))
-            .push(", ")
-            .push_bind(n)
-            .push(", now() + ")
+        push_hold_values(&mut qb, hold_id, req);
+        qb.push("now() + ")
             .push_bind(req.ttl_ms)
             .push(" * interval '1 millisecond' WHERE (SELECT count(*) FROM want) = ")
             .push_bind(n)
@@ -120,12 +108,8 @@ impl Store {
         let rows = with_pool!(self, |pool, _pg| {
             let mut qb =
                 QueryBuilder::new("SELECT label, status FROM seat_state WHERE event_id = ");
-            qb.push_bind(event_id).push(" AND label IN (");
-            let mut list = qb.separated(", ");
-            for label in labels {
-                list.push_bind(label.clone());
-            }
-            qb.push(")");
+            qb.push_bind(event_id);
+            push_labels(&mut qb, labels);
             qb.build_query_as::<(String, String)>()
                 .fetch_all(pool)
                 .await

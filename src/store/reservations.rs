@@ -124,6 +124,45 @@ where
     }
 }
 
+/// Pushes ` AND label IN ($a, $b, …)`, one bind per label.
+pub(super) fn push_labels<DB: sqlx::Database>(qb: &mut QueryBuilder<DB>, labels: &[String])
+where
+    String: for<'e> sqlx::Encode<'e, DB> + sqlx::Type<DB>,
+{
+    qb.push(" AND label IN (");
+    let mut list = qb.separated(", ");
+    for label in labels {
+        list.push_bind(label.clone());
+    }
+    qb.push(")");
+}
+
+/// Pushes the bound values of a new hold row, in the column order
+/// `id, event_id, holder, terminal, idempotency_key, seat_count`, followed by `, `.
+pub(super) fn push_hold_values<DB: sqlx::Database>(
+    qb: &mut QueryBuilder<DB>,
+    hold_id: Uuid,
+    req: &HoldRequest<'_>,
+) where
+    Uuid: for<'e> sqlx::Encode<'e, DB> + sqlx::Type<DB>,
+    i64: for<'e> sqlx::Encode<'e, DB> + sqlx::Type<DB>,
+    String: for<'e> sqlx::Encode<'e, DB> + sqlx::Type<DB>,
+    Option<String>: for<'e> sqlx::Encode<'e, DB> + sqlx::Type<DB>,
+{
+    qb.push_bind(hold_id)
+        .push(", ")
+        .push_bind(req.event_id)
+        .push(", ")
+        .push_bind(req.holder.map(str::to_string))
+        .push(", ")
+        .push_bind(req.actor.terminal.clone())
+        .push(", ")
+        .push_bind(req.idempotency_key.map(str::to_string))
+        .push(", ")
+        .push_bind(req.labels.len() as i64)
+        .push(", ");
+}
+
 /// Appends one history row per changed seat, in one statement, inside the caller's transaction.
 macro_rules! record_history {
     ($tx:ident, $event_id:expr, $seats:expr, $from:expr, $to:expr, $hold:expr, $res:expr, $actor:expr) => {
@@ -202,12 +241,8 @@ impl Store {
                 let mut qb = QueryBuilder::new(
                     "SELECT id, label, status, version FROM seat_state WHERE event_id = ",
                 );
-                qb.push_bind(req.event_id).push(" AND label IN (");
-                let mut list = qb.separated(", ");
-                for label in req.labels {
-                    list.push_bind(label.clone());
-                }
-                qb.push(")");
+                qb.push_bind(req.event_id);
+                push_labels(&mut qb, req.labels);
                 let found: Vec<(i64, String, String, i64)> =
                     qb.build_query_as().fetch_all(&mut *tx).await?;
                 if found.len() != n {
@@ -248,18 +283,7 @@ impl Store {
                     "INSERT INTO holds (id, event_id, holder, terminal, idempotency_key, \
                      seat_count, expires_at) VALUES (",
                 );
-                qb.push_bind(hold_id)
-                    .push(", ")
-                    .push_bind(req.event_id)
-                    .push(", ")
-                    .push_bind(req.holder.map(str::to_string))
-                    .push(", ")
-                    .push_bind(req.actor.terminal.clone())
-                    .push(", ")
-                    .push_bind(req.idempotency_key.map(str::to_string))
-                    .push(", ")
-                    .push_bind(n as i64)
-                    .push(", ");
+                push_hold_values(&mut qb, hold_id, req);
                 push_expiry(&mut qb, pg, req.ttl_ms);
                 qb.push(") RETURNING expires_at");
                 let expires_at: DateTime<Utc> =
