@@ -96,7 +96,7 @@ fn main() {
                         holder: None,
                         idempotency_key: None,
                         actor: &actor,
-                        pause_before_write: None,
+                        fault: None,
                     };
                     let mut effort = Effort::default();
                     let t = Instant::now();

@@ -16,6 +16,9 @@ _seatctl() {
             ",$1")
                 cmd="seatctl"
                 ;;
+            seatctl,audit)
+                cmd="seatctl__subcmd__audit"
+                ;;
             seatctl,completions)
                 cmd="seatctl__subcmd__completions"
                 ;;
@@ -57,6 +60,9 @@ _seatctl() {
                 ;;
             seatctl,seats)
                 cmd="seatctl__subcmd__seats"
+                ;;
+            seatctl,simulate)
+                cmd="seatctl__subcmd__simulate"
                 ;;
             seatctl,sweep)
                 cmd="seatctl__subcmd__sweep"
@@ -109,6 +115,9 @@ _seatctl() {
             seatctl__subcmd__event__subcmd__help,show)
                 cmd="seatctl__subcmd__event__subcmd__help__subcmd__show"
                 ;;
+            seatctl__subcmd__help,audit)
+                cmd="seatctl__subcmd__help__subcmd__audit"
+                ;;
             seatctl__subcmd__help,completions)
                 cmd="seatctl__subcmd__help__subcmd__completions"
                 ;;
@@ -151,6 +160,9 @@ _seatctl() {
             seatctl__subcmd__help,seats)
                 cmd="seatctl__subcmd__help__subcmd__seats"
                 ;;
+            seatctl__subcmd__help,simulate)
+                cmd="seatctl__subcmd__help__subcmd__simulate"
+                ;;
             seatctl__subcmd__help,sweep)
                 cmd="seatctl__subcmd__help__subcmd__sweep"
                 ;;
@@ -178,6 +190,9 @@ _seatctl() {
             seatctl__subcmd__help__subcmd__layout,import)
                 cmd="seatctl__subcmd__help__subcmd__layout__subcmd__import"
                 ;;
+            seatctl__subcmd__help__subcmd__simulate,merge)
+                cmd="seatctl__subcmd__help__subcmd__simulate__subcmd__merge"
+                ;;
             seatctl__subcmd__layout,check)
                 cmd="seatctl__subcmd__layout__subcmd__check"
                 ;;
@@ -196,6 +211,18 @@ _seatctl() {
             seatctl__subcmd__layout__subcmd__help,import)
                 cmd="seatctl__subcmd__layout__subcmd__help__subcmd__import"
                 ;;
+            seatctl__subcmd__simulate,help)
+                cmd="seatctl__subcmd__simulate__subcmd__help"
+                ;;
+            seatctl__subcmd__simulate,merge)
+                cmd="seatctl__subcmd__simulate__subcmd__merge"
+                ;;
+            seatctl__subcmd__simulate__subcmd__help,help)
+                cmd="seatctl__subcmd__simulate__subcmd__help__subcmd__help"
+                ;;
+            seatctl__subcmd__simulate__subcmd__help,merge)
+                cmd="seatctl__subcmd__simulate__subcmd__help__subcmd__merge"
+                ;;
             *)
                 ;;
         esac
@@ -203,7 +230,7 @@ _seatctl() {
 
     case "${cmd}" in
         seatctl)
-            opts="-h -V --config --database-url --redis-url --strategy --json --no-color --help --version event layout seats map hold extend reserve release sweep history db demo doctor completions help"
+            opts="-h -V --config --database-url --redis-url --strategy --json --no-color --help --version event layout seats map hold extend reserve release sweep history db demo doctor simulate audit completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -222,7 +249,37 @@ _seatctl() {
                     return 0
                     ;;
                 --strategy)
-                    COMPREPLY=($(compgen -W "occ redis" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__audit)
+            opts="-h --config --database-url --redis-url --strategy --json --no-color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --strategy)
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -252,7 +309,7 @@ _seatctl() {
                     return 0
                     ;;
                 --strategy)
-                    COMPREPLY=($(compgen -W "occ redis" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -282,7 +339,7 @@ _seatctl() {
                     return 0
                     ;;
                 --strategy)
-                    COMPREPLY=($(compgen -W "occ redis" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -368,7 +425,7 @@ _seatctl() {
                     return 0
                     ;;
                 --strategy)
-                    COMPREPLY=($(compgen -W "occ redis" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -398,7 +455,7 @@ _seatctl() {
                     return 0
                     ;;
                 --strategy)
-                    COMPREPLY=($(compgen -W "occ redis" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -428,7 +485,7 @@ _seatctl() {
                     return 0
                     ;;
                 --strategy)
-                    COMPREPLY=($(compgen -W "occ redis" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -458,7 +515,7 @@ _seatctl() {
                     return 0
                     ;;
                 --strategy)
-                    COMPREPLY=($(compgen -W "occ redis" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -488,7 +545,7 @@ _seatctl() {
                     return 0
                     ;;
                 --strategy)
-                    COMPREPLY=($(compgen -W "occ redis" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -538,7 +595,7 @@ _seatctl() {
                     return 0
                     ;;
                 --strategy)
-                    COMPREPLY=($(compgen -W "occ redis" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -568,7 +625,7 @@ _seatctl() {
                     return 0
                     ;;
                 --strategy)
-                    COMPREPLY=($(compgen -W "occ redis" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -682,7 +739,7 @@ _seatctl() {
                     return 0
                     ;;
                 --strategy)
-                    COMPREPLY=($(compgen -W "occ redis" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -712,7 +769,7 @@ _seatctl() {
                     return 0
                     ;;
                 --strategy)
-                    COMPREPLY=($(compgen -W "occ redis" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -746,7 +803,7 @@ _seatctl() {
                     return 0
                     ;;
                 --strategy)
-                    COMPREPLY=($(compgen -W "occ redis" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -757,8 +814,22 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__help)
-            opts="event layout seats map hold extend reserve release sweep history db demo doctor completions help"
+            opts="event layout seats map hold extend reserve release sweep history db demo doctor simulate audit completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__help__subcmd__audit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1078,6 +1149,34 @@ _seatctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        seatctl__subcmd__help__subcmd__simulate)
+            opts="merge"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__help__subcmd__simulate__subcmd__merge)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         seatctl__subcmd__help__subcmd__sweep)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1112,7 +1211,7 @@ _seatctl() {
                     return 0
                     ;;
                 --strategy)
-                    COMPREPLY=($(compgen -W "occ redis" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1170,7 +1269,7 @@ _seatctl() {
                     return 0
                     ;;
                 --strategy)
-                    COMPREPLY=($(compgen -W "occ redis" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1200,7 +1299,7 @@ _seatctl() {
                     return 0
                     ;;
                 --strategy)
-                    COMPREPLY=($(compgen -W "occ redis" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1230,7 +1329,7 @@ _seatctl() {
                     return 0
                     ;;
                 --strategy)
-                    COMPREPLY=($(compgen -W "occ redis" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1316,7 +1415,7 @@ _seatctl() {
                     return 0
                     ;;
                 --strategy)
-                    COMPREPLY=($(compgen -W "occ redis" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1354,7 +1453,7 @@ _seatctl() {
                     return 0
                     ;;
                 --strategy)
-                    COMPREPLY=($(compgen -W "occ redis" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1384,7 +1483,7 @@ _seatctl() {
                     return 0
                     ;;
                 --strategy)
-                    COMPREPLY=($(compgen -W "occ redis" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1422,7 +1521,7 @@ _seatctl() {
                     return 0
                     ;;
                 --strategy)
-                    COMPREPLY=($(compgen -W "occ redis" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1460,7 +1559,221 @@ _seatctl() {
                     return 0
                     ;;
                 --strategy)
-                    COMPREPLY=($(compgen -W "occ redis" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__simulate)
+            opts="-h --event --seats --layout --keep --buyers --connections --rate --duration --ops --warmup --party --best --hot --reserve-ratio --abandon --hold-ttl --seed --processes --run-id --progress --threshold --csv --report --pause-after-lock --pause-prob --kill-connection-prob --worker --start-at --config --database-url --redis-url --strategy --json --no-color --help merge help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --event)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seats)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --layout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --buyers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connections)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ops)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warmup)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --party)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reserve-ratio)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --abandon)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hold-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --processes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --run-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --progress)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --csv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pause-after-lock)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pause-prob)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kill-connection-prob)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --worker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --start-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --strategy)
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__simulate__subcmd__help)
+            opts="merge help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__simulate__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__simulate__subcmd__help__subcmd__merge)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__simulate__subcmd__merge)
+            opts="-h --threshold --report --config --database-url --redis-url --strategy --json --no-color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --strategy)
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1490,7 +1803,7 @@ _seatctl() {
                     return 0
                     ;;
                 --strategy)
-                    COMPREPLY=($(compgen -W "occ redis" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
                 *)

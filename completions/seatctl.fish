@@ -27,8 +27,9 @@ end
 complete -c seatctl -n "__fish_seatctl_needs_command" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_needs_command" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_needs_command" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
-complete -c seatctl -n "__fish_seatctl_needs_command" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
-redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_needs_command" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_needs_command" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_needs_command" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -46,13 +47,16 @@ complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "history" -d 'Show t
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "db" -d 'Database schema: migrate and status'
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "demo" -d 'Create a demo event from the example layout and show its map'
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "doctor" -d 'Check the config, database and Redis this terminal would use'
+complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "simulate" -d 'Race simulated buyers for seats, report throughput and latency, audit the result'
+complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "audit" -d 'Check an event for double bookings and records that disagree (exit 10 if any)'
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
-redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -69,8 +73,9 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_s
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
-redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l if-not-exists -d 'If an event with this name exists, report it (exit 0) instead of failing with exit 3'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
@@ -78,24 +83,27 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_s
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
-redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
-redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
-redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l force -d 'Delete even if seats are held or reserved'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -109,8 +117,9 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_s
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
-redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -120,8 +129,9 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_s
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
-redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l replace -d 'Replace the event\'s existing layout (refused while any seat is held or reserved)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
@@ -129,8 +139,9 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
-redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -142,8 +153,9 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l section -d 'On
 complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
-redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -152,8 +164,9 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l width -d 'Width 
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
-redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -167,8 +180,9 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l pause-after-loc
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
-redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -176,8 +190,9 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l ttl -d 'New l
 complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
-redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -186,40 +201,45 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l reference -d
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
-redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
-redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand release" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
-redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
-redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
-redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -229,16 +249,18 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
-redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
-redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -248,42 +270,108 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subc
 complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
-redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
-redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l event -d 'Run against this existing event (id, name or unique prefix)' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l seats -d 'Create a throw-away event with N general-admission seats' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l layout -d 'Create a throw-away event from this layout file (CSV, TOML or JSON)' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l buyers -d 'Concurrent buyers (closed loop); with --rate, the most buys in flight at once' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l connections -d 'Database connections, one per worker [default: min(buyers, 32)]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l rate -d 'Open loop: R arrivals per second (Poisson); latency counts from each scheduled start' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l duration -d 'How long to measure, after the warm-up [default: 10s unless --ops]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l ops -d 'Stop after N measured buys instead' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l warmup -d 'Run this long first without counting it' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l party -d 'Seats per buyer: fixed (2) or a range (1..4)' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l hot -d 'Skew, SHARE:FRACTION: e.g. 0.8:0.1, 80% of buyers want seats in the best 10%' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l reserve-ratio -d 'Share of holds turned into reservations; the rest are released (or abandoned)' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l abandon -d 'Share of the holds not reserved that are left to lapse instead of released' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l hold-ttl -d 'Hold TTL [default: reservation.hold_ttl]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l seed -d 'Seed for seat choice, skew and decisions [default: random, printed in the report]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l processes -d 'Spread the buyers over N seatctl processes (as many terminals would)' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l run-id -d 'Name this run, so that results from several hosts can be merged' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l progress -d 'A progress line this often (on a terminal only; never with --json)' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l threshold -d 'Fail (exit 11) unless a metric holds, e.g. \'p99<50ms\', \'conflict_rate<0.2\' (repeatable)' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l csv -d 'Write one CSV line per buy (start, end, buyer, seats, strategy, outcome, tries)' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l report -d 'Write plots of latency percentiles and throughput over time (.svg or .html)' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l pause-after-lock -d 'Fault: a buyer stalls this long after taking its locks, before writing' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l pause-prob -d 'Fault: share of holds that stall (with --pause-after-lock) [default: 0.1]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l kill-connection-prob -d 'Fault (PostgreSQL): share of holds whose connection the server terminates mid-transaction' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l worker -d 'Internal: run as a worker process of --processes and print raw results' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l start-at -d 'Internal: wall-clock start for worker processes (Unix milliseconds)' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l keep -d 'Keep the throw-away event(s) afterwards, for inspection'
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l best -d 'Buyers ask for the best available seats instead of picking seats'
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -f -a "merge" -d 'Merge `simulate --json` results from several hosts (same --run-id) into one report'
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from merge" -l threshold -d 'Check a metric of every strategy\'s merged run, e.g. \'p99<50ms\' (repeatable; exit 11)' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from merge" -l report -d 'Write plots of latency percentiles and throughput over time (.svg or .html)' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from merge" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from merge" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from merge" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from merge" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from merge" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from merge" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from merge" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from help" -f -a "merge" -d 'Merge `simulate --json` results from several hosts (same --run-id) into one report'
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand audit" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand audit" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand audit" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand audit" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand audit" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand audit" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l strategy -d 'Concurrency strategy for seat changes [default: occ]' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
-redis\t'Redis locks on every seat of an operation, with the version guard as the last word'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "event" -d 'Create, list, show and delete events'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "layout" -d 'Import seat layouts (CSV, TOML or JSON)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "seats" -d 'List an event\'s seats, optionally filtered by status or section'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "map" -d 'Draw an event\'s seat map'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "hold" -d 'Hold seats for a limited time, all or nothing'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "extend" -d 'Extend an active hold'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "reserve" -d 'Turn every seat of an active hold into a reservation'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "release" -d 'Release a hold or a reservation, returning its seats to sale'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "sweep" -d 'Mark lapsed holds expired and tidy their seats (reads never depend on it)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "history" -d 'Show the audit trail of seat changes'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "db" -d 'Database schema: migrate and status'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "demo" -d 'Create a demo event from the example layout and show its map'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "doctor" -d 'Check the config, database and Redis this terminal would use'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor simulate audit completions help" -f -a "event" -d 'Create, list, show and delete events'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor simulate audit completions help" -f -a "layout" -d 'Import seat layouts (CSV, TOML or JSON)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor simulate audit completions help" -f -a "seats" -d 'List an event\'s seats, optionally filtered by status or section'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor simulate audit completions help" -f -a "map" -d 'Draw an event\'s seat map'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor simulate audit completions help" -f -a "hold" -d 'Hold seats for a limited time, all or nothing'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor simulate audit completions help" -f -a "extend" -d 'Extend an active hold'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor simulate audit completions help" -f -a "reserve" -d 'Turn every seat of an active hold into a reservation'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor simulate audit completions help" -f -a "release" -d 'Release a hold or a reservation, returning its seats to sale'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor simulate audit completions help" -f -a "sweep" -d 'Mark lapsed holds expired and tidy their seats (reads never depend on it)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor simulate audit completions help" -f -a "history" -d 'Show the audit trail of seat changes'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor simulate audit completions help" -f -a "db" -d 'Database schema: migrate and status'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor simulate audit completions help" -f -a "demo" -d 'Create a demo event from the example layout and show its map'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor simulate audit completions help" -f -a "doctor" -d 'Check the config, database and Redis this terminal would use'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor simulate audit completions help" -f -a "simulate" -d 'Race simulated buyers for seats, report throughput and latency, audit the result'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor simulate audit completions help" -f -a "audit" -d 'Check an event for double bookings and records that disagree (exit 10 if any)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor simulate audit completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats map hold extend reserve release sweep history db demo doctor simulate audit completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from event" -f -a "create" -d 'Create an event with its seats (a general-admission count or a layout file)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from event" -f -a "list" -d 'List events with their seat counts'
 complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from event" -f -a "show" -d 'Show an event with its seat counts by status and by section'
@@ -292,3 +380,4 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_su
 complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from layout" -f -a "check" -d 'Validate a layout file without touching the database'
 complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "migrate" -d 'Apply pending migrations (safe to run repeatedly and concurrently)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "status" -d 'Show which migrations are applied'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from simulate" -f -a "merge" -d 'Merge `simulate --json` results from several hosts (same --run-id) into one report'

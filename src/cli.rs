@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands;
-use crate::config::Strategy;
+use crate::config::StrategyChoice;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -17,7 +17,8 @@ use crate::config::Strategy;
         seatctl manages events, seat layouts and reservations on PostgreSQL (production) or an \
         embedded SQLite file (the default, no services needed).",
     after_help = "Exit codes: 0 ok, 1 internal error, 2 invalid usage or input, 3 conflict, \
-        4 not found, 5 hold expired, 6 backend unavailable."
+        4 not found, 5 hold expired, 6 backend unavailable, 10 audit found a violation, \
+        11 a simulation threshold was missed."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -53,9 +54,9 @@ pub struct GlobalOpts {
     )]
     pub redis_url: Option<String>,
 
-    /// Concurrency strategy for seat changes [default: occ]
+    /// Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`
     #[arg(long, global = true, env = "SEATCTL_STRATEGY", value_enum)]
-    pub strategy: Option<Strategy>,
+    pub strategy: Option<StrategyChoice>,
 
     /// Print exactly one JSON document on stdout (errors as JSON on stderr)
     #[arg(long, global = true)]
@@ -97,6 +98,10 @@ pub enum Command {
     Demo(commands::demo::DemoArgs),
     /// Check the config, database and Redis this terminal would use
     Doctor(commands::doctor::DoctorArgs),
+    /// Race simulated buyers for seats, report throughput and latency, audit the result
+    Simulate(Box<crate::sim::SimulateCommand>),
+    /// Check an event for double bookings and records that disagree (exit 10 if any)
+    Audit(commands::audit::AuditArgs),
     /// Print a shell completion script
     Completions(commands::completions::CompletionsArgs),
 }

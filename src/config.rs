@@ -64,6 +64,18 @@ impl Default for RedisConfig {
     }
 }
 
+/// What `--strategy` / `SEATCTL_STRATEGY` may say: a strategy, or `all` (only `simulate`
+/// runs every strategy in turn).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StrategyChoice {
+    /// Optimistic concurrency: every write is guarded by the seat's version.
+    Occ,
+    /// Redis locks on every seat of an operation, with the version guard as the last word.
+    Redis,
+    /// `simulate` only: run each strategy in turn and compare them.
+    All,
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Strategy {
@@ -209,6 +221,13 @@ impl DatabaseTarget {
         })
     }
 
+    /// The URL itself (not redacted): for child processes, never for printing.
+    pub fn url(&self) -> &str {
+        match self {
+            DatabaseTarget::Postgres { url } | DatabaseTarget::Sqlite { url, .. } => url,
+        }
+    }
+
     pub fn is_postgres(&self) -> bool {
         matches!(self, DatabaseTarget::Postgres { .. })
     }
@@ -254,6 +273,8 @@ pub struct Settings {
     pub database: DatabaseTarget,
     pub redis_url: String,
     pub strategy: Strategy,
+    /// `--strategy all`: accepted by `simulate` only.
+    pub all_strategies: bool,
     pub json: bool,
     pub color: bool,
 }
@@ -332,7 +353,12 @@ pub fn resolve(opts: &GlobalOpts, term: Terminal) -> Result<Settings> {
         .clone()
         .filter(|u| !u.trim().is_empty())
         .unwrap_or_else(|| config.redis.url.clone());
-    let strategy = opts.strategy.unwrap_or(config.reservation.strategy);
+    let (strategy, all_strategies) = match opts.strategy {
+        Some(StrategyChoice::Occ) => (Strategy::Occ, false),
+        Some(StrategyChoice::Redis) => (Strategy::Redis, false),
+        Some(StrategyChoice::All) => (config.reservation.strategy, true),
+        None => (config.reservation.strategy, false),
+    };
     let color = !opts.no_color
         && match config.output.color {
             ColorChoice::Never => false,
@@ -345,6 +371,7 @@ pub fn resolve(opts: &GlobalOpts, term: Terminal) -> Result<Settings> {
         database,
         redis_url,
         strategy,
+        all_strategies,
         json: opts.json,
         color: color && !opts.json,
     })

@@ -13,6 +13,10 @@ pub enum ExitCode {
     NotFound = 4,
     HoldExpired = 5,
     Unavailable = 6,
+    /// `simulate` / `audit`: the database shows a seat sold twice or a trail that disagrees.
+    AuditFailed = 10,
+    /// `simulate`: a `--threshold` was not met.
+    ThresholdFailed = 11,
 }
 
 impl ExitCode {
@@ -30,6 +34,8 @@ impl ExitCode {
             ExitCode::NotFound => "not_found",
             ExitCode::HoldExpired => "hold_expired",
             ExitCode::Unavailable => "backend_unavailable",
+            ExitCode::AuditFailed => "audit_failed",
+            ExitCode::ThresholdFailed => "threshold_failed",
         }
     }
 }
@@ -42,6 +48,10 @@ pub enum Error {
     /// The request collides with the current state (a seat is taken, a name exists).
     #[error("{0}")]
     Conflict(String),
+    /// Every try lost a race to other terminals (`occ.max_retries` exhausted): a conflict too,
+    /// but not a verdict on the seats.
+    #[error("{0}")]
+    Contended(String),
     #[error("{0}")]
     NotFound(String),
     #[error("{0}")]
@@ -49,6 +59,9 @@ pub enum Error {
     /// The database or Redis could not be reached or did not answer in time.
     #[error("{0}")]
     Unavailable(String),
+    /// A statement ran past its time limit: whether it took effect is unknown to the caller.
+    #[error("{0}")]
+    Timeout(String),
     /// The database schema does not match this binary's migrations.
     #[error("{0}")]
     Schema(String),
@@ -60,10 +73,10 @@ impl Error {
     pub fn exit_code(&self) -> ExitCode {
         match self {
             Error::Invalid(_) | Error::Schema(_) => ExitCode::Usage,
-            Error::Conflict(_) => ExitCode::Conflict,
+            Error::Conflict(_) | Error::Contended(_) => ExitCode::Conflict,
             Error::NotFound(_) => ExitCode::NotFound,
             Error::HoldExpired(_) => ExitCode::HoldExpired,
-            Error::Unavailable(_) => ExitCode::Unavailable,
+            Error::Unavailable(_) | Error::Timeout(_) => ExitCode::Unavailable,
             Error::Internal(_) => ExitCode::Internal,
         }
     }
@@ -121,6 +134,8 @@ mod tests {
             (ExitCode::NotFound, 4),
             (ExitCode::HoldExpired, 5),
             (ExitCode::Unavailable, 6),
+            (ExitCode::AuditFailed, 10),
+            (ExitCode::ThresholdFailed, 11),
         ];
         for (code, n) in table {
             assert_eq!(code.code(), n);

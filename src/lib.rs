@@ -8,6 +8,7 @@ pub mod domain;
 pub mod duration;
 pub mod error;
 pub mod output;
+pub mod sim;
 pub mod store;
 pub mod ui;
 
@@ -24,13 +25,27 @@ pub const EXIT_INTERRUPTED: i32 = 130;
 /// Runs one command and prints its result or error. Returns the process exit code.
 pub async fn run(cli: Cli) -> i32 {
     let json = cli.global.json;
+    // The simulator stops its buyers on Ctrl-C itself, then audits and reports what ran.
+    let handles_ctrl_c = matches!(cli.command, cli::Command::Simulate(_));
     let work = async {
         let settings = config::resolve(&cli.global, Terminal::detect())?;
+        if settings.all_strategies && !handles_ctrl_c {
+            return Err(Error::invalid(
+                "`--strategy all` is only for `seatctl simulate`; choose occ or redis",
+            )
+            .into());
+        }
         let ui = Ui::new(settings.json, settings.color);
         let ctx = Ctx { settings, ui };
         let report = commands::dispatch(cli.command, &ctx).await?;
         output::print_report(&ctx.ui, report.as_ref())
     };
+    if handles_ctrl_c {
+        return match work.await {
+            Ok(code) => code.code(),
+            Err(err) => output::print_error(json, &err).code(),
+        };
+    }
     // Dropping the command's future on Ctrl-C rolls back any open transaction.
     tokio::select! {
         result = work => match result {

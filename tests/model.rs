@@ -155,7 +155,7 @@ async fn run_case(reserver: &Reserver, url: &str, pg: bool, ops: &[Op]) -> Resul
                     holder: Some(&actor.who),
                     idempotency_key: None,
                     actor,
-                    pause_before_write: None,
+                    fault: None,
                 };
                 let got = reserver.hold(&req, &mut effort).await;
                 let free = seats

@@ -60,7 +60,7 @@ async fn sell_some(reserver: &Reserver, event_id: uuid::Uuid) -> Result<Vec<Stri
             holder: Some("demo"),
             idempotency_key: None,
             actor: &actor,
-            pause_before_write: None,
+            fault: None,
         };
         let mut effort = Effort::default();
         let (hold, _) = reserver

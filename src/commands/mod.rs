@@ -1,6 +1,7 @@
 //! One module per subcommand: each owns its `Args` and an `async fn run(self, &Ctx)` that
 //! returns a printable result. This module holds what they share.
 
+pub mod audit;
 pub mod completions;
 pub mod db;
 pub mod demo;
@@ -73,6 +74,8 @@ pub async fn dispatch(command: Command, ctx: &Ctx) -> anyhow::Result<Box<dyn Rep
         Command::History(args) => Box::new(args.run(ctx).await?),
         Command::Demo(args) => Box::new(args.run(ctx).await?),
         Command::Doctor(args) => Box::new(args.run(ctx).await),
+        Command::Simulate(cmd) => cmd.run(ctx).await?,
+        Command::Audit(args) => Box::new(args.run(ctx).await?),
         Command::Completions(args) => Box::new(args.run()),
     })
 }

@@ -9,7 +9,9 @@ use crate::domain::strategy::{Effort, Reserver};
 use crate::duration::HumanDuration;
 use crate::error::{Error, Result};
 use crate::output::{Render, Ui, opt};
-use crate::store::{Actor, HistoryEntry, HoldInfo, HoldRequest, Released, ReservationInfo, Swept};
+use crate::store::{
+    Actor, Fault, HistoryEntry, HoldInfo, HoldRequest, Released, ReservationInfo, Swept,
+};
 
 /// Who is acting, for the history: the holder if given, else the OS user; and host/pid.
 pub fn actor(holder: Option<&str>) -> Actor {
@@ -17,15 +19,19 @@ pub fn actor(holder: Option<&str>) -> Actor {
         .map(str::to_string)
         .or_else(|| std::env::var("USER").ok())
         .unwrap_or_else(|| "unknown".into());
-    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+    Actor {
+        who,
+        terminal: format!("{}/{}", hostname(), std::process::id()),
+    }
+}
+
+/// This machine's name, for the history's terminal column.
+pub fn hostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
         .ok()
         .or_else(|| std::env::var("HOSTNAME").ok())
         .map(|h| h.trim().to_string())
-        .unwrap_or_else(|| "localhost".into());
-    Actor {
-        who,
-        terminal: format!("{host}/{}", std::process::id()),
-    }
+        .unwrap_or_else(|| "localhost".into())
 }
 
 fn parse_id(text: &str, what: &str) -> Result<Uuid> {
@@ -158,7 +164,7 @@ impl HoldArgs {
             holder: self.holder.as_deref(),
             idempotency_key: self.idempotency_key.as_deref(),
             actor: &actor,
-            pause_before_write: self.pause_after_lock.map(|d| d.0),
+            fault: self.pause_after_lock.map(|d| Fault::PauseBeforeWrite(d.0)),
         };
         let mut effort = Effort::default();
         let (hold, together) = match self.best {

@@ -14,7 +14,7 @@ use crate::store::redis::Locks;
 use crate::store::{Actor, Attempt, HoldInfo, HoldRequest, Released, ReservationInfo, Store};
 
 /// What an operation cost, for callers that report it (the simulator).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Effort {
     /// Attempts after the first.
     pub retries: u32,
@@ -24,6 +24,8 @@ pub struct Effort {
     pub version_conflicts: u32,
     /// Locks that had lapsed or been taken over by the time we released them.
     pub locks_lost: u32,
+    /// How long each try took (lock, attempt, unlock), in order.
+    pub tries: Vec<Duration>,
 }
 
 pub struct Reserver {
@@ -209,6 +211,7 @@ impl Reserver {
                 effort.retries += 1;
                 tokio::time::sleep(backoff(n)).await;
             }
+            let started = std::time::Instant::now();
             let held = match &self.locks {
                 None => None,
                 Some(locks) => {
@@ -217,6 +220,7 @@ impl Reserver {
                         Some(held) => Some(held),
                         None => {
                             effort.lock_busy += 1;
+                            effort.tries.push(started.elapsed());
                             continue;
                         }
                     }
@@ -229,12 +233,13 @@ impl Reserver {
                     effort.locks_lost += lost as u32;
                 }
             }
+            effort.tries.push(started.elapsed());
             match result? {
                 Attempt::Done(value) => return Ok(value),
                 Attempt::LostRace => effort.version_conflicts += 1,
             }
         }
-        Err(Error::conflict(format!(
+        Err(Error::Contended(format!(
             "these seats are being changed by other terminals: gave up after {} tries \
              (occ.max_retries = {}); try again",
             self.max_retries + 1,

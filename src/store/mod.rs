@@ -1,6 +1,7 @@
 //! Storage: one `Store` over PostgreSQL (production) and embedded SQLite, with the same SQL
 //! text on both wherever the dialects agree. Database errors are mapped to `Error` here, once.
 
+mod audit;
 mod events;
 mod hold_pg;
 pub mod redis;
@@ -19,9 +20,10 @@ use sqlx::sqlite::{
 use crate::config::{DatabaseConfig, DatabaseTarget, redact_url};
 use crate::error::{Error, Result};
 
+pub use audit::{AuditReport, AuditSection, Booked, Expected, Violation};
 pub use events::{ImportReport, NewEvent};
 pub use reservations::{
-    Actor, Attempt, HistoryEntry, HoldInfo, HoldRequest, Released, ReservationInfo, Swept,
+    Actor, Attempt, Fault, HistoryEntry, HoldInfo, HoldRequest, Released, ReservationInfo, Swept,
 };
 pub use schema::{MigrationStatus, SchemaReport};
 
@@ -158,7 +160,7 @@ pub(crate) fn db_error(e: sqlx::Error) -> Error {
             if db.is_unique_violation() {
                 Error::Conflict(db.message().to_string())
             } else if code == "57014" {
-                Error::Unavailable(
+                Error::Timeout(
                     "the database cancelled a statement that ran past database.statement_timeout"
                         .into(),
                 )

@@ -88,9 +88,19 @@ pub struct HoldRequest<'a> {
     pub holder: Option<&'a str>,
     pub idempotency_key: Option<&'a str>,
     pub actor: &'a Actor,
-    /// Fault injection (tests, the simulator): stall after reading the seats and before the
-    /// guarded write, like a paused process whose Redis lease lapses meanwhile.
-    pub pause_before_write: Option<std::time::Duration>,
+    /// Fault injection (tests, the simulator). Takes the general read-then-write path.
+    pub fault: Option<Fault>,
+}
+
+/// Faults the simulator (and tests) inject into a hold, to show correctness survives them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// Stall after reading the seats and before the guarded write, like a paused process
+    /// whose Redis lease lapses meanwhile.
+    PauseBeforeWrite(std::time::Duration),
+    /// PostgreSQL: the server terminates this connection (`pg_terminate_backend`) after the
+    /// writes and before the commit, as a crash or failover would.
+    KillBeforeCommit,
 }
 
 fn now_sql(pg: bool) -> &'static str {
@@ -208,7 +218,7 @@ impl Store {
     /// One optimistic attempt to hold every listed seat, all or nothing.
     pub async fn try_hold(&self, req: &HoldRequest<'_>) -> Result<Attempt<HoldInfo>> {
         if let Store::Postgres(pool) = self
-            && req.pause_before_write.is_none()
+            && req.fault.is_none()
         {
             return self.try_hold_pg(pool, req).await;
         }
@@ -275,7 +285,7 @@ impl Store {
                     ))));
                 }
 
-                if let Some(pause) = req.pause_before_write {
+                if let Some(Fault::PauseBeforeWrite(pause)) = req.fault {
                     tokio::time::sleep(pause).await;
                 }
                 let hold_id = Uuid::new_v4();
@@ -334,6 +344,11 @@ impl Store {
                     None::<Uuid>,
                     req.actor
                 );
+                if pg && req.fault == Some(Fault::KillBeforeCommit) {
+                    sqlx::query("SELECT pg_terminate_backend(pg_backend_pid())")
+                        .execute(&mut *tx)
+                        .await?;
+                }
                 tx.commit().await?;
                 Ok(Ok(Attempt::Done(HoldInfo {
                     hold_id,

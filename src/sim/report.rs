@@ -1,0 +1,431 @@
+//! The simulation report: one versioned JSON shape for one strategy or `all` (documented in
+//! the README), the human summary table, and the verdict (exit 10 audit, 11 threshold).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::SimulateArgs;
+use super::spec::Threshold;
+use super::stats::{Latency, Outcomes, RunData};
+use crate::commands::Ctx;
+use crate::commands::audit::violations_text;
+use crate::error::ExitCode;
+use crate::output::{Render, Ui};
+use crate::store::AuditReport;
+
+/// Bumped on any change a reader of the JSON could notice.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SimReport {
+    pub schema_version: u32,
+    pub run_id: String,
+    pub seed: u64,
+    pub scenario: Scenario,
+    pub runs: Vec<RunReport>,
+    pub thresholds: Vec<ThresholdResult>,
+    /// `ok`, `audit_failed` (exit 10) or `threshold_failed` (exit 11).
+    pub verdict: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Scenario {
+    pub backend: String,
+    pub event: Option<String>,
+    pub seats: u64,
+    pub buyers: u64,
+    pub processes: u64,
+    pub connections: u64,
+    /// Open loop arrivals per second; null for a closed loop.
+    pub rate: Option<f64>,
+    pub warmup_s: f64,
+    pub duration_s: Option<f64>,
+    pub ops: Option<u64>,
+    pub party: String,
+    pub best: bool,
+    pub hot: Option<String>,
+    pub reserve_ratio: f64,
+    pub abandon: f64,
+    pub hold_ttl_s: Option<f64>,
+    pub pause_after_lock_s: Option<f64>,
+    pub pause_prob: Option<f64>,
+    pub kill_connection_prob: f64,
+}
+
+impl Scenario {
+    pub fn new(a: &SimulateArgs, ctx: &Ctx, seats: u64) -> Scenario {
+        Scenario {
+            backend: if ctx.settings.database.is_postgres() {
+                "postgres"
+            } else {
+                "sqlite"
+            }
+            .into(),
+            event: a.event.clone(),
+            seats,
+            buyers: a.buyers as u64,
+            processes: a.processes as u64,
+            connections: a.connections.unwrap_or(a.buyers.min(32)) as u64,
+            rate: a.rate,
+            warmup_s: a.warmup.0.as_secs_f64(),
+            duration_s: a
+                .duration
+                .map(|d| d.0.as_secs_f64())
+                .or(if a.ops.is_none() { Some(10.0) } else { None }),
+            ops: a.ops,
+            party: a.party.to_string(),
+            best: a.best,
+            hot: a.hot.map(|h| format!("{}:{}", h.share, h.fraction)),
+            reserve_ratio: a.reserve_ratio,
+            abandon: a.abandon,
+            hold_ttl_s: a.hold_ttl.map(|d| d.0.as_secs_f64()),
+            pause_after_lock_s: a.pause_after_lock.map(|d| d.0.as_secs_f64()),
+            pause_prob: a.pause_after_lock.map(|_| a.pause_prob.unwrap_or(0.1)),
+            kill_connection_prob: a.kill_connection_prob,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Throughput {
+    pub buys_per_s: f64,
+    pub holds_per_s: f64,
+    pub reservations_per_s: f64,
+    pub releases_per_s: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RunReport {
+    pub strategy: String,
+    pub event_id: Uuid,
+    pub event: String,
+    /// The throw-away event was deleted after the audit.
+    pub event_removed: bool,
+    pub measured_s: f64,
+    pub buys: u64,
+    pub tries: u64,
+    pub outcomes: Outcomes,
+    pub throughput: Throughput,
+    /// The whole buy (hold, then reserve or release), retries included; open loop: from the
+    /// scheduled start.
+    pub latency_ms: Latency,
+    /// Single tries of one operation (lock, statement(s), unlock).
+    pub try_latency_ms: Latency,
+    pub latency_by_outcome_ms: BTreeMap<String, Latency>,
+    pub audit: AuditReport,
+    /// Backend error messages and how often each was seen.
+    pub errors: BTreeMap<String, u64>,
+    pub interrupted: bool,
+    /// Histograms (`[[µs, count], …]`) and the per-second timeline, for merging and plots.
+    pub raw: RunData,
+}
+
+impl RunReport {
+    pub fn new(
+        mut data: RunData,
+        audit: AuditReport,
+        event_id: Uuid,
+        event: String,
+        event_removed: bool,
+    ) -> RunReport {
+        // The audit has used them; the report keeps only what merging and plotting need.
+        data.booked.clear();
+        data.unknown.clear();
+        let mut r = RunReport {
+            strategy: data.strategy.clone(),
+            event_id,
+            event,
+            event_removed,
+            measured_s: 0.0,
+            buys: 0,
+            tries: 0,
+            outcomes: Outcomes::default(),
+            throughput: Throughput {
+                buys_per_s: 0.0,
+                holds_per_s: 0.0,
+                reservations_per_s: 0.0,
+                releases_per_s: 0.0,
+            },
+            latency_ms: Latency::default(),
+            try_latency_ms: Latency::default(),
+            latency_by_outcome_ms: BTreeMap::new(),
+            audit,
+            errors: BTreeMap::new(),
+            interrupted: false,
+            raw: data,
+        };
+        r.refresh();
+        r
+    }
+
+    /// Recomputes the summaries from `raw` (after building or merging).
+    fn refresh(&mut self) {
+        let d = &self.raw;
+        self.measured_s = d.measured_s;
+        self.buys = d.outcomes.buys();
+        self.tries = d.tries;
+        self.outcomes = d.outcomes;
+        self.throughput = Throughput {
+            buys_per_s: d.per_s(d.outcomes.buys()),
+            holds_per_s: d.per_s(d.holds),
+            reservations_per_s: d.per_s(d.reservations),
+            releases_per_s: d.per_s(d.releases),
+        };
+        self.latency_ms = d.buy.summary();
+        self.try_latency_ms = d.tries_hist.summary();
+        self.latency_by_outcome_ms = d
+            .by_outcome
+            .iter()
+            .map(|(k, h)| (k.clone(), h.summary()))
+            .collect();
+        self.errors = d.errors.clone();
+        self.interrupted = d.interrupted;
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ThresholdResult {
+    pub threshold: String,
+    pub strategy: String,
+    pub value: f64,
+    pub ok: bool,
+}
+
+impl SimReport {
+    pub fn new(
+        run_id: String,
+        seed: u64,
+        scenario: Scenario,
+        runs: Vec<RunReport>,
+        thresholds: &[Threshold],
+    ) -> SimReport {
+        let mut r = SimReport {
+            schema_version: SCHEMA_VERSION,
+            run_id,
+            seed,
+            scenario,
+            runs,
+            thresholds: Vec::new(),
+            verdict: String::new(),
+        };
+        r.judge(thresholds);
+        r
+    }
+
+    fn judge(&mut self, thresholds: &[Threshold]) {
+        self.thresholds = self
+            .runs
+            .iter()
+            .flat_map(|run| {
+                thresholds.iter().map(move |t| {
+                    let value = run.raw.metric(&t.metric);
+                    ThresholdResult {
+                        threshold: t.to_string(),
+                        strategy: run.strategy.clone(),
+                        value: (value * 1000.0).round() / 1000.0,
+                        ok: t.check(value),
+                    }
+                })
+            })
+            .collect();
+        self.verdict = if self.runs.iter().any(|r| !r.audit.ok) {
+            "audit_failed"
+        } else if self.thresholds.iter().any(|t| !t.ok) {
+            "threshold_failed"
+        } else {
+            "ok"
+        }
+        .into();
+    }
+
+    /// Several hosts' reports of one run id: runs of the same strategy add up, audits combine.
+    pub fn merge(reports: Vec<SimReport>, thresholds: &[Threshold]) -> SimReport {
+        let mut iter = reports.into_iter();
+        let mut first = iter.next().expect("at least one report");
+        for other in iter {
+            first.scenario.buyers += other.scenario.buyers;
+            first.scenario.processes += other.scenario.processes;
+            first.scenario.connections += other.scenario.connections;
+            for run in other.runs {
+                match first.runs.iter_mut().find(|r| r.strategy == run.strategy) {
+                    Some(mine) => {
+                        mine.raw.merge(&run.raw);
+                        let (a, b) = (&mut mine.audit, run.audit);
+                        a.ok &= b.ok;
+                        a.violations.extend(b.violations);
+                        mine.refresh();
+                    }
+                    None => first.runs.push(run),
+                }
+            }
+        }
+        first.judge(thresholds);
+        first
+    }
+}
+
+impl Render for SimReport {
+    fn human(&self, ui: &Ui) -> String {
+        let s = &self.scenario;
+        let load = match s.rate {
+            Some(r) => format!("open loop {r}/s, at most {} in flight", s.buyers),
+            None => format!("{} buyers (closed loop)", s.buyers),
+        };
+        let span = match (s.duration_s, s.ops) {
+            (_, Some(ops)) => format!("{ops} buys"),
+            (Some(d), None) => format!("{d}s"),
+            _ => String::new(),
+        };
+        let mut out = format!(
+            "seatctl simulate · run {} · seed {} · {} · {} seats · {load} · {} process(es), {} connection(s) · {span} after {}s warm-up · party {}{}{}\n",
+            self.run_id,
+            self.seed,
+            s.backend,
+            s.seats,
+            s.processes,
+            s.connections,
+            s.warmup_s,
+            s.party,
+            if s.best { " · best available" } else { "" },
+            s.hot
+                .as_ref()
+                .map_or(String::new(), |h| format!(" · hot {h}")),
+        );
+        let mut header = vec![""];
+        header.extend(self.runs.iter().map(|r| r.strategy.as_str()));
+        let mut t = ui.table(&header);
+        let row = |t: &mut comfy_table::Table, name: &str, f: &dyn Fn(&RunReport) -> String| {
+            let mut cells = vec![name.to_string()];
+            cells.extend(self.runs.iter().map(f));
+            t.add_row(cells);
+        };
+        let pct = |n: u64, of: u64| {
+            if of == 0 {
+                "0".to_string()
+            } else {
+                format!("{n} ({:.1}%)", 100.0 * n as f64 / of as f64)
+            }
+        };
+        row(&mut t, "measured", &|r| {
+            format!(
+                "{:.1}s{}",
+                r.measured_s,
+                if r.interrupted { " (interrupted)" } else { "" }
+            )
+        });
+        row(&mut t, "buys", &|r| r.buys.to_string());
+        row(&mut t, "booked", &|r| pct(r.outcomes.booked, r.buys));
+        row(&mut t, "released / abandoned", &|r| {
+            format!("{} / {}", r.outcomes.released, r.outcomes.abandoned)
+        });
+        row(&mut t, "seat taken", &|r| {
+            pct(r.outcomes.seat_taken, r.buys)
+        });
+        row(&mut t, "gave up (retries exhausted)", &|r| {
+            r.outcomes.gave_up.to_string()
+        });
+        row(&mut t, "hold expired", &|r| {
+            r.outcomes.hold_expired.to_string()
+        });
+        row(&mut t, "indeterminate / backend errors", &|r| {
+            format!(
+                "{} / {}",
+                r.outcomes.indeterminate, r.outcomes.backend_error
+            )
+        });
+        row(&mut t, "version conflicts", &|r| {
+            r.outcomes.version_conflict.to_string()
+        });
+        row(&mut t, "lock busy / lock lost", &|r| {
+            format!("{} / {}", r.outcomes.lock_busy, r.outcomes.lock_lost)
+        });
+        row(&mut t, "retries (per buy)", &|r| {
+            format!(
+                "{} ({:.2})",
+                r.outcomes.retries,
+                r.outcomes.retries as f64 / r.buys.max(1) as f64
+            )
+        });
+        if s.rate.is_some() {
+            row(&mut t, "late / dropped arrivals", &|r| {
+                format!("{} / {}", r.outcomes.late, r.outcomes.dropped)
+            });
+        }
+        row(&mut t, "holds/s", &|r| {
+            format!("{:.1}", r.throughput.holds_per_s)
+        });
+        row(&mut t, "reservations/s", &|r| {
+            format!("{:.1}", r.throughput.reservations_per_s)
+        });
+        row(&mut t, "releases/s", &|r| {
+            format!("{:.1}", r.throughput.releases_per_s)
+        });
+        let ms = |l: &Latency| {
+            format!(
+                "{:.2} / {:.2} / {:.2} / {:.2} / {:.2} / {:.2}",
+                l.mean, l.p50, l.p90, l.p99, l.p999, l.max
+            )
+        };
+        row(&mut t, "buy ms mean/p50/p90/p99/p99.9/max", &|r| {
+            ms(&r.latency_ms)
+        });
+        row(&mut t, "try ms mean/p50/p90/p99/p99.9/max", &|r| {
+            ms(&r.try_latency_ms)
+        });
+        for outcome in ["booked", "seat_taken"] {
+            row(&mut t, &format!("{outcome} ms p50/p99"), &|r| {
+                r.latency_by_outcome_ms
+                    .get(outcome)
+                    .map_or("-".into(), |l| format!("{:.2} / {:.2}", l.p50, l.p99))
+            });
+        }
+        row(&mut t, "audit", &|r| {
+            if r.audit.ok {
+                "passed".into()
+            } else {
+                format!("FAILED ({})", r.audit.violations.len())
+            }
+        });
+        out.push_str(&format!("{t}\n"));
+        for r in &self.runs {
+            if !r.audit.ok {
+                out.push_str(&format!("{}: {}", r.strategy, violations_text(&r.audit)));
+            }
+            for (msg, n) in &r.errors {
+                out.push_str(&format!("{}: {n}× {msg}\n", r.strategy));
+            }
+            if !r.event_removed {
+                out.push_str(&format!(
+                    "{}: event {} ({})\n",
+                    r.strategy, r.event, r.event_id
+                ));
+            }
+        }
+        for th in &self.thresholds {
+            out.push_str(&format!(
+                "threshold {} ({}): {} → {}\n",
+                th.threshold,
+                th.strategy,
+                th.value,
+                if th.ok { "ok" } else { "FAILED" }
+            ));
+        }
+        out.push_str(&match self.verdict.as_str() {
+            "ok" => "Verdict: no seat sold twice; every buyer's answer matches the database.\n"
+                .to_string(),
+            "audit_failed" => "Verdict: AUDIT FAILED (exit 10).\n".to_string(),
+            _ => "Verdict: audit passed, but a threshold was missed (exit 11).\n".to_string(),
+        });
+        out
+    }
+
+    fn exit_code(&self) -> ExitCode {
+        match self.verdict.as_str() {
+            "audit_failed" => ExitCode::AuditFailed,
+            "threshold_failed" => ExitCode::ThresholdFailed,
+            _ => ExitCode::Success,
+        }
+    }
+}
