@@ -83,7 +83,7 @@ impl Reserver {
     }
 
     pub async fn hold(&self, req: &HoldRequest<'_>, effort: &mut Effort) -> Result<HoldInfo> {
-        self.run(req.event_id, req.labels, effort, || {
+        self.run(req.event_id, req.labels, true, effort, || {
             self.store.try_hold(req)
         })
         .await
@@ -156,7 +156,7 @@ impl Reserver {
         effort: &mut Effort,
     ) -> Result<HoldInfo> {
         let (event_id, labels) = self.seats_of(hold_id).await?;
-        self.run(event_id, &labels, effort, || {
+        self.run(event_id, &labels, false, effort, || {
             self.store.try_extend(hold_id, ttl_ms)
         })
         .await
@@ -171,7 +171,7 @@ impl Reserver {
         effort: &mut Effort,
     ) -> Result<ReservationInfo> {
         let (event_id, labels) = self.seats_of(hold_id).await?;
-        self.run(event_id, &labels, effort, || {
+        self.run(event_id, &labels, false, effort, || {
             self.store.try_reserve(hold_id, customer, reference, actor)
         })
         .await
@@ -179,7 +179,7 @@ impl Reserver {
 
     pub async fn release(&self, id: Uuid, actor: &Actor, effort: &mut Effort) -> Result<Released> {
         let (event_id, labels) = self.seats_of(id).await?;
-        self.run(event_id, &labels, effort, || async {
+        self.run(event_id, &labels, false, effort, || async {
             Ok(Attempt::Done(self.store.release(id, actor).await?))
         })
         .await
@@ -195,10 +195,13 @@ impl Reserver {
     }
 
     /// One operation under the strategy: lock (redis), attempt, unlock; retry lost races.
+    /// `taking`: a hold, whose busy locks may guard seats already taken — then it answers
+    /// "taken" at once instead of queueing for seats it cannot get.
     async fn run<T, F, Fut>(
         &self,
         event_id: Uuid,
         labels: &[String],
+        taking: bool,
         effort: &mut Effort,
         mut attempt: F,
     ) -> Result<T>
@@ -220,7 +223,15 @@ impl Reserver {
                         Some(held) => Some(held),
                         None => {
                             effort.lock_busy += 1;
-                            effort.tries.push(started.elapsed());
+                            if taking {
+                                // Err: taken or unknown seats; Ok: all free, worth a retry.
+                                let free =
+                                    self.store.explain_unavailable::<()>(event_id, labels).await;
+                                effort.tries.push(started.elapsed());
+                                free?;
+                            } else {
+                                effort.tries.push(started.elapsed());
+                            }
                             continue;
                         }
                     }

@@ -39,6 +39,8 @@ pub struct Plan {
     pub seed: u64,
     pub pause: Option<(Duration, f64)>,
     pub kill_prob: f64,
+    /// Test-only: every hold skips the version guard (see `Fault::UnguardedWrite`).
+    pub unguarded: bool,
     /// Every buyer's holder name starts with it (the audit finds this run's holds by it).
     pub holder_prefix: String,
     /// Draw a progress bar and a line every this often (only on a terminal).
@@ -162,7 +164,7 @@ struct Shared {
     warm_end: Instant,
     end: Option<Instant>,
     claimed: AtomicU64,
-    pool: Mutex<Vec<Reserver>>,
+    pool: Mutex<Vec<Client>>,
     permits: Semaphore,
 }
 
@@ -215,7 +217,7 @@ impl Shared {
         rec
     }
 
-    async fn attempt(&self, reserver: &Reserver, rng: &mut fastrand::Rng, rec: &mut Record) {
+    async fn attempt(&self, reserver: &Client, rng: &mut fastrand::Rng, rec: &mut Record) {
         let p = &self.plan;
         let n = rng.u32(p.party.min..=p.party.max) as usize;
         let labels = if p.best {
@@ -224,6 +226,7 @@ impl Shared {
             self.hall.pick(rng, n, p.hot)
         };
         let fault = match p.pause {
+            _ if p.unguarded => Some(Fault::UnguardedWrite),
             Some((pause, prob)) if rng.f64() < prob => Some(Fault::PauseBeforeWrite(pause)),
             _ if p.kill_prob > 0.0 && rng.f64() < p.kill_prob => Some(Fault::KillBeforeCommit),
             _ => None,
@@ -242,13 +245,13 @@ impl Shared {
             fault,
         };
         let effort = &mut rec.effort;
-        let held = if p.best {
-            reserver
+        let held = match reserver {
+            Client::Noop => Ok(noop::hold(&req, effort)),
+            Client::Real(r) if p.best => r
                 .hold_best(&req, n, None, None, effort)
                 .await
-                .map(|(h, _)| h)
-        } else {
-            reserver.hold(&req, effort).await
+                .map(|(h, _)| h),
+            Client::Real(r) => r.hold(&req, effort).await,
         };
         let hold = match held {
             Ok(hold) => hold,
@@ -258,16 +261,20 @@ impl Shared {
         rec.seats = hold.seats.clone();
         let (reserve, abandon) = (rng.f64() < p.reserve_ratio, rng.f64() < p.abandon);
         if reserve {
-            match reserver
-                .reserve(
-                    hold.hold_id,
-                    Some(&rec.holder),
-                    None,
-                    &actor,
-                    &mut rec.effort,
-                )
-                .await
-            {
+            let reserved = match reserver {
+                Client::Noop => Ok(noop::reserve(&hold, &mut rec.effort)),
+                Client::Real(r) => {
+                    r.reserve(
+                        hold.hold_id,
+                        Some(&rec.holder),
+                        None,
+                        &actor,
+                        &mut rec.effort,
+                    )
+                    .await
+                }
+            };
+            match reserved {
                 Ok(r) => {
                     rec.reservations = 1;
                     rec.outcome = Outcome::Booked;
@@ -282,16 +289,54 @@ impl Shared {
         } else if abandon {
             rec.outcome = Outcome::Abandoned;
         } else {
-            match reserver
-                .release(hold.hold_id, &actor, &mut rec.effort)
-                .await
-            {
-                Ok(_) => {
+            let released = match reserver {
+                Client::Noop => {
+                    rec.effort.tries.push(Duration::ZERO);
+                    Ok(())
+                }
+                Client::Real(r) => r
+                    .release(hold.hold_id, &actor, &mut rec.effort)
+                    .await
+                    .map(|_| ()),
+            };
+            match released {
+                Ok(()) => {
                     rec.releases = 1;
                     rec.outcome = Outcome::Released;
                 }
                 Err(e) => fail(rec, &e, &hold.seats),
             }
+        }
+    }
+}
+
+/// The no-op backend: every operation succeeds at once, with made-up ids.
+mod noop {
+    use super::*;
+    use crate::store::{HoldInfo, ReservationInfo};
+
+    pub fn hold(req: &HoldRequest<'_>, effort: &mut Effort) -> HoldInfo {
+        effort.tries.push(Duration::ZERO);
+        HoldInfo {
+            hold_id: Uuid::from_u128(fastrand::u128(..)),
+            event_id: req.event_id,
+            seats: req.labels.to_vec(),
+            expires_at: chrono::DateTime::UNIX_EPOCH,
+            holder: None,
+            replayed: false,
+        }
+    }
+
+    pub fn reserve(hold: &HoldInfo, effort: &mut Effort) -> ReservationInfo {
+        effort.tries.push(Duration::ZERO);
+        ReservationInfo {
+            reservation_id: Uuid::from_u128(fastrand::u128(..)),
+            hold_id: hold.hold_id,
+            event_id: hold.event_id,
+            seats: hold.seats.clone(),
+            customer: None,
+            reference: None,
+            replayed: false,
         }
     }
 }
@@ -350,10 +395,42 @@ pub async fn run(
     let connections = plan.connections.clamp(1, plan.buyers.max(1));
     let pool = reservers(target, config, redis_url, plan.strategy, connections).await?;
     let seats = pool[0].store().list_seats(event_id, None, None).await?;
+    let stores: Vec<Store> = pool.iter().map(|r| r.store().clone()).collect();
+    let data = drive(
+        plan,
+        pool.into_iter()
+            .map(|r| Client::Real(Box::new(r)))
+            .collect(),
+        &seats,
+        event_id,
+        stop,
+    )
+    .await;
+    for s in stores {
+        s.close().await;
+    }
+    data
+}
+
+/// Where buyers send their operations: seatctl's real `Reserver`, or nothing at all (to
+/// measure the simulator's own overhead: `benches/simulator.rs`).
+pub enum Client {
+    Real(Box<Reserver>),
+    Noop,
+}
+
+/// Runs the buyers over the given clients (one per worker) and collects their records.
+pub async fn drive(
+    plan: &Plan,
+    pool: Vec<Client>,
+    seats: &[Seat],
+    event_id: Uuid,
+    stop: Arc<AtomicBool>,
+) -> Result<RunData> {
     if seats.is_empty() {
         return Err(Error::invalid("the event has no seats to sell"));
     }
-    let hall = Hall::new(&seats);
+    let hall = Hall::new(seats);
     if let Some(at) = plan.start_at
         && let Ok(wait) = at.duration_since(std::time::SystemTime::now())
     {
@@ -451,10 +528,6 @@ pub async fn run(
         .await
         .map_err(|e| Error::Internal(anyhow::anyhow!("the collector failed: {e}")))??;
     data.interrupted = stop.load(Ordering::Relaxed);
-    let pool = std::mem::take(&mut *shared.pool.lock().expect("pool lock"));
-    for r in pool {
-        r.store().close().await;
-    }
     Ok(data)
 }
 

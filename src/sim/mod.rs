@@ -120,7 +120,7 @@ pub struct SimulateArgs {
     #[arg(long, value_name = "SHARE:FRACTION", help_heading = "Scenario")]
     pub hot: Option<Hot>,
     /// Share of holds turned into reservations; the rest are released (or abandoned)
-    #[arg(long, default_value_t = 0.7, value_parser = ratio, value_name = "P", help_heading = "Scenario")]
+    #[arg(long, default_value_t = 1.0, value_parser = ratio, value_name = "P", help_heading = "Scenario")]
     pub reserve_ratio: f64,
     /// Share of the holds not reserved that are left to lapse instead of released
     #[arg(long, default_value_t = 0.0, value_parser = ratio, value_name = "P", help_heading = "Scenario")]
@@ -168,6 +168,9 @@ pub struct SimulateArgs {
     /// Fault (PostgreSQL): share of holds whose connection the server terminates mid-transaction
     #[arg(long, default_value_t = 0.0, value_parser = ratio, value_name = "P", help_heading = "Faults")]
     pub kill_connection_prob: f64,
+    /// Test-only sabotage: hold without the version guard, to show the audit catches it
+    #[arg(long, hide = true)]
+    pub fault_unguarded_writes: bool,
     /// Internal: run as a worker process of --processes and print raw results
     #[arg(long, hide = true)]
     pub worker: Option<String>,
@@ -300,6 +303,7 @@ impl SimulateArgs {
                 .pause_after_lock
                 .map(|d| (d.0, self.pause_prob.unwrap_or(0.1))),
             kill_prob: self.kill_connection_prob,
+            unguarded: self.fault_unguarded_writes,
             holder_prefix: prefix,
             progress: interactive.then_some(self.progress.0),
             csv: None,
@@ -536,6 +540,9 @@ impl SimulateArgs {
             }
             if self.best {
                 cmd.arg("--best");
+            }
+            if self.fault_unguarded_writes {
+                cmd.arg("--fault-unguarded-writes");
             }
             if let Some(h) = self.hot {
                 cmd.args(["--hot", &format!("{}:{}", h.share, h.fraction)]);

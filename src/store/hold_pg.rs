@@ -100,7 +100,7 @@ impl Store {
     }
 
     /// After a failed hold: not found (4), taken (3), or all free again (a lost race: retry).
-    async fn explain_unavailable<T>(
+    pub(crate) async fn explain_unavailable<T>(
         &self,
         event_id: Uuid,
         labels: &[String],

@@ -101,6 +101,9 @@ pub enum Fault {
     /// PostgreSQL: the server terminates this connection (`pg_terminate_backend`) after the
     /// writes and before the commit, as a crash or failover would.
     KillBeforeCommit,
+    /// Test-only sabotage: write without the version guard after a short pause, the bug the
+    /// audit exists to catch (`simulate --fault-unguarded-writes`, hidden).
+    UnguardedWrite,
 }
 
 fn now_sql(pg: bool) -> &'static str {
@@ -285,9 +288,14 @@ impl Store {
                     ))));
                 }
 
-                if let Some(Fault::PauseBeforeWrite(pause)) = req.fault {
-                    tokio::time::sleep(pause).await;
+                match req.fault {
+                    Some(Fault::PauseBeforeWrite(pause)) => tokio::time::sleep(pause).await,
+                    Some(Fault::UnguardedWrite) => {
+                        tokio::time::sleep(std::time::Duration::from_millis(2)).await
+                    }
+                    _ => {}
                 }
+                let guarded = req.fault != Some(Fault::UnguardedWrite);
                 let hold_id = Uuid::new_v4();
                 let mut qb = QueryBuilder::new(
                     "INSERT INTO holds (id, event_id, holder, terminal, idempotency_key, \
@@ -321,11 +329,11 @@ impl Store {
                     if i > 0 {
                         qb.push(" OR ");
                     }
-                    qb.push("(id = ")
-                        .push_bind(*id)
-                        .push(" AND version = ")
-                        .push_bind(*version)
-                        .push(")");
+                    qb.push("(id = ").push_bind(*id);
+                    if guarded {
+                        qb.push(" AND version = ").push_bind(*version);
+                    }
+                    qb.push(")");
                 }
                 qb.push(") RETURNING id, label");
                 let changed: Vec<(i64, String)> = qb.build_query_as().fetch_all(&mut *tx).await?;
