@@ -402,6 +402,7 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`')
             [CompletionResult]::new('--keep', '--keep', [CompletionResultType]::ParameterName, 'Keep the throw-away event(s) afterwards, for inspection')
             [CompletionResult]::new('--best', '--best', [CompletionResultType]::ParameterName, 'Buyers ask for the best available seats instead of picking seats')
+            [CompletionResult]::new('--fault-unguarded-writes', '--fault-unguarded-writes', [CompletionResultType]::ParameterName, 'Test-only sabotage: hold without the version guard, to show the audit catches it')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also honoured: NO_COLOR, TERM=dumb)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

@@ -83,7 +83,10 @@ impl Reserver {
     }
 
     pub async fn hold(&self, req: &HoldRequest<'_>, effort: &mut Effort) -> Result<HoldInfo> {
-        self.run(req.event_id, req.labels, true, effort, || {
+        // A retry with an idempotency key may find the seats taken by its own earlier hold:
+        // only the attempt itself can tell.
+        let taking = req.idempotency_key.is_none();
+        self.run(req.event_id, req.labels, taking, effort, || {
             self.store.try_hold(req)
         })
         .await
@@ -195,8 +198,8 @@ impl Reserver {
     }
 
     /// One operation under the strategy: lock (redis), attempt, unlock; retry lost races.
-    /// `taking`: a hold, whose busy locks may guard seats already taken — then it answers
-    /// "taken" at once instead of queueing for seats it cannot get.
+    /// `taking`: a hold (without idempotency key). Under redis it first checks the seats are
+    /// free, and answers "taken" at once instead of queueing on locks for seats it cannot get.
     async fn run<T, F, Fut>(
         &self,
         event_id: Uuid,
@@ -218,6 +221,15 @@ impl Reserver {
             let held = match &self.locks {
                 None => None,
                 Some(locks) => {
+                    if taking {
+                        // Seats already taken need no lock to say so; losers that lock them
+                        // anyway would only make their owner's reserve wait.
+                        if let Err(e) = self.store.explain_unavailable::<()>(event_id, labels).await
+                        {
+                            effort.tries.push(started.elapsed());
+                            return Err(e);
+                        }
+                    }
                     let keys = labels.iter().map(|l| locks.seat_key(event_id, l)).collect();
                     match locks.try_lock(keys).await? {
                         Some(held) => Some(held),

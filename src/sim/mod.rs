@@ -232,6 +232,9 @@ impl SimulateArgs {
                 "--pause-prob needs --pause-after-lock DURATION",
             ));
         }
+        if let Some(path) = &self.report {
+            plot::check_path(path)?;
+        }
         if self.kill_connection_prob > 0.0 && !ctx.settings.database.is_postgres() {
             return Err(Error::invalid(
                 "--kill-connection-prob needs PostgreSQL (it terminates the buyer's server connection)",

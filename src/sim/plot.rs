@@ -21,21 +21,28 @@ const QUANTILES: &[f64] = &[
     0.0, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.995, 0.999, 0.9995, 0.9999,
 ];
 
-pub fn write(path: &Path, report: &SimReport) -> Result<()> {
+/// Whether the report goes to HTML (else SVG); anything else is refused before a run.
+pub fn check_path(path: &Path) -> Result<bool> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("svg") => Ok(false),
+        Some("html") | Some("htm") => Ok(true),
+        _ => Err(Error::invalid(format!(
+            "--report {}: write a .svg or .html file",
+            path.display()
+        ))),
+    }
+}
+
+pub fn write(path: &Path, report: &SimReport) -> Result<()> {
     let svg = svg(report);
-    let text = match ext.as_deref() {
-        Some("svg") => svg,
-        Some("html") | Some("htm") => html(report, &svg),
-        _ => {
-            return Err(Error::invalid(format!(
-                "--report {}: write a .svg or .html file",
-                path.display()
-            )));
-        }
+    let text = if check_path(path)? {
+        html(report, &svg)
+    } else {
+        svg
     };
     std::fs::write(path, text)
         .map_err(|e| Error::invalid(format!("cannot write --report {}: {e}", path.display())))

@@ -328,3 +328,36 @@ mod tests {
         assert_eq!(a.metric("booked"), 6.0);
     }
 }
+
+#[cfg(test)]
+mod percentiles {
+    use super::*;
+
+    #[test]
+    fn percentiles_of_known_inputs() {
+        // 1..=1000 ms: the q-quantile is q × 1000 ms, within HDR's 3 significant figures.
+        let mut h = Hist::default();
+        for ms in 1..=1000u64 {
+            h.record(Duration::from_millis(ms));
+        }
+        let s = h.summary();
+        let near = |got: f64, want: f64| (got - want).abs() <= want * 0.001 + 0.001;
+        assert!(near(s.p50, 500.0), "{s:?}");
+        assert!(near(s.p90, 900.0), "{s:?}");
+        assert!(near(s.p99, 990.0), "{s:?}");
+        assert!(near(s.p999, 999.0), "{s:?}");
+        assert!(near(s.max, 1000.0), "{s:?}");
+        assert!(near(s.mean, 500.5), "{s:?}");
+        assert_eq!(s.count, 1000);
+        // One slow outlier among fast buys moves max and p99.9, not the median.
+        let mut h = Hist::default();
+        for _ in 0..999 {
+            h.record(Duration::from_micros(200));
+        }
+        h.record(Duration::from_secs(3));
+        let s = h.summary();
+        assert!(near(s.p50, 0.2) && near(s.p99, 0.2), "{s:?}");
+        assert!(near(s.max, 3000.0) && near(s.p999, 0.2), "{s:?}");
+        assert_eq!(Hist::default().summary(), Latency::default());
+    }
+}

@@ -450,3 +450,226 @@ fn check(snap: &Snapshot, expected: Option<&Expected<'_>>) -> AuditReport {
         violations: v,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Duration;
+
+    /// Three seats; hold H1 reserved as R1 on seat 1; hold H2 active on seat 2; seat 3 free.
+    fn base() -> (Snapshot, Uuid, Uuid, Uuid) {
+        let now = Utc::now();
+        let (h1, r1, h2) = (Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4());
+        let later = now + Duration::minutes(5);
+        let hist = |seat: i64, from: &str, to: &str, hold: Uuid, res: Option<Uuid>| {
+            (
+                seat,
+                format!("A-{seat}"),
+                from.to_string(),
+                to.to_string(),
+                Some(hold),
+                res,
+                now,
+            )
+        };
+        let snap = Snapshot {
+            now,
+            seats: vec![
+                (
+                    1,
+                    "A-1".into(),
+                    "A".into(),
+                    "reserved".into(),
+                    Some(h1),
+                    Some(r1),
+                    None,
+                ),
+                (
+                    2,
+                    "A-2".into(),
+                    "A".into(),
+                    "held".into(),
+                    Some(h2),
+                    None,
+                    Some(later),
+                ),
+                (
+                    3,
+                    "A-3".into(),
+                    "A".into(),
+                    "available".into(),
+                    None,
+                    None,
+                    None,
+                ),
+            ],
+            holds: vec![
+                (h1, "reserved".into(), later, Some("sim/r/t/1-0".into())),
+                (h2, "active".into(), later, Some("sim/r/t/2-0".into())),
+            ],
+            reservations: vec![(r1, h1, "active".into())],
+            history: vec![
+                hist(1, "available", "held", h1, None),
+                hist(1, "held", "reserved", h1, Some(r1)),
+                hist(2, "available", "held", h2, None),
+            ],
+        };
+        (snap, h1, r1, h2)
+    }
+
+    fn kinds(report: &AuditReport) -> Vec<&str> {
+        report.violations.iter().map(|v| v.kind.as_str()).collect()
+    }
+
+    #[test]
+    fn a_consistent_event_passes() {
+        let (snap, _, r1, _) = base();
+        let booked = [Booked {
+            reservation_id: r1,
+            holder: "sim/r/t/1-0".into(),
+            seats: vec!["A-1".into()],
+        }];
+        let exp = Expected {
+            holder_prefix: "sim/r/t/",
+            booked: &booked,
+            unknown: &[],
+        };
+        let report = check(&snap, Some(&exp));
+        assert!(report.ok, "{:?}", report.violations);
+        assert_eq!(report.sections[0].booked + report.sections[0].held, 2);
+        assert_eq!((report.active_holds, report.active_reservations), (1, 1));
+    }
+
+    #[test]
+    fn a_seat_claimed_twice_is_double_booked() {
+        let (mut snap, _, _, _) = base();
+        let h3 = Uuid::new_v4();
+        snap.holds
+            .push((h3, "active".into(), snap.now + Duration::minutes(1), None));
+        snap.history.push((
+            1,
+            "A-1".into(),
+            "available".into(),
+            "held".into(),
+            Some(h3),
+            None,
+            snap.now,
+        ));
+        let report = check(&snap, None);
+        assert!(!report.ok);
+        let v = report
+            .violations
+            .iter()
+            .find(|v| v.kind == "double_booked")
+            .unwrap();
+        assert_eq!(v.seats, ["A-1"]);
+        // The trail also shows the seat taken from a live reservation.
+        assert!(kinds(&report).contains(&"history_mismatch"));
+    }
+
+    #[test]
+    fn a_reservation_its_seat_does_not_show_is_caught() {
+        let (mut snap, _, _, _) = base();
+        snap.seats[0] = (
+            1,
+            "A-1".into(),
+            "A".into(),
+            "available".into(),
+            None,
+            None,
+            None,
+        );
+        let report = check(&snap, None);
+        assert!(
+            kinds(&report).contains(&"owner_mismatch"),
+            "{:?}",
+            report.violations
+        );
+        assert!(kinds(&report).contains(&"history_mismatch"));
+    }
+
+    #[test]
+    fn a_seat_owned_by_a_dead_hold_is_orphaned() {
+        let (mut snap, _, _, h2) = base();
+        snap.holds[1].1 = "released".into();
+        let report = check(&snap, None);
+        let v = report
+            .violations
+            .iter()
+            .find(|v| v.kind == "orphan_state")
+            .unwrap();
+        assert_eq!(v.seats, ["A-2"]);
+        let _ = h2;
+    }
+
+    #[test]
+    fn an_unknown_status_breaks_the_section_sum() {
+        let (mut snap, _, _, _) = base();
+        snap.seats[2].3 = "blocked".into();
+        let report = check(&snap, None);
+        assert!(kinds(&report).contains(&"unknown_status"));
+        assert!(
+            report
+                .violations
+                .iter()
+                .any(|v| v.detail.contains("≠ 3 seats"))
+        );
+    }
+
+    #[test]
+    fn a_lapsed_hold_taken_over_replays_cleanly() {
+        let (mut snap, _, _, h2) = base();
+        // H2 lapsed a minute ago; H4 took seat 2 without a sweep in between.
+        snap.holds[1].2 = snap.now - Duration::minutes(1);
+        let h4 = Uuid::new_v4();
+        snap.holds
+            .push((h4, "active".into(), snap.now + Duration::minutes(9), None));
+        snap.history.push((
+            2,
+            "A-2".into(),
+            "available".into(),
+            "held".into(),
+            Some(h4),
+            None,
+            snap.now,
+        ));
+        snap.seats[1].4 = Some(h4);
+        let report = check(&snap, None);
+        assert!(report.ok, "{:?}", report.violations);
+        let _ = h2;
+    }
+
+    #[test]
+    fn buyers_answers_must_match_reservations() {
+        let (snap, _, r1, _) = base();
+        // Told booked, but no such reservation; and R1 exists but nobody was told.
+        let booked = [Booked {
+            reservation_id: Uuid::new_v4(),
+            holder: "sim/r/t/9-0".into(),
+            seats: vec!["A-3".into()],
+        }];
+        let exp = Expected {
+            holder_prefix: "sim/r/t/",
+            booked: &booked,
+            unknown: &[],
+        };
+        let report = check(&snap, Some(&exp));
+        assert_eq!(kinds(&report), ["booked_missing", "unreported_booking"]);
+        assert!(report.violations[1].detail.contains(&r1.to_string()));
+        // An unknown outcome (timeout) may have booked: not a violation.
+        let unknown = ["sim/r/t/1-0".to_string()];
+        let exp = Expected {
+            holder_prefix: "sim/r/t/",
+            booked: &[],
+            unknown: &unknown,
+        };
+        assert!(check(&snap, Some(&exp)).ok);
+        // Another run's reservations are not this run's business.
+        let exp = Expected {
+            holder_prefix: "sim/other/",
+            booked: &[],
+            unknown: &[],
+        };
+        assert!(check(&snap, Some(&exp)).ok);
+    }
+}

@@ -9,3 +9,4 @@ mod doctor;
 mod events;
 mod layout;
 mod reservations;
+mod simulate;

@@ -1,0 +1,438 @@
+//! `seatctl simulate` and `seatctl audit` through the real binary: short real runs for each
+//! strategy on each backend, the 1 000-buyers-for-one-seat race (also over 4 processes), the
+//! audit catching a deliberately broken strategy, merging, thresholds and bad input.
+
+use serde_json::Value;
+
+use crate::common::{Backend, Env, redis_url};
+
+/// The global flags for each strategy this machine can run (redis needs a reachable Redis,
+/// with a private key prefix).
+fn strategies(env: &Env, name: &str) -> Vec<Vec<String>> {
+    let mut out = vec![vec!["--strategy".to_string(), "occ".to_string()]];
+    if let Some(url) = redis_url(name) {
+        let prefix = format!("seatctl-test-{}", uuid::Uuid::new_v4().simple());
+        let cfg = env.write(
+            "redis.toml",
+            format!("[redis]\nkey_prefix = \"{prefix}\"\n"),
+        );
+        out.push(
+            ["--strategy", "redis", "--redis-url", &url, "--config", &cfg]
+                .map(String::from)
+                .to_vec(),
+        );
+    }
+    out
+}
+
+fn simulate(env: &Env, flags: &[String], args: &[&str]) -> (Option<i32>, Value, String) {
+    let mut all: Vec<String> = vec!["--json".into()];
+    all.extend(flags.iter().cloned());
+    all.push("simulate".into());
+    all.extend(args.iter().map(|s| s.to_string()));
+    let out = env.run(&all.iter().map(String::as_str).collect::<Vec<_>>());
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let report = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "simulate {args:?} printed no JSON report ({e}); exit {:?}; stderr:\n{stderr}",
+            out.status.code()
+        )
+    });
+    (out.status.code(), report, stderr)
+}
+
+fn n(v: &Value) -> u64 {
+    v.as_u64().unwrap_or_else(|| panic!("not a count: {v}"))
+}
+
+fn f(v: &Value) -> f64 {
+    v.as_f64().unwrap_or_else(|| panic!("not a number: {v}"))
+}
+
+/// The report is internally consistent: outcomes add up, percentiles are ordered.
+fn check_run(run: &Value) {
+    let o = &run["outcomes"];
+    let sum: u64 = [
+        "booked",
+        "released",
+        "abandoned",
+        "seat_taken",
+        "gave_up",
+        "hold_expired",
+        "indeterminate",
+        "backend_error",
+    ]
+    .iter()
+    .map(|k| n(&o[*k]))
+    .sum();
+    assert_eq!(sum, n(&run["buys"]), "outcomes do not add up: {o}");
+    for k in ["version_conflict", "lock_busy", "lock_lost", "retries"] {
+        n(&o[k]);
+    }
+    let l = &run["latency_ms"];
+    let p: Vec<f64> = ["p50", "p90", "p99", "p999", "max"]
+        .iter()
+        .map(|k| f(&l[*k]))
+        .collect();
+    assert!(
+        p.windows(2).all(|w| w[0] <= w[1]),
+        "percentiles out of order: {l}"
+    );
+    assert!(f(&l["mean"]) > 0.0 && f(&l["mean"]) <= p[4], "{l}");
+    assert!(
+        f(&run["throughput"]["holds_per_s"]) > 0.0,
+        "{}",
+        run["throughput"]
+    );
+    assert!(run["audit"]["ok"].as_bool().unwrap(), "{}", run["audit"]);
+    assert_eq!(run["audit"]["violations"], Value::Array(vec![]));
+}
+
+#[test]
+fn a_short_run_of_each_strategy_passes_its_audit() {
+    let mut envs = vec![Env::sqlite()];
+    envs.extend(Env::postgres("simulate_short"));
+    for env in &envs {
+        for flags in strategies(env, "simulate_short") {
+            let (code, r, stderr) = simulate(
+                env,
+                &flags,
+                &[
+                    "--seats",
+                    "300",
+                    "--buyers",
+                    "8",
+                    "--duration",
+                    "1s",
+                    "--warmup",
+                    "200ms",
+                    "--party",
+                    "1..3",
+                    "--reserve-ratio",
+                    "0.6",
+                    "--abandon",
+                    "0.3",
+                    "--seed",
+                    "5",
+                    "--hot",
+                    "0.8:0.2",
+                ],
+            );
+            assert_eq!(code, Some(0), "{flags:?} on {:?}: {stderr}", env.backend);
+            assert_eq!(r["schema_version"], 1);
+            assert_eq!(r["seed"], 5);
+            assert_eq!(r["verdict"], "ok");
+            let run = &r["runs"][0];
+            assert_eq!(run["strategy"], flags[1].as_str());
+            check_run(run);
+            let o = &run["outcomes"];
+            assert!(n(&o["booked"]) > 0 && n(&o["released"]) > 0, "{o}");
+            assert_eq!(run["event_removed"], true);
+            // The throw-away event is gone afterwards.
+            let events = env.json(&["event", "list"]);
+            assert_eq!(events.as_array().unwrap().len(), 0, "{events}");
+        }
+    }
+}
+
+#[test]
+fn a_thousand_buyers_for_one_seat_book_it_once() {
+    let Some(env) = Env::postgres("simulate_one_seat") else {
+        return;
+    };
+    for flags in strategies(&env, "simulate_one_seat") {
+        for processes in ["1", "4"] {
+            let (code, r, stderr) = simulate(
+                &env,
+                &flags,
+                &[
+                    "--seats",
+                    "1",
+                    "--buyers",
+                    "1000",
+                    "--ops",
+                    "1000",
+                    "--processes",
+                    processes,
+                ],
+            );
+            assert_eq!(code, Some(0), "{flags:?} × {processes}: {stderr}");
+            let run = &r["runs"][0];
+            let o = &run["outcomes"];
+            assert_eq!(n(&run["buys"]), 1000, "{flags:?} × {processes}: {o}");
+            assert_eq!(n(&o["booked"]), 1, "{flags:?} × {processes}: {o}");
+            assert_eq!(n(&o["seat_taken"]), 999, "{flags:?} × {processes}: {o}");
+            assert!(run["audit"]["ok"].as_bool().unwrap(), "{}", run["audit"]);
+            assert_eq!(
+                n(&r["scenario"]["processes"]),
+                processes.parse::<u64>().unwrap()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_audit_catches_a_strategy_without_the_version_guard() {
+    let Some(env) = Env::postgres("simulate_broken") else {
+        return;
+    };
+    let flags = ["--strategy".to_string(), "occ".to_string()];
+    let (code, r, _) = simulate(
+        &env,
+        &flags,
+        &[
+            "--seats",
+            "5",
+            "--buyers",
+            "32",
+            "--ops",
+            "400",
+            "--fault-unguarded-writes",
+        ],
+    );
+    assert_eq!(code, Some(10), "{r}");
+    assert_eq!(r["verdict"], "audit_failed");
+    let violations = r["runs"][0]["audit"]["violations"].as_array().unwrap();
+    assert!(
+        violations
+            .iter()
+            .any(|v| v["kind"] == "double_booked" && !v["seats"].as_array().unwrap().is_empty()),
+        "{violations:?}"
+    );
+    // The same broken run in human form names the seats and says FAILED.
+    let out = env
+        .cmd()
+        .args(["simulate", "--seats", "5", "--buyers", "32", "--ops", "400"])
+        .arg("--fault-unguarded-writes")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(10));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("AUDIT FAILED") && text.contains("double_booked ["),
+        "{text}"
+    );
+}
+
+#[test]
+fn audit_command_passes_clean_events_and_names_corrupted_seats() {
+    crate::common::on_both("audit_command", |env| {
+        env.ok(&["event", "create", "--name", "gala", "--seats", "10"]);
+        let hold = env.json(&["hold", "gala", "3", "4"]);
+        let hold_id = hold["hold_id"].as_str().unwrap().to_string();
+        env.json(&["reserve", &hold_id]);
+        env.json(&["hold", "gala", "5"]);
+        let clean = env.json(&["audit", "gala"]);
+        assert_eq!(clean["ok"], true, "{clean}");
+        assert_eq!(clean["active_reservations"], 1);
+        assert_eq!(clean["sections"][0]["booked"], 2);
+        assert_eq!(clean["sections"][0]["held"], 1);
+        assert_eq!(clean["sections"][0]["available"], 7);
+        // Someone "fixes" seat 3 by hand, behind the reservation's back.
+        env.sql(&[
+            "UPDATE seats SET status = 'available', reservation_id = NULL, hold_id = NULL, \
+                   held_until = NULL WHERE label = '3'",
+        ]);
+        let out = env.run(&["--json", "audit", "gala"]);
+        assert_eq!(out.status.code(), Some(10), "{:?}", env.backend);
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let kinds: Vec<&str> = report["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["kind"].as_str().unwrap())
+            .collect();
+        assert!(
+            kinds.contains(&"owner_mismatch") && kinds.contains(&"history_mismatch"),
+            "{kinds:?}"
+        );
+        assert!(
+            report["violations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|v| v["seats"] == serde_json::json!(["3"]))
+        );
+        let text = env.run(&["audit", "gala"]);
+        assert!(String::from_utf8_lossy(&text.stdout).contains("owner_mismatch [3]"));
+        env.fails(&["audit", "nope"], 4);
+    });
+}
+
+#[test]
+fn results_from_several_hosts_merge() {
+    let env = Env::sqlite();
+    env.ok(&["event", "create", "--name", "shared", "--seats", "500"]);
+    let mut files = Vec::new();
+    for (i, seed) in ["11", "12"].iter().enumerate() {
+        let (code, r, stderr) = simulate(
+            &env,
+            &[],
+            &[
+                "--event", "shared", "--buyers", "4", "--ops", "50", "--seed", seed, "--run-id",
+                "onsale-1",
+            ],
+        );
+        assert_eq!(code, Some(0), "{stderr}");
+        assert_eq!(r["run_id"], "onsale-1");
+        files.push(env.write(&format!("host{i}.json"), r.to_string()));
+    }
+    let merged = env.json(&["simulate", "merge", &files[0], &files[1]]);
+    let run = &merged["runs"][0];
+    assert_eq!(n(&run["buys"]), 100, "{run}");
+    assert_eq!(n(&merged["scenario"]["buyers"]), 8);
+    assert_eq!(
+        n(&run["raw"]["buy"]
+            .as_array()
+            .map(|b| b.iter().map(|p| n(&p[1])).sum::<u64>().into())
+            .unwrap()),
+        100
+    );
+    check_run(run);
+    // Both hosts sold from one event: together they booked what the database holds.
+    let audit = env.json(&["audit", "shared"]);
+    assert_eq!(
+        n(&audit["sections"][0]["booked"]),
+        n(&run["outcomes"]["booked"])
+    );
+    // Results of different runs are not mixed.
+    let (_, other, _) = simulate(
+        &env,
+        &[],
+        &["--event", "shared", "--ops", "5", "--run-id", "other"],
+    );
+    let other = env.write("other.json", other.to_string());
+    let err = env.fails(&["simulate", "merge", &files[0], &other], 2);
+    assert!(err.contains("onsale-1") && err.contains("other"), "{err}");
+    let junk = env.write("junk.json", "{\"hello\": 1}");
+    let err = env.fails(&["simulate", "merge", &junk], 2);
+    assert!(err.contains("junk.json"), "{err}");
+}
+
+#[test]
+fn thresholds_csv_and_report() {
+    let env = Env::sqlite();
+    let csv = env.path("buys.csv");
+    let svg = env.path("plot.svg");
+    let html = env.path("plot.html");
+    let (code, r, _) = simulate(
+        &env,
+        &[],
+        &[
+            "--seats",
+            "100",
+            "--buyers",
+            "4",
+            "--ops",
+            "60",
+            "--threshold",
+            "p99<0.001ms",
+            "--threshold",
+            "booked>=1",
+            "--csv",
+            csv.to_str().unwrap(),
+            "--report",
+            svg.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, Some(11), "{r}");
+    assert_eq!(r["verdict"], "threshold_failed");
+    let th = r["thresholds"].as_array().unwrap();
+    assert_eq!(th.len(), 2);
+    assert_eq!(
+        (th[0]["ok"].as_bool(), th[1]["ok"].as_bool()),
+        (Some(false), Some(true))
+    );
+    let lines: Vec<String> = std::fs::read_to_string(&csv)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    assert_eq!(
+        lines[0],
+        "start_s,end_s,buyer,seats,strategy,outcome,tries,warmup"
+    );
+    assert_eq!(lines.len(), 61, "one line per buy");
+    assert!(lines[1].contains(",occ,"), "{}", lines[1]);
+    let plot = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        plot.starts_with("<svg") && plot.matches("<polyline").count() == 2,
+        "{plot}"
+    );
+    let (code, _, _) = simulate(
+        &env,
+        &[],
+        &[
+            "--seats",
+            "50",
+            "--ops",
+            "10",
+            "--report",
+            html.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, Some(0));
+    assert!(std::fs::read_to_string(&html).unwrap().contains("<svg"));
+}
+
+#[test]
+fn bad_simulation_input_is_refused_before_anything_runs() {
+    let env = Env::sqlite();
+    let cases: &[(&[&str], &str)] = &[
+        (&["simulate"], "--event EVENT"),
+        (
+            &["simulate", "--seats", "10", "--processes", "0"],
+            "--processes",
+        ),
+        (
+            &["simulate", "--seats", "10", "--party", "3..1"],
+            "party range",
+        ),
+        (
+            &["simulate", "--seats", "10", "--party", "20"],
+            "max_seats_per_hold",
+        ),
+        (
+            &["simulate", "--seats", "10", "--hot", "2:0.1"],
+            "--hot share",
+        ),
+        (
+            &["simulate", "--seats", "10", "--threshold", "p98<5ms"],
+            "unknown metric `p98`",
+        ),
+        (
+            &["simulate", "--seats", "10", "--reserve-ratio", "1.5"],
+            "between 0 and 1",
+        ),
+        (
+            &["simulate", "--seats", "10", "--kill-connection-prob", "0.1"],
+            "PostgreSQL",
+        ),
+        (
+            &["simulate", "--seats", "10", "--pause-prob", "0.5"],
+            "--pause-after-lock",
+        ),
+        (
+            &["simulate", "--seats", "10", "--report", "x.png"],
+            ".svg or .html",
+        ),
+        (&["simulate", "--event", "nope"], "no event"),
+        (
+            &["--strategy", "all", "hold", "x", "1"],
+            "only for `seatctl simulate`",
+        ),
+    ];
+    for (args, want) in cases {
+        let out = env.run(args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            matches!(out.status.code(), Some(2) | Some(4)),
+            "{args:?}: exit {:?}\n{err}",
+            out.status.code()
+        );
+        assert!(err.contains(want), "{args:?}: want `{want}` in:\n{err}");
+    }
+    // Nothing was left behind by the refused runs.
+    assert_eq!(env.json(&["event", "list"]).as_array().unwrap().len(), 0);
+    let _ = Backend::Sqlite;
+}
