@@ -17,6 +17,8 @@ pub enum ExitCode {
     AuditFailed = 10,
     /// `simulate`: a `--threshold` was not met.
     ThresholdFailed = 11,
+    /// Ctrl-C (128 + SIGINT), as shells expect.
+    Interrupted = 130,
 }
 
 impl ExitCode {
@@ -36,6 +38,7 @@ impl ExitCode {
             ExitCode::Unavailable => "backend_unavailable",
             ExitCode::AuditFailed => "audit_failed",
             ExitCode::ThresholdFailed => "threshold_failed",
+            ExitCode::Interrupted => "interrupted",
         }
     }
 }
@@ -136,6 +139,7 @@ mod tests {
             (ExitCode::Unavailable, 6),
             (ExitCode::AuditFailed, 10),
             (ExitCode::ThresholdFailed, 11),
+            (ExitCode::Interrupted, 130),
         ];
         for (code, n) in table {
             assert_eq!(code.code(), n);

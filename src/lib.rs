@@ -20,7 +20,7 @@ use config::Terminal;
 use output::Ui;
 
 /// Exit code for a run cut short by Ctrl-C (128 + SIGINT), as shells expect.
-pub const EXIT_INTERRUPTED: i32 = 130;
+pub const EXIT_INTERRUPTED: i32 = ExitCode::Interrupted as i32;
 
 /// Runs one command and prints its result or error. Returns the process exit code.
 pub async fn run(cli: Cli) -> i32 {

@@ -610,7 +610,7 @@ async fn collect(
         .saturating_duration_since(sh.warm_end)
         .as_secs_f64();
     if let Some(d) = plan.duration
-        && !data.interrupted
+        && !sh.stop.load(Ordering::Relaxed)
     {
         data.measured_s = data.measured_s.max(d.as_secs_f64());
     }
@@ -626,6 +626,22 @@ fn absorb(
     measured: bool,
     last_end: &mut Instant,
 ) {
+    let e = &rec.effort;
+    let redis = sh.plan.strategy == Strategy::Redis;
+    // Under redis a lost race means a lock busy; a guard rejecting a locked write, a lost lock.
+    let conflicts = if redis {
+        e.lock_busy
+    } else {
+        e.version_conflicts
+    } as u64;
+    let errors = matches!(rec.outcome, Outcome::BackendError | Outcome::Indeterminate) as u64;
+    let took = rec.end.duration_since(rec.intended);
+    // The live view shows the warm-up too; the statistics do not.
+    window.buys += 1;
+    window.conflicts += conflicts;
+    window.retries += e.retries as u64;
+    window.errors += errors;
+    window.hist.record(took);
     if let Some(b) = rec.booked {
         data.booked.push(b);
     }
@@ -636,6 +652,7 @@ fn absorb(
         return;
     }
     *last_end = (*last_end).max(rec.end);
+    let e = &rec.effort;
     let o = &mut data.outcomes;
     match rec.outcome {
         Outcome::Booked => o.booked += 1,
@@ -647,14 +664,11 @@ fn absorb(
         Outcome::Indeterminate => o.indeterminate += 1,
         Outcome::BackendError => o.backend_error += 1,
     }
-    let e = &rec.effort;
-    let conflicts = if sh.plan.strategy == Strategy::Redis {
+    if redis {
         o.lock_lost += (e.locks_lost + e.version_conflicts) as u64;
-        e.lock_busy
     } else {
         o.version_conflict += e.version_conflicts as u64;
-        e.version_conflicts
-    };
+    }
     o.lock_busy += e.lock_busy as u64;
     o.retries += e.retries as u64;
     if rec.start.duration_since(rec.intended) > Duration::from_millis(10) {
@@ -664,7 +678,6 @@ fn absorb(
     data.holds += rec.holds;
     data.reservations += rec.reservations;
     data.releases += rec.releases;
-    let took = rec.end.duration_since(rec.intended);
     data.buy.record(took);
     data.by_outcome
         .entry(rec.outcome.name().to_string())
@@ -677,23 +690,17 @@ fn absorb(
     if data.timeline.len() <= second {
         data.timeline.resize(second + 1, Tick::default());
     }
-    let errors = matches!(rec.outcome, Outcome::BackendError | Outcome::Indeterminate) as u64;
     let t = &mut data.timeline[second];
     t.holds += rec.holds;
     t.reservations += rec.reservations;
     t.releases += rec.releases;
-    t.conflicts += conflicts as u64;
+    t.conflicts += conflicts;
     t.errors += errors;
     if let Some(msg) = rec.error
         && (data.errors.len() < 20 || data.errors.contains_key(&msg))
     {
         *data.errors.entry(msg).or_default() += 1;
     }
-    window.buys += 1;
-    window.conflicts += conflicts as u64;
-    window.retries += e.retries as u64;
-    window.errors += errors;
-    window.hist.record(took);
 }
 
 /// What happened since the last progress line.

@@ -413,6 +413,9 @@ impl Render for SimReport {
             ));
         }
         out.push_str(&match self.verdict.as_str() {
+            "ok" if self.runs.iter().any(|r| r.interrupted) => {
+                "Verdict: interrupted (exit 130); what ran sold no seat twice.\n".to_string()
+            }
             "ok" => "Verdict: no seat sold twice; every buyer's answer matches the database.\n"
                 .to_string(),
             "audit_failed" => "Verdict: AUDIT FAILED (exit 10).\n".to_string(),
@@ -425,6 +428,7 @@ impl Render for SimReport {
         match self.verdict.as_str() {
             "audit_failed" => ExitCode::AuditFailed,
             "threshold_failed" => ExitCode::ThresholdFailed,
+            _ if self.runs.iter().any(|r| r.interrupted) => ExitCode::Interrupted,
             _ => ExitCode::Success,
         }
     }

@@ -436,3 +436,172 @@ fn bad_simulation_input_is_refused_before_anything_runs() {
     assert_eq!(env.json(&["event", "list"]).as_array().unwrap().len(), 0);
     let _ = Backend::Sqlite;
 }
+
+#[test]
+fn faults_do_not_break_correctness() {
+    let Some(env) = Env::postgres("simulate_faults") else {
+        return;
+    };
+    // Connections killed mid-transaction roll back whole: errors, never a double booking.
+    let occ = ["--strategy".to_string(), "occ".to_string()];
+    let (code, r, stderr) = simulate(
+        &env,
+        &occ,
+        &[
+            "--seats",
+            "40",
+            "--buyers",
+            "16",
+            "--ops",
+            "400",
+            "--kill-connection-prob",
+            "0.2",
+            "--party",
+            "1..2",
+            "--reserve-ratio",
+            "0.5",
+            "--seed",
+            "9",
+        ],
+    );
+    assert_eq!(code, Some(0), "{stderr}\n{r}");
+    let run = &r["runs"][0];
+    assert!(
+        n(&run["outcomes"]["backend_error"]) > 0,
+        "{}",
+        run["outcomes"]
+    );
+    assert!(run["audit"]["ok"].as_bool().unwrap(), "{}", run["audit"]);
+    // Buyers stalling past their lock's TTL: the lease lapses, the version guard still holds.
+    let Some(url) = redis_url("simulate_faults") else {
+        return;
+    };
+    let prefix = format!("seatctl-test-{}", uuid::Uuid::new_v4().simple());
+    let cfg = env.write(
+        "redis.toml",
+        format!("[redis]\nkey_prefix = \"{prefix}\"\nlock_ttl = \"100ms\"\n"),
+    );
+    let redis = ["--strategy", "redis", "--redis-url", &url, "--config", &cfg].map(String::from);
+    let (code, r, stderr) = simulate(
+        &env,
+        &redis,
+        &[
+            "--seats",
+            "10",
+            "--buyers",
+            "16",
+            "--duration",
+            "2s",
+            "--pause-after-lock",
+            "250ms",
+            "--pause-prob",
+            "0.3",
+            "--reserve-ratio",
+            "0.5",
+            "--seed",
+            "4",
+        ],
+    );
+    assert_eq!(code, Some(0), "{stderr}\n{r}");
+    let run = &r["runs"][0];
+    assert!(n(&run["outcomes"]["lock_lost"]) > 0, "{}", run["outcomes"]);
+    assert!(run["audit"]["ok"].as_bool().unwrap(), "{}", run["audit"]);
+}
+
+#[test]
+fn open_loop_runs_at_the_given_rate() {
+    let env = Env::sqlite();
+    let (code, r, stderr) = simulate(
+        &env,
+        &[],
+        &[
+            "--seats",
+            "2000",
+            "--rate",
+            "200",
+            "--buyers",
+            "8",
+            "--duration",
+            "2s",
+            "--seed",
+            "3",
+            "--reserve-ratio",
+            "0.5",
+        ],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    let run = &r["runs"][0];
+    check_run(run);
+    let buys = n(&run["buys"]);
+    // Poisson arrivals at 200/s for 2 s: about 400 (far outside 250..550 means a broken clock).
+    assert!((250..550).contains(&buys), "{buys} buys");
+    assert_eq!(r["scenario"]["rate"], 200.0);
+    n(&run["outcomes"]["late"]);
+    n(&run["outcomes"]["dropped"]);
+    // The same seed draws the same arrivals and choices: same number of buys.
+    let (_, again, _) = simulate(
+        &env,
+        &[],
+        &[
+            "--seats",
+            "2000",
+            "--rate",
+            "200",
+            "--buyers",
+            "8",
+            "--duration",
+            "2s",
+            "--seed",
+            "3",
+            "--reserve-ratio",
+            "0.5",
+        ],
+    );
+    let again = n(&again["runs"][0]["buys"]);
+    assert!(buys.abs_diff(again) <= 2, "{buys} vs {again}");
+}
+
+#[test]
+fn ctrl_c_stops_the_buyers_then_audits_and_reports() {
+    let env = Env::sqlite();
+    let child = env
+        .process()
+        .args([
+            "--json",
+            "simulate",
+            "--seats",
+            "5000",
+            "--buyers",
+            "4",
+            "--duration",
+            "60s",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let started = std::time::Instant::now();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "did not stop"
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let run = &r["runs"][0];
+    assert_eq!(run["interrupted"], true);
+    assert!(f(&run["measured_s"]) < 30.0, "{}", run["measured_s"]);
+    check_run(run);
+    assert_eq!(env.json(&["event", "list"]).as_array().unwrap().len(), 0);
+}
