@@ -209,8 +209,10 @@ pub struct RunData {
     pub by_outcome: BTreeMap<String, Hist>,
     pub timeline: Vec<Tick>,
     /// Every reservation a buyer was told about, warm-up included (the audit needs all).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub booked: Vec<Booked>,
     /// Holders whose last operation had an unknown outcome: the audit accepts either answer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unknown: Vec<String>,
     /// Backend error messages seen, with how often: numbers say little without the why.
     pub errors: BTreeMap<String, u64>,
