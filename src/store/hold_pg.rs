@@ -43,12 +43,14 @@ impl Store {
             }
         }
         let hold_id = Uuid::new_v4();
-        let mut qb =
-            QueryBuilder::new("WITH want AS (SELECT id, version FROM seats WHERE event_id = ");
+        // `here`: the seats asked for, as every read sees them (a lapsed hold is available).
+        let mut qb = QueryBuilder::new(
+            "WITH here AS (SELECT id, label, status, version FROM seat_state WHERE event_id = ",
+        );
         qb.push_bind(req.event_id);
         push_labels(&mut qb, req.labels);
         qb.push(
-            " AND (status = 'available' OR (status = 'held' AND held_until <= now()))), \
+            "), want AS (SELECT id, version FROM here WHERE status = 'available'), \
              h AS (INSERT INTO holds (id, event_id, holder, terminal, idempotency_key, seat_count, \
              expires_at) SELECT ",
         );
@@ -72,13 +74,23 @@ impl Store {
             .push_bind(req.actor.who.clone())
             .push(", ")
             .push_bind(req.actor.terminal.clone())
-            .push(" FROM u) SELECT max(expires_at), 1 / (count(*) = ")
+            // Seats not free in the snapshot: answer 0 and say how each seat stands, in this
+            // same round trip (most buys in a hot on-sale end here). Free in the snapshot but
+            // changed before our update (a lost race): divide by zero, aborting it whole.
+            .push(
+                " FROM u) SELECT max(expires_at), \
+                 CASE WHEN (SELECT count(*) FROM want) < ",
+            )
             .push_bind(n)
-            .push(")::int FROM u");
-        let row: std::result::Result<(Option<DateTime<Utc>>, i32), sqlx::Error> =
-            qb.build_query_as().fetch_one(pool).await;
+            .push(" THEN 0 ELSE 1 / (count(*) = ")
+            .push_bind(n)
+            .push(")::int END, CASE WHEN (SELECT count(*) FROM want) < ")
+            .push_bind(n)
+            .push(" THEN (SELECT array_agg(label || '=' || status) FROM here) END FROM u");
+        type Row = (Option<DateTime<Utc>>, i32, Option<Vec<String>>);
+        let row: std::result::Result<Row, sqlx::Error> = qb.build_query_as().fetch_one(pool).await;
         match row {
-            Ok((Some(expires_at), _)) => Ok(Attempt::Done(HoldInfo {
+            Ok((Some(expires_at), _, _)) => Ok(Attempt::Done(HoldInfo {
                 hold_id,
                 event_id: req.event_id,
                 seats: req.labels.to_vec(),
@@ -86,7 +98,18 @@ impl Store {
                 holder: req.holder.map(str::to_string),
                 replayed: false,
             })),
-            Ok((None, _)) => Err(Error::Internal(anyhow::anyhow!(
+            Ok((None, 0, states)) => {
+                let rows: Vec<(String, String)> = states
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|s| {
+                        s.rsplit_once('=')
+                            .map(|(l, st)| (l.to_string(), st.to_string()))
+                    })
+                    .collect();
+                judge(req.labels, &rows)
+            }
+            Ok((None, _, _)) => Err(Error::Internal(anyhow::anyhow!(
                 "hold statement returned no expiry"
             ))),
             Err(sqlx::Error::Database(e))
@@ -115,29 +138,34 @@ impl Store {
                 .await
         })
         .map_err(db_error)?;
-        let missing: Vec<&str> = labels
-            .iter()
-            .filter(|l| !rows.iter().any(|r| &r.0 == *l))
-            .map(String::as_str)
-            .collect();
-        if !missing.is_empty() {
-            return Err(Error::not_found(format!(
-                "no seat {} in this event",
-                missing.join(", ")
-            )));
-        }
-        let taken: Vec<&str> = labels
-            .iter()
-            .filter(|l| rows.iter().any(|r| &r.0 == *l && r.1 != "available"))
-            .map(String::as_str)
-            .collect();
-        if taken.is_empty() {
-            return Ok(Attempt::LostRace);
-        }
-        Err(Error::conflict(format!(
-            "seat{} not available: {}",
-            if taken.len() == 1 { "" } else { "s" },
-            taken.join(", ")
-        )))
+        judge(labels, &rows)
     }
+}
+
+/// Given how each asked-for seat stands: not found (4), taken (3), or all free (a lost race).
+fn judge<T>(labels: &[String], rows: &[(String, String)]) -> Result<Attempt<T>> {
+    let missing: Vec<&str> = labels
+        .iter()
+        .filter(|l| !rows.iter().any(|r| &r.0 == *l))
+        .map(String::as_str)
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::not_found(format!(
+            "no seat {} in this event",
+            missing.join(", ")
+        )));
+    }
+    let taken: Vec<&str> = labels
+        .iter()
+        .filter(|l| rows.iter().any(|r| &r.0 == *l && r.1 != "available"))
+        .map(String::as_str)
+        .collect();
+    if taken.is_empty() {
+        return Ok(Attempt::LostRace);
+    }
+    Err(Error::conflict(format!(
+        "seat{} not available: {}",
+        if taken.len() == 1 { "" } else { "s" },
+        taken.join(", ")
+    )))
 }
