@@ -113,6 +113,9 @@ pub struct Held {
     /// With --best: whether the seats sit side by side in one row.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub together: Option<bool>,
+    /// With --best: single empty seats the pick leaves stranded (only when nothing avoided it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub orphans: Option<usize>,
 }
 
 impl Render for Held {
@@ -120,6 +123,8 @@ impl Render for Held {
         let h = &self.hold;
         let apart = if self.together == Some(false) {
             "\nNo seats side by side were left: these are the best ones apart."
+        } else if self.orphans.is_some_and(|n| n > 0) {
+            "\nEvery choice left a single seat empty beside the party: this one was the best."
         } else {
             ""
         };
@@ -167,12 +172,12 @@ impl HoldArgs {
             fault: self.pause_after_lock.map(|d| Fault::PauseBeforeWrite(d.0)),
         };
         let mut effort = Effort::default();
-        let (hold, together) = match self.best {
+        let (hold, pick) = match self.best {
             Some(n) => {
                 if let Some(section) = &self.section {
                     super::seats::check_section(reserver.store(), event.id, section).await?;
                 }
-                let (hold, together) = reserver
+                let (hold, pick) = reserver
                     .hold_best(
                         &req,
                         n as usize,
@@ -181,7 +186,7 @@ impl HoldArgs {
                         &mut effort,
                     )
                     .await?;
-                (hold, Some(together))
+                (hold, Some(pick))
             }
             None => (reserver.hold(&req, &mut effort).await?, None),
         };
@@ -189,7 +194,8 @@ impl HoldArgs {
             hold,
             strategy: reserver.strategy().to_string(),
             retries: effort.retries,
-            together,
+            together: pick.as_ref().map(|p| p.together),
+            orphans: pick.map(|p| p.orphans),
         })
     }
 }

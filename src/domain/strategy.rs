@@ -94,7 +94,7 @@ impl Reserver {
 
     /// Holds the `n` best available seats (see `domain::best`), adjacent in one row when
     /// possible. Under contention it re-reads and re-picks rather than fighting over one block.
-    /// Returns the hold and whether its seats sit together.
+    /// Returns the hold and the pick it made (together? stranding a seat?).
     pub async fn hold_best(
         &self,
         template: &HoldRequest<'_>,
@@ -102,7 +102,7 @@ impl Reserver {
         section: Option<&str>,
         category: Option<&str>,
         effort: &mut Effort,
-    ) -> Result<(HoldInfo, bool)> {
+    ) -> Result<(HoldInfo, best::Pick)> {
         let mut last = None;
         for attempt in 0..=self.max_retries {
             if attempt > 0 {
@@ -144,7 +144,7 @@ impl Reserver {
                 ..*template
             };
             match self.hold(&req, effort).await {
-                Ok(hold) => return Ok((hold, pick.together)),
+                Ok(hold) => return Ok((hold, pick.clone())),
                 Err(e @ Error::Conflict(_)) => last = Some(e),
                 Err(e) => return Err(e),
             }

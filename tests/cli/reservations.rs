@@ -466,3 +466,24 @@ fn best_says_when_seats_are_apart() {
     let err = env.fails(&["hold", "E", "--best", "2"], 3);
     assert!(err.contains("not enough seats"), "{err}");
 }
+
+#[test]
+fn best_never_strands_a_single_seat_when_it_can_help_it() {
+    crate::common::on_both("best_orphans", |env| {
+        env.ok(&["event", "create", "--name", "E", "--seats", "7"]);
+        env.ok(&["hold", "E", "1", "7"]);
+        // The centre pair (3-4 or 4-5) would leave 2 or 6 alone: 2-3 or 5-6 are offered.
+        let hold = env.json(&["hold", "E", "--best", "2"]);
+        let seats: Vec<&str> = hold["seats"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        assert!(seats == ["2", "3"] || seats == ["5", "6"], "{seats:?}");
+        assert_eq!(hold["orphans"], 0);
+        // Three seats left side by side: any pair strands one, and the answer says so.
+        let out = env.ok(&["hold", "E", "--best", "2"]);
+        assert!(out.contains("single seat empty"), "{out}");
+    });
+}
