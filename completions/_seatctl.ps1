@@ -44,6 +44,8 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'Database schema: migrate and status')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Create a demo event from the example layout and show its map')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the config, database and Redis this terminal would use')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Sales by section, category and status; holds about to lapse; sales over time')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Every seat with its status, holder and reservation reference (CSV or JSON)')
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Race simulated buyers for seats, report throughput and latency, audit the result')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Check an event for double bookings and records that disagree (exit 10 if any)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -369,6 +371,33 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'seatctl;report' {
+            [CompletionResult]::new('--within', '--within', [CompletionResultType]::ParameterName, 'List holds lapsing within this time')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]')
+            [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`')
+            [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'Print the counts as CSV (scope,name,total,available,held,reserved,sold_pct)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also honoured: NO_COLOR, TERM=dumb)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'seatctl;export' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file instead of stdout (replaced whole, never half-written)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file instead of stdout (replaced whole, never half-written)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]')
+            [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`')
+            [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'CSV (the default without --json)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also honoured: NO_COLOR, TERM=dumb)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'seatctl;simulate' {
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Run against this existing event (id, name or unique prefix)')
             [CompletionResult]::new('--seats', '--seats', [CompletionResultType]::ParameterName, 'Create a throw-away event with N general-admission seats')
@@ -471,6 +500,8 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'Database schema: migrate and status')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Create a demo event from the example layout and show its map')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the config, database and Redis this terminal would use')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Sales by section, category and status; holds about to lapse; sales over time')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Every seat with its status, holder and reservation reference (CSV or JSON)')
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Race simulated buyers for seats, report throughput and latency, audit the result')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Check an event for double bookings and records that disagree (exit 10 if any)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -546,6 +577,12 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             break
         }
         'seatctl;help;doctor' {
+            break
+        }
+        'seatctl;help;report' {
+            break
+        }
+        'seatctl;help;export' {
             break
         }
         'seatctl;help;simulate' {

@@ -34,6 +34,9 @@ _seatctl() {
             seatctl,event)
                 cmd="seatctl__subcmd__event"
                 ;;
+            seatctl,export)
+                cmd="seatctl__subcmd__export"
+                ;;
             seatctl,extend)
                 cmd="seatctl__subcmd__extend"
                 ;;
@@ -54,6 +57,9 @@ _seatctl() {
                 ;;
             seatctl,release)
                 cmd="seatctl__subcmd__release"
+                ;;
+            seatctl,report)
+                cmd="seatctl__subcmd__report"
                 ;;
             seatctl,reserve)
                 cmd="seatctl__subcmd__reserve"
@@ -133,6 +139,9 @@ _seatctl() {
             seatctl__subcmd__help,event)
                 cmd="seatctl__subcmd__help__subcmd__event"
                 ;;
+            seatctl__subcmd__help,export)
+                cmd="seatctl__subcmd__help__subcmd__export"
+                ;;
             seatctl__subcmd__help,extend)
                 cmd="seatctl__subcmd__help__subcmd__extend"
                 ;;
@@ -153,6 +162,9 @@ _seatctl() {
                 ;;
             seatctl__subcmd__help,release)
                 cmd="seatctl__subcmd__help__subcmd__release"
+                ;;
+            seatctl__subcmd__help,report)
+                cmd="seatctl__subcmd__help__subcmd__report"
                 ;;
             seatctl__subcmd__help,reserve)
                 cmd="seatctl__subcmd__help__subcmd__reserve"
@@ -230,7 +242,7 @@ _seatctl() {
 
     case "${cmd}" in
         seatctl)
-            opts="-h -V --config --database-url --redis-url --strategy --json --no-color --help --version event layout seats map hold extend reserve release sweep history db demo doctor simulate audit completions help"
+            opts="-h -V --config --database-url --redis-url --strategy --json --no-color --help --version event layout seats map hold extend reserve release sweep history db demo doctor report export simulate audit completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -779,6 +791,44 @@ _seatctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        seatctl__subcmd__export)
+            opts="-o -h --output --csv --config --database-url --redis-url --strategy --json --no-color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --strategy)
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         seatctl__subcmd__extend)
             opts="-h --ttl --config --database-url --redis-url --strategy --json --no-color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -814,7 +864,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__help)
-            opts="event layout seats map hold extend reserve release sweep history db demo doctor simulate audit completions help"
+            opts="event layout seats map hold extend reserve release sweep history db demo doctor report export simulate audit completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -995,6 +1045,20 @@ _seatctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        seatctl__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         seatctl__subcmd__help__subcmd__extend)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1108,6 +1172,20 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__help__subcmd__release)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__help__subcmd__report)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1470,6 +1548,40 @@ _seatctl() {
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --strategy)
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__report)
+            opts="-h --within --csv --config --database-url --redis-url --strategy --json --no-color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --within)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

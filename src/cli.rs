@@ -98,6 +98,10 @@ pub enum Command {
     Demo(commands::demo::DemoArgs),
     /// Check the config, database and Redis this terminal would use
     Doctor(commands::doctor::DoctorArgs),
+    /// Sales by section, category and status; holds about to lapse; sales over time
+    Report(commands::report::ReportArgs),
+    /// Every seat with its status, holder and reservation reference (CSV or JSON)
+    Export(commands::report::ExportArgs),
     /// Race simulated buyers for seats, report throughput and latency, audit the result
     Simulate(Box<crate::sim::SimulateCommand>),
     /// Check an event for double bookings and records that disagree (exit 10 if any)

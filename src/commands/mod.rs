@@ -9,6 +9,7 @@ pub mod doctor;
 pub mod event;
 pub mod layout;
 pub mod map;
+pub mod report;
 pub mod reservations;
 pub mod seats;
 
@@ -75,6 +76,8 @@ pub async fn dispatch(command: Command, ctx: &Ctx) -> anyhow::Result<Box<dyn Rep
         Command::Demo(args) => Box::new(args.run(ctx).await?),
         Command::Doctor(args) => Box::new(args.run(ctx).await),
         Command::Simulate(cmd) => cmd.run(ctx).await?,
+        Command::Report(args) => Box::new(args.run(ctx).await?),
+        Command::Export(args) => Box::new(args.run(ctx).await?),
         Command::Audit(args) => Box::new(args.run(ctx).await?),
         Command::Completions(args) => Box::new(args.run()),
     })

@@ -5,6 +5,7 @@ mod audit;
 mod events;
 mod hold_pg;
 pub mod redis;
+mod reports;
 mod reservations;
 mod schema;
 
@@ -22,6 +23,7 @@ use crate::error::{Error, Result};
 
 pub use audit::{AuditReport, AuditSection, Booked, Expected, Violation};
 pub use events::{ImportReport, NewEvent};
+pub use reports::{ExportSeat, Lapsing};
 pub use reservations::{
     Actor, Attempt, Fault, HistoryEntry, HoldInfo, HoldRequest, Released, ReservationInfo, Swept,
 };

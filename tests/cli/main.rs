@@ -8,5 +8,6 @@ mod config;
 mod doctor;
 mod events;
 mod layout;
+mod report;
 mod reservations;
 mod simulate;
