@@ -49,6 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Race simulated buyers for seats, report throughput and latency, audit the result')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Check an event for double bookings and records that disagree (exit 10 if any)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the manual page (roff): `seatctl man | man -l -`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -486,6 +487,17 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'seatctl;man' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]')
+            [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also honoured: NO_COLOR, TERM=dumb)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'seatctl;help' {
             [CompletionResult]::new('event', 'event', [CompletionResultType]::ParameterValue, 'Create, list, show and delete events')
             [CompletionResult]::new('layout', 'layout', [CompletionResultType]::ParameterValue, 'Import seat layouts (CSV, TOML or JSON)')
@@ -505,6 +517,7 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('simulate', 'simulate', [CompletionResultType]::ParameterValue, 'Race simulated buyers for seats, report throughput and latency, audit the result')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Check an event for double bookings and records that disagree (exit 10 if any)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the manual page (roff): `seatctl man | man -l -`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -596,6 +609,9 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             break
         }
         'seatctl;help;completions' {
+            break
+        }
+        'seatctl;help;man' {
             break
         }
         'seatctl;help;help' {

@@ -52,6 +52,9 @@ _seatctl() {
             seatctl,layout)
                 cmd="seatctl__subcmd__layout"
                 ;;
+            seatctl,man)
+                cmd="seatctl__subcmd__man"
+                ;;
             seatctl,map)
                 cmd="seatctl__subcmd__map"
                 ;;
@@ -157,6 +160,9 @@ _seatctl() {
             seatctl__subcmd__help,layout)
                 cmd="seatctl__subcmd__help__subcmd__layout"
                 ;;
+            seatctl__subcmd__help,man)
+                cmd="seatctl__subcmd__help__subcmd__man"
+                ;;
             seatctl__subcmd__help,map)
                 cmd="seatctl__subcmd__help__subcmd__map"
                 ;;
@@ -242,7 +248,7 @@ _seatctl() {
 
     case "${cmd}" in
         seatctl)
-            opts="-h -V --config --database-url --redis-url --strategy --json --no-color --help --version event layout seats map hold extend reserve release sweep history db demo doctor report export simulate audit completions help"
+            opts="-h -V --config --database-url --redis-url --strategy --json --no-color --help --version event layout seats map hold extend reserve release sweep history db demo doctor report export simulate audit completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -864,7 +870,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__help)
-            opts="event layout seats map hold extend reserve release sweep history db demo doctor report export simulate audit completions help"
+            opts="event layout seats map hold extend reserve release sweep history db demo doctor report export simulate audit completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1146,6 +1152,20 @@ _seatctl() {
         seatctl__subcmd__help__subcmd__layout__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1476,6 +1496,36 @@ _seatctl() {
         seatctl__subcmd__layout__subcmd__import)
             opts="-h --replace --config --database-url --redis-url --strategy --json --no-color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --strategy)
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__man)
+            opts="-h --config --database-url --redis-url --strategy --json --no-color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -108,4 +108,6 @@ pub enum Command {
     Audit(commands::audit::AuditArgs),
     /// Print a shell completion script
     Completions(commands::completions::CompletionsArgs),
+    /// Print the manual page (roff): `seatctl man | man -l -`
+    Man(commands::man::ManArgs),
 }

@@ -8,6 +8,7 @@ pub mod demo;
 pub mod doctor;
 pub mod event;
 pub mod layout;
+pub mod man;
 pub mod map;
 pub mod report;
 pub mod reservations;
@@ -80,5 +81,6 @@ pub async fn dispatch(command: Command, ctx: &Ctx) -> anyhow::Result<Box<dyn Rep
         Command::Export(args) => Box::new(args.run(ctx).await?),
         Command::Audit(args) => Box::new(args.run(ctx).await?),
         Command::Completions(args) => Box::new(args.run()),
+        Command::Man(args) => Box::new(args.run()?),
     })
 }

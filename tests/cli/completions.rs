@@ -29,3 +29,25 @@ fn committed_completions_are_fresh() {
         );
     }
 }
+
+#[test]
+fn man_pages_render_from_the_command_definitions() {
+    let env = crate::common::Env::sqlite();
+    let page = env.ok(&["man"]);
+    assert!(
+        page.starts_with(".ie \\n(.g") || page.contains(".TH seatctl"),
+        "{}",
+        &page[..200.min(page.len())]
+    );
+    assert!(
+        page.contains("simulate") && page.contains("Exit codes"),
+        "main page lists commands"
+    );
+    let sim = env.ok(&["man", "simulate"]);
+    assert!(
+        sim.contains(".TH seatctl-simulate") && sim.contains("kill\\-connection\\-prob"),
+        "{sim}"
+    );
+    let err = env.fails(&["man", "simulat"], 4);
+    assert!(err.contains("did you mean `simulate`"), "{err}");
+}
