@@ -34,6 +34,53 @@ pub fn hostname() -> String {
         .unwrap_or_else(|| "localhost".into())
 }
 
+/// "No seat A-99": names the seats that do not exist, with a "did you mean" for each where one
+/// is close, else an example of what the labels look like.
+async fn unknown_seats(
+    store: &crate::store::Store,
+    event_id: Uuid,
+    typed: &[String],
+    fallback: String,
+) -> Error {
+    let Ok(seats) = store.list_seats(event_id, None, None).await else {
+        return Error::NotFound(fallback);
+    };
+    let known: Vec<&str> = seats.iter().map(|s| s.label.as_str()).collect();
+    // `a12` means `A-12`: compare without case and separators before guessing at typos.
+    let bare = |l: &str| -> String {
+        l.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let parts: Vec<String> = typed
+        .iter()
+        .filter(|t| !known.contains(&t.as_str()))
+        .map(|t| {
+            let hint = known
+                .iter()
+                .copied()
+                .find(|k| bare(k) == bare(t))
+                .or_else(|| crate::domain::suggest(t, known.iter().copied()));
+            match hint {
+                Some(s) => format!("`{t}` (did you mean `{s}`?)"),
+                None => format!("`{t}`"),
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        return Error::NotFound(fallback);
+    }
+    let example = match (known.first(), known.last()) {
+        (Some(a), Some(b)) => format!("; labels here run from `{a}` to `{b}`"),
+        _ => String::new(),
+    };
+    Error::not_found(format!(
+        "no seat {} in this event{example}",
+        parts.join(", ")
+    ))
+}
+
 fn parse_id(text: &str, what: &str) -> Result<Uuid> {
     Uuid::parse_str(text.trim())
         .map_err(|_| Error::invalid(format!("`{text}` is not a {what} id (a UUID)")))
@@ -188,7 +235,13 @@ impl HoldArgs {
                     .await?;
                 (hold, Some(pick))
             }
-            None => (reserver.hold(&req, &mut effort).await?, None),
+            None => match reserver.hold(&req, &mut effort).await {
+                Ok(hold) => (hold, None),
+                Err(Error::NotFound(msg)) if msg.starts_with("no seat ") => {
+                    return Err(unknown_seats(reserver.store(), event.id, &labels, msg).await);
+                }
+                Err(e) => return Err(e),
+            },
         };
         Ok(Held {
             hold,

@@ -487,3 +487,18 @@ fn best_never_strands_a_single_seat_when_it_can_help_it() {
         assert!(out.contains("single seat empty"), "{out}");
     });
 }
+
+#[test]
+fn mistyped_seat_labels_get_a_did_you_mean() {
+    crate::common::on_both("seat_hint", |env| {
+        let hall = crate::events::repo("examples/hall.toml");
+        env.ok(&["event", "create", "--name", "Hall", "--layout", &hall]);
+        let err = env.fails(&["hold", "Hall", "A-12", "a12", "ZZ-999"], 4);
+        assert!(err.contains("`a12` (did you mean `A-12`?)"), "{err}");
+        assert!(
+            err.contains("`ZZ-999`") && err.contains("labels here run from `A-1`"),
+            "{err}"
+        );
+        assert!(!err.contains("`A-12` ("), "A-12 exists: {err}");
+    });
+}
