@@ -32,6 +32,7 @@ fn main() {
             reservation_id: None,
             held_until: None,
             version: 0,
+            block_reason: None,
             section_pos: 0,
             row_pos: n / 100,
         })

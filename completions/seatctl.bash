@@ -19,6 +19,9 @@ _seatctl() {
             seatctl,audit)
                 cmd="seatctl__subcmd__audit"
                 ;;
+            seatctl,block)
+                cmd="seatctl__subcmd__block"
+                ;;
             seatctl,completions)
                 cmd="seatctl__subcmd__completions"
                 ;;
@@ -76,6 +79,9 @@ _seatctl() {
             seatctl,sweep)
                 cmd="seatctl__subcmd__sweep"
                 ;;
+            seatctl,unblock)
+                cmd="seatctl__subcmd__unblock"
+                ;;
             seatctl__subcmd__db,help)
                 cmd="seatctl__subcmd__db__subcmd__help"
                 ;;
@@ -126,6 +132,9 @@ _seatctl() {
                 ;;
             seatctl__subcmd__help,audit)
                 cmd="seatctl__subcmd__help__subcmd__audit"
+                ;;
+            seatctl__subcmd__help,block)
+                cmd="seatctl__subcmd__help__subcmd__block"
                 ;;
             seatctl__subcmd__help,completions)
                 cmd="seatctl__subcmd__help__subcmd__completions"
@@ -183,6 +192,9 @@ _seatctl() {
                 ;;
             seatctl__subcmd__help,sweep)
                 cmd="seatctl__subcmd__help__subcmd__sweep"
+                ;;
+            seatctl__subcmd__help,unblock)
+                cmd="seatctl__subcmd__help__subcmd__unblock"
                 ;;
             seatctl__subcmd__help__subcmd__db,migrate)
                 cmd="seatctl__subcmd__help__subcmd__db__subcmd__migrate"
@@ -248,7 +260,7 @@ _seatctl() {
 
     case "${cmd}" in
         seatctl)
-            opts="-h -V --config --database-url --redis-url --strategy --json --no-color --help --version event layout seats map hold extend reserve release sweep history db demo doctor report export simulate audit completions man help"
+            opts="-h -V --config --database-url --redis-url --strategy --json --no-color --help --version event layout seats map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -284,6 +296,40 @@ _seatctl() {
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --strategy)
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__block)
+            opts="-h --reason --config --database-url --redis-url --strategy --json --no-color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -870,7 +916,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__help)
-            opts="event layout seats map hold extend reserve release sweep history db demo doctor report export simulate audit completions man help"
+            opts="event layout seats map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -884,6 +930,20 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__help__subcmd__audit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__help__subcmd__block)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1276,6 +1336,20 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__help__subcmd__sweep)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__help__subcmd__unblock)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1946,6 +2020,36 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__sweep)
+            opts="-h --config --database-url --redis-url --strategy --json --no-color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --strategy)
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__unblock)
             opts="-h --config --database-url --redis-url --strategy --json --no-color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

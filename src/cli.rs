@@ -89,6 +89,10 @@ pub enum Command {
     Release(commands::reservations::ReleaseArgs),
     /// Mark lapsed holds expired and tidy their seats (reads never depend on it)
     Sweep(commands::reservations::SweepArgs),
+    /// Take seats out of sale (house seats, broken seats, camera positions)
+    Block(commands::block::BlockArgs),
+    /// Put blocked seats back on sale
+    Unblock(commands::block::UnblockArgs),
     /// Show the audit trail of seat changes
     History(commands::reservations::HistoryArgs),
     /// Database schema: migrate and status

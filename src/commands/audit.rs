@@ -45,7 +45,7 @@ impl Render for Audited {
             self.audit.active_holds,
             self.audit.active_reservations
         );
-        let mut t = ui.table(&["Section", "Seats", "Booked", "Held", "Available"]);
+        let mut t = ui.table(&["Section", "Seats", "Booked", "Held", "Available", "Blocked"]);
         for s in &self.audit.sections {
             t.add_row(vec![
                 s.section.clone(),
@@ -53,6 +53,7 @@ impl Render for Audited {
                 s.booked.to_string(),
                 s.held.to_string(),
                 s.available.to_string(),
+                s.blocked.to_string(),
             ]);
         }
         out.push_str(&format!("{t}\n"));

@@ -226,6 +226,7 @@ async fn list(ctx: &Ctx) -> Result<EventList> {
                     available: r.available,
                     held: r.held,
                     reserved: r.reserved,
+                    blocked: r.blocked,
                 },
             })
             .collect(),

@@ -2,6 +2,7 @@
 //! returns a printable result. This module holds what they share.
 
 pub mod audit;
+pub mod block;
 pub mod completions;
 pub mod db;
 pub mod demo;
@@ -73,6 +74,8 @@ pub async fn dispatch(command: Command, ctx: &Ctx) -> anyhow::Result<Box<dyn Rep
         Command::Reserve(args) => Box::new(args.run(ctx).await?),
         Command::Release(args) => Box::new(args.run(ctx).await?),
         Command::Sweep(args) => Box::new(args.run(ctx).await?),
+        Command::Block(args) => Box::new(args.run(ctx).await?),
+        Command::Unblock(args) => Box::new(args.run(ctx).await?),
         Command::History(args) => Box::new(args.run(ctx).await?),
         Command::Demo(args) => Box::new(args.run(ctx).await?),
         Command::Doctor(args) => Box::new(args.run(ctx).await),

@@ -23,7 +23,7 @@ pub struct ReportArgs {
     /// List holds lapsing within this time
     #[arg(long, default_value = "10m", value_name = "DURATION")]
     pub within: HumanDuration,
-    /// Print the counts as CSV (scope,name,total,available,held,reserved,sold_pct)
+    /// Print the counts as CSV (scope,name,total,available,held,reserved,blocked,sold_pct)
     #[arg(long)]
     pub csv: bool,
 }
@@ -36,6 +36,7 @@ pub struct Tally {
     pub available: u64,
     pub held: u64,
     pub reserved: u64,
+    pub blocked: u64,
     /// Reserved seats as a share of all, in percent (one decimal).
     pub sold_pct: f64,
 }
@@ -46,6 +47,7 @@ impl Tally {
         match status {
             "held" => self.held += 1,
             "reserved" => self.reserved += 1,
+            "blocked" => self.blocked += 1,
             _ => self.available += 1,
         }
         self.sold_pct = (1000.0 * self.reserved as f64 / self.total as f64).round() / 10.0;
@@ -139,25 +141,35 @@ impl ReportArgs {
 impl Render for EventReport {
     fn human(&self, ui: &Ui) -> String {
         if self.csv {
-            let mut out = String::from("scope,name,total,available,held,reserved,sold_pct\n");
+            let mut out =
+                String::from("scope,name,total,available,held,reserved,blocked,sold_pct\n");
             let groups = std::iter::once(("event", &self.overall))
                 .chain(self.sections.iter().map(|t| ("section", t)))
                 .chain(self.categories.iter().map(|t| ("category", t)));
             for (scope, t) in groups {
                 out.push_str(&format!(
-                    "{scope},{},{},{},{},{},{}\n",
+                    "{scope},{},{},{},{},{},{},{}\n",
                     csv_field(&t.name),
                     t.total,
                     t.available,
                     t.held,
                     t.reserved,
+                    t.blocked,
                     t.sold_pct
                 ));
             }
             return out;
         }
         let tally = |title: &str, rows: &[&Tally]| {
-            let mut t = ui.table(&[title, "Seats", "Available", "Held", "Reserved", "Sold"]);
+            let mut t = ui.table(&[
+                title,
+                "Seats",
+                "Available",
+                "Held",
+                "Reserved",
+                "Blocked",
+                "Sold",
+            ]);
             for r in rows {
                 t.add_row(vec![
                     r.name.clone(),
@@ -165,6 +177,7 @@ impl Render for EventReport {
                     r.available.to_string(),
                     r.held.to_string(),
                     r.reserved.to_string(),
+                    r.blocked.to_string(),
                     format!("{:.1}%", r.sold_pct),
                 ]);
             }
@@ -224,7 +237,7 @@ pub struct ExportArgs {
     pub csv: bool,
 }
 
-pub const EXPORT_HEADER: &str = "label,section,row,number,category,status,hold_id,held_until,holder,reservation_id,customer,reference";
+pub const EXPORT_HEADER: &str = "label,section,row,number,category,status,block_reason,hold_id,held_until,holder,reservation_id,customer,reference";
 
 /// The seats themselves, or (with `--output`) where they went.
 #[derive(Debug, Serialize)]
@@ -253,13 +266,14 @@ fn export_csv(seats: &[ExportSeat]) -> String {
     for s in seats {
         let o = |v: &Option<String>| csv_field(v.as_deref().unwrap_or(""));
         out.push_str(&format!(
-            "{},{},{},{},{},{},{},{},{},{},{},{}\n",
+            "{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
             csv_field(&s.label),
             csv_field(&s.section),
             csv_field(&s.row),
             s.number,
             o(&s.category),
             s.status,
+            o(&s.block_reason),
             opt(&s.hold_id),
             s.held_until.map(|t| t.to_rfc3339()).unwrap_or_default(),
             o(&s.holder),

@@ -442,6 +442,7 @@ impl Render for History {
             "Reservation",
             "By",
             "Terminal",
+            "Note",
         ]);
         for h in &self.0 {
             table.add_row(vec![
@@ -453,6 +454,7 @@ impl Render for History {
                 opt(&h.reservation_id),
                 opt(&h.actor),
                 opt(&h.terminal),
+                opt(&h.note),
             ]);
         }
         format!("{table}\n")

@@ -19,13 +19,16 @@ pub enum SeatStatus {
     Available,
     Held,
     Reserved,
+    /// Set aside (house seats, broken seats, camera positions): not for sale until unblocked.
+    Blocked,
 }
 
 impl SeatStatus {
-    pub const ALL: [SeatStatus; 3] = [
+    pub const ALL: [SeatStatus; 4] = [
         SeatStatus::Available,
         SeatStatus::Held,
         SeatStatus::Reserved,
+        SeatStatus::Blocked,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -33,6 +36,7 @@ impl SeatStatus {
             SeatStatus::Available => "available",
             SeatStatus::Held => "held",
             SeatStatus::Reserved => "reserved",
+            SeatStatus::Blocked => "blocked",
         }
     }
 }
@@ -51,8 +55,9 @@ impl FromStr for SeatStatus {
             "available" => Ok(SeatStatus::Available),
             "held" => Ok(SeatStatus::Held),
             "reserved" => Ok(SeatStatus::Reserved),
+            "blocked" => Ok(SeatStatus::Blocked),
             other => Err(format!(
-                "unknown seat status `{other}` (expected available, held or reserved)"
+                "unknown seat status `{other}` (expected available, held, reserved or blocked)"
             )),
         }
     }
@@ -91,6 +96,10 @@ pub struct Seat {
     pub reservation_id: Option<Uuid>,
     pub held_until: Option<DateTime<Utc>>,
     pub version: i64,
+    /// Why a blocked seat is out of sale.
+    #[sqlx(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub block_reason: Option<String>,
     #[serde(skip)]
     pub section_pos: i64,
     #[serde(skip)]
@@ -104,6 +113,7 @@ pub struct StatusCounts {
     pub available: i64,
     pub held: i64,
     pub reserved: i64,
+    pub blocked: i64,
 }
 
 impl StatusCounts {
@@ -113,6 +123,7 @@ impl StatusCounts {
             SeatStatus::Available => self.available += n,
             SeatStatus::Held => self.held += n,
             SeatStatus::Reserved => self.reserved += n,
+            SeatStatus::Blocked => self.blocked += n,
         }
     }
 }
@@ -147,6 +158,7 @@ pub(crate) fn seats_for_test(
             reservation_id: None,
             held_until: None,
             version: 0,
+            block_reason: None,
             section_pos: i64::from(s.section_pos),
             row_pos: i64::from(s.row_pos),
         })

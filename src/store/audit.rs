@@ -30,6 +30,8 @@ pub struct AuditSection {
     pub booked: u64,
     pub held: u64,
     pub available: u64,
+    /// Out of sale (`seatctl block`).
+    pub blocked: u64,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -275,7 +277,7 @@ fn check(snap: &Snapshot, expected: Option<&Expected<'_>>) -> AuditReport {
         let lapsed = s.3 == "held" && s.6.is_none_or(|t| t <= now);
         let covered = |hold: Uuid| hold_seats.get(&hold).is_some_and(|v| v.contains(&s.0));
         let problem = match s.3.as_str() {
-            "available" => None,
+            "available" | "blocked" => None,
             "held" if lapsed => None,
             "held" => match s.4 {
                 Some(h) if active_hold(h) && covered(h) => None,
@@ -315,17 +317,18 @@ fn check(snap: &Snapshot, expected: Option<&Expected<'_>>) -> AuditReport {
             "reserved" => sec.booked += 1,
             "held" if !lapsed => sec.held += 1,
             "available" | "held" => sec.available += 1,
+            "blocked" => sec.blocked += 1,
             _ => {}
         }
     }
     for sec in &sections {
-        if sec.booked + sec.held + sec.available != sec.total {
+        if sec.booked + sec.held + sec.available + sec.blocked != sec.total {
             flag(
                 "unknown_status",
                 Vec::new(),
                 format!(
-                    "section {}: {} booked + {} held + {} available ≠ {} seats",
-                    sec.section, sec.booked, sec.held, sec.available, sec.total
+                    "section {}: {} booked + {} held + {} available + {} blocked ≠ {} seats",
+                    sec.section, sec.booked, sec.held, sec.available, sec.blocked, sec.total
                 ),
             );
         }
@@ -605,7 +608,7 @@ mod tests {
     #[test]
     fn an_unknown_status_breaks_the_section_sum() {
         let (mut snap, _, _, _) = base();
-        snap.seats[2].3 = "blocked".into();
+        snap.seats[2].3 = "sold-ish".into();
         let report = check(&snap, None);
         assert!(kinds(&report).contains(&"unknown_status"));
         assert!(

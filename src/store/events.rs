@@ -35,6 +35,7 @@ pub struct EventRow {
     pub available: i64,
     pub held: i64,
     pub reserved: i64,
+    pub blocked: i64,
 }
 
 /// Inserts a layout's seats inside an open transaction, a chunk of rows per statement (not a
@@ -164,7 +165,8 @@ impl Store {
                    COUNT(s.id) AS total, \
                    COALESCE(SUM(CASE WHEN s.status = 'available' THEN 1 ELSE 0 END), 0) AS available, \
                    COALESCE(SUM(CASE WHEN s.status = 'held' THEN 1 ELSE 0 END), 0) AS held, \
-                   COALESCE(SUM(CASE WHEN s.status = 'reserved' THEN 1 ELSE 0 END), 0) AS reserved \
+                   COALESCE(SUM(CASE WHEN s.status = 'reserved' THEN 1 ELSE 0 END), 0) AS reserved, \
+                   COALESCE(SUM(CASE WHEN s.status = 'blocked' THEN 1 ELSE 0 END), 0) AS blocked \
                  FROM events e LEFT JOIN seat_state s ON s.event_id = e.id \
                  GROUP BY e.id, e.name, e.venue, e.starts_at, e.created_at \
                  ORDER BY e.created_at, e.name",
@@ -214,7 +216,7 @@ impl Store {
         with_pool!(self, |pool, _pg| {
             sqlx::query_as::<_, Seat>(
                 "SELECT id, label, section, row_name, number, category, status, hold_id, \
-                   reservation_id, held_until, version, section_pos, row_pos \
+                   reservation_id, held_until, version, block_reason, section_pos, row_pos \
                  FROM seat_state \
                  WHERE event_id = $1 AND ($2 IS NULL OR status = $2) AND ($3 IS NULL OR section = $3) \
                  ORDER BY section_pos, row_pos, number",

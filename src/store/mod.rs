@@ -2,6 +2,7 @@
 //! text on both wherever the dialects agree. Database errors are mapped to `Error` here, once.
 
 mod audit;
+mod blocking;
 mod events;
 mod hold_pg;
 pub mod redis;
@@ -22,6 +23,7 @@ use crate::config::{DatabaseConfig, DatabaseTarget, redact_url};
 use crate::error::{Error, Result};
 
 pub use audit::{AuditReport, AuditSection, Booked, Expected, Violation};
+pub use blocking::BlockChange;
 pub use events::{ImportReport, NewEvent};
 pub use reports::{ExportSeat, Lapsing};
 pub use reservations::{

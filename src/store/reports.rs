@@ -19,6 +19,8 @@ pub struct ExportSeat {
     pub number: i64,
     pub category: Option<String>,
     pub status: String,
+    /// Why a blocked seat is out of sale.
+    pub block_reason: Option<String>,
     pub hold_id: Option<Uuid>,
     pub held_until: Option<DateTime<Utc>>,
     pub holder: Option<String>,
@@ -42,7 +44,8 @@ impl Store {
     pub async fn export_seats(&self, event_id: Uuid) -> Result<Vec<ExportSeat>> {
         with_pool!(self, |pool, _pg| {
             sqlx::query_as::<_, ExportSeat>(
-                "SELECT s.label, s.section, s.row_name, s.number, s.category, s.status, s.hold_id, \
+                "SELECT s.label, s.section, s.row_name, s.number, s.category, s.status, \
+                   s.block_reason, s.hold_id, \
                    s.held_until, h.holder, s.reservation_id, r.customer, r.reference \
                  FROM seat_state s \
                  LEFT JOIN reservations r ON r.id = s.reservation_id \

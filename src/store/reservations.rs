@@ -79,6 +79,9 @@ pub struct HistoryEntry {
     pub actor: Option<String>,
     pub terminal: Option<String>,
     pub at: DateTime<Utc>,
+    /// Why (the reason given for a block).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 pub struct HoldRequest<'a> {
@@ -116,7 +119,7 @@ fn now_sql(pg: bool) -> &'static str {
 
 /// SQLite takes the write lock up front so that read-then-write transactions queue behind
 /// `busy_timeout` instead of failing with a stale snapshot; PostgreSQL needs nothing special.
-fn begin_sql(pg: bool) -> &'static str {
+pub(super) fn begin_sql(pg: bool) -> &'static str {
     if pg { "BEGIN" } else { "BEGIN IMMEDIATE" }
 }
 
@@ -784,7 +787,7 @@ impl Store {
         with_pool!(self, |pool, _pg| {
             sqlx::query_as::<_, HistoryEntry>(
                 "SELECT id, seat_label AS seat, from_status, to_status, hold_id, reservation_id, \
-                 actor, terminal, at FROM seat_history \
+                 actor, terminal, at, note FROM seat_history \
                  WHERE event_id = $1 AND ($2 IS NULL OR seat_label = $2) ORDER BY id",
             )
             .bind(event_id)

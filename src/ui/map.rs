@@ -20,9 +20,11 @@ fn glyph(status: SeatStatus, color: bool) -> &'static str {
         (SeatStatus::Available, true) => "○",
         (SeatStatus::Held, true) => "◐",
         (SeatStatus::Reserved, true) => "●",
+        (SeatStatus::Blocked, true) => "■",
         (SeatStatus::Available, false) => ".",
         (SeatStatus::Held, false) => "h",
         (SeatStatus::Reserved, false) => "X",
+        (SeatStatus::Blocked, false) => "#",
     }
 }
 
@@ -32,6 +34,7 @@ fn paint(status: SeatStatus) -> Style {
         SeatStatus::Available => style.green(),
         SeatStatus::Held => style.yellow().bold(),
         SeatStatus::Reserved => style.red(),
+        SeatStatus::Blocked => style.blue().dim(),
     }
 }
 
@@ -53,8 +56,11 @@ pub fn render(seats: &[Seat], style: MapStyle) -> String {
         render_section(&mut out, section, style, width);
     }
     out.push('\n');
+    // Blocked seats are rare: the legend names them only where there are some.
+    let any_blocked = seats.iter().any(|s| s.status == SeatStatus::Blocked);
     let legend: Vec<String> = SeatStatus::ALL
         .iter()
+        .filter(|&&s| s != SeatStatus::Blocked || any_blocked)
         .map(|&s| {
             let g = glyph(s, style.color);
             let g = if style.color {
@@ -75,8 +81,13 @@ fn render_section(out: &mut String, seats: &[Seat], style: MapStyle, width: usiz
         counts.add(s.status, 1);
     }
     let name = &seats[0].section;
+    let blocked = if counts.blocked > 0 {
+        format!(" · {} blocked", counts.blocked)
+    } else {
+        String::new()
+    };
     let title = format!(
-        "{name} · {} seats · {} available · {} held · {} reserved",
+        "{name} · {} seats · {} available · {} held · {} reserved{blocked}",
         counts.total, counts.available, counts.held, counts.reserved
     );
     let _ = writeln!(out, "{}", truncate(&title, width));

@@ -2,6 +2,7 @@
 
 mod common;
 
+mod block;
 mod completions;
 mod concurrency;
 mod config;

@@ -43,10 +43,10 @@ fn report_counts_sections_categories_lapsing_holds_and_sales() {
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(
             lines[0],
-            "scope,name,total,available,held,reserved,sold_pct"
+            "scope,name,total,available,held,reserved,blocked,sold_pct"
         );
-        assert_eq!(lines[1], "event,Gala,5,1,2,2,40");
-        assert!(lines.contains(&"section,Stalls,3,1,0,2,66.7"), "{csv}");
+        assert_eq!(lines[1], "event,Gala,5,1,2,2,0,40");
+        assert!(lines.contains(&"section,Stalls,3,1,0,2,0,66.7"), "{csv}");
         let text = env.ok(&["report", "Gala"]);
         assert!(text.contains("Stalls") && text.contains("bob"), "{text}");
         env.fails(&["--json", "report", "Gala", "--csv"], 2);
@@ -71,7 +71,9 @@ fn export_writes_every_seat_with_holder_and_reference() {
         let csv = env.ok(&["export", "Gala"]);
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 5, "{csv}");
-        assert!(lines[0].starts_with("label,section,row,number,category,status,hold_id"));
+        assert!(
+            lines[0].starts_with("label,section,row,number,category,status,block_reason,hold_id")
+        );
         assert!(lines[1].starts_with("1,Main,,1,,reserved,"), "{}", lines[1]);
         // Quoted, and a leading = cannot run as a spreadsheet formula.
         assert!(
