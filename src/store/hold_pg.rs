@@ -49,8 +49,15 @@ impl Store {
         );
         qb.push_bind(req.event_id);
         push_labels(&mut qb, req.labels);
+        // `want`: those free seats, locked in id order. A seat another transaction has
+        // locked (a hold, reserve or release under way) is skipped rather than waited for, so
+        // holds never queue behind each other or deadlock: the hold then comes back as a lost
+        // race and is retried.
         qb.push(
-            "), want AS (SELECT id, version FROM here WHERE status = 'available'), \
+            "), want AS (SELECT id, version FROM seats WHERE id IN \
+             (SELECT id FROM here WHERE status = 'available') \
+             AND (status = 'available' OR (status = 'held' AND held_until <= now())) \
+             ORDER BY id FOR UPDATE SKIP LOCKED), \
              h AS (INSERT INTO holds (id, event_id, holder, terminal, idempotency_key, seat_count, \
              expires_at) SELECT ",
         );
@@ -112,10 +119,14 @@ impl Store {
             Ok((None, _, _)) => Err(Error::Internal(anyhow::anyhow!(
                 "hold statement returned no expiry"
             ))),
+            // 22012: fewer seats updated than were free (our deliberate division by zero).
+            // 40P01: two multi-seat holds met on the same seats in opposite order and the
+            // server aborted one. Either way nothing was written: say which seats are taken,
+            // or retry a lost race.
             Err(sqlx::Error::Database(e))
-                if e.code().as_deref() == Some("22012") || e.is_unique_violation() =>
+                if matches!(e.code().as_deref(), Some("22012" | "40P01"))
+                    || e.is_unique_violation() =>
             {
-                // Not all seats were held: say which are taken, or retry a lost race.
                 self.explain_unavailable(req.event_id, req.labels).await
             }
             Err(e) => Err(db_error(e)),

@@ -163,6 +163,12 @@ pub(crate) fn db_error(e: sqlx::Error) -> Error {
             let code = db.code().unwrap_or_default();
             if db.is_unique_violation() {
                 Error::Conflict(db.message().to_string())
+            } else if code == "40P01" || code == "40001" {
+                Error::Contended(format!(
+                    "another terminal was changing the same seats at the same moment ({}); \
+                     nothing was changed: try again",
+                    db.message()
+                ))
             } else if code == "57014" {
                 Error::Timeout(
                     "the database cancelled a statement that ran past database.statement_timeout"

@@ -606,3 +606,42 @@ fn ctrl_c_stops_the_buyers_then_audits_and_reports() {
     check_run(run);
     assert_eq!(env.json(&["event", "list"]).as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn multi_seat_races_end_in_answers_not_errors() {
+    let Some(env) = Env::postgres("simulate_multi") else {
+        return;
+    };
+    // Overlapping parties of 2-4 seats, taken and released again and again. Before holds
+    // skipped locked seats, this run saw deadlocks and statement timeouts (backend errors);
+    // now every buy ends in an answer.
+    let occ = ["--strategy".to_string(), "occ".to_string()];
+    let (code, r, stderr) = simulate(
+        &env,
+        &occ,
+        &[
+            "--seats",
+            "12",
+            "--buyers",
+            "32",
+            "--duration",
+            "3s",
+            "--party",
+            "2..4",
+            "--reserve-ratio",
+            "0",
+            "--seed",
+            "8",
+        ],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    let run = &r["runs"][0];
+    let o = &run["outcomes"];
+    assert_eq!(
+        (n(&o["backend_error"]), n(&o["indeterminate"])),
+        (0, 0),
+        "{}",
+        run["errors"]
+    );
+    assert!(run["audit"]["ok"].as_bool().unwrap());
+}
