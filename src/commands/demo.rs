@@ -1,5 +1,7 @@
 //! `seatctl demo`: a newcomer's first minute. Creates the demo event from the example hall
-//! (replacing an earlier demo event) and shows its map.
+//! (replacing an earlier demo event), sells and releases a few seats through the real paths,
+//! shows the map and the sales report, then races simulated buyers for a small throw-away
+//! event and audits it.
 
 use clap::Args;
 use serde::Serialize;
@@ -7,11 +9,13 @@ use serde::Serialize;
 use super::Ctx;
 use super::event::Created;
 use super::map::SeatMap;
+use super::report::{EventReport, ReportArgs};
 use crate::commands::reservations::actor;
 use crate::domain::layout::{Format, Layout};
 use crate::domain::strategy::{Effort, Reserver};
 use crate::error::{Error, Result};
 use crate::output::{Render, Ui};
+use crate::sim::report::SimReport;
 use crate::store::{HoldRequest, NewEvent};
 
 pub const DEMO_EVENT: &str = "seatctl demo";
@@ -27,18 +31,44 @@ pub struct Demo {
     /// What the demo's box office did, in order.
     pub sold: Vec<String>,
     pub map: SeatMap,
+    pub report: EventReport,
+    /// A short contention simulation on a throw-away event, with its audit.
+    pub simulation: SimReport,
 }
 
 impl Render for Demo {
     fn human(&self, ui: &Ui) -> String {
         let name = &self.event.event.name;
         let sold: String = self.sold.iter().map(|s| format!("  {s}\n")).collect();
+        let sim = &self.simulation;
+        let run = &sim.runs[0];
+        let o = &run.outcomes;
+        let verdict = if run.audit.ok {
+            "audit passed: no seat sold twice, every buyer's answer matches the database"
+        } else {
+            "AUDIT FAILED"
+        };
         format!(
-            "Using the database at {}.\n{}{sold}\n{}\nNext: `seatctl hold '{name}' --best 2`, \
-             `seatctl history '{name}'`, `seatctl event show '{name}'`.\n",
+            "Using the database at {}.\n{}{sold}\n{}\n{}\nContention: {} buyers raced for {} seats \
+             for {:.1} s ({} strategy, seed {}):\n  {} buys, {} booked, {} turned away (seat taken), \
+             {} lost races retried;\n  buy latency p50 {:.2} ms, p99 {:.2} ms;\n  {verdict}.\n\n\
+             Next: `seatctl hold '{name}' --best 2`, `seatctl history '{name}'`, \
+             `seatctl simulate --seats 1000 --buyers 64 --strategy all`.\n",
             self.database,
             self.event.human(ui),
             self.map.human(ui),
+            self.report.human(ui),
+            sim.scenario.buyers,
+            sim.scenario.seats,
+            run.measured_s,
+            run.strategy,
+            sim.seed,
+            run.buys,
+            o.booked,
+            o.seat_taken,
+            o.retries,
+            run.latency_ms.p50,
+            run.latency_ms.p99,
         )
     }
 }
@@ -84,6 +114,11 @@ async fn sell_some(reserver: &Reserver, event_id: uuid::Uuid) -> Result<Vec<Stri
             log.push(format!(
                 "held the best {n} in {section} for 10 minutes: {seats}"
             ));
+            if section == "Stalls" {
+                // The customer changed their mind.
+                reserver.release(hold.hold_id, &actor, &mut effort).await?;
+                log.push(format!("released those {n} in {section} again: {seats}"));
+            }
         }
     }
     Ok(log)
@@ -111,11 +146,40 @@ impl DemoArgs {
         let event = store.create_event(&new, &layout).await?;
         let sold = sell_some(&reserver, event.id).await?;
         let seats = store.list_seats(event.id, None, None).await?;
+        let report = ReportArgs {
+            event: event.id.to_string(),
+            within: crate::duration::HumanDuration::secs(600),
+            csv: false,
+        }
+        .run(ctx)
+        .await?;
+        let flags = [
+            "simulate",
+            "--seats",
+            "300",
+            "--buyers",
+            "16",
+            "--duration",
+            "2s",
+            "--party",
+            "1..3",
+            "--hot",
+            "0.8:0.2",
+            "--reserve-ratio",
+            "0.7",
+            "--seed",
+            "1",
+        ];
+        let sim = <crate::sim::SimulateFlags as clap::Parser>::try_parse_from(flags)
+            .map_err(|e| Error::Internal(anyhow::anyhow!("demo simulation flags: {e}")))?;
+        let simulation = sim.args.run(ctx).await?;
         Ok(Demo {
             database: ctx.settings.database.to_string(),
             event: Created::new(event.clone(), &layout),
             sold,
             map: SeatMap::new(event, seats, None),
+            report,
+            simulation,
         })
     }
 }

@@ -179,6 +179,14 @@ pub struct SimulateArgs {
     pub start_at: Option<u64>,
 }
 
+/// For callers that build a simulation from flags (the demo).
+#[derive(Debug, clap::Parser)]
+#[command(name = "simulate")]
+pub(crate) struct SimulateFlags {
+    #[command(flatten)]
+    pub args: SimulateArgs,
+}
+
 fn ratio(s: &str) -> std::result::Result<f64, String> {
     spec::probability(s, "the value")
 }
@@ -347,7 +355,7 @@ impl SimulateArgs {
         Ok(WorkerOutput(data))
     }
 
-    async fn run(self, ctx: &Ctx) -> Result<SimReport> {
+    pub(crate) async fn run(self, ctx: &Ctx) -> Result<SimReport> {
         self.validate(ctx)?;
         let seed = self.seed.unwrap_or_else(|| fastrand::u64(..1 << 53));
         let run_id = self.run_id.clone().unwrap_or_else(short_id);

@@ -320,7 +320,14 @@ fn demo_runs_on_the_embedded_default_twice() {
             "{text}"
         );
         assert!(
-            text.contains("Stalls · 840 seats · 834 available · 2 held · 4 reserved"),
+            text.contains("Stalls · 840 seats · 836 available · 0 held · 4 reserved"),
+            "{text}"
+        );
+        assert!(text.contains("released those 2 in Stalls again"), "{text}");
+        assert!(text.contains("Report for seatctl demo"), "{text}");
+        assert!(
+            text.contains("Contention: 16 buyers raced for 300 seats")
+                && text.contains("audit passed: no seat sold twice"),
             "{text}"
         );
     }
