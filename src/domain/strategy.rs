@@ -86,8 +86,11 @@ impl Reserver {
         // A retry with an idempotency key may find the seats taken by its own earlier hold:
         // only the attempt itself can tell.
         let taking = req.idempotency_key.is_none();
+        // The first try skips seats locked by others; later tries wait for them.
+        let tries = std::sync::atomic::AtomicU32::new(0);
         self.run(req.event_id, req.labels, taking, effort, || {
-            self.store.try_hold(req)
+            let n = tries.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            self.store.try_hold(req, n > 0)
         })
         .await
     }

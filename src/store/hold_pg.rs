@@ -20,6 +20,7 @@ impl Store {
         &self,
         pool: &sqlx::PgPool,
         req: &HoldRequest<'_>,
+        wait: bool,
     ) -> Result<Attempt<HoldInfo>> {
         let n = req.labels.len() as i64;
         if let Some(key) = req.idempotency_key {
@@ -49,16 +50,22 @@ impl Store {
         );
         qb.push_bind(req.event_id);
         push_labels(&mut qb, req.labels);
-        // `want`: those free seats, locked in id order. A seat another transaction has
-        // locked (a hold, reserve or release under way) is skipped rather than waited for, so
-        // holds never queue behind each other or deadlock: the hold then comes back as a lost
-        // race and is retried.
+        // `want`: those free seats, locked in id order. On a first try a seat another
+        // transaction has locked (a hold, reserve or release under way) is skipped rather than
+        // waited for, so holds do not queue behind each other: the hold comes back as a lost
+        // race. The retry waits for the lock (in id order, so holds cannot deadlock with each
+        // other) and then sees the seat as that transaction left it: a definite answer.
         qb.push(
             "), want AS (SELECT id, version FROM seats WHERE id IN \
              (SELECT id FROM here WHERE status = 'available') \
              AND (status = 'available' OR (status = 'held' AND held_until <= now())) \
-             ORDER BY id FOR UPDATE SKIP LOCKED), \
-             h AS (INSERT INTO holds (id, event_id, holder, terminal, idempotency_key, seat_count, \
+             ORDER BY id FOR UPDATE",
+        );
+        if !wait {
+            qb.push(" SKIP LOCKED");
+        }
+        qb.push(
+            "), h AS (INSERT INTO holds (id, event_id, holder, terminal, idempotency_key, seat_count, \
              expires_at) SELECT ",
         );
         push_hold_values(&mut qb, hold_id, req);

@@ -222,11 +222,13 @@ type EventHold = (Uuid, Option<Uuid>);
 
 impl Store {
     /// One optimistic attempt to hold every listed seat, all or nothing.
-    pub async fn try_hold(&self, req: &HoldRequest<'_>) -> Result<Attempt<HoldInfo>> {
+    /// `wait`: on PostgreSQL, wait for seats another transaction has locked instead of
+    /// skipping them (a retry after such a skip, to get a definite answer).
+    pub async fn try_hold(&self, req: &HoldRequest<'_>, wait: bool) -> Result<Attempt<HoldInfo>> {
         if let Store::Postgres(pool) = self
             && req.fault.is_none()
         {
-            return self.try_hold_pg(pool, req).await;
+            return self.try_hold_pg(pool, req, wait).await;
         }
         let n = req.labels.len();
         let outcome = with_pool!(self, |pool, pg| {
