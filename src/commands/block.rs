@@ -56,10 +56,16 @@ async fn set(
         }
         match store
             .try_set_blocked(event.id, &labels, reason.is_some(), reason, &who)
-            .await?
+            .await
         {
-            Attempt::Done(change) => return Ok(change),
-            Attempt::LostRace => continue,
+            Ok(Attempt::Done(change)) => return Ok(change),
+            Ok(Attempt::LostRace) => continue,
+            Err(Error::NotFound(msg)) if msg.starts_with("no seat ") => {
+                return Err(
+                    super::reservations::unknown_seats(&store, event.id, &labels, msg).await,
+                );
+            }
+            Err(e) => return Err(e),
         }
     }
     Err(Error::Contended(format!(

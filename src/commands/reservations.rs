@@ -36,7 +36,7 @@ pub fn hostname() -> String {
 
 /// "No seat A-99": names the seats that do not exist, with a "did you mean" for each where one
 /// is close, else an example of what the labels look like.
-async fn unknown_seats(
+pub(crate) async fn unknown_seats(
     store: &crate::store::Store,
     event_id: Uuid,
     typed: &[String],

@@ -64,7 +64,11 @@ fn blocked_seats_leave_sale_and_come_back() {
         env.json(&["hold", "E", "2"]);
         let err = env.fails(&["unblock", "E", "5"], 3);
         assert!(err.contains("not blocked"), "{err}");
-        env.fails(&["block", "E", "99", "--reason", "x"], 4);
+        let err = env.fails(&["block", "E", "99", "--reason", "x"], 4);
+        assert!(
+            err.contains("`99`") && err.contains("labels here run from `1` to `6`"),
+            "{err}"
+        );
         env.fails(&["block", "E", "4", "--reason", "  "], 2);
         env.fails(&["block", "E", "4"], 2);
         assert_eq!(env.json(&["audit", "E"])["ok"], true);
