@@ -237,16 +237,9 @@ impl Reserver {
                     match locks.try_lock(keys).await? {
                         Some(held) => Some(held),
                         None => {
+                            // A hold's next try re-checks the seats before locking again.
                             effort.lock_busy += 1;
-                            if taking {
-                                // Err: taken or unknown seats; Ok: all free, worth a retry.
-                                let free =
-                                    self.store.explain_unavailable::<()>(event_id, labels).await;
-                                effort.tries.push(started.elapsed());
-                                free?;
-                            } else {
-                                effort.tries.push(started.elapsed());
-                            }
+                            effort.tries.push(started.elapsed());
                             continue;
                         }
                     }

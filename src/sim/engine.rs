@@ -652,7 +652,6 @@ fn absorb(
         return;
     }
     *last_end = (*last_end).max(rec.end);
-    let e = &rec.effort;
     let o = &mut data.outcomes;
     match rec.outcome {
         Outcome::Booked => o.booked += 1,

@@ -194,7 +194,7 @@ fn ratio(s: &str) -> std::result::Result<f64, String> {
 impl SimulateCommand {
     pub async fn run(self, ctx: &Ctx) -> anyhow::Result<Box<dyn Report>> {
         match self.sub {
-            Some(SimulateSub::Merge(m)) => Ok(Box::new(m.run(ctx)?)),
+            Some(SimulateSub::Merge(m)) => Ok(Box::new(m.run()?)),
             None if self.args.worker.is_some() => Ok(Box::new(self.args.run_worker(ctx).await?)),
             None => Ok(Box::new(self.args.run(ctx).await?)),
         }
@@ -262,6 +262,11 @@ impl SimulateArgs {
         Ok(())
     }
 
+    /// `--connections`, defaulting to one per buyer up to 32.
+    pub(crate) fn connections(&self) -> u32 {
+        self.connections.unwrap_or(self.buyers.min(32)).max(1)
+    }
+
     fn strategies(&self, ctx: &Ctx) -> Vec<Strategy> {
         if ctx.settings.all_strategies {
             vec![Strategy::Occ, Strategy::Redis]
@@ -294,7 +299,7 @@ impl SimulateArgs {
         Ok(Plan {
             strategy,
             buyers: self.buyers,
-            connections: self.connections.unwrap_or(self.buyers.min(32)).max(1),
+            connections: self.connections(),
             rate: self.rate,
             warmup: self.warmup.0,
             duration: match (self.duration, self.ops) {
@@ -504,7 +509,7 @@ impl SimulateArgs {
         let n = self.processes;
         let share =
             |total: u64, i: u32| total / n as u64 + u64::from((i as u64) < total % n as u64);
-        let connections = self.connections.unwrap_or(self.buyers.min(32)).max(n) as u64;
+        let connections = self.connections().max(n) as u64;
         let start_at = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .unwrap_or_default()
@@ -669,7 +674,7 @@ impl crate::output::Render for WorkerOutput {
 }
 
 impl MergeArgs {
-    fn run(self, _ctx: &Ctx) -> Result<SimReport> {
+    fn run(self) -> Result<SimReport> {
         let mut reports = Vec::new();
         for path in &self.files {
             let text = std::fs::read_to_string(path)

@@ -67,7 +67,7 @@ impl Scenario {
             seats,
             buyers: a.buyers as u64,
             processes: a.processes as u64,
-            connections: a.connections.unwrap_or(a.buyers.min(32)) as u64,
+            connections: a.connections() as u64,
             rate: a.rate,
             warmup_s: a.warmup.0.as_secs_f64(),
             duration_s: a

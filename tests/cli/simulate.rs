@@ -511,24 +511,21 @@ fn faults_do_not_break_correctness() {
 #[test]
 fn open_loop_runs_at_the_given_rate() {
     let env = Env::sqlite();
-    let (code, r, stderr) = simulate(
-        &env,
-        &[],
-        &[
-            "--seats",
-            "2000",
-            "--rate",
-            "200",
-            "--buyers",
-            "8",
-            "--duration",
-            "2s",
-            "--seed",
-            "3",
-            "--reserve-ratio",
-            "0.5",
-        ],
-    );
+    let open_loop = [
+        "--seats",
+        "2000",
+        "--rate",
+        "200",
+        "--buyers",
+        "8",
+        "--duration",
+        "2s",
+        "--seed",
+        "3",
+        "--reserve-ratio",
+        "0.5",
+    ];
+    let (code, r, stderr) = simulate(&env, &[], &open_loop);
     assert_eq!(code, Some(0), "{stderr}");
     let run = &r["runs"][0];
     check_run(run);
@@ -540,24 +537,7 @@ fn open_loop_runs_at_the_given_rate() {
     n(&run["outcomes"]["late"]);
     n(&run["outcomes"]["dropped"]);
     // The same seed draws the same arrivals and choices: same number of buys.
-    let (_, again, _) = simulate(
-        &env,
-        &[],
-        &[
-            "--seats",
-            "2000",
-            "--rate",
-            "200",
-            "--buyers",
-            "8",
-            "--duration",
-            "2s",
-            "--seed",
-            "3",
-            "--reserve-ratio",
-            "0.5",
-        ],
-    );
+    let (_, again, _) = simulate(&env, &[], &open_loop);
     let again = n(&again["runs"][0]["buys"]) + n(&again["runs"][0]["outcomes"]["dropped"]);
     assert!(buys.abs_diff(again) <= 2, "{buys} vs {again} arrivals");
 }
