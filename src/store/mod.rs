@@ -106,7 +106,27 @@ impl Store {
                 let pool = SqlitePoolOptions::new()
                     .max_connections(cfg.max_connections)
                     .acquire_timeout(timeout);
-                let pool = bounded(timeout, target, pool.connect_with(options)).await?;
+                // Opening a new file switches it to WAL, which needs the file to itself: a
+                // terminal racing another one's first open can get SQLITE_BUSY without the busy
+                // handler being asked. That is a lost race, not an outage: try again until the
+                // connect timeout.
+                let deadline = tokio::time::Instant::now() + timeout;
+                let pool = bounded(timeout, target, async {
+                    let mut pause = Duration::from_millis(10);
+                    loop {
+                        match pool.clone().connect_with(options.clone()).await {
+                            Err(sqlx::Error::Database(db))
+                                if matches!(db.code().as_deref(), Some("5" | "6" | "261" | "517"))
+                                    && tokio::time::Instant::now() + pause < deadline =>
+                            {
+                                tokio::time::sleep(pause).await;
+                                pause = (pause * 2).min(Duration::from_millis(200));
+                            }
+                            other => return other,
+                        }
+                    }
+                })
+                .await?;
                 let store = Store::Sqlite(pool);
                 store.migrate_embedded().await?;
                 Ok(store)
