@@ -94,7 +94,13 @@ async fn sell_some(reserver: &Reserver, event_id: uuid::Uuid) -> Result<Vec<Stri
         };
         let mut effort = Effort::default();
         let (hold, _) = reserver
-            .hold_best(&template, n, Some(section), None, &mut effort)
+            .hold_best(
+                &template,
+                crate::domain::best::Want::seats(n),
+                Some(section),
+                None,
+                &mut effort,
+            )
             .await?;
         let seats = hold.seats.join(", ");
         if reserve {

@@ -237,7 +237,7 @@ pub struct ExportArgs {
     pub csv: bool,
 }
 
-pub const EXPORT_HEADER: &str = "label,section,row,number,category,status,block_reason,hold_id,held_until,holder,reservation_id,customer,reference";
+pub const EXPORT_HEADER: &str = "label,section,row,number,category,attributes,status,block_reason,hold_id,held_until,holder,reservation_id,customer,reference";
 
 /// The seats themselves, or (with `--output`) where they went.
 #[derive(Debug, Serialize)]
@@ -266,12 +266,13 @@ fn export_csv(seats: &[ExportSeat]) -> String {
     for s in seats {
         let o = |v: &Option<String>| csv_field(v.as_deref().unwrap_or(""));
         out.push_str(&format!(
-            "{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
             csv_field(&s.label),
             csv_field(&s.section),
             csv_field(&s.row),
             s.number,
             o(&s.category),
+            s.attributes.names().join(";"),
             s.status,
             o(&s.block_reason),
             opt(&s.hold_id),

@@ -5,6 +5,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::Ctx;
+use crate::domain::best::Want;
 use crate::domain::strategy::{Effort, Reserver};
 use crate::duration::HumanDuration;
 use crate::error::{Error, Result};
@@ -136,6 +137,10 @@ pub struct HoldArgs {
     /// With --best: only this category
     #[arg(long, requires = "best", value_name = "C")]
     pub category: Option<String>,
+    /// With --best: N of the party's seats must be accessible (wheelchair spaces); the rest
+    /// sit beside them, on companion seats where the layout has them
+    #[arg(long, requires = "best", value_name = "N")]
+    pub accessible: Option<u32>,
     /// How long the hold lasts [default: reservation.hold_ttl, 10m]
     #[arg(long)]
     pub ttl: Option<HumanDuration>,
@@ -163,6 +168,10 @@ pub struct Held {
     /// With --best: single empty seats the pick leaves stranded (only when nothing avoided it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub orphans: Option<usize>,
+    /// With --best: accessible or companion seats given to a party that did not ask for them
+    /// (only when nothing else was left).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_spent: Option<usize>,
 }
 
 impl Render for Held {
@@ -175,8 +184,13 @@ impl Render for Held {
         } else {
             ""
         };
+        let access = if self.access_spent.is_some_and(|n| n > 0) {
+            "\nOnly accessible or companion seats were left: these include some."
+        } else {
+            ""
+        };
         format!(
-            "{} {} until {}.{apart}\nhold id: {}\n",
+            "{} {} until {}.{apart}{access}\nhold id: {}\n",
             if h.replayed { "Already held:" } else { "Held" },
             h.seats.join(", "),
             h.expires_at.format("%H:%M:%S UTC"),
@@ -219,6 +233,12 @@ impl HoldArgs {
             fault: self.pause_after_lock.map(|d| Fault::PauseBeforeWrite(d.0)),
         };
         let mut effort = Effort::default();
+        let accessible = self.accessible.unwrap_or(0) as usize;
+        if accessible > asked {
+            return Err(Error::invalid(format!(
+                "--accessible {accessible} is more than the {asked} seats asked for with --best"
+            )));
+        }
         let (hold, pick) = match self.best {
             Some(n) => {
                 if let Some(section) = &self.section {
@@ -227,7 +247,10 @@ impl HoldArgs {
                 let (hold, pick) = reserver
                     .hold_best(
                         &req,
-                        n as usize,
+                        Want {
+                            n: n as usize,
+                            accessible,
+                        },
                         self.section.as_deref(),
                         self.category.as_deref(),
                         &mut effort,
@@ -248,7 +271,8 @@ impl HoldArgs {
             strategy: reserver.strategy().to_string(),
             retries: effort.retries,
             together: pick.as_ref().map(|p| p.together),
-            orphans: pick.map(|p| p.orphans),
+            orphans: pick.as_ref().map(|p| p.orphans),
+            access_spent: pick.map(|p| p.access_spent),
         })
     }
 }

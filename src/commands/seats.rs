@@ -34,27 +34,31 @@ impl Render for SeatList {
         if self.0.is_empty() {
             return "No seats match.\n".into();
         }
-        let mut table = ui.table(&[
-            "Label",
-            "Section",
-            "Row",
-            "Seat",
-            "Category",
-            "Status",
-            "Held until",
-        ]);
+        let attributes = self.0.iter().any(|s| !s.attributes.is_empty());
+        let mut header = vec!["Label", "Section", "Row", "Seat", "Category"];
+        if attributes {
+            header.push("Attributes");
+        }
+        header.extend(["Status", "Held until"]);
+        let mut table = ui.table(&header);
         for s in &self.0 {
-            table.add_row(vec![
+            let mut cells = vec![
                 s.label.clone(),
                 s.section.clone(),
                 s.row.clone(),
                 s.number.to_string(),
                 opt(&s.category),
+            ];
+            if attributes {
+                cells.push(s.attributes.names().join(", "));
+            }
+            cells.extend([
                 s.status.to_string(),
                 s.held_until
                     .map(|t| t.format("%H:%M:%S UTC").to_string())
                     .unwrap_or_default(),
             ]);
+            table.add_row(cells);
         }
         format!("{table}\n{} seats\n", self.0.len())
     }

@@ -1,10 +1,30 @@
 //! "Best available": which seats to offer when a buyer asks for N seats rather than naming them.
-//! Best means, in order: leaving no single empty seat stranded (between taken seats, an aisle
-//! or a row end) when any choice avoids it, then the section listed first in the layout, the
-//! row nearest the stage, then the seats closest to the row's centre. N seats side by side in
-//! one row (consecutive numbers, no aisle between) beat any scattered set.
+//! Best means, in order: not giving away accessible or companion seats a party did not ask for,
+//! leaving no single empty seat stranded (between taken seats, an aisle or a row end) when any
+//! choice avoids it, then the section listed first in the layout, the row nearest the stage,
+//! then the seats closest to the row's centre. N seats side by side in one row (consecutive
+//! numbers, no aisle between) beat any scattered set.
+//!
+//! A party asking for accessible seats (`accessible: k`) gets a block of N side by side that
+//! holds at least k accessible seats, the rest companion seats where the layout has them; it is
+//! never scattered (an accessible seat apart from its companions is no use).
 
 use crate::domain::{Seat, SeatStatus};
+
+/// What the buyer asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Want {
+    /// Seats in the party.
+    pub n: usize,
+    /// Of them, how many must be accessible (wheelchair spaces); 0 for none.
+    pub accessible: usize,
+}
+
+impl Want {
+    pub fn seats(n: usize) -> Want {
+        Want { n, accessible: 0 }
+    }
+}
 
 /// A set of seats to try, best first.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,17 +35,21 @@ pub struct Pick {
     /// Single empty seats this pick would strand next to it (0 or more; only ever above 0
     /// when no block avoids it).
     pub orphans: usize,
+    /// Accessible or companion seats this pick gives to a party that did not ask for them
+    /// (only ever above 0 when nothing else was left).
+    pub access_spent: usize,
 }
 
-/// Ranked candidate blocks of `n` adjacent available seats; when none exists, one scattered
-/// pick of the `n` best single seats. `seats` is every seat of the event in layout order
-/// (available or not: the row's centre counts every seat).
-pub fn candidates(seats: &[Seat], n: usize) -> Vec<Pick> {
-    if n == 0 {
+/// Ranked candidate blocks of `want.n` adjacent available seats; when none exists (and no
+/// accessible seat was asked for), one scattered pick of the best single seats. `seats` is every
+/// seat of the event in layout order (available or not: the row's centre counts every seat).
+pub fn candidates(seats: &[Seat], want: Want) -> Vec<Pick> {
+    let n = want.n;
+    if n == 0 || want.accessible > n {
         return Vec::new();
     }
-    let mut blocks: Vec<((i64, i64, i64, i64), Pick)> = Vec::new();
-    let mut singles: Vec<((i64, i64, i64), &Seat)> = Vec::new();
+    let mut blocks: Vec<((usize, usize, usize, i64, i64, i64), Pick)> = Vec::new();
+    let mut singles: Vec<((bool, i64, i64, i64), &Seat)> = Vec::new();
     for row in seats.chunk_by(|a, b| a.row_pos == b.row_pos && a.section_pos == b.section_pos) {
         let (lo, hi) = (row[0].number, row[row.len() - 1].number);
         // Twice the centre, so distances stay integers.
@@ -36,7 +60,7 @@ pub fn candidates(seats: &[Seat], n: usize) -> Vec<Pick> {
             .collect();
         for s in &free {
             let d = (2 * s.number - centre2).abs();
-            singles.push(((s.section_pos, s.row_pos, d), s));
+            singles.push(((s.attributes.for_access(), s.section_pos, s.row_pos, d), s));
         }
         let free_at = |number: i64| {
             row.iter()
@@ -50,14 +74,38 @@ pub fn candidates(seats: &[Seat], n: usize) -> Vec<Pick> {
             if b - a != n as i64 - 1 {
                 continue; // a gap (aisle or taken seat) splits the party
             }
+            let accessible = w.iter().filter(|s| s.attributes.accessible).count();
+            let companions = w.iter().filter(|s| s.attributes.companion).count();
+            if accessible < want.accessible {
+                continue;
+            }
+            // For an accessible party: surplus wheelchair spaces are spent, and the seats
+            // beside them are best companion seats. For anyone else every such seat is spent.
+            let (spent, plain_beside) = if want.accessible > 0 {
+                let rest = n - want.accessible;
+                (
+                    accessible - want.accessible,
+                    rest.saturating_sub(companions),
+                )
+            } else {
+                (accessible + companions, 0)
+            };
             let orphans = strands(a - 1, a - 2) as usize + strands(b + 1, b + 2) as usize;
             let d = (a + b - centre2).abs();
             blocks.push((
-                (orphans as i64, w[0].section_pos, w[0].row_pos, d),
+                (
+                    spent,
+                    orphans,
+                    plain_beside,
+                    w[0].section_pos,
+                    w[0].row_pos,
+                    d,
+                ),
                 Pick {
                     labels: w.iter().map(|s| s.label.clone()).collect(),
                     together: true,
                     orphans,
+                    access_spent: spent,
                 },
             ));
         }
@@ -66,29 +114,27 @@ pub fn candidates(seats: &[Seat], n: usize) -> Vec<Pick> {
         blocks.sort_by_key(|(k, _)| *k);
         return blocks.into_iter().map(|(_, p)| p).collect();
     }
-    if singles.len() < n {
+    if want.accessible > 0 || singles.len() < n {
         return Vec::new();
     }
     singles.sort_by_key(|(k, _)| *k);
+    let chosen: Vec<&Seat> = singles.iter().take(n).map(|(_, s)| *s).collect();
     vec![Pick {
-        labels: singles
-            .iter()
-            .take(n)
-            .map(|(_, s)| s.label.clone())
-            .collect(),
+        labels: chosen.iter().map(|s| s.label.clone()).collect(),
         together: false,
         orphans: 0,
+        access_spent: chosen.iter().filter(|s| s.attributes.for_access()).count(),
     }]
 }
 
 /// Spreads concurrent buyers: pick at random among the few best candidates, so two terminals
 /// asking at the same moment rarely reach for the same seats (the loser simply retries). Never
-/// spreads onto a pick that strands more seats than the best one.
+/// spreads onto a pick that strands more seats, or spends more accessible seats, than the best.
 pub fn choose(cands: &[Pick], spread: usize) -> Option<&Pick> {
     let first = cands.first()?;
     let equal = cands
         .iter()
-        .take_while(|p| p.orphans == first.orphans)
+        .take_while(|p| p.orphans == first.orphans && p.access_spent == first.access_spent)
         .count();
     let top = equal.min(spread.max(1));
     cands.get(fastrand::usize(0..top))
@@ -120,7 +166,7 @@ mod tests {
             &format!("section,row,seat\n{}{}", row("A", 9), row("B", 9)),
             &[],
         );
-        let c = candidates(&s, 3);
+        let c = candidates(&s, Want::seats(3));
         assert_eq!(c[0].labels, ["A-4", "A-5", "A-6"]);
         assert!(c[0].together);
         // Every block in row A that strands no seat (5 of them) comes before row B.
@@ -138,7 +184,7 @@ mod tests {
             ),
             &["A-2", "A-4"],
         );
-        let c = candidates(&s, 2);
+        let c = candidates(&s, Want::seats(2));
         // Row A has no two free seats side by side; row B's aisle between 2 and 5 splits it.
         assert_eq!(c.len(), 2);
         assert!(c.iter().all(|p| p.labels[0].starts_with("B-")));
@@ -151,22 +197,26 @@ mod tests {
             &format!("section,row,seat\n{}", row("A", 5)),
             &["A-2", "A-4"],
         );
-        let c = candidates(&s, 2);
+        let c = candidates(&s, Want::seats(2));
         assert_eq!(
             c,
             [Pick {
                 labels: vec!["A-3".into(), "A-1".into()],
                 together: false,
                 orphans: 0,
+                access_spent: 0,
             }]
         );
-        assert!(candidates(&s, 4).is_empty(), "not enough seats left");
+        assert!(
+            candidates(&s, Want::seats(4)).is_empty(),
+            "not enough seats left"
+        );
     }
 
     #[test]
     fn choose_stays_within_the_top() {
         let s = seats(&format!("section,row,seat\n{}", row("A", 20)), &[]);
-        let c = candidates(&s, 2);
+        let c = candidates(&s, Want::seats(2));
         for _ in 0..50 {
             let p = choose(&c, 3).unwrap();
             assert!(c[..3].contains(p));
@@ -181,7 +231,7 @@ mod tests {
             &format!("section,row,seat\n{}", row("A", 7)),
             &["A-1", "A-7"],
         );
-        let c = candidates(&s, 2);
+        let c = candidates(&s, Want::seats(2));
         assert_eq!(c[0].orphans, 0);
         assert!(
             c[0].labels == ["A-2", "A-3"] || c[0].labels == ["A-5", "A-6"],
@@ -190,7 +240,7 @@ mod tests {
         );
         // At a row end too: in 1..4 with nothing taken, 2-3 strands both 1 and 4.
         let s = seats(&format!("section,row,seat\n{}", row("A", 4)), &[]);
-        let c = candidates(&s, 2);
+        let c = candidates(&s, Want::seats(2));
         assert_eq!(c[0].orphans, 0);
         assert!(
             c.iter()
@@ -201,8 +251,8 @@ mod tests {
             &format!("section,row,seat\n{}{}", row("A", 3), row("B", 4)),
             &["A-3"],
         );
-        assert_eq!(candidates(&s, 1)[0].labels.len(), 1);
-        let c = candidates(&s, 2);
+        assert_eq!(candidates(&s, Want::seats(1))[0].labels.len(), 1);
+        let c = candidates(&s, Want::seats(2));
         // A: 1 2 free, 3 taken: 1-2 leaves nothing behind. B: 1 2 3 4 free.
         assert_eq!(c[0].labels, ["A-1", "A-2"]);
         let s = seats(
@@ -210,7 +260,7 @@ mod tests {
             &["A-4"],
         );
         // A: 1 2 3 free: any pair strands one. B: 1-2 or 3-4 strand none.
-        let c = candidates(&s, 2);
+        let c = candidates(&s, Want::seats(2));
         assert!(
             c[0].labels[0].starts_with("B-") && c[0].orphans == 0,
             "{:?}",
@@ -222,7 +272,7 @@ mod tests {
     fn falls_back_to_stranding_only_when_nothing_else_is_left() {
         // 1 2 3 free, a pair must strand one seat: it is offered, and says so.
         let s = seats(&format!("section,row,seat\n{}", row("A", 3)), &[]);
-        let c = candidates(&s, 2);
+        let c = candidates(&s, Want::seats(2));
         assert!(!c.is_empty() && c.iter().all(|p| p.orphans == 1), "{c:?}");
         for _ in 0..20 {
             assert_eq!(choose(&c, 8).unwrap().orphans, 1);
@@ -232,9 +282,61 @@ mod tests {
             &format!("section,row,seat\n{}", row("A", 7)),
             &["A-1", "A-7"],
         );
-        let c = candidates(&s, 2);
+        let c = candidates(&s, Want::seats(2));
         for _ in 0..50 {
             assert_eq!(choose(&c, 8).unwrap().orphans, 0);
+        }
+    }
+
+    #[test]
+    fn accessible_parties_get_wheelchair_spaces_beside_companion_seats() {
+        // Row A: 1 accessible, 2 companion, 3-6 plain, 7 companion, 8 accessible. Row B plain.
+        let hall = format!(
+            "section,row,seat,attributes\nS,A,1,accessible\nS,A,2,companion\n\
+             S,A,3,\nS,A,4,\nS,A,5,\nS,A,6,\nS,A,7,companion\nS,A,8,accessible\n{}",
+            (1..=8).map(|i| format!("S,B,{i},\n")).collect::<String>()
+        );
+        let want = |n, accessible| Want { n, accessible };
+        let s = seats(&hall, &[]);
+        let c = candidates(&s, want(2, 1));
+        assert!(
+            c[0].labels == ["A-1", "A-2"] || c[0].labels == ["A-7", "A-8"],
+            "{c:?}"
+        );
+        assert_eq!(c[0].access_spent, 0);
+        assert!(
+            c.iter()
+                .all(|p| p.labels.iter().any(|l| l == "A-1" || l == "A-8"))
+        );
+        // A third seat beside them is an ordinary one: still the same ends of row A.
+        let c = candidates(&s, want(3, 1));
+        assert!(
+            c[0].labels == ["A-1", "A-2", "A-3"] || c[0].labels == ["A-6", "A-7", "A-8"],
+            "{c:?}"
+        );
+        // No block holds two wheelchair spaces; a lone one is no use: nothing is offered.
+        assert!(candidates(&s, want(2, 2)).is_empty());
+        let gone = seats(&hall, &["A-1", "A-8"]);
+        assert!(candidates(&gone, want(2, 1)).is_empty());
+        // Anyone else is kept off them while plain seats remain, even in a worse row.
+        let c = candidates(&s, want(2, 0));
+        assert_eq!(c[0].labels, ["A-4", "A-5"]);
+        let spent = c.iter().position(|p| p.access_spent > 0).unwrap();
+        assert!(c[..spent].iter().all(|p| p.access_spent == 0));
+        assert!(c[spent..].iter().all(|p| p.access_spent > 0));
+        // Row A has 4 plain seats side by side, not 5.
+        let c = candidates(&s, want(5, 0));
+        assert!(c[0].labels.iter().all(|l| l.starts_with("B-")), "{c:?}");
+        // ...and only given them, saying so, when nothing else is left.
+        let full: Vec<String> = (3..=6)
+            .map(|i| format!("A-{i}"))
+            .chain((1..=8).map(|i| format!("B-{i}")))
+            .collect();
+        let full: Vec<&str> = full.iter().map(String::as_str).collect();
+        let c = candidates(&seats(&hall, &full), want(2, 0));
+        assert_eq!(c[0].access_spent, 2, "{c:?}");
+        for _ in 0..20 {
+            assert_eq!(choose(&c, 8).unwrap().access_spent, 2);
         }
     }
 
@@ -244,19 +346,37 @@ mod tests {
             taken in proptest::collection::vec(proptest::bool::ANY, 1..40),
             width in 3usize..10,
             n in 1usize..5,
+            accessible in 0usize..3,
         ) {
+            let attr = |i: usize| match (i * 7 + width) % 11 {
+                0 => "accessible",
+                1 | 2 => "companion",
+                _ => "",
+            };
             let csv: String = (0..taken.len())
-                .map(|i| format!("S,R{},{}\n", i / width + 1, i % width + 1))
+                .map(|i| format!("S,R{},{},{}\n", i / width + 1, i % width + 1, attr(i)))
                 .collect();
             let labels: Vec<String> = (0..taken.len())
                 .filter(|i| taken[*i])
                 .map(|i| format!("R{}-{}", i / width + 1, i % width + 1))
                 .collect();
             let refs: Vec<&str> = labels.iter().map(String::as_str).collect();
-            let s = seats(&format!("section,row,seat\n{csv}"), &refs);
+            let s = seats(&format!("section,row,seat,attributes\n{csv}"), &refs);
             let free = s.iter().filter(|x| x.status == SeatStatus::Available).count();
-            let c = candidates(&s, n);
+            let c = candidates(&s, Want::seats(n));
             proptest::prop_assert_eq!(c.is_empty(), free < n);
+            // A party needing wheelchair spaces gets them, side by side with the rest.
+            let k = accessible.min(n);
+            for p in candidates(&s, Want { n, accessible: k }).into_iter().filter(|_| k > 0) {
+                proptest::prop_assert!(p.together);
+                let acc = p.labels.iter().filter(|l| {
+                    s.iter().any(|x| &x.label == *l && x.attributes.accessible)
+                }).count();
+                proptest::prop_assert!(acc >= k, "{:?} has {} accessible, {} asked", p, acc, k);
+                for l in &p.labels {
+                    proptest::prop_assert!(!refs.contains(&l.as_str()), "offered taken seat {}", l);
+                }
+            }
             for p in &c {
                 proptest::prop_assert_eq!(p.labels.len(), n);
                 let mut uniq = p.labels.clone();
@@ -267,9 +387,9 @@ mod tests {
                     proptest::prop_assert!(!refs.contains(&l.as_str()), "offered taken seat {}", l);
                 }
             }
-            // Orphan-free picks always come first.
-            let first = c.first().map_or(0, |p| p.orphans);
-            proptest::prop_assert!(c.iter().all(|p| p.orphans >= first));
+            // Picks that spend no accessible seat come first, then orphan-free ones.
+            let first = c.first().map_or((0, 0), |p| (p.access_spent, p.orphans));
+            proptest::prop_assert!(c.iter().all(|p| (p.access_spent, p.orphans) >= first));
         }
     }
 }

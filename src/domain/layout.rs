@@ -8,6 +8,8 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::domain::SeatAttrs;
+
 /// Above this a layout is almost certainly a mistake (or an attack on memory).
 pub const MAX_SEATS: usize = 200_000;
 /// Seat numbers are printed and sorted as integers; this keeps them sane.
@@ -20,6 +22,8 @@ pub struct LayoutSeat {
     pub number: u32,
     pub label: String,
     pub category: Option<String>,
+    /// accessible / companion / restricted-view.
+    pub attributes: SeatAttrs,
     /// Order of first appearance in the file: the map and "best seats" follow it.
     pub section_pos: u32,
     pub row_pos: u32,
@@ -124,7 +128,7 @@ impl Layout {
         }
         let mut b = Builder::new("--seats");
         for number in 1..=n {
-            b.push("Main", "", number, None, 0)
+            b.push("Main", "", number, None, SeatAttrs::default(), 0)
                 .expect("generated seats are unique and within limits");
         }
         b.finish().map_err(|e| e.to_string())
@@ -184,6 +188,7 @@ impl<'a> Builder<'a> {
         row: &str,
         number: u32,
         category: Option<&str>,
+        attributes: SeatAttrs,
         line: usize,
     ) -> Result<(), LayoutError> {
         self.reserve(1, line)?;
@@ -219,6 +224,7 @@ impl<'a> Builder<'a> {
                 number,
                 label: String::new(),
                 category: category.filter(|c| !c.is_empty()).map(str::to_string),
+                attributes,
                 section_pos,
                 row_pos,
             },
@@ -314,19 +320,22 @@ fn parse_csv(text: &str, file: &str) -> Result<Layout, LayoutError> {
         .headers()
         .map_err(|e| err(1, format!("cannot read CSV header: {e}")))?
         .clone();
-    let (mut section, mut row, mut seat, mut category) = (None, None, None, None);
+    let (mut section, mut row, mut seat, mut category, mut attributes) =
+        (None, None, None, None, None);
     for (i, name) in headers.iter().enumerate() {
         let slot = match name.to_ascii_lowercase().as_str() {
             "section" => &mut section,
             "row" => &mut row,
             "seat" => &mut seat,
             "category" => &mut category,
+            "attributes" => &mut attributes,
             "" => return Err(err(1, format!("column {} has an empty name", i + 1))),
             other => {
                 return Err(err(
                     1,
                     format!(
-                        "unknown column `{other}` (expected section,row,seat and optionally category)"
+                        "unknown column `{other}` (expected section,row,seat and optionally \
+                         category,attributes)"
                     ),
                 ));
             }
@@ -367,7 +376,10 @@ fn parse_csv(text: &str, file: &str) -> Result<Layout, LayoutError> {
         check_name("section", sec).map_err(|m| err(line, m))?;
         check_name("row", rw).map_err(|m| err(line, m))?;
         let number = parse_seat_number(get(seat)).map_err(|m| err(line, m))?;
-        b.push(sec, rw, number, category.map(get), line)?;
+        let attrs = attributes
+            .map_or(Ok(SeatAttrs::default()), |i| SeatAttrs::parse(get(i)))
+            .map_err(|m| err(line, m))?;
+        b.push(sec, rw, number, category.map(get), attrs, line)?;
     }
     b.finish()
 }
@@ -399,6 +411,12 @@ struct FileRow<S> {
     /// Seat numbers with gaps, e.g. `"1-8,11-20"`.
     seats: S,
     category: Option<String>,
+    /// Which of the row's seats are wheelchair spaces, e.g. `"1-2,61-62"`.
+    accessible: Option<S>,
+    /// Seats kept for the companions of wheelchair users.
+    companion: Option<S>,
+    /// Seats with a restricted view (a pillar, the edge of the stage).
+    restricted_view: Option<S>,
 }
 
 /// A string field that may know where it stood in the file.
@@ -504,10 +522,38 @@ fn build_from_sections<S: Located>(
             let per_row: usize = ranges.iter().map(|(a, z)| (z - a + 1) as usize).sum();
             b.reserve(per_row.saturating_mul(names.len()), line)?;
             let category = row.category.as_deref().or(section.category.as_deref());
+            let mut marked: HashMap<u32, SeatAttrs> = HashMap::new();
+            for (name, field) in
+                SeatAttrs::NAMES
+                    .iter()
+                    .zip([&row.accessible, &row.companion, &row.restricted_view])
+            {
+                let Some(field) = field else { continue };
+                let line = at(field);
+                for (first, last) in parse_ranges(field.text()).map_err(|m| err(line, m))? {
+                    for number in first..=last {
+                        if !ranges.iter().any(|&(a, z)| (a..=z).contains(&number)) {
+                            return Err(err(
+                                line,
+                                format!(
+                                    "{}: `{}` names seat {number}, which is not in `seats`",
+                                    where_row(),
+                                    name.replace('-', "_")
+                                ),
+                            ));
+                        }
+                        let attrs = marked.entry(number).or_default();
+                        *attrs = attrs.with(name).map_err(|m| {
+                            err(line, format!("{}: seat {number}: {m}", where_row()))
+                        })?;
+                    }
+                }
+            }
             for name in &names {
                 for &(first, last) in &ranges {
                     for number in first..=last {
-                        b.push(sec, name, number, category, line)?;
+                        let attrs = marked.get(&number).copied().unwrap_or_default();
+                        b.push(sec, name, number, category, attrs, line)?;
                     }
                 }
             }
@@ -703,6 +749,66 @@ seats = "1-2"
         assert_eq!(l.seats[0].category.as_deref(), Some("premium"));
         assert_eq!(l.seats[4].category.as_deref(), Some("standard"));
         assert_eq!(l.seats[6].row_pos, 2);
+    }
+
+    #[test]
+    fn seat_attributes_from_csv_and_toml() {
+        let l = csv(
+            "section,row,seat,attributes\nS,A,1,accessible\nS,A,2,\"companion, restricted-view\"\nS,A,3,\n",
+        )
+        .unwrap();
+        assert!(l.seats[0].attributes.accessible);
+        assert_eq!(
+            l.seats[1].attributes.names(),
+            ["companion", "restricted-view"]
+        );
+        assert!(l.seats[2].attributes.is_empty());
+        let e = csv("section,row,seat,attributes\nS,A,1,accesible\n").unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(e.message.contains("did you mean `accessible`"), "{e}");
+
+        let l = toml(
+            r#"
+[[section]]
+name = "S"
+[[section.row]]
+names = "A-B"
+seats = "1-4,7-8"
+accessible = "1,8"
+companion = "2,7"
+restricted_view = "7-8"
+"#,
+        )
+        .unwrap();
+        let get = |label: &str| {
+            l.seats
+                .iter()
+                .find(|s| s.label == label)
+                .unwrap()
+                .attributes
+        };
+        assert!(get("A-1").accessible && get("B-1").accessible);
+        assert!(get("B-2").companion && !get("B-2").restricted_view);
+        assert_eq!(get("A-8").names(), ["accessible", "restricted-view"]);
+        assert!(get("A-3").is_empty());
+
+        let head = "[[section]]\nname = \"S\"\n[[section.row]]\nname = \"A\"\nseats = \"1-4\"\n";
+        let cases = [
+            (
+                format!("{head}accessible = \"5\"\n"),
+                "names seat 5, which is not in `seats`",
+            ),
+            (
+                format!("{head}accessible = \"1\"\ncompanion = \"1-2\"\n"),
+                "both",
+            ),
+            (format!("{head}companion = \"2-x\"\n"), "bad seat range"),
+        ];
+        for (text, message) in cases {
+            let e = toml(&text).unwrap_err();
+            assert!(e.message.contains(message), "{text:?}: {e}");
+            assert!(e.line.is_some_and(|l| l >= 6), "{text:?}: {e}");
+        }
     }
 
     #[test]

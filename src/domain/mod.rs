@@ -11,6 +11,107 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use uuid::Uuid;
 
+/// What a seat is, apart from its state, as the layout says: a wheelchair space, the seat kept
+/// for a wheelchair user's companion, a seat with a restricted view. Stored as a comma list
+/// (`accessible,restricted-view`), shown on the map and in `seats`/`export`, and honoured by
+/// best-available: accessible and companion seats go to parties that ask for them
+/// (`--accessible N`) and to others only when nothing else is left.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct SeatAttrs {
+    pub accessible: bool,
+    pub companion: bool,
+    pub restricted_view: bool,
+}
+
+impl SeatAttrs {
+    pub const NAMES: [&'static str; 3] = ["accessible", "companion", "restricted-view"];
+
+    pub fn is_empty(&self) -> bool {
+        *self == SeatAttrs::default()
+    }
+
+    /// Kept for wheelchair users and their companions.
+    pub fn for_access(self) -> bool {
+        self.accessible || self.companion
+    }
+
+    pub fn names(self) -> Vec<&'static str> {
+        let flags = [self.accessible, self.companion, self.restricted_view];
+        SeatAttrs::NAMES
+            .iter()
+            .zip(flags)
+            .filter(|(_, on)| *on)
+            .map(|(n, _)| *n)
+            .collect()
+    }
+
+    /// The stored form: `None` when the seat has no attribute.
+    pub fn to_db(self) -> Option<String> {
+        (!self.is_empty()).then(|| self.names().join(","))
+    }
+
+    fn set(&mut self, name: &str) -> Result<(), String> {
+        match name.to_ascii_lowercase().replace('_', "-").as_str() {
+            "accessible" => self.accessible = true,
+            "companion" => self.companion = true,
+            "restricted-view" => self.restricted_view = true,
+            _ => {
+                let hint = suggest(name, SeatAttrs::NAMES)
+                    .map(|s| format!("did you mean `{s}`? "))
+                    .unwrap_or_default();
+                return Err(format!(
+                    "unknown seat attribute `{name}` ({hint}expected accessible, companion or \
+                     restricted-view)"
+                ));
+            }
+        }
+        if self.accessible && self.companion {
+            return Err("a seat cannot be both `accessible` and `companion`".into());
+        }
+        Ok(())
+    }
+
+    /// Parses `accessible`, `companion`, `restricted-view`, separated by commas, semicolons,
+    /// `|` or spaces; empty text is no attribute.
+    pub fn parse(text: &str) -> Result<SeatAttrs, String> {
+        let mut attrs = SeatAttrs::default();
+        for name in text
+            .split([',', ';', '|', ' '])
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            attrs.set(name)?;
+        }
+        Ok(attrs)
+    }
+
+    /// Adds one attribute by name (for layouts that list seats per attribute).
+    pub fn with(mut self, name: &str) -> Result<SeatAttrs, String> {
+        self.set(name)?;
+        Ok(self)
+    }
+}
+
+impl TryFrom<Option<String>> for SeatAttrs {
+    type Error = String;
+
+    fn try_from(s: Option<String>) -> Result<Self, Self::Error> {
+        s.map_or(Ok(SeatAttrs::default()), |s| SeatAttrs::parse(&s))
+    }
+}
+
+impl Serialize for SeatAttrs {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.names().serialize(serializer)
+    }
+}
+
+impl fmt::Display for SeatAttrs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.names().join(","))
+    }
+}
+
 /// A seat's state. `held` seats whose hold has lapsed are reported as `available` by every read
 /// (the storage layer's `seat_state` view does this), so a crashed terminal never strands a seat.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -100,6 +201,10 @@ pub struct Seat {
     #[sqlx(default)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub block_reason: Option<String>,
+    /// From the layout: accessible, companion, restricted-view.
+    #[sqlx(try_from = "Option<String>")]
+    #[serde(skip_serializing_if = "SeatAttrs::is_empty")]
+    pub attributes: SeatAttrs,
     #[serde(skip)]
     pub section_pos: i64,
     #[serde(skip)]
@@ -159,6 +264,7 @@ pub(crate) fn seats_for_test(
             held_until: None,
             version: 0,
             block_reason: None,
+            attributes: s.attributes,
             section_pos: i64::from(s.section_pos),
             row_pos: i64::from(s.row_pos),
         })
@@ -209,5 +315,19 @@ mod tests {
             assert_eq!(s.as_str().parse::<SeatStatus>().unwrap(), s);
         }
         assert!("sold".parse::<SeatStatus>().is_err());
+    }
+
+    #[test]
+    fn seat_attributes_parse_and_round_trip() {
+        let a = SeatAttrs::parse("Accessible; restricted_view").unwrap();
+        assert!(a.accessible && a.restricted_view && !a.companion);
+        assert_eq!(a.to_db().as_deref(), Some("accessible,restricted-view"));
+        assert_eq!(SeatAttrs::try_from(a.to_db()).unwrap(), a);
+        assert_eq!(SeatAttrs::try_from(None).unwrap(), SeatAttrs::default());
+        assert_eq!(SeatAttrs::parse(" ").unwrap().to_db(), None);
+        let e = SeatAttrs::parse("acessible").unwrap_err();
+        assert!(e.contains("did you mean `accessible`"), "{e}");
+        let e = SeatAttrs::parse("accessible companion").unwrap_err();
+        assert!(e.contains("both"), "{e}");
     }
 }

@@ -101,7 +101,7 @@ impl Reserver {
     pub async fn hold_best(
         &self,
         template: &HoldRequest<'_>,
-        n: usize,
+        want: best::Want,
         section: Option<&str>,
         category: Option<&str>,
         effort: &mut Effort,
@@ -124,7 +124,7 @@ impl Reserver {
                     }
                 }
             }
-            let cands = best::candidates(&seats, n);
+            let cands = best::candidates(&seats, want);
             // Uncontended, the very best; after a collision, spread out over more of the best
             // so racing terminals stop reaching for the same block.
             let spread = BEST_SPREAD * attempt as usize;
@@ -133,13 +133,28 @@ impl Reserver {
                     .iter()
                     .filter(|s| s.status == crate::domain::SeatStatus::Available)
                     .count();
+                let place = match (section, category) {
+                    (Some(s), _) => format!(" in section {s}"),
+                    (None, Some(c)) => format!(" in category {c}"),
+                    _ => String::new(),
+                };
+                let n = want.n;
+                if want.accessible > 0 {
+                    let accessible = seats
+                        .iter()
+                        .filter(|s| {
+                            s.status == crate::domain::SeatStatus::Available
+                                && s.attributes.accessible
+                        })
+                        .count();
+                    return Err(Error::conflict(format!(
+                        "no {n} seats side by side with {} accessible among them are available{place} \
+                         ({accessible} accessible seats available)",
+                        want.accessible
+                    )));
+                }
                 return Err(Error::conflict(format!(
-                    "not enough seats available: {n} asked for, {free} available{}",
-                    match (section, category) {
-                        (Some(s), _) => format!(" in section {s}"),
-                        (None, Some(c)) => format!(" in category {c}"),
-                        _ => String::new(),
-                    }
+                    "not enough seats available: {n} asked for, {free} available{place}"
                 )));
             };
             let req = HoldRequest {

@@ -248,7 +248,13 @@ impl Shared {
         let held = match reserver {
             Client::Noop => Ok(noop::hold(&req, effort)),
             Client::Real(r) if p.best => r
-                .hold_best(&req, n, None, None, effort)
+                .hold_best(
+                    &req,
+                    crate::domain::best::Want::seats(n),
+                    None,
+                    None,
+                    effort,
+                )
                 .await
                 .map(|(h, _)| h),
             Client::Real(r) => r.hold(&req, effort).await,

@@ -641,6 +641,7 @@ async fn layout_of(store: &Store, event_id: Uuid) -> Result<Layout> {
                 number: s.number as u32,
                 label: s.label,
                 category: s.category,
+                attributes: s.attributes,
                 section_pos: s.section_pos as u32,
                 row_pos: s.row_pos as u32,
             })

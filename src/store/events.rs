@@ -45,7 +45,7 @@ macro_rules! insert_seats {
         for chunk in $layout.seats.chunks(INSERT_CHUNK) {
             let mut qb = QueryBuilder::new(
                 "INSERT INTO seats (event_id, section, row_name, number, label, category, \
-                 section_pos, row_pos) ",
+                 attributes, section_pos, row_pos) ",
             );
             qb.push_values(chunk, |mut b, s: &LayoutSeat| {
                 b.push_bind($event_id)
@@ -54,6 +54,7 @@ macro_rules! insert_seats {
                     .push_bind(i64::from(s.number))
                     .push_bind(s.label.clone())
                     .push_bind(s.category.clone())
+                    .push_bind(s.attributes.to_db())
                     .push_bind(i64::from(s.section_pos))
                     .push_bind(i64::from(s.row_pos));
             });
@@ -216,7 +217,7 @@ impl Store {
         with_pool!(self, |pool, _pg| {
             sqlx::query_as::<_, Seat>(
                 "SELECT id, label, section, row_name, number, category, status, hold_id, \
-                   reservation_id, held_until, version, block_reason, section_pos, row_pos \
+                   reservation_id, held_until, version, block_reason, attributes, section_pos, row_pos \
                  FROM seat_state \
                  WHERE event_id = $1 AND ($2 IS NULL OR status = $2) AND ($3 IS NULL OR section = $3) \
                  ORDER BY section_pos, row_pos, number",

@@ -116,8 +116,10 @@ impl Store {
                     loop {
                         match pool.clone().connect_with(options.clone()).await {
                             Err(sqlx::Error::Database(db))
-                                if matches!(db.code().as_deref(), Some("5" | "6" | "261" | "517"))
-                                    && tokio::time::Instant::now() + pause < deadline =>
+                                if matches!(
+                                    db.code().as_deref(),
+                                    Some("5" | "6" | "261" | "517")
+                                ) && tokio::time::Instant::now() + pause < deadline =>
                             {
                                 tokio::time::sleep(pause).await;
                                 pause = (pause * 2).min(Duration::from_millis(200));

@@ -7,6 +7,7 @@ use sqlx::QueryBuilder;
 use uuid::Uuid;
 
 use super::{Store, db_error, with_pool};
+use crate::domain::SeatAttrs;
 use crate::error::Result;
 
 /// One seat as exported: its state and the people attached to it.
@@ -18,6 +19,9 @@ pub struct ExportSeat {
     pub row: String,
     pub number: i64,
     pub category: Option<String>,
+    #[sqlx(try_from = "Option<String>")]
+    #[serde(skip_serializing_if = "SeatAttrs::is_empty")]
+    pub attributes: SeatAttrs,
     pub status: String,
     /// Why a blocked seat is out of sale.
     pub block_reason: Option<String>,
@@ -44,7 +48,7 @@ impl Store {
     pub async fn export_seats(&self, event_id: Uuid) -> Result<Vec<ExportSeat>> {
         with_pool!(self, |pool, _pg| {
             sqlx::query_as::<_, ExportSeat>(
-                "SELECT s.label, s.section, s.row_name, s.number, s.category, s.status, \
+                "SELECT s.label, s.section, s.row_name, s.number, s.category, s.attributes, s.status, \
                    s.block_reason, s.hold_id, \
                    s.held_until, h.holder, s.reservation_id, r.customer, r.reference \
                  FROM seat_state s \

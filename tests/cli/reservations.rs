@@ -502,3 +502,50 @@ fn mistyped_seat_labels_get_a_did_you_mean() {
         assert!(!err.contains("`A-12` ("), "A-12 exists: {err}");
     });
 }
+
+#[test]
+fn accessible_seats_go_to_the_parties_that_ask_for_them() {
+    crate::common::on_both("best_access", |env| {
+        // Row A: 1 wheelchair space, 2 its companion seat, 3-4 ordinary; row B: 1-2 ordinary.
+        let layout = env.path("access.csv");
+        std::fs::write(
+            &layout,
+            "section,row,seat,attributes\nS,A,1,accessible\nS,A,2,companion\nS,A,3,\nS,A,4,\n\
+             S,B,1,restricted-view\nS,B,2,\n",
+        )
+        .unwrap();
+        env.ok(&[
+            "event",
+            "create",
+            "--name",
+            "E",
+            "--layout",
+            layout.to_str().unwrap(),
+        ]);
+        let seats = env.json(&["seats", "E"]);
+        assert_eq!(seats[0]["attributes"], serde_json::json!(["accessible"]));
+        assert!(seats[2].get("attributes").is_none(), "{}", seats[2]);
+        assert!(env.ok(&["seats", "E"]).contains("restricted-view"));
+
+        env.fails(&["hold", "E", "--best", "1", "--accessible", "2"], 2);
+        // Row A is in front, but an ordinary party is kept off its wheelchair space.
+        let plain = env.json(&["hold", "E", "--best", "2"]);
+        assert_eq!(plain["seats"], serde_json::json!(["A-3", "A-4"]));
+        assert_eq!(plain["access_spent"], 0);
+        // A party with a wheelchair user gets the space and the companion seat beside it.
+        let access = env.json(&["hold", "E", "--best", "2", "--accessible", "1"]);
+        assert_eq!(access["seats"], serde_json::json!(["A-1", "A-2"]));
+        env.ok(&["release", access["hold_id"].as_str().unwrap()]);
+        env.ok(&["hold", "E", "B-1", "B-2"]);
+        // Only the accessible pair is left: an ordinary party gets it, and is told so.
+        let out = env.ok(&["hold", "E", "--best", "2"]);
+        assert!(out.contains("Only accessible or companion seats"), "{out}");
+        let err = env.fails(&["hold", "E", "--best", "2", "--accessible", "1"], 3);
+        assert!(
+            err.contains("no 2 seats side by side with 1 accessible"),
+            "{err}"
+        );
+        let csv = env.ok(&["export", "E"]);
+        assert!(csv.contains("\nB-1,S,B,1,,restricted-view,held,"), "{csv}");
+    });
+}
