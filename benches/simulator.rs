@@ -33,6 +33,7 @@ fn main() {
             held_until: None,
             version: 0,
             block_reason: None,
+            attributes: Default::default(),
             section_pos: 0,
             row_pos: n / 100,
         })

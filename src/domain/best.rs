@@ -40,6 +40,19 @@ pub struct Pick {
     pub access_spent: usize,
 }
 
+/// How a choice ranks: lower is better, field by field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Rank {
+    access_spent: usize,
+    orphans: usize,
+    /// Ordinary seats where companion seats would serve an accessible party better.
+    plain_beside: usize,
+    section_pos: i64,
+    row_pos: i64,
+    /// Twice the distance from the row's centre.
+    off_centre: i64,
+}
+
 /// Ranked candidate blocks of `want.n` adjacent available seats; when none exists (and no
 /// accessible seat was asked for), one scattered pick of the best single seats. `seats` is every
 /// seat of the event in layout order (available or not: the row's centre counts every seat).
@@ -48,8 +61,8 @@ pub fn candidates(seats: &[Seat], want: Want) -> Vec<Pick> {
     if n == 0 || want.accessible > n {
         return Vec::new();
     }
-    let mut blocks: Vec<((usize, usize, usize, i64, i64, i64), Pick)> = Vec::new();
-    let mut singles: Vec<((bool, i64, i64, i64), &Seat)> = Vec::new();
+    let mut blocks: Vec<(Rank, Pick)> = Vec::new();
+    let mut singles: Vec<(Rank, &Seat)> = Vec::new();
     for row in seats.chunk_by(|a, b| a.row_pos == b.row_pos && a.section_pos == b.section_pos) {
         let (lo, hi) = (row[0].number, row[row.len() - 1].number);
         // Twice the centre, so distances stay integers.
@@ -60,7 +73,15 @@ pub fn candidates(seats: &[Seat], want: Want) -> Vec<Pick> {
             .collect();
         for s in &free {
             let d = (2 * s.number - centre2).abs();
-            singles.push(((s.attributes.for_access(), s.section_pos, s.row_pos, d), s));
+            let rank = Rank {
+                access_spent: usize::from(s.attributes.for_access()),
+                orphans: 0,
+                plain_beside: 0,
+                section_pos: s.section_pos,
+                row_pos: s.row_pos,
+                off_centre: d,
+            };
+            singles.push((rank, s));
         }
         let free_at = |number: i64| {
             row.iter()
@@ -92,15 +113,16 @@ pub fn candidates(seats: &[Seat], want: Want) -> Vec<Pick> {
             };
             let orphans = strands(a - 1, a - 2) as usize + strands(b + 1, b + 2) as usize;
             let d = (a + b - centre2).abs();
+            let rank = Rank {
+                access_spent: spent,
+                orphans,
+                plain_beside,
+                section_pos: w[0].section_pos,
+                row_pos: w[0].row_pos,
+                off_centre: d,
+            };
             blocks.push((
-                (
-                    spent,
-                    orphans,
-                    plain_beside,
-                    w[0].section_pos,
-                    w[0].row_pos,
-                    d,
-                ),
+                rank,
                 Pick {
                     labels: w.iter().map(|s| s.label.clone()).collect(),
                     together: true,
