@@ -215,6 +215,7 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
         'seatctl;map' {
             [CompletionResult]::new('--section', '--section', [CompletionResultType]::ParameterName, 'Draw only this section')
             [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Width to draw for [default: the terminal''s width, else $COLUMNS, else 80]')
+            [CompletionResult]::new('--highlight', '--highlight', [CompletionResultType]::ParameterName, 'Highlight these seats (labels or ranges along a row, e.g. A-12..A-15)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')
             [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]')
@@ -229,6 +230,7 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('--best', '--best', [CompletionResultType]::ParameterName, 'Hold the N best available seats instead: side by side in one row when possible, front rows and row centres first, sections in layout order')
             [CompletionResult]::new('--section', '--section', [CompletionResultType]::ParameterName, 'With --best: only this section')
             [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'With --best: only this category')
+            [CompletionResult]::new('--accessible', '--accessible', [CompletionResultType]::ParameterName, 'With --best: N of the party''s seats must be accessible (wheelchair spaces); the rest sit beside them, on companion seats where the layout has them')
             [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'How long the hold lasts [default: reservation.hold_ttl, 10m]')
             [CompletionResult]::new('--holder', '--holder', [CompletionResultType]::ParameterName, 'Who holds the seats (shown in the history)')
             [CompletionResult]::new('--idempotency-key', '--idempotency-key', [CompletionResultType]::ParameterName, 'Retrying with the same key returns the same hold instead of holding twice')

@@ -1394,7 +1394,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__hold)
-            opts="-h --best --section --category --ttl --holder --idempotency-key --pause-after-lock --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-h --best --section --category --accessible --ttl --holder --idempotency-key --pause-after-lock --config --database-url --redis-url --strategy --json --no-color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1409,6 +1409,10 @@ _seatctl() {
                     return 0
                     ;;
                 --category)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --accessible)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1628,7 +1632,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__map)
-            opts="-h --section --width --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-h --section --width --highlight --config --database-url --redis-url --strategy --json --no-color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1639,6 +1643,10 @@ _seatctl() {
                     return 0
                     ;;
                 --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --highlight)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -166,6 +166,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l no-color -d 'N
 complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l section -d 'Draw only this section' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l width -d 'Width to draw for [default: the terminal\'s width, else $COLUMNS, else 80]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l highlight -d 'Highlight these seats (labels or ranges along a row, e.g. A-12..A-15)' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
@@ -178,6 +179,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand map" -s h -l help -d 'Pr
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l best -d 'Hold the N best available seats instead: side by side in one row when possible, front rows and row centres first, sections in layout order' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l section -d 'With --best: only this section' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l category -d 'With --best: only this category' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l accessible -d 'With --best: N of the party\'s seats must be accessible (wheelchair spaces); the rest sit beside them, on companion seats where the layout has them' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l ttl -d 'How long the hold lasts [default: reservation.hold_ttl, 10m]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l holder -d 'Who holds the seats (shown in the history)' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l idempotency-key -d 'Retrying with the same key returns the same hold instead of holding twice' -r

@@ -5,10 +5,12 @@ use serde::Serialize;
 
 use super::Ctx;
 use super::seats::check_section;
+use crate::domain::labels;
 use crate::domain::{Event, Seat, SeatStatus, StatusCounts};
+use crate::error::Error;
 use crate::error::Result;
 use crate::output::{Render, Ui, time};
-use crate::ui::map::{MapStyle, render};
+use crate::ui::map::{MapStyle, render_selected};
 
 #[derive(Debug, Args)]
 pub struct MapArgs {
@@ -20,6 +22,9 @@ pub struct MapArgs {
     /// Width to draw for [default: the terminal's width, else $COLUMNS, else 80]
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(24..))]
     pub width: Option<u16>,
+    /// Highlight these seats (labels or ranges along a row, e.g. A-12..A-15)
+    #[arg(long, num_args = 1.., value_name = "SEAT")]
+    pub highlight: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -46,6 +51,9 @@ pub struct SeatMap {
     pub event: Event,
     pub counts: StatusCounts,
     pub sections: Vec<MapSection>,
+    /// Highlighted seats.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub selected: Vec<String>,
     #[serde(skip)]
     raw: Vec<Seat>,
     #[serde(skip)]
@@ -82,9 +90,18 @@ impl SeatMap {
             event,
             counts,
             sections,
+            selected: Vec::new(),
             raw: seats,
             width,
         }
+    }
+}
+
+impl SeatMap {
+    /// Highlights `labels` on the map.
+    pub fn select(mut self, labels: Vec<String>) -> SeatMap {
+        self.selected = labels;
+        self
     }
 }
 
@@ -102,7 +119,10 @@ impl Render for SeatMap {
             color: ui.color,
             width: self.width.unwrap_or(ui.width),
         };
-        format!("{head}\n{}", render(&self.raw, style))
+        format!(
+            "{head}\n{}",
+            render_selected(&self.raw, style, &self.selected)
+        )
     }
 }
 
@@ -116,6 +136,15 @@ impl MapArgs {
         let seats = store
             .list_seats(event.id, None, self.section.as_deref())
             .await?;
-        Ok(SeatMap::new(event, seats, self.width.map(usize::from)))
+        let tokens: Vec<String> = self
+            .highlight
+            .iter()
+            .flat_map(|t| labels::split(t))
+            .collect();
+        let selected = labels::expand(&tokens, &seats).map_err(Error::invalid)?;
+        if let Some(message) = labels::unknown(&selected, &seats) {
+            return Err(Error::not_found(message));
+        }
+        Ok(SeatMap::new(event, seats, self.width.map(usize::from)).select(selected))
     }
 }

@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::Ctx;
 use crate::domain::best::Want;
+use crate::domain::labels;
 use crate::domain::strategy::{Effort, Reserver};
 use crate::duration::HumanDuration;
 use crate::error::{Error, Result};
@@ -46,40 +47,7 @@ pub(crate) async fn unknown_seats(
     let Ok(seats) = store.list_seats(event_id, None, None).await else {
         return Error::NotFound(fallback);
     };
-    let known: Vec<&str> = seats.iter().map(|s| s.label.as_str()).collect();
-    // `a12` means `A-12`: compare without case and separators before guessing at typos.
-    let bare = |l: &str| -> String {
-        l.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let parts: Vec<String> = typed
-        .iter()
-        .filter(|t| !known.contains(&t.as_str()))
-        .map(|t| {
-            let hint = known
-                .iter()
-                .copied()
-                .find(|k| bare(k) == bare(t))
-                .or_else(|| crate::domain::suggest(t, known.iter().copied()));
-            match hint {
-                Some(s) => format!("`{t}` (did you mean `{s}`?)"),
-                None => format!("`{t}`"),
-            }
-        })
-        .collect();
-    if parts.is_empty() {
-        return Error::NotFound(fallback);
-    }
-    let example = match (known.first(), known.last()) {
-        (Some(a), Some(b)) => format!("; labels here run from `{a}` to `{b}`"),
-        _ => String::new(),
-    };
-    Error::not_found(format!(
-        "no seat {} in this event{example}",
-        parts.join(", ")
-    ))
+    Error::NotFound(labels::unknown(typed, &seats).unwrap_or(fallback))
 }
 
 fn parse_id(text: &str, what: &str) -> Result<Uuid> {
@@ -120,7 +88,7 @@ impl Ctx {
 pub struct HoldArgs {
     /// Event id, name, or unique name prefix
     pub event: String,
-    /// Seat labels (e.g. A-12 A-13): all are held or none
+    /// Seat labels (e.g. A-12 A-13, or a range along a row: A-12..A-15): all are held or none
     #[arg(
         required_unless_present = "best",
         conflicts_with = "best",
@@ -210,18 +178,28 @@ impl HoldArgs {
             }
             labels.push(label);
         }
+        let too_many = |asked: usize| {
+            Error::invalid(format!(
+                "{asked} seats asked for; one hold may take at most {max} (reservation.max_seats_per_hold)"
+            ))
+        };
         let asked = self.best.map_or(labels.len(), |n| n as usize);
         if asked == 0 {
             return Err(Error::invalid("--best must be at least 1"));
         }
         if asked > max {
-            return Err(Error::invalid(format!(
-                "{asked} seats asked for; one hold may take at most {max} (reservation.max_seats_per_hold)"
-            )));
+            return Err(too_many(asked));
         }
         let ttl_ms = ctx.ttl_ms(self.ttl)?;
         let reserver = ctx.reserver().await?;
         let event = reserver.store().find_event(&self.event).await?;
+        if labels.iter().any(|l| l.contains("..")) {
+            let seats = reserver.store().list_seats(event.id, None, None).await?;
+            labels = labels::expand(&labels, &seats).map_err(Error::invalid)?;
+            if labels.len() > max {
+                return Err(too_many(labels.len()));
+            }
+        }
         let actor = actor(self.holder.as_deref());
         let req = HoldRequest {
             event_id: event.id,
@@ -489,8 +467,14 @@ impl HistoryArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<History> {
         let store = ctx.store().await?;
         let event = store.find_event(&self.event).await?;
-        Ok(History(
-            store.history(event.id, self.seat.as_deref()).await?,
-        ))
+        let history = store.history(event.id, self.seat.as_deref()).await?;
+        if let Some(seat) = self.seat.filter(|_| history.is_empty()) {
+            // No history, or no such seat? Only the second is an error.
+            let seats = store.list_seats(event.id, None, None).await?;
+            if let Some(message) = labels::unknown(&[seat], &seats) {
+                return Err(Error::not_found(message));
+            }
+        }
+        Ok(History(history))
     }
 }

@@ -1,6 +1,7 @@
 //! The domain: events, seats and their states, and seat layouts. No SQL and no terminal here.
 
 pub mod best;
+pub mod labels;
 pub mod layout;
 pub mod strategy;
 

@@ -2,6 +2,7 @@
 //! Seats sit in columns by seat number, so aisles and gaps show; rows wider than the
 //! terminal are cut into bands of seat numbers, each with its own number ruler.
 
+use std::collections::HashSet;
 use std::fmt::Write;
 
 use console::Style;
@@ -14,27 +15,64 @@ pub struct MapStyle {
     pub width: usize,
 }
 
-/// Shape differs as well as colour, so the map reads without colour and for colour-blind eyes.
-fn glyph(status: SeatStatus, color: bool) -> &'static str {
-    match (status, color) {
-        (SeatStatus::Available, true) => "○",
-        (SeatStatus::Held, true) => "◐",
-        (SeatStatus::Reserved, true) => "●",
-        (SeatStatus::Blocked, true) => "■",
-        (SeatStatus::Available, false) => ".",
-        (SeatStatus::Held, false) => "h",
-        (SeatStatus::Reserved, false) => "X",
-        (SeatStatus::Blocked, false) => "#",
-    }
+/// What one cell of the map shows: a seat's status, except that an available wheelchair space
+/// and the seats being picked right now stand out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Mark {
+    Status(SeatStatus),
+    Accessible,
+    Selected,
 }
 
-fn paint(status: SeatStatus) -> Style {
-    let style = Style::new().force_styling(true);
-    match status {
-        SeatStatus::Available => style.green(),
-        SeatStatus::Held => style.yellow().bold(),
-        SeatStatus::Reserved => style.red(),
-        SeatStatus::Blocked => style.blue().dim(),
+impl Mark {
+    fn of(seat: &Seat, selected: &HashSet<&str>) -> Mark {
+        if selected.contains(seat.label.as_str()) {
+            Mark::Selected
+        } else if seat.status == SeatStatus::Available && seat.attributes.accessible {
+            Mark::Accessible
+        } else {
+            Mark::Status(seat.status)
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Mark::Status(s) => s.as_str(),
+            Mark::Accessible => "accessible",
+            Mark::Selected => "selected",
+        }
+    }
+
+    /// Shape differs as well as colour, so the map reads without colour and for colour-blind
+    /// eyes; without colour it is plain ASCII.
+    fn glyph(self, color: bool) -> &'static str {
+        match (self, color) {
+            (Mark::Status(SeatStatus::Available), true) => "○",
+            (Mark::Status(SeatStatus::Held), true) => "◐",
+            (Mark::Status(SeatStatus::Reserved), true) => "●",
+            (Mark::Status(SeatStatus::Blocked), true) => "■",
+            (Mark::Accessible, true) => "◇",
+            (Mark::Selected, true) => "◆",
+            (Mark::Status(SeatStatus::Available), false) => ".",
+            (Mark::Status(SeatStatus::Held), false) => "h",
+            (Mark::Status(SeatStatus::Reserved), false) => "X",
+            (Mark::Status(SeatStatus::Blocked), false) => "#",
+            (Mark::Accessible, false) => "a",
+            (Mark::Selected, false) => "*",
+        }
+    }
+
+    /// Colours readable on dark and light backgrounds (no white, no black).
+    fn paint(self) -> Style {
+        let style = Style::new().force_styling(true);
+        match self {
+            Mark::Status(SeatStatus::Available) => style.green(),
+            Mark::Status(SeatStatus::Held) => style.yellow().bold(),
+            Mark::Status(SeatStatus::Reserved) => style.red(),
+            Mark::Status(SeatStatus::Blocked) => style.blue().dim(),
+            Mark::Accessible => style.cyan(),
+            Mark::Selected => style.magenta().bold().reverse(),
+        }
     }
 }
 
@@ -42,6 +80,12 @@ const MAX_ROW_LABEL: usize = 4;
 
 /// Draws the map for seats given in layout order (section, row, number).
 pub fn render(seats: &[Seat], style: MapStyle) -> String {
+    render_selected(seats, style, &[])
+}
+
+/// Draws the map with the seats labelled in `selected` highlighted (what a buyer is picking).
+pub fn render_selected(seats: &[Seat], style: MapStyle, selected: &[String]) -> String {
+    let selected: HashSet<&str> = selected.iter().map(String::as_str).collect();
     let mut out = String::new();
     if seats.is_empty() {
         out.push_str("(this event has no seats)\n");
@@ -53,29 +97,59 @@ pub fn render(seats: &[Seat], style: MapStyle) -> String {
     let _ = writeln!(out, "{}", centred.trim_end());
     for section in seats.chunk_by(|a, b| a.section_pos == b.section_pos) {
         out.push('\n');
-        render_section(&mut out, section, style, width);
+        render_section(&mut out, section, style, width, &selected);
     }
     out.push('\n');
-    // Blocked seats are rare: the legend names them only where there are some.
-    let any_blocked = seats.iter().any(|s| s.status == SeatStatus::Blocked);
+    // Rarer marks are named in the legend only where the map has some.
+    let shown: HashSet<Mark> = seats.iter().map(|s| Mark::of(s, &selected)).collect();
     let legend: Vec<String> = SeatStatus::ALL
         .iter()
-        .filter(|&&s| s != SeatStatus::Blocked || any_blocked)
-        .map(|&s| {
-            let g = glyph(s, style.color);
+        .map(|&s| Mark::Status(s))
+        .chain([Mark::Accessible, Mark::Selected])
+        .filter(|m| {
+            matches!(
+                m,
+                Mark::Status(SeatStatus::Available | SeatStatus::Held | SeatStatus::Reserved)
+            ) || shown.contains(m)
+        })
+        .map(|m| {
+            let g = m.glyph(style.color);
             let g = if style.color {
-                paint(s).apply_to(g).to_string()
+                m.paint().apply_to(g).to_string()
             } else {
                 g.to_string()
             };
-            format!("{g} {s}")
+            format!("{g} {}", m.name())
         })
         .collect();
-    let _ = writeln!(out, "{}", legend.join("   "));
+    // Wrapped to the width; the items carry escape codes in colour, so count visible text.
+    let mut line = String::new();
+    let mut used = 0;
+    for item in legend {
+        let len = console::measure_text_width(&item);
+        if used > 0 && used + 3 + len > width {
+            let _ = writeln!(out, "{line}");
+            line.clear();
+            used = 0;
+        }
+        if used > 0 {
+            line.push_str("   ");
+            used += 3;
+        }
+        line.push_str(&item);
+        used += len;
+    }
+    let _ = writeln!(out, "{line}");
     out
 }
 
-fn render_section(out: &mut String, seats: &[Seat], style: MapStyle, width: usize) {
+fn render_section(
+    out: &mut String,
+    seats: &[Seat],
+    style: MapStyle,
+    width: usize,
+    selected: &HashSet<&str>,
+) {
     let mut counts = StatusCounts::default();
     for s in seats {
         counts.add(s.status, 1);
@@ -120,24 +194,25 @@ fn render_section(out: &mut String, seats: &[Seat], style: MapStyle, width: usiz
             // A row with no seat in this band still gets its line when it has seats elsewhere
             // in other bands, so the rows of every band line up.
             let mut line = String::with_capacity(cols * 4);
-            let mut cells: Vec<Option<SeatStatus>> = vec![None; cols];
+            let mut cells: Vec<Option<Mark>> = vec![None; cols];
             for s in &in_band {
-                cells[(s.number - start) as usize] = Some(s.status);
+                cells[(s.number - start) as usize] = Some(Mark::of(s, selected));
             }
-            let mut run: Option<(SeatStatus, String)> = None;
+            // Runs of one mark are painted with one escape sequence.
+            let mut run: Option<(Mark, String)> = None;
             for cell in cells {
                 match cell {
                     None => {
                         flush(&mut line, &mut run, style.color);
                         line.push(' ');
                     }
-                    Some(status) => {
-                        if run.as_ref().is_some_and(|(s, _)| *s != status) {
+                    Some(mark) => {
+                        if run.as_ref().is_some_and(|(m, _)| *m != mark) {
                             flush(&mut line, &mut run, style.color);
                         }
-                        run.get_or_insert_with(|| (status, String::new()))
+                        run.get_or_insert_with(|| (mark, String::new()))
                             .1
-                            .push_str(glyph(status, style.color));
+                            .push_str(mark.glyph(style.color));
                     }
                 }
             }
@@ -153,10 +228,10 @@ fn render_section(out: &mut String, seats: &[Seat], style: MapStyle, width: usiz
     }
 }
 
-fn flush(line: &mut String, run: &mut Option<(SeatStatus, String)>, color: bool) {
-    if let Some((status, glyphs)) = run.take() {
+fn flush(line: &mut String, run: &mut Option<(Mark, String)>, color: bool) {
+    if let Some((mark, glyphs)) = run.take() {
         if color {
-            let _ = write!(line, "{}", paint(status).apply_to(glyphs));
+            let _ = write!(line, "{}", mark.paint().apply_to(glyphs));
         } else {
             line.push_str(&glyphs);
         }
@@ -273,6 +348,83 @@ mod tests {
         );
         assert!(map.contains('●') && map.contains('○') && map.contains('◐'));
         assert!(map.contains("\u{1b}["));
+    }
+
+    /// The example layouts drawn with a fixed mix of states, compared with the committed
+    /// snapshots in `src/ui/snapshots/`. After a deliberate change to the map, regenerate them
+    /// with `UPDATE_SNAPSHOTS=1 cargo test --lib map` and review the diff.
+    #[test]
+    fn snapshots_of_the_example_layouts() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui/snapshots");
+        let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+        let states = |i: usize, _: &str| match i % 13 {
+            0 | 5 => SeatStatus::Reserved,
+            3 => SeatStatus::Held,
+            _ if i % 97 == 7 => SeatStatus::Blocked,
+            _ => SeatStatus::Available,
+        };
+        let cases = [
+            (
+                "examples/hall.toml",
+                80,
+                vec!["N-29", "N-30"],
+                "hall-80.txt",
+            ),
+            ("examples/hall.toml", 48, vec![], "hall-48.txt"),
+            ("examples/small.csv", 80, vec!["A-2", "A-3"], "small-80.txt"),
+        ];
+        let mut stale = Vec::new();
+        for (file, width, selected, snapshot) in cases {
+            let layout = Layout::from_file(std::path::Path::new(file)).unwrap();
+            let seats = crate::domain::seats_for_test(&layout, states);
+            let selected: Vec<String> = selected.into_iter().map(String::from).collect();
+            let map = render_selected(&seats, plain(width), &selected);
+            for line in map.lines() {
+                assert!(line.chars().count() <= width, "{file} too wide: {line:?}");
+            }
+            let path = dir.join(snapshot);
+            if update {
+                std::fs::create_dir_all(&dir).unwrap();
+                std::fs::write(&path, &map).unwrap();
+            }
+            if std::fs::read_to_string(&path).unwrap_or_default() != map {
+                stale.push(format!("{snapshot}:\n{map}"));
+            }
+        }
+        assert!(
+            stale.is_empty(),
+            "map snapshots differ (regenerate with UPDATE_SNAPSHOTS=1 cargo test --lib map \
+             if the change is intended):\n{}",
+            stale.join("\n")
+        );
+    }
+
+    #[test]
+    fn selected_and_accessible_seats_stand_out() {
+        let layout = Layout::parse_bytes(
+            b"section,row,seat,attributes\nS,A,1,accessible\nS,A,2,companion\nS,A,3,\nS,A,4,\n",
+            crate::domain::layout::Format::Csv,
+            "t.csv",
+        )
+        .unwrap();
+        let seats = crate::domain::seats_for_test(&layout, |_, _| SeatStatus::Available);
+        let map = render_selected(&seats, plain(80), &["A-3".to_string()]);
+        assert!(map.contains("A a.*. A"), "{map}");
+        assert!(
+            map.contains("a accessible") && map.contains("* selected"),
+            "{map}"
+        );
+        let map = render(&seats, plain(80));
+        assert!(!map.contains("selected"), "{map}");
+        let color = render_selected(
+            &seats,
+            MapStyle {
+                color: true,
+                width: 80,
+            },
+            &["A-3".to_string()],
+        );
+        assert!(color.contains('◇') && color.contains('◆'), "{color}");
     }
 
     #[test]

@@ -1,0 +1,154 @@
+//! Seat labels as people type them: several per line, separated by spaces or commas, with
+//! ranges along a row (`A-12..A-15`), and a "did you mean" for the ones that do not exist.
+
+use std::collections::HashSet;
+
+use crate::domain::{Seat, suggest};
+
+/// Splits typed text into labels: `A-12 A-13`, `A-12, A-13`.
+pub fn split(text: &str) -> Vec<String> {
+    text.split([' ', ',', '\t'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Expands ranges (`A-12..A-15`: every seat of that row from 12 to 15, aisles skipped) against
+/// the event's seats, in the order typed. A label listed twice, a range whose ends are not in
+/// one row, or an unknown label is an error naming it.
+pub fn expand(typed: &[String], seats: &[Seat]) -> Result<Vec<String>, String> {
+    let mut out: Vec<String> = Vec::with_capacity(typed.len());
+    let mut seen = HashSet::new();
+    for token in typed {
+        let mut push = |label: String| {
+            if seen.insert(label.clone()) {
+                out.push(label);
+                Ok(())
+            } else {
+                Err(format!("seat {label} is listed twice"))
+            }
+        };
+        let Some((from, to)) = token.split_once("..") else {
+            push(token.clone())?;
+            continue;
+        };
+        let find = |label: &str| seats.iter().find(|s| s.label == label);
+        let ends: Vec<String> = [from, to].iter().map(|s| s.to_string()).collect();
+        let (Some(a), Some(b)) = (find(from), find(to)) else {
+            return Err(unknown(&ends, seats).unwrap_or_else(|| format!("bad range `{token}`")));
+        };
+        if a.section_pos != b.section_pos || a.row_pos != b.row_pos {
+            return Err(format!(
+                "range `{token}`: {from} and {to} are not in the same row"
+            ));
+        }
+        let (lo, hi) = (a.number.min(b.number), a.number.max(b.number));
+        let mut row: Vec<&Seat> = seats
+            .iter()
+            .filter(|s| {
+                s.section_pos == a.section_pos
+                    && s.row_pos == a.row_pos
+                    && (lo..=hi).contains(&s.number)
+            })
+            .collect();
+        if a.number > b.number {
+            row.reverse();
+        }
+        for s in row {
+            push(s.label.clone())?;
+        }
+    }
+    Ok(out)
+}
+
+/// "no seat `a12` (did you mean `A-12`?)" for the typed labels that are not seats of the event;
+/// `None` when all are.
+pub fn unknown(typed: &[String], seats: &[Seat]) -> Option<String> {
+    let known: HashSet<&str> = seats.iter().map(|s| s.label.as_str()).collect();
+    // `a12` means `A-12`: compare without case and separators before guessing at typos.
+    let bare = |l: &str| -> String {
+        l.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let parts: Vec<String> = typed
+        .iter()
+        .filter(|t| !known.contains(t.as_str()))
+        .map(|t| {
+            let hint = seats
+                .iter()
+                .map(|s| s.label.as_str())
+                .find(|k| bare(k) == bare(t))
+                .or_else(|| suggest(t, seats.iter().map(|s| s.label.as_str())));
+            match hint {
+                Some(s) => format!("`{t}` (did you mean `{s}`?)"),
+                None => format!("`{t}`"),
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        return None;
+    }
+    let example = match (seats.first(), seats.last()) {
+        (Some(a), Some(b)) => format!("; labels here run from `{}` to `{}`", a.label, b.label),
+        _ => String::new(),
+    };
+    Some(format!(
+        "no seat {} in this event{example}",
+        parts.join(", ")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::SeatStatus;
+    use crate::domain::layout::{Format, Layout};
+
+    fn hall() -> Vec<Seat> {
+        let csv = "section,row,seat\nS,A,1\nS,A,2\nS,A,4\nS,A,5\nS,B,1\nS,B,2\n";
+        let layout = Layout::parse_bytes(csv.as_bytes(), Format::Csv, "t.csv").unwrap();
+        crate::domain::seats_for_test(&layout, |_, _| SeatStatus::Available)
+    }
+
+    fn strings(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn ranges_expand_along_a_row() {
+        let s = hall();
+        assert_eq!(split(" A-1, A-2  B-1"), ["A-1", "A-2", "B-1"]);
+        assert_eq!(
+            expand(&strings(&["A-1..A-5"]), &s).unwrap(),
+            ["A-1", "A-2", "A-4", "A-5"]
+        );
+        assert_eq!(
+            expand(&strings(&["B-2..B-1", "A-5"]), &s).unwrap(),
+            ["B-2", "B-1", "A-5"]
+        );
+        let e = expand(&strings(&["A-1..B-2"]), &s).unwrap_err();
+        assert!(e.contains("not in the same row"), "{e}");
+        let e = expand(&strings(&["A-2", "A-1..A-2"]), &s).unwrap_err();
+        assert!(e.contains("A-2 is listed twice"), "{e}");
+        let e = expand(&strings(&["A-1..a5"]), &s).unwrap_err();
+        assert!(e.contains("`a5` (did you mean `A-5`?)"), "{e}");
+        // Plain labels pass through unchecked: the hold itself checks them.
+        assert_eq!(expand(&strings(&["Z-9"]), &s).unwrap(), ["Z-9"]);
+    }
+
+    #[test]
+    fn unknown_labels_get_a_hint() {
+        let s = hall();
+        assert_eq!(unknown(&strings(&["A-1", "B-2"]), &s), None);
+        let e = unknown(&strings(&["A-1", "b2", "Q-77"]), &s).unwrap();
+        assert!(e.contains("`b2` (did you mean `B-2`?)"), "{e}");
+        assert!(
+            e.contains("`Q-77`") && e.contains("run from `A-1` to `B-2`"),
+            "{e}"
+        );
+        assert!(!e.contains("`A-1`,"), "{e}");
+    }
+}
