@@ -230,11 +230,22 @@ impl Reserver {
         F: FnMut() -> Fut,
         Fut: Future<Output = Result<Attempt<T>>>,
     {
-        for n in 0..=self.max_retries {
-            if n > 0 {
+        // A version conflict is a lost race: retried up to occ.max_retries times. A busy lock
+        // is another terminal at work on these seats right now: its answer comes within the
+        // lease, so wait for it (with backoff) up to redis.lock_ttl rather than give up while
+        // the seats may still be free.
+        let busy_until = self
+            .locks
+            .as_ref()
+            .map(|l| std::time::Instant::now() + l.ttl());
+        let mut conflicts = 0u32;
+        let mut pause = 0u32;
+        loop {
+            if pause > 0 {
                 effort.retries += 1;
-                tokio::time::sleep(backoff(n)).await;
+                tokio::time::sleep(backoff(pause)).await;
             }
+            pause += 1;
             let started = std::time::Instant::now();
             let held = match &self.locks {
                 None => None,
@@ -255,7 +266,14 @@ impl Reserver {
                             // A hold's next try re-checks the seats before locking again.
                             effort.lock_busy += 1;
                             effort.tries.push(started.elapsed());
-                            continue;
+                            if busy_until.is_some_and(|t| std::time::Instant::now() < t) {
+                                continue;
+                            }
+                            return Err(Error::Contended(format!(
+                                "these seats stayed locked by other terminals for longer than \
+                                 redis.lock_ttl ({:?}); try again",
+                                locks.ttl()
+                            )));
                         }
                     }
                 }
@@ -272,13 +290,16 @@ impl Reserver {
                 Attempt::Done(value) => return Ok(value),
                 Attempt::LostRace => effort.version_conflicts += 1,
             }
+            conflicts += 1;
+            if conflicts > self.max_retries {
+                return Err(Error::Contended(format!(
+                    "these seats are being changed by other terminals: gave up after {} tries \
+                     (occ.max_retries = {}); try again",
+                    self.max_retries + 1,
+                    self.max_retries
+                )));
+            }
         }
-        Err(Error::Contended(format!(
-            "these seats are being changed by other terminals: gave up after {} tries \
-             (occ.max_retries = {}); try again",
-            self.max_retries + 1,
-            self.max_retries
-        )))
     }
 }
 

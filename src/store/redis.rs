@@ -85,6 +85,11 @@ impl Locks {
         })
     }
 
+    /// How long a lock lasts unless its holder unlocks it first.
+    pub fn ttl(&self) -> Duration {
+        self.ttl
+    }
+
     /// The key of one seat; the event id is a hash tag so a cluster keeps an event's seats in
     /// one slot, as multi-key scripts require.
     pub fn seat_key(&self, event_id: uuid::Uuid, label: &str) -> String {

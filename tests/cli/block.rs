@@ -48,7 +48,10 @@ fn blocked_seats_leave_sale_and_come_back() {
         let report = env.json(&["report", "E"]);
         assert_eq!(report["overall"]["blocked"], 2);
         let csv = env.ok(&["export", "E"]);
-        assert!(csv.contains("2,Main,,2,,blocked,camera position,"), "{csv}");
+        assert!(
+            csv.contains("2,Main,,2,,,blocked,camera position,"),
+            "{csv}"
+        );
         assert_eq!(env.json(&["audit", "E"])["ok"], true);
         // The history has both changes, with the reason.
         let history = env.json(&["history", "E", "2"]);
