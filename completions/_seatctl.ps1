@@ -34,6 +34,7 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('event', 'event', [CompletionResultType]::ParameterValue, 'Create, list, show and delete events')
             [CompletionResult]::new('layout', 'layout', [CompletionResultType]::ParameterValue, 'Import seat layouts (CSV, TOML or JSON)')
             [CompletionResult]::new('seats', 'seats', [CompletionResultType]::ParameterValue, 'List an event''s seats, optionally filtered by status or section')
+            [CompletionResult]::new('box-office', 'box-office', [CompletionResultType]::ParameterValue, 'Sell at a terminal: pick seats on the map, hold, reserve, refund (interactive)')
             [CompletionResult]::new('map', 'map', [CompletionResultType]::ParameterValue, 'Draw an event''s seat map')
             [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Hold seats for a limited time, all or nothing')
             [CompletionResult]::new('extend', 'extend', [CompletionResultType]::ParameterValue, 'Extend an active hold')
@@ -202,6 +203,17 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
         'seatctl;seats' {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only seats in this state (a lapsed hold counts as available)')
             [CompletionResult]::new('--section', '--section', [CompletionResultType]::ParameterName, 'Only seats in this section')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]')
+            [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also honoured: NO_COLOR, TERM=dumb)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'seatctl;box-office' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')
             [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]')
@@ -529,6 +541,7 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('event', 'event', [CompletionResultType]::ParameterValue, 'Create, list, show and delete events')
             [CompletionResult]::new('layout', 'layout', [CompletionResultType]::ParameterValue, 'Import seat layouts (CSV, TOML or JSON)')
             [CompletionResult]::new('seats', 'seats', [CompletionResultType]::ParameterValue, 'List an event''s seats, optionally filtered by status or section')
+            [CompletionResult]::new('box-office', 'box-office', [CompletionResultType]::ParameterValue, 'Sell at a terminal: pick seats on the map, hold, reserve, refund (interactive)')
             [CompletionResult]::new('map', 'map', [CompletionResultType]::ParameterValue, 'Draw an event''s seat map')
             [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Hold seats for a limited time, all or nothing')
             [CompletionResult]::new('extend', 'extend', [CompletionResultType]::ParameterValue, 'Extend an active hold')
@@ -581,6 +594,9 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             break
         }
         'seatctl;help;seats' {
+            break
+        }
+        'seatctl;help;box-office' {
             break
         }
         'seatctl;help;map' {

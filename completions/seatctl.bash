@@ -22,6 +22,9 @@ _seatctl() {
             seatctl,block)
                 cmd="seatctl__subcmd__block"
                 ;;
+            seatctl,box-office)
+                cmd="seatctl__subcmd__box__subcmd__office"
+                ;;
             seatctl,completions)
                 cmd="seatctl__subcmd__completions"
                 ;;
@@ -135,6 +138,9 @@ _seatctl() {
                 ;;
             seatctl__subcmd__help,block)
                 cmd="seatctl__subcmd__help__subcmd__block"
+                ;;
+            seatctl__subcmd__help,box-office)
+                cmd="seatctl__subcmd__help__subcmd__box__subcmd__office"
                 ;;
             seatctl__subcmd__help,completions)
                 cmd="seatctl__subcmd__help__subcmd__completions"
@@ -260,7 +266,7 @@ _seatctl() {
 
     case "${cmd}" in
         seatctl)
-            opts="-h -V --config --database-url --redis-url --strategy --json --no-color --help --version event layout seats map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help"
+            opts="-h -V --config --database-url --redis-url --strategy --json --no-color --help --version event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -330,6 +336,36 @@ _seatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --strategy)
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__box__subcmd__office)
+            opts="-h --config --database-url --redis-url --strategy --json --no-color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -916,7 +952,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__help)
-            opts="event layout seats map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help"
+            opts="event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -944,6 +980,20 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__help__subcmd__block)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__help__subcmd__box__subcmd__office)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -23,8 +23,9 @@ use crate::config::StrategyChoice;
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalOpts,
+    /// Without a command, on a terminal: the interactive box office
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 /// Flags every subcommand accepts. Precedence: flag > environment > config file > default.
@@ -77,6 +78,8 @@ pub enum Command {
     Layout(commands::layout::LayoutCommand),
     /// List an event's seats, optionally filtered by status or section
     Seats(commands::seats::SeatsArgs),
+    /// Sell at a terminal: pick seats on the map, hold, reserve, refund (interactive)
+    BoxOffice(commands::box_office::BoxOfficeArgs),
     /// Draw an event's seat map
     Map(commands::map::MapArgs),
     /// Hold seats for a limited time, all or nothing

@@ -68,6 +68,9 @@ pub enum Error {
     /// The database schema does not match this binary's migrations.
     #[error("{0}")]
     Schema(String),
+    /// Ctrl-C: the work in hand was finished or undone first.
+    #[error("{0}")]
+    Interrupted(String),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -80,6 +83,7 @@ impl Error {
             Error::NotFound(_) => ExitCode::NotFound,
             Error::HoldExpired(_) => ExitCode::HoldExpired,
             Error::Unavailable(_) | Error::Timeout(_) => ExitCode::Unavailable,
+            Error::Interrupted(_) => ExitCode::Interrupted,
             Error::Internal(_) => ExitCode::Internal,
         }
     }

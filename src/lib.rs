@@ -15,6 +15,8 @@ pub mod ui;
 pub use cli::Cli;
 pub use error::{Error, ExitCode};
 
+use std::io::IsTerminal;
+
 use commands::Ctx;
 use config::Terminal;
 use output::Ui;
@@ -25,8 +27,27 @@ pub const EXIT_INTERRUPTED: i32 = ExitCode::Interrupted as i32;
 /// Runs one command and prints its result or error. Returns the process exit code.
 pub async fn run(cli: Cli) -> i32 {
     let json = cli.global.json;
-    // The simulator stops its buyers on Ctrl-C itself, then audits and reports what ran.
-    let handles_ctrl_c = matches!(cli.command, cli::Command::Simulate(_));
+    // `seatctl` alone: the box office on a terminal, else the help (and exit 2).
+    let command = match cli.command {
+        Some(command) => command,
+        None if !json && std::io::stdin().is_terminal() && std::io::stderr().is_terminal() => {
+            cli::Command::BoxOffice(commands::box_office::BoxOfficeArgs { event: None })
+        }
+        None => {
+            use clap::CommandFactory;
+            eprintln!(
+                "{}\nerror: a command is required (or run `seatctl` on a terminal for the box office)",
+                Cli::command().render_help()
+            );
+            return ExitCode::Usage.code();
+        }
+    };
+    // The simulator stops its buyers on Ctrl-C itself, then audits and reports what ran; the
+    // box office finishes the change in hand and lets go of any open hold.
+    let handles_ctrl_c = matches!(
+        command,
+        cli::Command::Simulate(_) | cli::Command::BoxOffice(_)
+    );
     let work = async {
         let settings = config::resolve(&cli.global, Terminal::detect())?;
         if settings.all_strategies && !handles_ctrl_c {
@@ -37,7 +58,7 @@ pub async fn run(cli: Cli) -> i32 {
         }
         let ui = Ui::new(settings.json, settings.color);
         let ctx = Ctx { settings, ui };
-        let report = commands::dispatch(cli.command, &ctx).await?;
+        let report = commands::dispatch(command, &ctx).await?;
         output::print_report(&ctx.ui, report.as_ref())
     };
     if handles_ctrl_c {

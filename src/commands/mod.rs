@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod block;
+pub mod box_office;
 pub mod completions;
 pub mod db;
 pub mod demo;
@@ -85,5 +86,6 @@ pub async fn dispatch(command: Command, ctx: &Ctx) -> anyhow::Result<Box<dyn Rep
         Command::Audit(args) => Box::new(args.run(ctx).await?),
         Command::Completions(args) => Box::new(args.run()),
         Command::Man(args) => Box::new(args.run()?),
+        Command::BoxOffice(args) => Box::new(args.run(ctx).await?),
     })
 }

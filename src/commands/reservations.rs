@@ -68,7 +68,7 @@ impl Ctx {
     }
 
     /// A TTL within `(0, reservation.max_hold_ttl]`, defaulting to `reservation.hold_ttl`.
-    fn ttl_ms(&self, ttl: Option<HumanDuration>) -> Result<i64> {
+    pub(crate) fn ttl_ms(&self, ttl: Option<HumanDuration>) -> Result<i64> {
         let r = &self.settings.config.reservation;
         let ttl = ttl.unwrap_or(r.hold_ttl);
         if ttl.0.is_zero() {

@@ -149,6 +149,16 @@ pub fn candidates(seats: &[Seat], want: Want) -> Vec<Pick> {
     }]
 }
 
+/// Offers only seats of `category`: the others still shape each row's centre, so they stay in
+/// the list, marked as not for sale.
+pub fn only_category(seats: &mut [Seat], category: &str) {
+    for s in seats {
+        if s.category.as_deref() != Some(category) {
+            s.status = SeatStatus::Reserved;
+        }
+    }
+}
+
 /// Spreads concurrent buyers: pick at random among the few best candidates, so two terminals
 /// asking at the same moment rarely reach for the same seats (the loser simply retries). Never
 /// spreads onto a pick that strands more seats, or spends more accessible seats, than the best.

@@ -117,12 +117,7 @@ impl Reserver {
                 .list_seats(template.event_id, None, section)
                 .await?;
             if let Some(cat) = category {
-                // Other categories still shape each row's centre; they are just not offered.
-                for s in &mut seats {
-                    if s.category.as_deref() != Some(cat) {
-                        s.status = crate::domain::SeatStatus::Reserved;
-                    }
-                }
+                best::only_category(&mut seats, cat);
             }
             let cands = best::candidates(&seats, want);
             // Uncontended, the very best; after a collision, spread out over more of the best

@@ -25,7 +25,7 @@ use crate::error::{Error, Result};
 pub use audit::{AuditReport, AuditSection, Booked, Expected, Violation};
 pub use blocking::BlockChange;
 pub use events::{ImportReport, NewEvent};
-pub use reports::{ExportSeat, Lapsing};
+pub use reports::{ExportSeat, FoundReservation, Lapsing};
 pub use reservations::{
     Actor, Attempt, Fault, HistoryEntry, HoldInfo, HoldRequest, Released, ReservationInfo, Swept,
 };

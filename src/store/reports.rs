@@ -103,4 +103,61 @@ impl Store {
         })
         .map_err(db_error)
     }
+
+    /// Active reservations of the event whose customer contains `query` or whose reference is
+    /// `query` (both without regard to case), newest first, at most `limit`, with their seats.
+    pub async fn find_reservations(
+        &self,
+        event_id: Uuid,
+        query: &str,
+        limit: i64,
+    ) -> Result<Vec<FoundReservation>> {
+        let pattern = format!(
+            "%{}%",
+            query
+                .to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        let mut found = with_pool!(self, |pool, _pg| {
+            sqlx::query_as::<_, FoundReservation>(
+                "SELECT id AS reservation_id, customer, reference, created_at FROM reservations \
+                 WHERE event_id = $1 AND status = 'active' \
+                   AND (LOWER(customer) LIKE $2 ESCAPE '\\' OR LOWER(reference) = $3) \
+                 ORDER BY created_at DESC LIMIT $4",
+            )
+            .bind(event_id)
+            .bind(&pattern)
+            .bind(query.to_lowercase())
+            .bind(limit)
+            .fetch_all(pool)
+            .await
+        })
+        .map_err(db_error)?;
+        for r in &mut found {
+            r.seats = with_pool!(self, |pool, _pg| {
+                sqlx::query_scalar::<_, String>(
+                    "SELECT label FROM seats WHERE reservation_id = $1 \
+                     ORDER BY section_pos, row_pos, number",
+                )
+                .bind(r.reservation_id)
+                .fetch_all(pool)
+                .await
+            })
+            .map_err(db_error)?;
+        }
+        Ok(found)
+    }
+}
+
+/// A reservation found by customer or reference (for refunds at the box office).
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct FoundReservation {
+    pub reservation_id: Uuid,
+    pub customer: Option<String>,
+    pub reference: Option<String>,
+    pub created_at: DateTime<Utc>,
+    #[sqlx(skip)]
+    pub seats: Vec<String>,
 }

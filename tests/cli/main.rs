@@ -3,6 +3,7 @@
 mod common;
 
 mod block;
+mod box_office;
 mod completions;
 mod concurrency;
 mod config;

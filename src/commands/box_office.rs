@@ -1,0 +1,724 @@
+//! `seatctl box-office [EVENT]`: selling at a terminal with a queue in front of it. Choose the
+//! event, see the hall, pick seats by label, range or "best N", see them highlighted, hold them,
+//! then reserve them for the customer or let them go; find a reservation and refund it.
+//!
+//! Every change goes through the same `Reserver` as `hold`/`reserve`/`release`. Nothing is left
+//! half-done: a hold made here is reserved, released, or (when the terminal is interrupted or
+//! the database fails) released on the way out, and if even that fails its id and expiry are
+//! printed. Ctrl-C inside a prompt, or while a change is being written, ends the session after
+//! the change in hand is finished; the exit code is 130.
+
+use std::io::IsTerminal;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use chrono::Utc;
+use clap::Args;
+use console::Term;
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+use dialoguer::{Confirm, FuzzySelect, Input, Select};
+use serde::Serialize;
+
+use super::Ctx;
+use super::reservations::actor;
+use crate::domain::best::{self, Want};
+use crate::domain::strategy::{Effort, Reserver};
+use crate::domain::{Event, Seat, SeatStatus, labels, suggest};
+use crate::error::{Error, Result};
+use crate::output::{Render, Ui};
+use crate::store::{Actor, HoldInfo, HoldRequest};
+use crate::ui::map::{MapStyle, render_selected};
+
+#[derive(Debug, Args)]
+pub struct BoxOfficeArgs {
+    /// Event id, name, or unique name prefix [default: choose from a list]
+    pub event: Option<String>,
+}
+
+/// What a session leaves behind (printed when it ends).
+#[derive(Debug, Serialize)]
+pub struct Closed {
+    pub holds: u32,
+    pub reservations: u32,
+    pub refunds: u32,
+}
+
+impl Render for Closed {
+    fn human(&self, _ui: &Ui) -> String {
+        format!(
+            "Box office closed: {} held, {} reserved, {} refunded this session.\n",
+            self.holds, self.reservations, self.refunds
+        )
+    }
+}
+
+const HOW_TO_PICK: &str = "Seats: labels (A-12 A-13), a range along a row (A-12..A-15), \
+    or `best N` with optional `section S`, `category C`, `accessible K`. Empty: back.";
+
+impl BoxOfficeArgs {
+    pub async fn run(self, ctx: &Ctx) -> Result<Closed> {
+        if ctx.ui.json || !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+            return Err(Error::invalid(
+                "box-office is interactive and needs a terminal (and no --json); in scripts use \
+                 `seatctl hold`, `reserve`, `release`, `map` and `report` (see `seatctl --help`)",
+            ));
+        }
+        // Registering the handler keeps Ctrl-C from killing the process mid-write: it is noted
+        // here and acted on once the change in hand is done.
+        let interrupted = Arc::new(AtomicBool::new(false));
+        let flag = interrupted.clone();
+        tokio::spawn(async move {
+            while tokio::signal::ctrl_c().await.is_ok() {
+                flag.store(true, Ordering::SeqCst);
+            }
+        });
+        let theme: Box<dyn Theme + Send + Sync> = if ctx.ui.color {
+            Box::new(ColorfulTheme::default())
+        } else {
+            Box::new(SimpleTheme)
+        };
+        let reserver = ctx.reserver().await?;
+        let mut desk = Desk {
+            ctx,
+            reserver,
+            event: None,
+            term: Term::stderr(),
+            theme,
+            interrupted,
+            held: None,
+            actor: actor(None),
+            closed: Closed {
+                holds: 0,
+                reservations: 0,
+                refunds: 0,
+            },
+        };
+        let result = match &self.event {
+            Some(e) => match desk.reserver.store().find_event(e).await {
+                Ok(event) => {
+                    desk.event = Some(event);
+                    desk.serve().await
+                }
+                Err(e) => Err(e),
+            },
+            None => desk.serve().await,
+        };
+        match result {
+            Ok(()) => Ok(desk.closed),
+            Err(e) => {
+                desk.let_go().await;
+                Err(e)
+            }
+        }
+    }
+}
+
+struct Desk<'a> {
+    ctx: &'a Ctx,
+    reserver: Reserver,
+    event: Option<Event>,
+    term: Term,
+    theme: Box<dyn Theme + Send + Sync>,
+    interrupted: Arc<AtomicBool>,
+    /// The hold this terminal made and has not yet reserved or released.
+    held: Option<HoldInfo>,
+    actor: Actor,
+    closed: Closed,
+}
+
+impl Desk<'_> {
+    fn say(&self, text: &str) {
+        let _ = self.term.write_line(text);
+    }
+
+    fn warn(&self, err: &Error) {
+        let style = console::Style::new().red().force_styling(self.ctx.ui.color);
+        self.say(&style.apply_to(format!("! {err}")).to_string());
+    }
+
+    /// Runs a blocking prompt. Ctrl-C (in the prompt or before it) ends the session.
+    fn ask<T>(&self, prompt: impl FnOnce(&dyn Theme) -> dialoguer::Result<T>) -> Result<T> {
+        self.check_interrupt()?;
+        let answer = tokio::task::block_in_place(|| prompt(&*self.theme));
+        match answer {
+            Ok(v) => {
+                self.check_interrupt()?;
+                Ok(v)
+            }
+            Err(dialoguer::Error::IO(e)) if e.kind() == std::io::ErrorKind::Interrupted => {
+                Err(interrupted())
+            }
+            Err(e) => Err(Error::Unavailable(format!(
+                "cannot read from the terminal: {e}"
+            ))),
+        }
+    }
+
+    fn check_interrupt(&self) -> Result<()> {
+        if self.interrupted.load(Ordering::SeqCst) {
+            return Err(interrupted());
+        }
+        Ok(())
+    }
+
+    fn select(&self, prompt: &str, items: &[String]) -> Result<Option<usize>> {
+        self.ask(|theme| {
+            Select::with_theme(theme)
+                .with_prompt(prompt)
+                .items(items)
+                .default(0)
+                .interact_on_opt(&self.term)
+        })
+    }
+
+    fn input(&self, prompt: &str) -> Result<String> {
+        self.ask(|theme| {
+            Input::<String>::with_theme(theme)
+                .with_prompt(prompt)
+                .allow_empty(true)
+                .interact_text_on(&self.term)
+        })
+        .map(|s| s.trim().to_string())
+    }
+
+    fn confirm(&self, prompt: &str, default: bool) -> Result<bool> {
+        self.ask(|theme| {
+            Confirm::with_theme(theme)
+                .with_prompt(prompt)
+                .default(default)
+                .interact_on_opt(&self.term)
+        })
+        .map(|a| a.unwrap_or(false))
+    }
+
+    fn event(&self) -> &Event {
+        self.event
+            .as_ref()
+            .expect("an event is chosen before selling")
+    }
+
+    async fn serve(&mut self) -> Result<()> {
+        if self.event.is_none() && !self.choose_event().await? {
+            return Ok(());
+        }
+        loop {
+            let (counts, _) = self.reserver.store().seat_counts(self.event().id).await?;
+            let title = format!(
+                "{} · {} of {} seats available",
+                self.event().name,
+                counts.available,
+                counts.total
+            );
+            let items = [
+                "Sell seats",
+                "Refund a reservation",
+                "Show the map",
+                "Switch event",
+                "Quit",
+            ]
+            .map(String::from);
+            match self.select(&title, &items)? {
+                Some(0) => self.sell().await?,
+                Some(1) => self.refund().await?,
+                Some(2) => {
+                    let seats = self.seats().await?;
+                    self.show_map(&seats, &[]);
+                }
+                Some(3) => {
+                    self.choose_event().await?;
+                }
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    /// Fuzzy-selects an event; false when the user backs out.
+    async fn choose_event(&mut self) -> Result<bool> {
+        let events = self.reserver.store().list_events().await?;
+        if events.is_empty() {
+            return Err(Error::not_found(
+                "there are no events yet: create one with `seatctl event create` (or run \
+                 `seatctl demo`)",
+            ));
+        }
+        let items: Vec<String> = events
+            .iter()
+            .map(|e| {
+                let venue = e
+                    .event
+                    .venue
+                    .as_deref()
+                    .map(|v| format!(" · {v}"))
+                    .unwrap_or_default();
+                format!(
+                    "{}{venue} · {} of {} available",
+                    e.event.name, e.available, e.total
+                )
+            })
+            .collect();
+        let chosen = self.ask(|theme| {
+            FuzzySelect::with_theme(theme)
+                .with_prompt("Event (type to filter)")
+                .items(&items)
+                .default(0)
+                .interact_on_opt(&self.term)
+        })?;
+        let Some(i) = chosen else { return Ok(false) };
+        self.event = Some(
+            self.reserver
+                .store()
+                .find_event(&events[i].event.id.to_string())
+                .await?,
+        );
+        Ok(true)
+    }
+
+    async fn seats(&self) -> Result<Vec<Seat>> {
+        self.reserver
+            .store()
+            .list_seats(self.event().id, None, None)
+            .await
+    }
+
+    fn show_map(&self, seats: &[Seat], selected: &[String]) {
+        let style = MapStyle {
+            color: self.ctx.ui.color,
+            width: self.ctx.ui.width,
+        };
+        let _ = self
+            .term
+            .write_str(&render_selected(seats, style, selected));
+    }
+
+    async fn sell(&mut self) -> Result<()> {
+        let seats = self.seats().await?;
+        self.show_map(&seats, &[]);
+        self.say(HOW_TO_PICK);
+        loop {
+            let text = self.input("Seats")?;
+            if text.is_empty() {
+                return Ok(());
+            }
+            let seats = self.seats().await?;
+            let picked = match pick(&text, &seats) {
+                Ok(p) => p,
+                Err(e) => {
+                    self.warn(&e);
+                    continue;
+                }
+            };
+            self.show_map(&seats, &picked.labels);
+            if let Some(note) = &picked.note {
+                self.say(note);
+            }
+            let ttl_ms = self.ctx.ttl_ms(None)?;
+            let question = format!(
+                "Hold {} for {}?",
+                picked.labels.join(", "),
+                crate::duration::HumanDuration(std::time::Duration::from_millis(ttl_ms as u64))
+            );
+            if !self.confirm(&question, true)? {
+                continue;
+            }
+            let req = HoldRequest {
+                event_id: self.event().id,
+                labels: &picked.labels,
+                ttl_ms,
+                holder: Some(&self.actor.who),
+                idempotency_key: None,
+                actor: &self.actor,
+                fault: None,
+            };
+            match self.reserver.hold(&req, &mut Effort::default()).await {
+                Ok(hold) => {
+                    self.closed.holds += 1;
+                    self.held = Some(hold);
+                    return self.settle().await;
+                }
+                // Someone was quicker: say so and let the customer choose again.
+                Err(e @ (Error::Conflict(_) | Error::Contended(_) | Error::NotFound(_))) => {
+                    self.warn(&e);
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// The customer decides: reserve, release or more time.
+    async fn settle(&mut self) -> Result<()> {
+        while let Some(hold) = self.held.clone() {
+            let left = (hold.expires_at - Utc::now()).num_seconds().max(0);
+            self.say(&format!(
+                "Held {} until {} ({}:{:02} left). hold id: {}",
+                hold.seats.join(", "),
+                hold.expires_at.format("%H:%M:%S UTC"),
+                left / 60,
+                left % 60,
+                hold.hold_id
+            ));
+            let items = [
+                "Reserve (the customer pays)",
+                "Release (the customer declines)",
+                "Extend the hold",
+            ]
+            .map(String::from);
+            match self.select("Then?", &items)? {
+                Some(0) => {
+                    let customer = self.input("Customer name")?;
+                    if customer.is_empty() {
+                        self.warn(&Error::invalid("a reservation needs the customer's name"));
+                        continue;
+                    }
+                    let reference = self.input("Reference (order or payment id; optional)")?;
+                    let reference = Some(reference).filter(|r| !r.is_empty());
+                    let done = self
+                        .reserver
+                        .reserve(
+                            hold.hold_id,
+                            Some(&customer),
+                            reference.as_deref(),
+                            &self.actor,
+                            &mut Effort::default(),
+                        )
+                        .await;
+                    match done {
+                        Ok(r) => {
+                            self.held = None;
+                            self.closed.reservations += 1;
+                            self.say(&format!(
+                                "Reserved {} for {customer}. reservation id: {}",
+                                r.seats.join(", "),
+                                r.reservation_id
+                            ));
+                        }
+                        Err(e @ Error::HoldExpired(_)) => {
+                            self.held = None;
+                            self.warn(&e);
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+                Some(1) => {
+                    self.release_hold(&hold).await?;
+                }
+                Some(2) => {
+                    let ttl_ms = self.ctx.ttl_ms(None)?;
+                    match self
+                        .reserver
+                        .extend(hold.hold_id, ttl_ms, &mut Effort::default())
+                        .await
+                    {
+                        Ok(h) => self.held = Some(h),
+                        Err(e @ Error::HoldExpired(_)) => {
+                            self.held = None;
+                            self.warn(&e);
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+                // Esc: a hold is never left behind by accident.
+                _ => {
+                    let q = format!("Release the hold on {}?", hold.seats.join(", "));
+                    if self.confirm(&q, true)? {
+                        self.release_hold(&hold).await?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    async fn release_hold(&mut self, hold: &HoldInfo) -> Result<()> {
+        let r = self
+            .reserver
+            .release(hold.hold_id, &self.actor, &mut Effort::default())
+            .await?;
+        self.held = None;
+        self.say(&format!(
+            "Released {}: back on sale.",
+            if r.seats.is_empty() {
+                hold.seats.join(", ")
+            } else {
+                r.seats.join(", ")
+            }
+        ));
+        Ok(())
+    }
+
+    async fn refund(&mut self) -> Result<()> {
+        let query = self.input("Customer name or reference (empty: back)")?;
+        if query.is_empty() {
+            return Ok(());
+        }
+        let found = self
+            .reserver
+            .store()
+            .find_reservations(self.event().id, &query, 20)
+            .await?;
+        if found.is_empty() {
+            self.say(&format!(
+                "No active reservation for {} matches `{query}`.",
+                self.event().name
+            ));
+            return Ok(());
+        }
+        let mut items: Vec<String> = found
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} · {} · {} · {}",
+                    r.customer.as_deref().unwrap_or("(no name)"),
+                    r.reference.as_deref().unwrap_or("(no reference)"),
+                    r.seats.join(" "),
+                    r.created_at.format("%Y-%m-%d %H:%M UTC")
+                )
+            })
+            .collect();
+        items.push("Back".into());
+        let Some(i) = self
+            .select("Which reservation?", &items)?
+            .filter(|i| *i < found.len())
+        else {
+            return Ok(());
+        };
+        let r = &found[i];
+        let question = format!(
+            "Refund {}: release seats {}? They go back on sale",
+            r.customer.as_deref().unwrap_or("this reservation"),
+            r.seats.join(", ")
+        );
+        if !self.confirm(&question, false)? {
+            self.say("Nothing was released.");
+            return Ok(());
+        }
+        let released = self
+            .reserver
+            .release(r.reservation_id, &self.actor, &mut Effort::default())
+            .await?;
+        if released.already_released {
+            self.say("Another terminal had already released this reservation.");
+        } else {
+            self.closed.refunds += 1;
+            self.say(&format!(
+                "Refunded: {} back on sale. reservation id: {}",
+                released.seats.join(", "),
+                r.reservation_id
+            ));
+        }
+        Ok(())
+    }
+
+    /// On the way out with a hold still open: release it, or say how to.
+    async fn let_go(&mut self) {
+        let Some(hold) = self.held.take() else {
+            return;
+        };
+        match self
+            .reserver
+            .release(hold.hold_id, &self.actor, &mut Effort::default())
+            .await
+        {
+            Ok(_) => self.say(&format!(
+                "Released the open hold on {} before leaving.",
+                hold.seats.join(", ")
+            )),
+            Err(e) => self.say(&format!(
+                "Could not release hold {} ({}): {e}. It lapses at {}, or run `seatctl release {}`.",
+                hold.hold_id,
+                hold.seats.join(", "),
+                hold.expires_at.format("%H:%M:%S UTC"),
+                hold.hold_id
+            )),
+        }
+    }
+}
+
+fn interrupted() -> Error {
+    Error::Interrupted("interrupted: nothing is left half-done".into())
+}
+
+/// Seats chosen from typed text, with a remark about them when there is one.
+#[derive(Debug, PartialEq)]
+struct Picked {
+    labels: Vec<String>,
+    note: Option<String>,
+}
+
+/// Reads `A-12 A-13`, `A-12..A-15` or `best N [section S] [category C] [accessible K]` against
+/// the event's seats. Errors name what is wrong; nothing is held yet.
+fn pick(text: &str, seats: &[Seat]) -> Result<Picked> {
+    let tokens = labels::split(text);
+    if tokens
+        .first()
+        .is_some_and(|t| t.eq_ignore_ascii_case("best"))
+    {
+        return pick_best(&tokens[1..], seats);
+    }
+    let chosen = labels::expand(&tokens, seats).map_err(Error::invalid)?;
+    if let Some(message) = labels::unknown(&chosen, seats) {
+        return Err(Error::not_found(message));
+    }
+    let taken: Vec<String> = chosen
+        .iter()
+        .filter_map(|l| seats.iter().find(|s| &s.label == l))
+        .filter(|s| s.status != SeatStatus::Available)
+        .map(|s| format!("{} is {}", s.label, s.status))
+        .collect();
+    if !taken.is_empty() {
+        return Err(Error::conflict(format!(
+            "not available: {}",
+            taken.join(", ")
+        )));
+    }
+    Ok(Picked {
+        labels: chosen,
+        note: None,
+    })
+}
+
+fn pick_best(args: &[String], seats: &[Seat]) -> Result<Picked> {
+    let usage = || Error::invalid(format!("expected `best N`, e.g. `best 4`. {HOW_TO_PICK}"));
+    let n: usize = args
+        .first()
+        .and_then(|a| a.parse().ok())
+        .filter(|n| *n > 0)
+        .ok_or_else(usage)?;
+    // `section Dress Circle category premium`: a value runs to the next keyword.
+    let mut options: Vec<(String, Vec<&str>)> = Vec::new();
+    for word in &args[1..] {
+        match word.to_ascii_lowercase().as_str() {
+            key @ ("section" | "category" | "accessible") => {
+                options.push((key.to_string(), Vec::new()));
+            }
+            _ => match options.last_mut() {
+                Some((_, value)) => value.push(word),
+                None => return Err(usage()),
+            },
+        }
+    }
+    let mut pool: Vec<Seat> = seats.to_vec();
+    let mut accessible = 0;
+    for (key, value) in &options {
+        let value = value.join(" ");
+        if value.is_empty() {
+            return Err(Error::invalid(format!("`{key}` needs a value")));
+        }
+        match key.as_str() {
+            "section" => {
+                let names: Vec<&str> = dedup(seats.iter().map(|s| s.section.as_str()));
+                let Some(name) = names.iter().find(|s| s.eq_ignore_ascii_case(&value)) else {
+                    let hint = suggest(&value, names.iter().copied())
+                        .map(|s| format!("did you mean `{s}`? "))
+                        .unwrap_or_default();
+                    return Err(Error::not_found(format!(
+                        "no section `{value}`; {hint}sections: {}",
+                        names.join(", ")
+                    )));
+                };
+                pool.retain(|s| s.section == *name);
+            }
+            "category" => best::only_category(&mut pool, &value),
+            _ => {
+                accessible = value.parse().ok().filter(|k| *k <= n).ok_or_else(|| {
+                    Error::invalid(format!(
+                        "`accessible {value}`: give a number of seats up to {n}"
+                    ))
+                })?;
+            }
+        }
+    }
+    let cands = best::candidates(&pool, Want { n, accessible });
+    let Some(p) = best::choose(&cands, 0) else {
+        return Err(Error::conflict(format!(
+            "no {n} seats{} are available{}",
+            if accessible > 0 {
+                format!(" side by side with {accessible} accessible")
+            } else {
+                String::new()
+            },
+            if options.is_empty() {
+                ""
+            } else {
+                " with those options"
+            }
+        )));
+    };
+    let note = if !p.together {
+        Some("No seats side by side are left: these are the best ones apart.".to_string())
+    } else if p.access_spent > 0 {
+        Some("Only accessible or companion seats are left: these include some.".to_string())
+    } else if p.orphans > 0 {
+        Some("Every choice leaves a single seat empty beside the party.".to_string())
+    } else {
+        None
+    };
+    Ok(Picked {
+        labels: p.labels.clone(),
+        note,
+    })
+}
+
+fn dedup<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for i in items {
+        if !out.contains(&i) {
+            out.push(i);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::layout::Layout;
+
+    fn hall() -> Vec<Seat> {
+        let layout = Layout::from_file(std::path::Path::new("examples/small.csv")).unwrap();
+        crate::domain::seats_for_test(&layout, |_, label| {
+            if label == "A-1" {
+                SeatStatus::Reserved
+            } else {
+                SeatStatus::Available
+            }
+        })
+    }
+
+    fn labels_of(p: Result<Picked>) -> Vec<String> {
+        p.unwrap().labels
+    }
+
+    #[test]
+    fn typed_picks() {
+        let s = hall();
+        assert_eq!(labels_of(pick("A-2 A-3", &s)), ["A-2", "A-3"]);
+        assert_eq!(labels_of(pick("A-2..A-4", &s)), ["A-2", "A-3", "A-4"]);
+        let e = pick("A-1 A-2", &s).unwrap_err();
+        assert!(e.to_string().contains("A-1 is reserved"), "{e}");
+        let e = pick("A-2 a3", &s).unwrap_err();
+        assert!(e.to_string().contains("did you mean `A-3`"), "{e}");
+        // best: any pair in row A (A-1 taken) strands a seat; B-1/B-2 are kept for a
+        // wheelchair user and companion: B-3 B-4.
+        assert_eq!(labels_of(pick("best 2", &s)), ["B-3", "B-4"]);
+        assert_eq!(labels_of(pick("best 2 accessible 1", &s)), ["B-1", "B-2"]);
+        assert_eq!(
+            labels_of(pick("BEST 3 section balcony", &s)),
+            ["C-1", "C-2", "C-3"]
+        );
+        assert_eq!(
+            labels_of(pick("best 3 category premium", &s)),
+            ["A-2", "A-3", "A-4"]
+        );
+        for (bad, says) in [
+            ("best", "expected `best N`"),
+            ("best x", "expected `best N`"),
+            ("best 2 section", "needs a value"),
+            ("best 2 section Balcny", "did you mean `Balcony`"),
+            ("best 2 accessible 3", "up to 2"),
+            ("best 11", "no 11 seats"),
+        ] {
+            let e = pick(bad, &s).unwrap_err();
+            assert!(e.to_string().contains(says), "{bad}: {e}");
+        }
+    }
+}

@@ -1,0 +1,326 @@
+//! The interactive box office, driven through a real pseudo-terminal: the binary sees a
+//! terminal on stdin and stderr, reads keys in raw mode, and is answered keystroke by keystroke.
+
+use std::io::{Read, Write};
+use std::os::fd::{FromRawFd, OwnedFd};
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::common::{Env, on_both};
+
+const ENTER: &str = "\r";
+const DOWN: &str = "\x1b[B";
+const CTRL_C: &str = "\x03";
+
+/// A `seatctl` process on the slave side of a pty; the test holds the master side.
+struct Pty {
+    master: std::fs::File,
+    child: Child,
+    output: mpsc::Receiver<Vec<u8>>,
+    /// Everything shown so far, escape sequences removed.
+    screen: String,
+    /// How far `expect` has read.
+    seen: usize,
+}
+
+impl Pty {
+    fn spawn(env: &Env, args: &[&str]) -> Pty {
+        let (mut master, mut slave) = (0, 0);
+        let size = libc::winsize {
+            ws_row: 60,
+            ws_col: 100,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: openpty writes two new descriptors into the given ints; the null name and
+        // termios pointers are allowed.
+        let rc = unsafe {
+            libc::openpty(
+                &mut master,
+                &mut slave,
+                std::ptr::null_mut(),
+                std::ptr::null(),
+                &size,
+            )
+        };
+        assert_eq!(rc, 0, "openpty: {}", std::io::Error::last_os_error());
+        // SAFETY: both descriptors were just opened and are owned by nobody else.
+        let (master, slave) =
+            unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+        let mut cmd = env.process();
+        cmd.args(args)
+            .env("TERM", "xterm")
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::from(slave.try_clone().unwrap()))
+            .stdout(Stdio::from(slave.try_clone().unwrap()))
+            .stderr(Stdio::from(slave));
+        // SAFETY: only async-signal-safe calls between fork and exec: a new session whose
+        // controlling terminal is the pty, as a login shell's would be.
+        unsafe {
+            cmd.pre_exec(|| {
+                libc::setsid();
+                libc::ioctl(0, libc::TIOCSCTTY as _, 0);
+                Ok(())
+            });
+        }
+        let child = cmd.spawn().expect("spawn seatctl on a pty");
+        drop(cmd); // closes the parent's copies of the slave side
+        let master = std::fs::File::from(master);
+        let mut reader = master.try_clone().unwrap();
+        let (tx, output) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            // EIO once the child has exited and the slave side is closed.
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Pty {
+            master,
+            child,
+            output,
+            screen: String::new(),
+            seen: 0,
+        }
+    }
+
+    fn pump(&mut self, wait: Duration) {
+        if let Ok(bytes) = self.output.recv_timeout(wait) {
+            self.screen
+                .push_str(&strip_escapes(&String::from_utf8_lossy(&bytes)));
+        }
+    }
+
+    /// Waits until `text` appears after what was already matched.
+    fn expect(&mut self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(at) = self.screen[self.seen..].find(text) {
+                self.seen += at + text.len();
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {text:?}; the terminal shows:\n{}",
+                &self.screen
+            );
+            self.pump(Duration::from_millis(100));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        // Keys typed faster than a person would can be read as one escape sequence.
+        std::thread::sleep(Duration::from_millis(30));
+        self.master.write_all(keys.as_bytes()).unwrap();
+        self.master.flush().unwrap();
+    }
+
+    fn line(&mut self, text: &str) {
+        self.send(text);
+        self.send(ENTER);
+    }
+
+    fn wait(mut self) -> (Option<i32>, String) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Whatever is still in flight.
+                for _ in 0..5 {
+                    self.pump(Duration::from_millis(50));
+                }
+                return (status.code(), std::mem::take(&mut self.screen));
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("box office did not exit; screen:\n{}", self.screen);
+            }
+            self.pump(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Removes CSI sequences (colours, cursor moves, line clears) and carriage returns.
+fn strip_escapes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\x1b' => {
+                if chars.peek() == Some(&'[') {
+                    chars.next();
+                    for c in chars.by_ref() {
+                        if c.is_ascii_alphabetic() || c == '~' {
+                            break;
+                        }
+                    }
+                } else {
+                    chars.next();
+                }
+            }
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn seats_of(env: &Env, event: &str) -> serde_json::Value {
+    env.json(&["seats", event])
+}
+
+fn status(seats: &serde_json::Value, label: &str) -> String {
+    seats
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["label"] == label)
+        .unwrap_or_else(|| panic!("no seat {label}"))["status"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn a_terminal_session_sells_two_seats_and_refunds_one() {
+    on_both("box_office", |env| {
+        let layout = crate::events::repo("examples/small.csv");
+        env.ok(&["event", "create", "--name", "Matinee", "--layout", &layout]);
+        env.ok(&["event", "create", "--name", "Evening", "--layout", &layout]);
+
+        // `seatctl` alone on a terminal opens the box office; the event is fuzzy-selected.
+        let mut t = Pty::spawn(env, &[]);
+        t.expect("Event (type to filter)");
+        t.send("Even");
+        t.send(ENTER);
+        t.expect("Evening · 11 of 11 seats available");
+        t.send(ENTER); // Sell seats
+        t.expect("[ STAGE ]");
+        t.expect("Seats:");
+        // A typo is explained and asked again; then a range along row A.
+        t.line("A-2 a3");
+        t.expect("did you mean `A-3`");
+        t.line("A-2..A-3");
+        t.expect("* selected");
+        t.expect("Hold A-2, A-3 for 10m?");
+        t.send("y");
+        t.expect("Held A-2, A-3 until");
+        t.expect("Then?");
+        t.send(ENTER); // Reserve
+        t.expect("Customer name");
+        t.line("Ada Lovelace");
+        t.expect("Reference");
+        t.line("ORD-1");
+        t.expect("Reserved A-2, A-3 for Ada Lovelace");
+
+        // A second customer, by best available: B-3 B-4 (row A now strands, B-1/B-2 are for
+        // a wheelchair user and companion).
+        t.expect("Evening · 9 of 11 seats available");
+        t.send(ENTER);
+        t.expect("Seats:");
+        t.line("best 2");
+        t.expect("Hold B-3, B-4 for 10m?");
+        t.send("y");
+        t.expect("Then?");
+        t.send(ENTER);
+        t.expect("Customer name");
+        t.line("Grace Hopper");
+        t.expect("Reference");
+        t.line("");
+        t.expect("Reserved B-3, B-4 for Grace Hopper");
+
+        // Refund Ada's by her reference: the confirmation names the seats.
+        t.expect("Evening · 7 of 11 seats available");
+        t.send(DOWN);
+        t.send(ENTER); // Refund a reservation
+        t.expect("Customer name or reference");
+        t.line("ord-1");
+        t.expect("Which reservation?");
+        t.send(ENTER);
+        t.expect("Refund Ada Lovelace: release seats A-2, A-3?");
+        t.send("y");
+        t.expect("Refunded: A-2, A-3 back on sale");
+        t.expect("Evening · 9 of 11 seats available");
+        for _ in 0..4 {
+            t.send(DOWN);
+        }
+        t.send(ENTER); // Quit
+        let (code, screen) = t.wait();
+        assert_eq!(code, Some(0), "{screen}");
+        if std::env::var_os("SHOW_SCREEN").is_some() {
+            eprintln!("{screen}");
+        }
+        assert!(
+            screen.contains("2 held, 2 reserved, 1 refunded"),
+            "{screen}"
+        );
+
+        // The database agrees: B-3 and B-4 sold to Grace, A-2 and A-3 back on sale, and the
+        // other event untouched.
+        let seats = seats_of(env, "Evening");
+        for (label, want) in [
+            ("A-2", "available"),
+            ("A-3", "available"),
+            ("B-3", "reserved"),
+            ("B-4", "reserved"),
+            ("B-1", "available"),
+        ] {
+            assert_eq!(status(&seats, label), want, "{label}");
+        }
+        let csv = env.ok(&["export", "Evening"]);
+        assert!(csv.contains(",Grace Hopper,"), "{csv}");
+        assert!(!csv.contains("Ada Lovelace"), "{csv}");
+        let matinee = env.json(&["event", "show", "Matinee"]);
+        assert_eq!(matinee["counts"]["available"], 11);
+        assert_eq!(env.json(&["audit", "Evening"])["ok"], true);
+    });
+}
+
+#[test]
+fn ctrl_c_with_a_hold_open_releases_it() {
+    let env = Env::sqlite();
+    let layout = crate::events::repo("examples/small.csv");
+    env.ok(&["event", "create", "--name", "Gala", "--layout", &layout]);
+    let mut t = Pty::spawn(&env, &["box-office", "Gala"]);
+    t.expect("Gala · 11 of 11 seats available");
+    t.send(ENTER);
+    t.expect("Seats:");
+    t.line("C-1 C-2");
+    t.expect("Hold C-1, C-2");
+    t.send("y");
+    t.expect("Then?");
+    // Customer walks away mid-sale and the clerk hits Ctrl-C.
+    t.send(CTRL_C);
+    let (code, screen) = t.wait();
+    assert_eq!(code, Some(130), "{screen}");
+    assert!(
+        screen.contains("Released the open hold on C-1, C-2"),
+        "{screen}"
+    );
+    let seats = seats_of(&env, "Gala");
+    assert_eq!(status(&seats, "C-1"), "available");
+    assert_eq!(status(&seats, "C-2"), "available");
+}
+
+#[test]
+fn without_a_terminal_it_points_to_the_scriptable_commands() {
+    let env = Env::sqlite();
+    let err = env.fails(&["box-office"], 2);
+    assert!(
+        err.contains("needs a terminal") && err.contains("seatctl hold"),
+        "{err}"
+    );
+    // `seatctl` alone, not on a terminal: the help, and a usage error.
+    let err = env.fails(&[], 2);
+    assert!(err.contains("a command is required"), "{err}");
+}
