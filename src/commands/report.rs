@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::Ctx;
 use crate::duration::HumanDuration;
 use crate::error::{Error, Result};
-use crate::output::{Render, Ui, opt};
+use crate::output::{Render, Ui, csv_field, opt};
 use crate::store::{ExportSeat, Lapsing};
 
 #[derive(Debug, Args)]
@@ -247,20 +247,6 @@ pub enum Exported {
     Written { written_to: PathBuf, seats: usize },
 }
 
-/// Quotes a CSV field when it needs it (RFC 4180), and defuses spreadsheet formulas.
-fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
 fn export_csv(seats: &[ExportSeat]) -> String {
     let mut out = format!("{EXPORT_HEADER}\n");
     for s in seats {
@@ -340,15 +326,6 @@ impl Render for Exported {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn csv_fields_are_quoted_and_formulas_defused() {
-        assert_eq!(csv_field("A-1"), "A-1");
-        assert_eq!(csv_field("Smith, J"), "\"Smith, J\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-        assert_eq!(csv_field("-3"), "-3");
-    }
 
     #[test]
     fn tallies_count_and_round() {

@@ -584,7 +584,7 @@ async fn collect(
                         at(rec.start),
                         at(rec.end),
                         rec.buyer,
-                        rec.seats.join(" "),
+                        crate::output::csv_field(&rec.seats.join(" ")),
                         strategy,
                         rec.outcome.name(),
                         rec.effort.tries.len(),
