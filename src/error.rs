@@ -57,6 +57,10 @@ pub enum Error {
     Contended(String),
     #[error("{0}")]
     NotFound(String),
+    /// Seat labels that are not seats of the event (exit code 4, like `NotFound`); commands
+    /// turn it into a message with a "did you mean".
+    #[error("no seat {} in this event", .0.join(", "))]
+    UnknownSeats(Vec<String>),
     #[error("{0}")]
     HoldExpired(String),
     /// The database or Redis could not be reached or did not answer in time.
@@ -80,7 +84,7 @@ impl Error {
         match self {
             Error::Invalid(_) | Error::Schema(_) => ExitCode::Usage,
             Error::Conflict(_) | Error::Contended(_) => ExitCode::Conflict,
-            Error::NotFound(_) => ExitCode::NotFound,
+            Error::NotFound(_) | Error::UnknownSeats(_) => ExitCode::NotFound,
             Error::HoldExpired(_) => ExitCode::HoldExpired,
             Error::Unavailable(_) | Error::Timeout(_) => ExitCode::Unavailable,
             Error::Interrupted(_) => ExitCode::Interrupted,

@@ -60,10 +60,8 @@ async fn set(
         {
             Ok(Attempt::Done(change)) => return Ok(change),
             Ok(Attempt::LostRace) => continue,
-            Err(Error::NotFound(msg)) if msg.starts_with("no seat ") => {
-                return Err(
-                    super::reservations::unknown_seats(&store, event.id, &labels, msg).await,
-                );
+            Err(e @ Error::UnknownSeats(_)) => {
+                return Err(super::reservations::unknown_seats(&store, event.id, &labels, e).await);
             }
             Err(e) => return Err(e),
         }

@@ -336,7 +336,12 @@ impl Desk<'_> {
                     return self.settle().await;
                 }
                 // Someone was quicker: say so and let the customer choose again.
-                Err(e @ (Error::Conflict(_) | Error::Contended(_) | Error::NotFound(_))) => {
+                Err(
+                    e @ (Error::Conflict(_)
+                    | Error::Contended(_)
+                    | Error::NotFound(_)
+                    | Error::UnknownSeats(_)),
+                ) => {
                     self.warn(&e);
                 }
                 Err(e) => return Err(e),

@@ -42,12 +42,12 @@ pub(crate) async fn unknown_seats(
     store: &crate::store::Store,
     event_id: Uuid,
     typed: &[String],
-    fallback: String,
+    fallback: Error,
 ) -> Error {
     let Ok(seats) = store.list_seats(event_id, None, None).await else {
-        return Error::NotFound(fallback);
+        return fallback;
     };
-    Error::NotFound(labels::unknown(typed, &seats).unwrap_or(fallback))
+    labels::unknown(typed, &seats).map_or(fallback, Error::NotFound)
 }
 
 fn parse_id(text: &str, what: &str) -> Result<Uuid> {
@@ -238,8 +238,8 @@ impl HoldArgs {
             }
             None => match reserver.hold(&req, &mut effort).await {
                 Ok(hold) => (hold, None),
-                Err(Error::NotFound(msg)) if msg.starts_with("no seat ") => {
-                    return Err(unknown_seats(reserver.store(), event.id, &labels, msg).await);
+                Err(e @ Error::UnknownSeats(_)) => {
+                    return Err(unknown_seats(reserver.store(), event.id, &labels, e).await);
                 }
                 Err(e) => return Err(e),
             },

@@ -50,16 +50,13 @@ impl Store {
                 push_labels(&mut qb, labels);
                 let found: Vec<(i64, String, String, i64)> =
                     qb.build_query_as().fetch_all(&mut *tx).await?;
-                let missing: Vec<&str> = labels
+                let missing: Vec<String> = labels
                     .iter()
                     .filter(|l| !found.iter().any(|f| &f.1 == *l))
-                    .map(String::as_str)
+                    .cloned()
                     .collect();
                 if !missing.is_empty() {
-                    return Ok::<_, sqlx::Error>(Err(Error::not_found(format!(
-                        "no seat {} in this event",
-                        missing.join(", ")
-                    ))));
+                    return Ok::<_, sqlx::Error>(Err(Error::UnknownSeats(missing)));
                 }
                 let wrong: Vec<String> = found
                     .iter()

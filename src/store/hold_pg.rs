@@ -162,16 +162,13 @@ impl Store {
 
 /// Given how each asked-for seat stands: not found (4), taken (3), or all free (a lost race).
 fn judge<T>(labels: &[String], rows: &[(String, String)]) -> Result<Attempt<T>> {
-    let missing: Vec<&str> = labels
+    let missing: Vec<String> = labels
         .iter()
         .filter(|l| !rows.iter().any(|r| &r.0 == *l))
-        .map(String::as_str)
+        .cloned()
         .collect();
     if !missing.is_empty() {
-        return Err(Error::not_found(format!(
-            "no seat {} in this event",
-            missing.join(", ")
-        )));
+        return Err(Error::UnknownSeats(missing));
     }
     let taken: Vec<&str> = labels
         .iter()

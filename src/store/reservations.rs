@@ -264,16 +264,13 @@ impl Store {
                 let found: Vec<(i64, String, String, i64)> =
                     qb.build_query_as().fetch_all(&mut *tx).await?;
                 if found.len() != n {
-                    let missing: Vec<&str> = req
+                    let missing: Vec<String> = req
                         .labels
                         .iter()
                         .filter(|l| !found.iter().any(|f| &f.1 == *l))
-                        .map(String::as_str)
+                        .cloned()
                         .collect();
-                    return Ok(Err(Error::not_found(format!(
-                        "no seat {} in this event",
-                        missing.join(", ")
-                    ))));
+                    return Ok(Err(Error::UnknownSeats(missing)));
                 }
                 let taken: Vec<&str> = req
                     .labels
