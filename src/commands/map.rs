@@ -141,8 +141,15 @@ impl MapArgs {
             .iter()
             .flat_map(|t| labels::split(t))
             .collect();
-        let selected = labels::expand(&tokens, &seats).map_err(Error::invalid)?;
-        if let Some(message) = labels::unknown(&selected, &seats) {
+        // Highlighted seats are checked against the whole event, not only the drawn section.
+        let all = if self.section.is_some() && !tokens.is_empty() {
+            store.list_seats(event.id, None, None).await?
+        } else {
+            Vec::new()
+        };
+        let known = if all.is_empty() { &seats } else { &all };
+        let selected = labels::expand(&tokens, known).map_err(Error::invalid)?;
+        if let Some(message) = labels::unknown(&selected, known) {
             return Err(Error::not_found(message));
         }
         Ok(SeatMap::new(event, seats, self.width.map(usize::from)).select(selected))

@@ -348,3 +348,40 @@ fn demo_runs_on_the_embedded_default_twice() {
         "the demo replaces its own event"
     );
 }
+
+#[test]
+fn map_highlights_seats_and_ranges() {
+    let env = Env::sqlite();
+    env.ok(&[
+        "event",
+        "create",
+        "--name",
+        "E",
+        "--layout",
+        &repo("examples/small.csv"),
+    ]);
+    let map = env.ok(&["--no-color", "map", "E", "--highlight", "A-1..A-3", "C-2"]);
+    assert!(map.contains("A ***. A"), "{map}");
+    assert!(map.contains("C .*. C"), "{map}");
+    assert!(
+        map.contains("* selected") && map.contains("a accessible"),
+        "{map}"
+    );
+    let json = env.json(&["map", "E", "--highlight", "A-1..A-2"]);
+    assert_eq!(json["selected"], serde_json::json!(["A-1", "A-2"]));
+    // A seat of another section is known, just not drawn.
+    let balcony = env.ok(&[
+        "--no-color",
+        "map",
+        "E",
+        "--section",
+        "Balcony",
+        "--highlight",
+        "A-1",
+    ]);
+    assert!(!balcony.contains("* selected"), "{balcony}");
+    let err = env.fails(&["map", "E", "--highlight", "A-1..B-2"], 2);
+    assert!(err.contains("not in the same row"), "{err}");
+    let err = env.fails(&["map", "E", "--highlight", "a2"], 4);
+    assert!(err.contains("did you mean `A-2`"), "{err}");
+}
