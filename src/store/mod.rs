@@ -78,11 +78,35 @@ impl Store {
                     .acquire_timeout(timeout)
                     // Each command is short; a ping before every acquire costs ~20% for nothing.
                     .test_before_acquire(false);
-                // One direct attempt first: a pool would retry a refused connection until the
-                // timeout and then report only "timed out", hiding the reason.
-                let probe = bounded(timeout, target, PgConnection::connect_with(&options)).await?;
-                let _ = probe.close().await;
-                Ok(Store::Postgres(pool.connect_lazy_with(options)))
+                // A pool retries a refused connection until the timeout and then reports only
+                // "timed out": a plain TCP connect first (far cheaper than a PostgreSQL
+                // session) says at once that nothing listens there.
+                if options.get_socket().is_none() && !options.get_host().starts_with('/') {
+                    let addr = (options.get_host().to_string(), options.get_port());
+                    bounded(timeout, target, async {
+                        tokio::net::TcpStream::connect(addr)
+                            .await
+                            .map(drop)
+                            .map_err(sqlx::Error::Io)
+                    })
+                    .await?;
+                }
+                // The pool opens its first connection now and the command goes on with it: one
+                // session per command.
+                match bounded(timeout, target, pool.connect_with(options.clone())).await {
+                    Ok(pool) => Ok(Store::Postgres(pool)),
+                    // The pool also waits out what it deems transient ("too many clients",
+                    // "starting up"): one direct attempt tells the reason.
+                    Err(slow) => {
+                        match bounded(timeout, target, PgConnection::connect_with(&options)).await {
+                            Ok(probe) => {
+                                let _ = probe.close().await;
+                                Err(slow)
+                            }
+                            Err(reason) => Err(reason),
+                        }
+                    }
+                }
             }
             DatabaseTarget::Sqlite { url, .. } => {
                 let options = SqliteConnectOptions::from_str(url)
