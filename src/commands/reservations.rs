@@ -435,7 +435,14 @@ impl Render for History {
         if self.0.is_empty() {
             return "No seat changes yet.\n".into();
         }
-        let mut table = ui.table(&[
+        // Ids are shortened to their first 8 characters (as git does): enough to tell holds
+        // apart by eye; `--json` has them whole. A column nobody filled is left out.
+        let short = |id: &Option<Uuid>| {
+            id.map(|u| u.simple().to_string()[..8].to_string())
+                .unwrap_or_default()
+        };
+        let notes = self.0.iter().any(|h| h.note.is_some());
+        let mut header = vec![
             "When",
             "Seat",
             "From",
@@ -444,20 +451,26 @@ impl Render for History {
             "Reservation",
             "By",
             "Terminal",
-            "Note",
-        ]);
+        ];
+        if notes {
+            header.push("Note");
+        }
+        let mut table = ui.table(&header);
         for h in &self.0 {
-            table.add_row(vec![
+            let mut row = vec![
                 h.at.format("%Y-%m-%d %H:%M:%S").to_string(),
                 h.seat.clone(),
                 h.from_status.clone(),
                 h.to_status.clone(),
-                opt(&h.hold_id),
-                opt(&h.reservation_id),
+                short(&h.hold_id),
+                short(&h.reservation_id),
                 opt(&h.actor),
                 opt(&h.terminal),
-                opt(&h.note),
-            ]);
+            ];
+            if notes {
+                row.push(opt(&h.note));
+            }
+            table.add_row(row);
         }
         format!("{table}\n")
     }
