@@ -17,6 +17,9 @@ const CTRL_C: &str = "\x03";
 /// A `seatctl` process on the slave side of a pty; the test holds the master side.
 struct Pty {
     master: std::fs::File,
+    /// Kept open so the pty never hangs up: Linux may discard output the child wrote just
+    /// before exiting once the last slave descriptor closes.
+    _slave: OwnedFd,
     child: Child,
     output: mpsc::Receiver<Vec<u8>>,
     /// Everything shown so far, escape sequences removed.
@@ -55,7 +58,7 @@ impl Pty {
             .env("NO_COLOR", "1")
             .stdin(Stdio::from(slave.try_clone().unwrap()))
             .stdout(Stdio::from(slave.try_clone().unwrap()))
-            .stderr(Stdio::from(slave));
+            .stderr(Stdio::from(slave.try_clone().unwrap()));
         // SAFETY: only async-signal-safe calls between fork and exec: a new session whose
         // controlling terminal is the pty, as a login shell's would be.
         unsafe {
@@ -81,6 +84,7 @@ impl Pty {
         });
         Pty {
             master,
+            _slave: slave,
             child,
             output,
             screen: String::new(),
@@ -88,10 +92,15 @@ impl Pty {
         }
     }
 
-    fn pump(&mut self, wait: Duration) {
-        if let Ok(bytes) = self.output.recv_timeout(wait) {
-            self.screen
-                .push_str(&strip_escapes(&String::from_utf8_lossy(&bytes)));
+    /// Takes in what the child wrote; false when nothing came within `wait`.
+    fn pump(&mut self, wait: Duration) -> bool {
+        match self.output.recv_timeout(wait) {
+            Ok(bytes) => {
+                self.screen
+                    .push_str(&strip_escapes(&String::from_utf8_lossy(&bytes)));
+                true
+            }
+            Err(_) => false,
         }
     }
 
@@ -129,9 +138,7 @@ impl Pty {
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
                 // Whatever is still in flight.
-                for _ in 0..5 {
-                    self.pump(Duration::from_millis(50));
-                }
+                while self.pump(Duration::from_millis(300)) {}
                 return (status.code(), std::mem::take(&mut self.screen));
             }
             if Instant::now() > deadline {
