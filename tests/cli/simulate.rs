@@ -496,8 +496,10 @@ fn faults_do_not_break_correctness() {
             "250ms",
             "--pause-prob",
             "0.3",
+            // Most holds are released, so the 10 seats stay contested for the whole run (with
+            // 0.5 they sold out in the first moments and lapsed leases were rare).
             "--reserve-ratio",
-            "0.5",
+            "0.1",
             "--seed",
             "4",
         ],
@@ -505,6 +507,7 @@ fn faults_do_not_break_correctness() {
     assert_eq!(code, Some(0), "{stderr}\n{r}");
     let run = &r["runs"][0];
     assert!(n(&run["outcomes"]["lock_lost"]) > 0, "{}", run["outcomes"]);
+    assert!(n(&run["outcomes"]["booked"]) > 0, "{}", run["outcomes"]);
     assert!(run["audit"]["ok"].as_bool().unwrap(), "{}", run["audit"]);
 }
 
