@@ -103,6 +103,20 @@ impl Error {
     pub fn conflict(msg: impl fmt::Display) -> Self {
         Error::Conflict(msg.to_string())
     }
+
+    /// `UnknownSeats` naming the labels in `wanted` that a read did not `find`; `None` when it
+    /// found them all.
+    pub fn unknown_seats<'a>(
+        wanted: &[String],
+        found: impl Iterator<Item = &'a str> + Clone,
+    ) -> Option<Error> {
+        let missing: Vec<String> = wanted
+            .iter()
+            .filter(|l| !found.clone().any(|f| f == l.as_str()))
+            .cloned()
+            .collect();
+        (!missing.is_empty()).then_some(Error::UnknownSeats(missing))
+    }
 }
 
 /// Commands use `anyhow` for context; the exit code survives because we look for our own

@@ -23,7 +23,7 @@ use super::Ctx;
 use super::reservations::actor;
 use crate::domain::best::{self, Want};
 use crate::domain::strategy::{Effort, Reserver};
-use crate::domain::{Event, Seat, SeatStatus, labels, suggest};
+use crate::domain::{Event, Seat, SeatStatus, labels};
 use crate::error::{Error, Result};
 use crate::output::{Render, Ui};
 use crate::store::{Actor, HoldInfo, HoldRequest};
@@ -308,8 +308,8 @@ impl Desk<'_> {
                 }
             };
             self.show_map(&seats, &picked.labels);
-            if let Some(note) = &picked.note {
-                self.say(note);
+            for remark in &picked.remarks {
+                self.say(remark);
             }
             let ttl_ms = self.ctx.ttl_ms(None)?;
             let question = format!(
@@ -546,7 +546,7 @@ fn interrupted() -> Error {
 #[derive(Debug, PartialEq)]
 struct Picked {
     labels: Vec<String>,
-    note: Option<String>,
+    remarks: Vec<&'static str>,
 }
 
 /// Reads `A-12 A-13`, `A-12..A-15` or `best N [section S] [category C] [accessible K]` against
@@ -577,7 +577,7 @@ fn pick(text: &str, seats: &[Seat]) -> Result<Picked> {
     }
     Ok(Picked {
         labels: chosen,
-        note: None,
+        remarks: Vec::new(),
     })
 }
 
@@ -612,13 +612,7 @@ fn pick_best(args: &[String], seats: &[Seat]) -> Result<Picked> {
             "section" => {
                 let names: Vec<&str> = dedup(seats.iter().map(|s| s.section.as_str()));
                 let Some(name) = names.iter().find(|s| s.eq_ignore_ascii_case(&value)) else {
-                    let hint = suggest(&value, names.iter().copied())
-                        .map(|s| format!("did you mean `{s}`? "))
-                        .unwrap_or_default();
-                    return Err(Error::not_found(format!(
-                        "no section `{value}`; {hint}sections: {}",
-                        names.join(", ")
-                    )));
+                    return Err(super::seats::no_section(&value, &names));
                 };
                 pool.retain(|s| s.section == *name);
             }
@@ -648,18 +642,9 @@ fn pick_best(args: &[String], seats: &[Seat]) -> Result<Picked> {
             }
         )));
     };
-    let note = if !p.together {
-        Some("No seats side by side are left: these are the best ones apart.".to_string())
-    } else if p.access_spent > 0 {
-        Some("Only accessible or companion seats are left: these include some.".to_string())
-    } else if p.orphans > 0 {
-        Some("Every choice leaves a single seat empty beside the party.".to_string())
-    } else {
-        None
-    };
     Ok(Picked {
         labels: p.labels.clone(),
-        note,
+        remarks: p.remarks(),
     })
 }
 

@@ -145,20 +145,16 @@ pub struct Held {
 impl Render for Held {
     fn human(&self, _ui: &Ui) -> String {
         let h = &self.hold;
-        let apart = if self.together == Some(false) {
-            "\nNo seats side by side were left: these are the best ones apart."
-        } else if self.orphans.is_some_and(|n| n > 0) {
-            "\nEvery choice left a single seat empty beside the party: this one was the best."
-        } else {
-            ""
-        };
-        let access = if self.access_spent.is_some_and(|n| n > 0) {
-            "\nOnly accessible or companion seats were left: these include some."
-        } else {
-            ""
-        };
+        let remarks: String = crate::domain::best::remarks(
+            self.together.unwrap_or(true),
+            self.orphans.unwrap_or(0),
+            self.access_spent.unwrap_or(0),
+        )
+        .iter()
+        .map(|r| format!("\n{r}"))
+        .collect();
         format!(
-            "{} {} until {}.{apart}{access}\nhold id: {}\n",
+            "{} {} until {}.{remarks}\nhold id: {}\n",
             if h.replayed { "Already held:" } else { "Held" },
             h.seats.join(", "),
             h.expires_at.format("%H:%M:%S UTC"),

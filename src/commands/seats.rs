@@ -71,13 +71,18 @@ pub async fn check_section(store: &Store, event_id: uuid::Uuid, section: &str) -
         return Ok(());
     }
     let names: Vec<&str> = sections.iter().map(|s| s.section.as_str()).collect();
+    Err(no_section(section, &names))
+}
+
+/// "no section `X`; did you mean `Y`?", listing the event's sections.
+pub fn no_section(section: &str, names: &[&str]) -> Error {
     let hint = suggest(section, names.iter().copied())
         .map(|s| format!("did you mean `{s}`? "))
         .unwrap_or_default();
-    Err(Error::not_found(format!(
+    Error::not_found(format!(
         "no section `{section}` in this event; {hint}sections: {}",
         names.join(", ")
-    )))
+    ))
 }
 
 impl SeatsArgs {

@@ -53,6 +53,27 @@ struct Rank {
     off_centre: i64,
 }
 
+/// What to tell the buyer about a pick that is less than ideal (none for an ideal one):
+/// seats apart, a single seat stranded, accessible seats spent.
+pub fn remarks(together: bool, orphans: usize, access_spent: usize) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if !together {
+        out.push("No seats side by side were left: these are the best ones apart.");
+    } else if orphans > 0 {
+        out.push("Every choice left a single seat empty beside the party: this one was the best.");
+    }
+    if access_spent > 0 {
+        out.push("Only accessible or companion seats were left: these include some.");
+    }
+    out
+}
+
+impl Pick {
+    pub fn remarks(&self) -> Vec<&'static str> {
+        remarks(self.together, self.orphans, self.access_spent)
+    }
+}
+
 /// Ranked candidate blocks of `want.n` adjacent available seats; when none exists (and no
 /// accessible seat was asked for), one scattered pick of the best single seats. `seats` is every
 /// seat of the event in layout order (available or not: the row's centre counts every seat).

@@ -50,13 +50,8 @@ impl Store {
                 push_labels(&mut qb, labels);
                 let found: Vec<(i64, String, String, i64)> =
                     qb.build_query_as().fetch_all(&mut *tx).await?;
-                let missing: Vec<String> = labels
-                    .iter()
-                    .filter(|l| !found.iter().any(|f| &f.1 == *l))
-                    .cloned()
-                    .collect();
-                if !missing.is_empty() {
-                    return Ok::<_, sqlx::Error>(Err(Error::UnknownSeats(missing)));
+                if let Some(e) = Error::unknown_seats(labels, found.iter().map(|f| f.1.as_str())) {
+                    return Ok::<_, sqlx::Error>(Err(e));
                 }
                 let wrong: Vec<String> = found
                     .iter()

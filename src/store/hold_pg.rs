@@ -162,13 +162,8 @@ impl Store {
 
 /// Given how each asked-for seat stands: not found (4), taken (3), or all free (a lost race).
 fn judge<T>(labels: &[String], rows: &[(String, String)]) -> Result<Attempt<T>> {
-    let missing: Vec<String> = labels
-        .iter()
-        .filter(|l| !rows.iter().any(|r| &r.0 == *l))
-        .cloned()
-        .collect();
-    if !missing.is_empty() {
-        return Err(Error::UnknownSeats(missing));
+    if let Some(e) = Error::unknown_seats(labels, rows.iter().map(|r| r.0.as_str())) {
+        return Err(e);
     }
     let taken: Vec<&str> = labels
         .iter()

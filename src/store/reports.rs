@@ -120,12 +120,18 @@ impl Store {
                 .replace('%', "\\%")
                 .replace('_', "\\_")
         );
-        let mut found = with_pool!(self, |pool, _pg| {
-            sqlx::query_as::<_, FoundReservation>(
-                "SELECT id AS reservation_id, customer, reference, created_at FROM reservations \
-                 WHERE event_id = $1 AND status = 'active' \
-                   AND (LOWER(customer) LIKE $2 ESCAPE '\\' OR LOWER(reference) = $3) \
-                 ORDER BY created_at DESC LIMIT $4",
+        // One round trip: the matching reservations (newest first, at most `limit`) with their
+        // seats, a row per seat.
+        type Row = (Uuid, Option<String>, Option<String>, DateTime<Utc>, String);
+        let rows = with_pool!(self, |pool, _pg| {
+            sqlx::query_as::<_, Row>(
+                "SELECT r.id, r.customer, r.reference, r.created_at, s.label \
+                 FROM reservations r JOIN seats s ON s.reservation_id = r.id \
+                 WHERE r.id IN (SELECT id FROM reservations \
+                   WHERE event_id = $1 AND status = 'active' \
+                     AND (LOWER(customer) LIKE $2 ESCAPE '\\' OR LOWER(reference) = $3) \
+                   ORDER BY created_at DESC LIMIT $4) \
+                 ORDER BY r.created_at DESC, r.id, s.section_pos, s.row_pos, s.number",
             )
             .bind(event_id)
             .bind(&pattern)
@@ -135,29 +141,29 @@ impl Store {
             .await
         })
         .map_err(db_error)?;
-        for r in &mut found {
-            r.seats = with_pool!(self, |pool, _pg| {
-                sqlx::query_scalar::<_, String>(
-                    "SELECT label FROM seats WHERE reservation_id = $1 \
-                     ORDER BY section_pos, row_pos, number",
-                )
-                .bind(r.reservation_id)
-                .fetch_all(pool)
-                .await
-            })
-            .map_err(db_error)?;
+        let mut found: Vec<FoundReservation> = Vec::new();
+        for (id, customer, reference, created_at, label) in rows {
+            match found.last_mut() {
+                Some(r) if r.reservation_id == id => r.seats.push(label),
+                _ => found.push(FoundReservation {
+                    reservation_id: id,
+                    customer,
+                    reference,
+                    created_at,
+                    seats: vec![label],
+                }),
+            }
         }
         Ok(found)
     }
 }
 
 /// A reservation found by customer or reference (for refunds at the box office).
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, Serialize)]
 pub struct FoundReservation {
     pub reservation_id: Uuid,
     pub customer: Option<String>,
     pub reference: Option<String>,
     pub created_at: DateTime<Utc>,
-    #[sqlx(skip)]
     pub seats: Vec<String>,
 }

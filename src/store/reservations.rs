@@ -263,14 +263,11 @@ impl Store {
                 push_labels(&mut qb, req.labels);
                 let found: Vec<(i64, String, String, i64)> =
                     qb.build_query_as().fetch_all(&mut *tx).await?;
-                if found.len() != n {
-                    let missing: Vec<String> = req
-                        .labels
-                        .iter()
-                        .filter(|l| !found.iter().any(|f| &f.1 == *l))
-                        .cloned()
-                        .collect();
-                    return Ok(Err(Error::UnknownSeats(missing)));
+                if found.len() != n
+                    && let Some(e) =
+                        Error::unknown_seats(req.labels, found.iter().map(|f| f.1.as_str()))
+                {
+                    return Ok(Err(e));
                 }
                 let taken: Vec<&str> = req
                     .labels
