@@ -8,8 +8,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use seatctl::app::strategy::{Effort, Reserver};
 use seatctl::config::{Config, DatabaseConfig, DatabaseTarget, Strategy};
-use seatctl::domain::strategy::{Effort, Reserver};
 use seatctl::store::{Actor, HoldRequest, Store};
 
 fn main() {

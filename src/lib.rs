@@ -1,6 +1,7 @@
 //! seatctl: sell seats at events without ever selling one twice.
 //! `main.rs` parses and calls [`run`]; everything else lives in this library.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -57,7 +58,10 @@ pub async fn run(cli: Cli) -> i32 {
             .into());
         }
         let ui = Ui::new(settings.json, settings.color);
-        let ctx = Ctx { settings, ui };
+        let ctx = Ctx {
+            app: app::Session::new(settings),
+            ui,
+        };
         let report = commands::dispatch(command, &ctx).await?;
         output::print_report(&ctx.ui, report.as_ref())
     };

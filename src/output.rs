@@ -7,6 +7,7 @@ use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use crate::error::{ExitCode, exit_code_of};
+use crate::store::AuditReport;
 
 /// How to print, decided once per process.
 #[derive(Debug, Clone, Copy)]
@@ -175,6 +176,24 @@ pub fn csv_field(s: &str) -> String {
     } else {
         s
     }
+}
+
+/// "Audit passed" or one line per violation with its seats; shared with the simulator.
+pub fn violations_text(audit: &AuditReport) -> String {
+    if audit.ok {
+        return "Audit passed: no seat sold twice; seats, holds, reservations and history agree.\n"
+            .into();
+    }
+    let mut out = format!("AUDIT FAILED: {} problem(s)\n", audit.violations.len());
+    for v in &audit.violations {
+        let seats = if v.seats.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", v.seats.join(" "))
+        };
+        out.push_str(&format!("  {}{seats}: {}\n", v.kind, v.detail));
+    }
+    out
 }
 
 #[cfg(test)]

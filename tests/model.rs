@@ -6,9 +6,9 @@ use std::time::Duration;
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config as PropConfig, TestRunner};
+use seatctl::app::strategy::{Effort, Reserver};
 use seatctl::config::{Config, DatabaseConfig, DatabaseTarget, Strategy as Concurrency};
 use seatctl::domain::layout::Layout;
-use seatctl::domain::strategy::{Effort, Reserver};
 use seatctl::error::ExitCode;
 use seatctl::store::{Actor, HoldRequest, NewEvent, Store};
 use sqlx::Connection;

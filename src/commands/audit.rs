@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::error::{ExitCode, Result};
-use crate::output::{Render, Ui};
+use crate::output::{Render, Ui, violations_text};
 use crate::store::AuditReport;
 
 #[derive(Debug, Args)]
@@ -68,22 +68,4 @@ impl Render for Audited {
             ExitCode::AuditFailed
         }
     }
-}
-
-/// "Audit passed" or one line per violation with its seats; shared with the simulator.
-pub fn violations_text(audit: &AuditReport) -> String {
-    if audit.ok {
-        return "Audit passed: no seat sold twice; seats, holds, reservations and history agree.\n"
-            .into();
-    }
-    let mut out = format!("AUDIT FAILED: {} problem(s)\n", audit.violations.len());
-    for v in &audit.violations {
-        let seats = if v.seats.is_empty() {
-            String::new()
-        } else {
-            format!(" [{}]", v.seats.join(" "))
-        };
-        out.push_str(&format!("  {}{seats}: {}\n", v.kind, v.detail));
-    }
-    out
 }

@@ -4,7 +4,7 @@
 use clap::Args;
 
 use super::Ctx;
-use super::reservations::actor;
+use crate::app::actor;
 use crate::error::{Error, Result};
 use crate::output::{Render, Ui};
 use crate::store::{Attempt, BlockChange};

@@ -20,9 +20,9 @@ use dialoguer::{Confirm, FuzzySelect, Input, Select};
 use serde::Serialize;
 
 use super::Ctx;
-use super::reservations::actor;
+use crate::app::actor;
+use crate::app::strategy::{Effort, Reserver};
 use crate::domain::best::{self, Want};
-use crate::domain::strategy::{Effort, Reserver};
 use crate::domain::{Event, Seat, SeatStatus, labels};
 use crate::error::{Error, Result};
 use crate::output::{Render, Ui};

@@ -18,33 +18,27 @@ pub mod seats;
 
 use std::io::IsTerminal;
 
+use crate::app::Session;
 use crate::cli::Command;
-use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::output::{Report, Ui};
-use crate::store::Store;
 
-/// What a command runs with: resolved settings and the output decisions.
+/// What a command runs with: the application session and the output decisions. Commands reach
+/// the session's settings and operations through `Deref` (`ctx.store()`, `ctx.settings`).
 pub struct Ctx {
-    pub settings: Settings,
+    pub app: Session,
     pub ui: Ui,
 }
 
+impl std::ops::Deref for Ctx {
+    type Target = Session;
+
+    fn deref(&self) -> &Session {
+        &self.app
+    }
+}
+
 impl Ctx {
-    /// Connects to the configured database and, on PostgreSQL, checks its schema is current.
-    pub async fn store(&self) -> Result<Store> {
-        let store = self.connect().await?;
-        if self.settings.database.is_postgres() {
-            store.check_schema().await?;
-        }
-        Ok(store)
-    }
-
-    /// Connects without the schema check (for `db migrate` and `db status`).
-    pub async fn connect(&self) -> Result<Store> {
-        Store::connect(&self.settings.database, &self.settings.config.database).await
-    }
-
     /// Asks a yes/no question on the terminal; without one, `--yes` is required instead.
     pub fn confirm(&self, question: &str, yes: bool, flag_hint: &str) -> Result<bool> {
         if yes {

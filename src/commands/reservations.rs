@@ -5,36 +5,14 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::Ctx;
+use crate::app::actor;
+use crate::app::strategy::Effort;
 use crate::domain::best::Want;
 use crate::domain::labels;
-use crate::domain::strategy::{Effort, Reserver};
 use crate::duration::HumanDuration;
 use crate::error::{Error, Result};
 use crate::output::{Render, Ui, opt};
-use crate::store::{
-    Actor, Fault, HistoryEntry, HoldInfo, HoldRequest, Released, ReservationInfo, Swept,
-};
-
-/// Who is acting, for the history: the holder if given, else the OS user; and host/pid.
-pub fn actor(holder: Option<&str>) -> Actor {
-    let who = holder
-        .map(str::to_string)
-        .or_else(|| std::env::var("USER").ok())
-        .unwrap_or_else(|| "unknown".into());
-    Actor {
-        who,
-        terminal: format!("{}/{}", hostname(), std::process::id()),
-    }
-}
-
-/// This machine's name, for the history's terminal column.
-pub fn hostname() -> String {
-    std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .ok()
-        .or_else(|| std::env::var("HOSTNAME").ok())
-        .map(|h| h.trim().to_string())
-        .unwrap_or_else(|| "localhost".into())
-}
+use crate::store::{Fault, HistoryEntry, HoldInfo, HoldRequest, Released, ReservationInfo, Swept};
 
 /// "No seat A-99": names the seats that do not exist, with a "did you mean" for each where one
 /// is close, else an example of what the labels look like.
@@ -53,35 +31,6 @@ pub(crate) async fn unknown_seats(
 fn parse_id(text: &str, what: &str) -> Result<Uuid> {
     Uuid::parse_str(text.trim())
         .map_err(|_| Error::invalid(format!("`{text}` is not a {what} id (a UUID)")))
-}
-
-impl Ctx {
-    pub async fn reserver(&self) -> Result<Reserver> {
-        let store = self.store().await?;
-        Reserver::new(
-            store,
-            self.settings.strategy,
-            &self.settings.config,
-            &self.settings.redis_url,
-        )
-        .await
-    }
-
-    /// A TTL within `(0, reservation.max_hold_ttl]`, defaulting to `reservation.hold_ttl`.
-    pub(crate) fn ttl_ms(&self, ttl: Option<HumanDuration>) -> Result<i64> {
-        let r = &self.settings.config.reservation;
-        let ttl = ttl.unwrap_or(r.hold_ttl);
-        if ttl.0.is_zero() {
-            return Err(Error::invalid("--ttl must be longer than 0s"));
-        }
-        if ttl > r.max_hold_ttl {
-            return Err(Error::invalid(format!(
-                "--ttl {ttl} is longer than reservation.max_hold_ttl ({})",
-                r.max_hold_ttl
-            )));
-        }
-        Ok(ttl.0.as_millis() as i64)
-    }
 }
 
 #[derive(Debug, Args)]

@@ -13,9 +13,9 @@ use uuid::Uuid;
 
 use super::spec::{Hot, Party};
 use super::stats::{Booked, Hist, RunData, Tick};
+use crate::app::strategy::{Effort, Reserver};
 use crate::config::{Config, DatabaseConfig, DatabaseTarget, Strategy};
 use crate::domain::Seat;
-use crate::domain::strategy::{Effort, Reserver};
 use crate::error::{Error, Result};
 use crate::store::{Actor, Fault, HoldRequest, Store};
 
@@ -448,11 +448,7 @@ pub async fn drive(
         plan: plan.clone(),
         event_id,
         hall,
-        terminal: format!(
-            "{}/{}",
-            crate::commands::reservations::hostname(),
-            std::process::id()
-        ),
+        terminal: format!("{}/{}", crate::app::hostname(), std::process::id()),
         stop: stop.clone(),
         t0,
         warm_end,

@@ -18,7 +18,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use clap::{Args, Subcommand};
 use uuid::Uuid;
 
-use crate::commands::Ctx;
+use crate::app::Session;
 use crate::config::Strategy;
 use crate::domain::layout::{Layout, LayoutSeat};
 use crate::duration::HumanDuration;
@@ -192,11 +192,11 @@ fn ratio(s: &str) -> std::result::Result<f64, String> {
 }
 
 impl SimulateCommand {
-    pub async fn run(self, ctx: &Ctx) -> anyhow::Result<Box<dyn Report>> {
+    pub async fn run(self, app: &Session) -> anyhow::Result<Box<dyn Report>> {
         match self.sub {
             Some(SimulateSub::Merge(m)) => Ok(Box::new(m.run()?)),
-            None if self.args.worker.is_some() => Ok(Box::new(self.args.run_worker(ctx).await?)),
-            None => Ok(Box::new(self.args.run(ctx).await?)),
+            None if self.args.worker.is_some() => Ok(Box::new(self.args.run_worker(app).await?)),
+            None => Ok(Box::new(self.args.run(app).await?)),
         }
     }
 }
@@ -207,7 +207,7 @@ fn short_id() -> String {
 }
 
 impl SimulateArgs {
-    fn validate(&self, ctx: &Ctx) -> Result<()> {
+    fn validate(&self, app: &Session) -> Result<()> {
         if self.event.is_none() && self.seats.is_none() && self.layout.is_none() {
             return Err(Error::invalid(
                 "say what to sell: --event EVENT (an existing event), --seats N or --layout FILE",
@@ -243,7 +243,7 @@ impl SimulateArgs {
         if let Some(path) = &self.report {
             plot::check_path(path)?;
         }
-        if self.kill_connection_prob > 0.0 && !ctx.settings.database.is_postgres() {
+        if self.kill_connection_prob > 0.0 && !app.settings.database.is_postgres() {
             return Err(Error::invalid(
                 "--kill-connection-prob needs PostgreSQL (it terminates the buyer's server connection)",
             ));
@@ -267,16 +267,16 @@ impl SimulateArgs {
         self.connections.unwrap_or(self.buyers.min(32)).max(1)
     }
 
-    fn strategies(&self, ctx: &Ctx) -> Vec<Strategy> {
-        if ctx.settings.all_strategies {
+    fn strategies(&self, app: &Session) -> Vec<Strategy> {
+        if app.settings.all_strategies {
             vec![Strategy::Occ, Strategy::Redis]
         } else {
-            vec![ctx.settings.strategy]
+            vec![app.settings.strategy]
         }
     }
 
-    fn ttl_ms(&self, ctx: &Ctx) -> Result<i64> {
-        let r = &ctx.settings.config.reservation;
+    fn ttl_ms(&self, app: &Session) -> Result<i64> {
+        let r = &app.settings.config.reservation;
         let ttl = self.hold_ttl.unwrap_or(r.hold_ttl);
         if ttl.0.is_zero() || ttl > r.max_hold_ttl {
             return Err(Error::invalid(format!(
@@ -287,15 +287,15 @@ impl SimulateArgs {
         Ok(ttl.0.as_millis() as i64)
     }
 
-    fn plan(&self, ctx: &Ctx, strategy: Strategy, seed: u64, prefix: String) -> Result<Plan> {
-        let max = ctx.settings.config.reservation.max_seats_per_hold;
+    fn plan(&self, app: &Session, strategy: Strategy, seed: u64, prefix: String) -> Result<Plan> {
+        let max = app.settings.config.reservation.max_seats_per_hold;
         if self.party.max > max {
             return Err(Error::invalid(format!(
                 "--party {} asks for more seats than reservation.max_seats_per_hold ({max})",
                 self.party
             )));
         }
-        let interactive = !ctx.ui.json && self.worker.is_none();
+        let interactive = !app.settings.json && self.worker.is_none();
         Ok(Plan {
             strategy,
             buyers: self.buyers,
@@ -313,7 +313,7 @@ impl SimulateArgs {
             hot: self.hot,
             reserve_ratio: self.reserve_ratio,
             abandon: self.abandon,
-            ttl_ms: self.ttl_ms(ctx)?,
+            ttl_ms: self.ttl_ms(app)?,
             seed,
             pause: self
                 .pause_after_lock
@@ -330,29 +330,29 @@ impl SimulateArgs {
     }
 
     /// As a worker of `--processes`: run the share of buyers given, print raw results.
-    async fn run_worker(self, ctx: &Ctx) -> Result<WorkerOutput> {
+    async fn run_worker(self, app: &Session) -> Result<WorkerOutput> {
         let tag = self.worker.clone().unwrap_or_default();
         let run_id = self.run_id.clone().unwrap_or_default();
         let event = self
             .event
             .clone()
             .ok_or_else(|| Error::invalid("a worker needs --event"))?;
-        let store = ctx.store().await?;
+        let store = app.store().await?;
         let event = store.find_event(&event).await?;
         store.close().await;
         let seed = self.seed.unwrap_or(0);
         let plan = self.plan(
-            ctx,
-            ctx.settings.strategy,
+            app,
+            app.settings.strategy,
             seed,
             format!("sim/{run_id}/{tag}/"),
         )?;
         let stop = interrupt_flag();
         let data = engine::run(
             &plan,
-            &ctx.settings.database,
-            &ctx.settings.config,
-            &ctx.settings.redis_url,
+            &app.settings.database,
+            &app.settings.config,
+            &app.settings.redis_url,
             event.id,
             stop,
         )
@@ -360,20 +360,16 @@ impl SimulateArgs {
         Ok(WorkerOutput(data))
     }
 
-    pub(crate) async fn run(self, ctx: &Ctx) -> Result<SimReport> {
-        self.validate(ctx)?;
+    pub(crate) async fn run(self, app: &Session) -> Result<SimReport> {
+        self.validate(app)?;
         let seed = self.seed.unwrap_or_else(|| fastrand::u64(..1 << 53));
         let run_id = self.run_id.clone().unwrap_or_else(short_id);
-        let tag = format!(
-            "{}-{}",
-            crate::commands::reservations::hostname(),
-            std::process::id()
-        );
-        let strategies = self.strategies(ctx);
+        let tag = format!("{}-{}", crate::app::hostname(), std::process::id());
+        let strategies = self.strategies(app);
         for s in &strategies {
-            self.plan(ctx, *s, seed, String::new())?;
+            self.plan(app, *s, seed, String::new())?;
         }
-        let store = ctx.store().await?;
+        let store = app.store().await?;
         // What to sell: an existing event, or a layout for throw-away events.
         let (existing, layout) = match (&self.event, self.seats, &self.layout) {
             (Some(e), _, _) => {
@@ -419,7 +415,7 @@ impl SimulateArgs {
             };
             let outcome = self
                 .run_one(
-                    ctx,
+                    app,
                     &store,
                     *strategy,
                     seed,
@@ -444,7 +440,7 @@ impl SimulateArgs {
             ));
         }
         store.close().await;
-        let scenario = Scenario::new(&self, ctx, seats);
+        let scenario = Scenario::new(&self, app, seats);
         let report = SimReport::new(run_id, seed, scenario, runs, &self.thresholds);
         if let Some(path) = &self.report {
             plot::write(path, &report)?;
@@ -455,7 +451,7 @@ impl SimulateArgs {
     #[allow(clippy::too_many_arguments)]
     async fn run_one(
         &self,
-        ctx: &Ctx,
+        app: &Session,
         store: &Store,
         strategy: Strategy,
         seed: u64,
@@ -464,20 +460,20 @@ impl SimulateArgs {
         event_id: Uuid,
         stop: Arc<AtomicBool>,
     ) -> Result<(RunData, crate::store::AuditReport)> {
-        let s = &ctx.settings;
+        let s = &app.settings;
         let (data, prefix) = if self.processes <= 1 {
             let prefix = format!("sim/{run_id}/{tag}/");
-            let mut plan = self.plan(ctx, strategy, seed, prefix.clone())?;
+            let mut plan = self.plan(app, strategy, seed, prefix.clone())?;
             plan.csv = self
                 .csv
                 .as_ref()
-                .map(|p| csv_path(p, strategy, self.strategies(ctx).len()));
+                .map(|p| csv_path(p, strategy, self.strategies(app).len()));
             let data =
                 engine::run(&plan, &s.database, &s.config, &s.redis_url, event_id, stop).await?;
             (data, prefix)
         } else {
             (
-                self.spawn_workers(ctx, strategy, seed, run_id, tag, event_id, stop)
+                self.spawn_workers(app, strategy, seed, run_id, tag, event_id, stop)
                     .await?,
                 format!("sim/{run_id}/{tag}."),
             )
@@ -496,7 +492,7 @@ impl SimulateArgs {
     #[allow(clippy::too_many_arguments)]
     async fn spawn_workers(
         &self,
-        ctx: &Ctx,
+        app: &Session,
         strategy: Strategy,
         seed: u64,
         run_id: &str,
@@ -515,7 +511,7 @@ impl SimulateArgs {
             .unwrap_or_default()
             .as_millis() as u64
             + 1500;
-        let s = &ctx.settings;
+        let s = &app.settings;
         let mut children = Vec::new();
         for i in 0..n {
             let mut cmd = tokio::process::Command::new(&exe);
@@ -578,8 +574,8 @@ impl SimulateArgs {
                 Error::Internal(anyhow::anyhow!("cannot start worker process {i}: {e}"))
             })?);
         }
-        let live =
-            (!ctx.ui.json && std::io::IsTerminal::is_terminal(&std::io::stderr())).then(|| {
+        let live = (!app.settings.json && std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .then(|| {
                 let bar = indicatif::ProgressBar::new_spinner();
                 bar.set_message(format!("{strategy}: {n} worker processes running"));
                 bar.enable_steady_tick(Duration::from_millis(200));

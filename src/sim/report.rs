@@ -9,9 +9,9 @@ use uuid::Uuid;
 use super::SimulateArgs;
 use super::spec::Threshold;
 use super::stats::{Latency, Outcomes, RunData};
-use crate::commands::Ctx;
-use crate::commands::audit::violations_text;
+use crate::app::Session;
 use crate::error::ExitCode;
+use crate::output::violations_text;
 use crate::output::{Render, Ui};
 use crate::store::AuditReport;
 
@@ -55,9 +55,9 @@ pub struct Scenario {
 }
 
 impl Scenario {
-    pub fn new(a: &SimulateArgs, ctx: &Ctx, seats: u64) -> Scenario {
+    pub fn new(a: &SimulateArgs, app: &Session, seats: u64) -> Scenario {
         Scenario {
-            backend: if ctx.settings.database.is_postgres() {
+            backend: if app.settings.database.is_postgres() {
                 "postgres"
             } else {
                 "sqlite"

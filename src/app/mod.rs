@@ -1,0 +1,94 @@
+//! The application layer: one session (settings, database, Redis locks) and every operation
+//! seatctl offers, returning typed results and typed errors. Front ends only parse, call, render.
+//!
+//! Layers, arrows only downwards: front ends (`commands/`, the box office, `sim/`) → `app` →
+//! `store` (SQL) and the Redis locks → `domain` (pure) → `config`, `error`.
+
+pub mod strategy;
+
+use crate::config::Settings;
+use crate::duration::HumanDuration;
+use crate::error::{Error, Result};
+use crate::store::{Actor, Store};
+use strategy::Reserver;
+
+/// What every operation runs with: the resolved settings, and from them the database and the
+/// strategy's locks. Cheap to create: nothing connects until an operation asks.
+pub struct Session {
+    pub settings: Settings,
+}
+
+impl Session {
+    pub fn new(settings: Settings) -> Session {
+        Session { settings }
+    }
+
+    /// Connects to the configured database and, on PostgreSQL, checks its schema is current.
+    /// Errors: exit 6 when the database cannot be reached within `database.connect_timeout`,
+    /// exit 2 when its schema needs `seatctl db migrate`.
+    pub async fn store(&self) -> Result<Store> {
+        let store = self.connect().await?;
+        if self.settings.database.is_postgres() {
+            store.check_schema().await?;
+        }
+        Ok(store)
+    }
+
+    /// Connects without the schema check (for `db migrate` and `db status`).
+    pub async fn connect(&self) -> Result<Store> {
+        Store::connect(&self.settings.database, &self.settings.config.database).await
+    }
+
+    /// The database and, under the redis strategy, a Redis connection for the seat locks.
+    /// Errors: as [`Session::store`], and exit 6 when Redis is needed but unreachable.
+    pub async fn reserver(&self) -> Result<Reserver> {
+        let store = self.store().await?;
+        Reserver::new(
+            store,
+            self.settings.strategy,
+            &self.settings.config,
+            &self.settings.redis_url,
+        )
+        .await
+    }
+
+    /// A hold's lifetime in ms: `ttl` (default `reservation.hold_ttl`), which must be within
+    /// `(0, reservation.max_hold_ttl]`. Errors: exit 2 naming the limit.
+    pub fn ttl_ms(&self, ttl: Option<HumanDuration>) -> Result<i64> {
+        let r = &self.settings.config.reservation;
+        let ttl = ttl.unwrap_or(r.hold_ttl);
+        if ttl.0.is_zero() {
+            return Err(Error::invalid("--ttl must be longer than 0s"));
+        }
+        if ttl > r.max_hold_ttl {
+            return Err(Error::invalid(format!(
+                "--ttl {ttl} is longer than reservation.max_hold_ttl ({})",
+                r.max_hold_ttl
+            )));
+        }
+        Ok(ttl.0.as_millis() as i64)
+    }
+}
+
+/// Who is acting, for the history: the holder if given, else the OS user (`$USER`); and the
+/// terminal as `host/pid`.
+pub fn actor(holder: Option<&str>) -> Actor {
+    let who = holder
+        .map(str::to_string)
+        .or_else(|| std::env::var("USER").ok())
+        .unwrap_or_else(|| "unknown".into());
+    Actor {
+        who,
+        terminal: format!("{}/{}", hostname(), std::process::id()),
+    }
+}
+
+/// This machine's name, for the history's terminal column and the simulator's holder tags.
+pub fn hostname() -> String {
+    gethostname::gethostname()
+        .into_string()
+        .ok()
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "localhost".into())
+}
