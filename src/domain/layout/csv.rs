@@ -1,0 +1,129 @@
+//! CSV layouts: one seat per record under a `section,row,seat[,category,attributes]` header,
+//! in any column order; every error names the line of the record it came from.
+
+use super::builder::Builder;
+use super::ranges::{check_name, parse_seat_number};
+use super::{Layout, LayoutError};
+use crate::domain::SeatAttrs;
+
+pub(super) fn parse_csv(text: &str, file: &str) -> Result<Layout, LayoutError> {
+    let err = |line: usize, message: String| LayoutError {
+        file: file.to_string(),
+        line: Some(line),
+        message,
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| err(1, format!("cannot read CSV header: {e}")))?
+        .clone();
+    let (mut section, mut row, mut seat, mut category, mut attributes) =
+        (None, None, None, None, None);
+    for (i, name) in headers.iter().enumerate() {
+        let slot = match name.to_ascii_lowercase().as_str() {
+            "section" => &mut section,
+            "row" => &mut row,
+            "seat" => &mut seat,
+            "category" => &mut category,
+            "attributes" => &mut attributes,
+            "" => return Err(err(1, format!("column {} has an empty name", i + 1))),
+            other => {
+                return Err(err(
+                    1,
+                    format!(
+                        "unknown column `{other}` (expected section,row,seat and optionally \
+                         category,attributes)"
+                    ),
+                ));
+            }
+        };
+        if slot.replace(i).is_some() {
+            return Err(err(1, format!("column `{name}` appears twice")));
+        }
+    }
+    let (Some(section), Some(row), Some(seat)) = (section, row, seat) else {
+        return Err(err(
+            1,
+            format!(
+                "header must name the columns section,row,seat (and optionally category), found `{}`",
+                headers.iter().collect::<Vec<_>>().join(",")
+            ),
+        ));
+    };
+    let mut b = Builder::new(file);
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                let message = match e.kind() {
+                    csv::ErrorKind::UnequalLengths {
+                        expected_len, len, ..
+                    } => format!("expected {expected_len} fields like the header, found {len}"),
+                    _ => format!("malformed CSV: {e}"),
+                };
+                return Err(err(line, message));
+            }
+        }
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        let get = |i: usize| record.get(i).unwrap_or("");
+        let (sec, rw) = (get(section), get(row));
+        check_name("section", sec).map_err(|m| err(line, m))?;
+        check_name("row", rw).map_err(|m| err(line, m))?;
+        let number = parse_seat_number(get(seat)).map_err(|m| err(line, m))?;
+        let attrs = attributes
+            .map_or(Ok(SeatAttrs::default()), |i| SeatAttrs::parse(get(i)))
+            .map_err(|m| err(line, m))?;
+        b.push(sec, rw, number, category.map(get), attrs, line)?;
+    }
+    b.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::layout::tests::{csv, labels};
+
+    #[test]
+    fn csv_accepts_bom_any_column_order_and_crlf() {
+        let l = csv("\u{feff}Seat,Row,Section\r\n3,B,Main\r\n").unwrap();
+        assert_eq!(labels(&l), ["B-3"]);
+    }
+
+    #[test]
+    fn csv_errors_name_the_line() {
+        let cases = [
+            (
+                "section,row,seat\nS,A,1\nS,A,1\n",
+                3,
+                "duplicate seat 1 of row `A`",
+            ),
+            ("section,row,seat\nS,,1\n", 2, "empty row name"),
+            ("section,row,seat\nS,A,x\n", 2, "seat number `x`"),
+            ("section,row,seat\nS,A,0\n", 2, "seat number `0`"),
+            (
+                "section,row,seat,price\nS,A,1,5\n",
+                1,
+                "unknown column `price`",
+            ),
+            ("section,row\nS,A\n", 1, "header must name"),
+            ("section,row,seat\nS,A,1\nS,A\n", 3, "expected 3 fields"),
+        ];
+        for (text, line, message) in cases {
+            let e = csv(text).unwrap_err();
+            assert_eq!(e.line, Some(line), "{text:?}: {e}");
+            assert!(e.message.contains(message), "{text:?}: {e}");
+            assert!(e.to_string().starts_with(&format!("venue.csv:{line}: ")));
+        }
+        assert!(
+            csv("section,row,seat\n")
+                .unwrap_err()
+                .message
+                .contains("no seats")
+        );
+    }
+}
