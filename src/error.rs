@@ -3,25 +3,52 @@
 
 use std::fmt;
 
-/// Exit codes, the same for every command. Documented in the README; change both together.
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+/// Exit codes, the same for every command. The README's "Exit codes" table lists them with
+/// their JSON `code` names; a test reads that table and checks it against [`ExitCode::ALL`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExitCode {
+    /// 0: the command did what was asked (or found it already done).
     Success = 0,
+    /// 1 `internal`: an unexpected error, a bug.
     Internal = 1,
+    /// 2 `invalid_input`: bad flags, config, file or schema; nothing was changed.
     Usage = 2,
+    /// 3 `conflict`: seats taken, a name that exists, a hold no longer open, lost races.
     Conflict = 3,
+    /// 4 `not_found`: no such event, section, seat, hold or reservation.
     NotFound = 4,
+    /// 5 `hold_expired`: the hold lapsed before the change.
     HoldExpired = 5,
+    /// 6 `backend_unavailable`: the database or Redis is unreachable or timed out.
     Unavailable = 6,
-    /// `simulate` / `audit`: the database shows a seat sold twice or a trail that disagrees.
+    /// 10 `audit_failed`: `simulate` / `audit`: the database shows a seat sold twice or a
+    /// trail that disagrees.
     AuditFailed = 10,
-    /// `simulate`: a `--threshold` was not met.
+    /// 11 `threshold_failed`: `simulate`: a `--threshold` was not met.
     ThresholdFailed = 11,
-    /// Ctrl-C (128 + SIGINT), as shells expect.
+    /// 130 `interrupted`: Ctrl-C (128 + SIGINT), as shells expect.
     Interrupted = 130,
 }
 
 impl ExitCode {
+    /// Every exit code, in the README table's order.
+    pub const ALL: [ExitCode; 10] = [
+        ExitCode::Success,
+        ExitCode::Internal,
+        ExitCode::Usage,
+        ExitCode::Conflict,
+        ExitCode::NotFound,
+        ExitCode::HoldExpired,
+        ExitCode::Unavailable,
+        ExitCode::AuditFailed,
+        ExitCode::ThresholdFailed,
+        ExitCode::Interrupted,
+    ];
+
+    /// The process exit status.
     pub fn code(self) -> i32 {
         self as i32
     }
@@ -43,53 +70,151 @@ impl ExitCode {
     }
 }
 
+/// The one error type of the library. Variants with fields carry the data a script or an HTTP
+/// client needs (which seats, which hold, since when); [`Error::details`] gives those fields
+/// for the JSON error object, beside `code` and `message`.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// Bad flags, bad config, a malformed file: the user can fix it and retry.
+    /// Bad flags, bad config, a malformed file: the user can fix it and retry (exit 2).
     #[error("{0}")]
     Invalid(String),
-    /// The request collides with the current state (a seat is taken, a name exists).
+    /// The request collides with the current state (a name exists, an event has sales) (exit 3).
     #[error("{0}")]
     Conflict(String),
+    /// Seats asked for are held, reserved or blocked: nothing was changed (exit 3).
+    /// JSON: `"seats": ["A-1", "A-2"]`.
+    #[error("seat{} not available: {}", plural(.seats.len()), .seats.join(", "))]
+    SeatsTaken { seats: Vec<String> },
+    /// The hold was released or turned into a reservation, so it cannot change (exit 3).
+    /// JSON: `"hold_id"`, `"status"` (`released` or `reserved`).
+    #[error("hold {hold_id} {}", if .status == "reserved" { "is already reserved" } else { "was released" })]
+    HoldClosed { hold_id: Uuid, status: String },
     /// Every try lost a race to other terminals (`occ.max_retries` exhausted): a conflict too,
-    /// but not a verdict on the seats.
+    /// but not a verdict on the seats (exit 3).
     #[error("{0}")]
     Contended(String),
+    /// An event, hold or reservation that does not exist (exit 4).
     #[error("{0}")]
     NotFound(String),
-    /// Seat labels that are not seats of the event (exit code 4, like `NotFound`); commands
-    /// turn it into a message with a "did you mean".
-    #[error("no seat {} in this event", .0.join(", "))]
-    UnknownSeats(Vec<String>),
-    #[error("{0}")]
-    HoldExpired(String),
-    /// The database or Redis could not be reached or did not answer in time.
+    /// Seat labels that are not seats of the event (exit 4). `suggestions` pairs a typed label
+    /// with the seat it most likely meant; `first`/`last` show what the event's labels look
+    /// like. JSON: `"labels"`, `"suggestions": {"a12": "A-12"}`.
+    #[error("{}", unknown_seats_message(.labels, .suggestions, .first_last.as_ref()))]
+    UnknownSeats {
+        labels: Vec<String>,
+        suggestions: Vec<(String, String)>,
+        first_last: Option<(String, String)>,
+    },
+    /// The hold lapsed (its TTL passed on the database clock) before this change (exit 5).
+    /// `taken_since`: its seats that other terminals have taken since. JSON: `"hold_id"`,
+    /// `"lapsed_at"` (RFC 3339), `"taken_since"`.
+    #[error("hold {hold_id} lapsed at {}{}", .at.format("%Y-%m-%d %H:%M:%S UTC"), taken_since_text(.taken_since))]
+    HoldLapsed {
+        hold_id: Uuid,
+        at: DateTime<Utc>,
+        taken_since: Vec<String>,
+    },
+    /// The database or Redis could not be reached or did not answer in time (exit 6).
     #[error("{0}")]
     Unavailable(String),
-    /// A statement ran past its time limit: whether it took effect is unknown to the caller.
+    /// A statement ran past its time limit: whether it took effect is unknown to the caller
+    /// (exit 6).
     #[error("{0}")]
     Timeout(String),
-    /// The database schema does not match this binary's migrations.
+    /// The database schema does not match this binary's migrations (exit 2).
     #[error("{0}")]
     Schema(String),
-    /// Ctrl-C: the work in hand was finished or undone first.
+    /// Ctrl-C: the work in hand was finished or undone first (exit 130).
     #[error("{0}")]
     Interrupted(String),
+    /// A bug or an unexpected backend answer (exit 1).
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
 
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn taken_since_text(taken: &[String]) -> String {
+    if taken.is_empty() {
+        String::new()
+    } else {
+        format!("; taken by others since: {}", taken.join(", "))
+    }
+}
+
+fn unknown_seats_message(
+    labels: &[String],
+    suggestions: &[(String, String)],
+    first_last: Option<&(String, String)>,
+) -> String {
+    let parts: Vec<String> = labels
+        .iter()
+        .map(|l| match suggestions.iter().find(|(t, _)| t == l) {
+            Some((_, s)) => format!("`{l}` (did you mean `{s}`?)"),
+            None => format!("`{l}`"),
+        })
+        .collect();
+    let example = first_last
+        .map(|(a, b)| format!("; labels here run from `{a}` to `{b}`"))
+        .unwrap_or_default();
+    format!("no seat {} in this event{example}", parts.join(", "))
+}
+
 impl Error {
+    /// The exit code this error ends a command with (the README's table).
     pub fn exit_code(&self) -> ExitCode {
         match self {
             Error::Invalid(_) | Error::Schema(_) => ExitCode::Usage,
-            Error::Conflict(_) | Error::Contended(_) => ExitCode::Conflict,
-            Error::NotFound(_) | Error::UnknownSeats(_) => ExitCode::NotFound,
-            Error::HoldExpired(_) => ExitCode::HoldExpired,
+            Error::Conflict(_)
+            | Error::SeatsTaken { .. }
+            | Error::HoldClosed { .. }
+            | Error::Contended(_) => ExitCode::Conflict,
+            Error::NotFound(_) | Error::UnknownSeats { .. } => ExitCode::NotFound,
+            Error::HoldLapsed { .. } => ExitCode::HoldExpired,
             Error::Unavailable(_) | Error::Timeout(_) => ExitCode::Unavailable,
             Error::Interrupted(_) => ExitCode::Interrupted,
             Error::Internal(_) => ExitCode::Internal,
         }
+    }
+
+    /// The variant's data as JSON fields for the error object (`{}` for message-only errors).
+    pub fn details(&self) -> serde_json::Map<String, serde_json::Value> {
+        use serde_json::json;
+        let value = match self {
+            Error::SeatsTaken { seats } => json!({ "seats": seats }),
+            Error::HoldClosed { hold_id, status } => {
+                json!({ "hold_id": hold_id, "status": status })
+            }
+            Error::UnknownSeats {
+                labels,
+                suggestions,
+                ..
+            } => {
+                let suggestions: serde_json::Map<String, serde_json::Value> = suggestions
+                    .iter()
+                    .map(|(t, s)| (t.clone(), json!(s)))
+                    .collect();
+                json!({ "labels": labels, "suggestions": suggestions })
+            }
+            Error::HoldLapsed {
+                hold_id,
+                at,
+                taken_since,
+            } => json!({ "hold_id": hold_id, "lapsed_at": at, "taken_since": taken_since }),
+            _ => json!({}),
+        };
+        match value {
+            serde_json::Value::Object(map) => map,
+            _ => serde_json::Map::new(),
+        }
+    }
+
+    /// Seats are taken by someone else (exit 3); the variant, not the text, is what callers
+    /// match.
+    pub fn is_seats_taken(&self) -> bool {
+        matches!(self, Error::SeatsTaken { .. })
     }
 
     pub fn invalid(msg: impl fmt::Display) -> Self {
@@ -104,8 +229,15 @@ impl Error {
         Error::Conflict(msg.to_string())
     }
 
+    /// `SeatsTaken` for these labels.
+    pub fn seats_taken<S: ToString>(seats: impl IntoIterator<Item = S>) -> Self {
+        Error::SeatsTaken {
+            seats: seats.into_iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
     /// `UnknownSeats` naming the labels in `wanted` that a read did not `find`; `None` when it
-    /// found them all.
+    /// found them all. Without suggestions: the application layer adds them.
     pub fn unknown_seats<'a>(
         wanted: &[String],
         found: impl Iterator<Item = &'a str> + Clone,
@@ -115,7 +247,11 @@ impl Error {
             .filter(|l| !found.clone().any(|f| f == l.as_str()))
             .cloned()
             .collect();
-        (!missing.is_empty()).then_some(Error::UnknownSeats(missing))
+        (!missing.is_empty()).then_some(Error::UnknownSeats {
+            labels: missing,
+            suggestions: Vec::new(),
+            first_last: None,
+        })
     }
 }
 
@@ -151,21 +287,119 @@ mod tests {
 
     #[test]
     fn codes_match_readme_table() {
-        let table = [
-            (ExitCode::Success, 0),
-            (ExitCode::Internal, 1),
-            (ExitCode::Usage, 2),
-            (ExitCode::Conflict, 3),
-            (ExitCode::NotFound, 4),
-            (ExitCode::HoldExpired, 5),
-            (ExitCode::Unavailable, 6),
-            (ExitCode::AuditFailed, 10),
-            (ExitCode::ThresholdFailed, 11),
-            (ExitCode::Interrupted, 130),
-        ];
-        for (code, n) in table {
-            assert_eq!(code.code(), n);
-        }
+        // The README's "Exit codes" table: | code | `name` | meaning |.
+        let readme = include_str!("../README.md");
+        let table = readme
+            .split("### Exit codes")
+            .nth(1)
+            .expect("README has an Exit codes section");
+        let rows: Vec<(i32, String)> = table
+            .lines()
+            .skip_while(|l| !l.starts_with('|'))
+            .take_while(|l| l.starts_with('|'))
+            .filter_map(|l| {
+                let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+                let code = cells.get(1)?.parse().ok()?;
+                Some((code, cells.get(2)?.trim_matches('`').to_string()))
+            })
+            .collect();
+        let ours: Vec<(i32, String)> = ExitCode::ALL
+            .iter()
+            .map(|c| {
+                let name = if *c == ExitCode::Success {
+                    ""
+                } else {
+                    c.name()
+                };
+                (c.code(), name.to_string())
+            })
+            .collect();
+        assert_eq!(
+            rows, ours,
+            "README exit-code table and ExitCode::ALL differ"
+        );
         assert_eq!(Error::Schema("x".into()).exit_code(), ExitCode::Usage);
+    }
+
+    #[test]
+    fn seats_taken_carries_the_seats() {
+        let e = Error::seats_taken(["A-1", "A-2"]);
+        assert_eq!(e.exit_code(), ExitCode::Conflict);
+        assert_eq!(e.to_string(), "seats not available: A-1, A-2");
+        assert_eq!(e.details()["seats"], serde_json::json!(["A-1", "A-2"]));
+        assert_eq!(
+            Error::seats_taken(["B-3"]).to_string(),
+            "seat not available: B-3"
+        );
+    }
+
+    #[test]
+    fn unknown_seats_carries_labels_and_suggestions() {
+        let e = Error::UnknownSeats {
+            labels: vec!["a12".into(), "Z-9".into()],
+            suggestions: vec![("a12".into(), "A-12".into())],
+            first_last: Some(("A-1".into(), "N-20".into())),
+        };
+        assert_eq!(e.exit_code(), ExitCode::NotFound);
+        assert_eq!(
+            e.to_string(),
+            "no seat `a12` (did you mean `A-12`?), `Z-9` in this event; labels here run from \
+             `A-1` to `N-20`"
+        );
+        let d = e.details();
+        assert_eq!(d["labels"], serde_json::json!(["a12", "Z-9"]));
+        assert_eq!(d["suggestions"], serde_json::json!({"a12": "A-12"}));
+        let plain = Error::unknown_seats(&["A-1".into(), "A-9".into()], ["A-1"].into_iter())
+            .expect("A-9 is missing");
+        assert_eq!(plain.details()["labels"], serde_json::json!(["A-9"]));
+    }
+
+    #[test]
+    fn hold_lapsed_carries_hold_time_and_seats() {
+        let hold_id = Uuid::nil();
+        let at = DateTime::parse_from_rfc3339("2026-11-30T10:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let e = Error::HoldLapsed {
+            hold_id,
+            at,
+            taken_since: vec!["C-4".into()],
+        };
+        assert_eq!(e.exit_code(), ExitCode::HoldExpired);
+        assert_eq!(
+            e.to_string(),
+            format!("hold {hold_id} lapsed at 2026-11-30 10:00:00 UTC; taken by others since: C-4")
+        );
+        let d = e.details();
+        assert_eq!(d["hold_id"], serde_json::json!(hold_id));
+        assert_eq!(d["lapsed_at"], serde_json::json!("2026-11-30T10:00:00Z"));
+        assert_eq!(d["taken_since"], serde_json::json!(["C-4"]));
+    }
+
+    #[test]
+    fn hold_closed_carries_hold_and_status() {
+        let hold_id = Uuid::nil();
+        let e = Error::HoldClosed {
+            hold_id,
+            status: "released".into(),
+        };
+        assert_eq!(e.exit_code(), ExitCode::Conflict);
+        assert_eq!(e.to_string(), format!("hold {hold_id} was released"));
+        assert_eq!(e.details()["status"], serde_json::json!("released"));
+        assert_eq!(e.details()["hold_id"], serde_json::json!(hold_id));
+        let reserved = Error::HoldClosed {
+            hold_id,
+            status: "reserved".into(),
+        };
+        assert_eq!(
+            reserved.to_string(),
+            format!("hold {hold_id} is already reserved")
+        );
+    }
+
+    #[test]
+    fn message_only_errors_have_no_details() {
+        assert!(Error::conflict("x").details().is_empty());
+        assert!(Error::invalid("x").details().is_empty());
     }
 }

@@ -6,7 +6,7 @@ use std::io::{self, IsTerminal, Write};
 use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
-use crate::error::{ExitCode, exit_code_of};
+use crate::error::{Error, ExitCode, exit_code_of};
 use crate::store::AuditReport;
 
 /// How to print, decided once per process.
@@ -126,6 +126,9 @@ struct ErrorFields<'a> {
     code: &'a str,
     exit_code: i32,
     message: String,
+    /// The error's data (`seats`, `hold_id`, `labels`...): see `Error::details`.
+    #[serde(flatten)]
+    details: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Prints an error on stderr (as one JSON object under `--json`) and returns its exit code.
@@ -142,6 +145,11 @@ pub fn print_error(json: bool, err: &anyhow::Error) -> ExitCode {
                 code: code.name(),
                 exit_code: code.code(),
                 message,
+                details: err
+                    .chain()
+                    .find_map(|c| c.downcast_ref::<Error>())
+                    .map(Error::details)
+                    .unwrap_or_default(),
             },
         };
         writeln!(

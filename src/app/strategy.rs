@@ -158,7 +158,7 @@ impl Reserver {
             };
             match self.hold(&req, effort).await {
                 Ok(hold) => return Ok((hold, pick.clone())),
-                Err(e @ Error::Conflict(_)) => last = Some(e),
+                Err(e @ (Error::Conflict(_) | Error::SeatsTaken { .. })) => last = Some(e),
                 Err(e) => return Err(e),
             }
         }

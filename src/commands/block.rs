@@ -60,7 +60,7 @@ async fn set(
         {
             Ok(Attempt::Done(change)) => return Ok(change),
             Ok(Attempt::LostRace) => continue,
-            Err(e @ Error::UnknownSeats(_)) => {
+            Err(e @ Error::UnknownSeats { .. }) => {
                 return Err(super::reservations::unknown_seats(&store, event.id, &labels, e).await);
             }
             Err(e) => return Err(e),

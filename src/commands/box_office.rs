@@ -338,9 +338,10 @@ impl Desk<'_> {
                 // Someone was quicker: say so and let the customer choose again.
                 Err(
                     e @ (Error::Conflict(_)
+                    | Error::SeatsTaken { .. }
                     | Error::Contended(_)
                     | Error::NotFound(_)
-                    | Error::UnknownSeats(_)),
+                    | Error::UnknownSeats { .. }),
                 ) => {
                     self.warn(&e);
                 }
@@ -396,7 +397,7 @@ impl Desk<'_> {
                                 r.reservation_id
                             ));
                         }
-                        Err(e @ Error::HoldExpired(_)) => {
+                        Err(e @ Error::HoldLapsed { .. }) => {
                             self.held = None;
                             self.warn(&e);
                         }
@@ -414,7 +415,7 @@ impl Desk<'_> {
                         .await
                     {
                         Ok(h) => self.held = Some(h),
-                        Err(e @ Error::HoldExpired(_)) => {
+                        Err(e @ Error::HoldLapsed { .. }) => {
                             self.held = None;
                             self.warn(&e);
                         }
@@ -560,8 +561,8 @@ fn pick(text: &str, seats: &[Seat]) -> Result<Picked> {
         return pick_best(&tokens[1..], seats);
     }
     let chosen = labels::expand(&tokens, seats).map_err(Error::invalid)?;
-    if let Some(message) = labels::unknown(&chosen, seats) {
-        return Err(Error::not_found(message));
+    if let Some(e) = labels::unknown(&chosen, seats) {
+        return Err(e);
     }
     let taken: Vec<String> = chosen
         .iter()

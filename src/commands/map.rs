@@ -149,8 +149,8 @@ impl MapArgs {
         };
         let known = if all.is_empty() { &seats } else { &all };
         let selected = labels::expand(&tokens, known).map_err(Error::invalid)?;
-        if let Some(message) = labels::unknown(&selected, known) {
-            return Err(Error::not_found(message));
+        if let Some(e) = labels::unknown(&selected, known) {
+            return Err(e);
         }
         Ok(SeatMap::new(event, seats, self.width.map(usize::from)).select(selected))
     }

@@ -25,7 +25,7 @@ pub(crate) async fn unknown_seats(
     let Ok(seats) = store.list_seats(event_id, None, None).await else {
         return fallback;
     };
-    labels::unknown(typed, &seats).map_or(fallback, Error::NotFound)
+    labels::unknown(typed, &seats).unwrap_or(fallback)
 }
 
 fn parse_id(text: &str, what: &str) -> Result<Uuid> {
@@ -183,7 +183,7 @@ impl HoldArgs {
             }
             None => match reserver.hold(&req, &mut effort).await {
                 Ok(hold) => (hold, None),
-                Err(e @ Error::UnknownSeats(_)) => {
+                Err(e @ Error::UnknownSeats { .. }) => {
                     return Err(unknown_seats(reserver.store(), event.id, &labels, e).await);
                 }
                 Err(e) => return Err(e),
@@ -429,8 +429,8 @@ impl HistoryArgs {
         if let Some(seat) = self.seat.filter(|_| history.is_empty()) {
             // No history, or no such seat? Only the second is an error.
             let seats = store.list_seats(event.id, None, None).await?;
-            if let Some(message) = labels::unknown(&[seat], &seats) {
-                return Err(Error::not_found(message));
+            if let Some(e) = labels::unknown(&[seat], &seats) {
+                return Err(e);
             }
         }
         Ok(History(history))

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use crate::domain::{Seat, suggest};
+use crate::error::Error;
 
 /// Splits typed text into labels: `A-12 A-13`, `A-12, A-13`.
 pub fn split(text: &str) -> Vec<String> {
@@ -36,7 +37,8 @@ pub fn expand(typed: &[String], seats: &[Seat]) -> Result<Vec<String>, String> {
         let find = |label: &str| seats.iter().find(|s| s.label == label);
         let ends: Vec<String> = [from, to].iter().map(|s| s.to_string()).collect();
         let (Some(a), Some(b)) = (find(from), find(to)) else {
-            return Err(unknown(&ends, seats).unwrap_or_else(|| format!("bad range `{token}`")));
+            return Err(unknown(&ends, seats)
+                .map_or_else(|| format!("bad range `{token}`"), |e| e.to_string()));
         };
         if a.section_pos != b.section_pos || a.row_pos != b.row_pos {
             return Err(format!(
@@ -62,9 +64,10 @@ pub fn expand(typed: &[String], seats: &[Seat]) -> Result<Vec<String>, String> {
     Ok(out)
 }
 
-/// "no seat `a12` (did you mean `A-12`?)" for the typed labels that are not seats of the event;
-/// `None` when all are.
-pub fn unknown(typed: &[String], seats: &[Seat]) -> Option<String> {
+/// `Error::UnknownSeats` for the typed labels that are not seats of the event, each with the
+/// seat it most likely meant ("`a12` (did you mean `A-12`?)") where one is close, and the
+/// event's first and last labels as an example; `None` when all are seats.
+pub fn unknown(typed: &[String], seats: &[Seat]) -> Option<Error> {
     let known: HashSet<&str> = seats.iter().map(|s| s.label.as_str()).collect();
     // `a12` means `A-12`: compare without case and separators before guessing at typos.
     let bare = |l: &str| -> String {
@@ -73,32 +76,33 @@ pub fn unknown(typed: &[String], seats: &[Seat]) -> Option<String> {
             .flat_map(char::to_lowercase)
             .collect()
     };
-    let parts: Vec<String> = typed
+    let missing: Vec<String> = typed
         .iter()
         .filter(|t| !known.contains(t.as_str()))
-        .map(|t| {
-            let hint = seats
+        .cloned()
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let suggestions = missing
+        .iter()
+        .filter_map(|t| {
+            seats
                 .iter()
                 .map(|s| s.label.as_str())
                 .find(|k| bare(k) == bare(t))
-                .or_else(|| suggest(t, seats.iter().map(|s| s.label.as_str())));
-            match hint {
-                Some(s) => format!("`{t}` (did you mean `{s}`?)"),
-                None => format!("`{t}`"),
-            }
+                .or_else(|| suggest(t, seats.iter().map(|s| s.label.as_str())))
+                .map(|s| (t.clone(), s.to_string()))
         })
         .collect();
-    if parts.is_empty() {
-        return None;
-    }
-    let example = match (seats.first(), seats.last()) {
-        (Some(a), Some(b)) => format!("; labels here run from `{}` to `{}`", a.label, b.label),
-        _ => String::new(),
-    };
-    Some(format!(
-        "no seat {} in this event{example}",
-        parts.join(", ")
-    ))
+    Some(Error::UnknownSeats {
+        labels: missing,
+        suggestions,
+        first_last: seats
+            .first()
+            .zip(seats.last())
+            .map(|(a, b)| (a.label.clone(), b.label.clone())),
+    })
 }
 
 #[cfg(test)]
@@ -142,8 +146,10 @@ mod tests {
     #[test]
     fn unknown_labels_get_a_hint() {
         let s = hall();
-        assert_eq!(unknown(&strings(&["A-1", "B-2"]), &s), None);
-        let e = unknown(&strings(&["A-1", "b2", "Q-77"]), &s).unwrap();
+        assert!(unknown(&strings(&["A-1", "B-2"]), &s).is_none());
+        let e = unknown(&strings(&["A-1", "b2", "Q-77"]), &s)
+            .unwrap()
+            .to_string();
         assert!(e.contains("`b2` (did you mean `B-2`?)"), "{e}");
         assert!(
             e.contains("`Q-77`") && e.contains("run from `A-1` to `B-2`"),

@@ -79,9 +79,11 @@ impl Outcome {
 
     fn of(err: &Error) -> Outcome {
         match err {
-            Error::Conflict(_) => Outcome::SeatTaken,
+            Error::Conflict(_) | Error::SeatsTaken { .. } | Error::HoldClosed { .. } => {
+                Outcome::SeatTaken
+            }
             Error::Contended(_) => Outcome::GaveUp,
-            Error::HoldExpired(_) => Outcome::HoldExpired,
+            Error::HoldLapsed { .. } => Outcome::HoldExpired,
             Error::Timeout(_) => Outcome::Indeterminate,
             _ => Outcome::BackendError,
         }

@@ -173,9 +173,5 @@ fn judge<T>(labels: &[String], rows: &[(String, String)]) -> Result<Attempt<T>> 
     if taken.is_empty() {
         return Ok(Attempt::LostRace);
     }
-    Err(Error::conflict(format!(
-        "seat{} not available: {}",
-        if taken.len() == 1 { "" } else { "s" },
-        taken.join(", ")
-    )))
+    Err(Error::seats_taken(taken))
 }

@@ -280,11 +280,7 @@ impl Store {
                     .map(String::as_str)
                     .collect();
                 if !taken.is_empty() {
-                    return Ok(Err(Error::conflict(format!(
-                        "seat{} not available: {}",
-                        if taken.len() == 1 { "" } else { "s" },
-                        taken.join(", ")
-                    ))));
+                    return Ok(Err(Error::seats_taken(taken)));
                 }
 
                 match req.fault {
@@ -582,20 +578,12 @@ impl Store {
             Ok(Some(row)) => row,
         };
         match status.as_str() {
-            "released" => Error::conflict(format!("hold {hold_id} was released")),
-            "reserved" => Error::conflict(format!("hold {hold_id} is already reserved")),
-            _ if lapsed || status == "expired" => {
-                let taken = self.taken_from(hold_id).await.unwrap_or_default();
-                let taken = if taken.is_empty() {
-                    String::new()
-                } else {
-                    format!("; taken by others since: {}", taken.join(", "))
-                };
-                Error::HoldExpired(format!(
-                    "hold {hold_id} lapsed at {}{taken}",
-                    expires_at.format("%Y-%m-%d %H:%M:%S UTC")
-                ))
-            }
+            "released" | "reserved" => Error::HoldClosed { hold_id, status },
+            _ if lapsed || status == "expired" => Error::HoldLapsed {
+                hold_id,
+                at: expires_at,
+                taken_since: self.taken_from(hold_id).await.unwrap_or_default(),
+            },
             other => Error::Internal(anyhow::anyhow!(
                 "hold {hold_id} in unexpected state {other}"
             )),

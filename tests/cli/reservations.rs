@@ -549,3 +549,55 @@ fn accessible_seats_go_to_the_parties_that_ask_for_them() {
         assert!(csv.contains("\nB-1,S,B,1,,restricted-view,held,"), "{csv}");
     });
 }
+
+/// The JSON error object of a failed command (stderr under `--json`), checked for its code.
+fn json_error(env: &Env, flags: &[String], args: &[&str], exit: i32) -> Value {
+    let mut all = vec!["--json".to_string()];
+    all.extend(with(flags, args));
+    let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+    let out = env.run(&refs);
+    assert_eq!(out.status.code(), Some(exit), "{args:?}: {out:?}");
+    let err: Value = serde_json::from_slice(&out.stderr).expect("one JSON object on stderr");
+    err["error"].clone()
+}
+
+/// Errors carry their data as fields beside `code` and `message`, so scripts (and later HTTP
+/// clients) read which seats, which hold and since when instead of parsing the message.
+#[test]
+fn json_errors_carry_their_data() {
+    for (env, flags) in setups("json_errors") {
+        env.ok(&["event", "create", "--name", "E", "--seats", "10"]);
+        let hold = json_of(&env, &flags, &["hold", "E", "1", "2"]);
+        let hold_id = hold["hold_id"].as_str().unwrap().to_string();
+
+        let e = json_error(&env, &flags, &["hold", "E", "3", "2", "1"], 3);
+        assert_eq!(e["code"], "conflict", "{flags:?}");
+        assert_eq!(e["seats"], serde_json::json!(["2", "1"]), "{flags:?}: {e}");
+
+        let e = json_error(&env, &flags, &["hold", "E", "4", "77"], 4);
+        assert_eq!(e["code"], "not_found");
+        assert_eq!(e["labels"], serde_json::json!(["77"]), "{e}");
+        assert_eq!(e["suggestions"]["77"], "7", "{e}");
+
+        env.ok(&with(&flags, &["release", &hold_id])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>());
+        let e = json_error(&env, &flags, &["extend", &hold_id], 3);
+        assert_eq!(e["hold_id"], hold_id.as_str());
+        assert_eq!(e["status"], "released");
+
+        let short = json_of(&env, &flags, &["hold", "E", "5", "--ttl", "1s"]);
+        let short_id = short["hold_id"].as_str().unwrap().to_string();
+        std::thread::sleep(std::time::Duration::from_millis(1300));
+        env.ok(&with(&flags, &["hold", "E", "5"])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>());
+        let e = json_error(&env, &flags, &["reserve", &short_id], 5);
+        assert_eq!(e["code"], "hold_expired");
+        assert_eq!(e["hold_id"], short_id.as_str());
+        assert_eq!(e["lapsed_at"], short["expires_at"], "{e}");
+        assert_eq!(e["taken_since"], serde_json::json!(["5"]), "{e}");
+    }
+}
