@@ -5,6 +5,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod contract;
 pub mod domain;
 pub mod duration;
 pub mod error;

@@ -8,10 +8,11 @@ use std::time::Duration;
 use uuid::Uuid;
 
 use crate::config::{Config, Strategy};
+use crate::contract::{HoldInfo, Released, ReservationInfo};
 use crate::domain::best;
 use crate::error::{Error, Result};
 use crate::store::redis::Locks;
-use crate::store::{Actor, Attempt, HoldInfo, HoldRequest, Released, ReservationInfo, Store};
+use crate::store::{Actor, Attempt, HoldRequest, Store};
 
 /// What an operation cost, for callers that report it (the simulator).
 #[derive(Debug, Clone, Default)]

@@ -5,9 +5,10 @@ use clap::Args;
 
 use super::Ctx;
 use crate::app::actor;
+use crate::contract::BlockChange;
 use crate::error::{Error, Result};
 use crate::output::{Render, Ui};
-use crate::store::{Attempt, BlockChange};
+use crate::store::Attempt;
 
 #[derive(Debug, Args)]
 pub struct BlockArgs {

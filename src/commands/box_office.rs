@@ -22,11 +22,12 @@ use serde::Serialize;
 use super::Ctx;
 use crate::app::actor;
 use crate::app::strategy::{Effort, Reserver};
+use crate::contract::HoldInfo;
 use crate::domain::best::{self, Want};
 use crate::domain::{Event, Seat, SeatStatus, labels};
 use crate::error::{Error, Result};
 use crate::output::{Render, Ui};
-use crate::store::{Actor, HoldInfo, HoldRequest};
+use crate::store::{Actor, HoldRequest};
 use crate::ui::map::{MapStyle, render_selected};
 
 #[derive(Debug, Args)]
@@ -252,7 +253,7 @@ impl Desk<'_> {
                     .unwrap_or_default();
                 format!(
                     "{}{venue} · {} of {} available",
-                    e.event.name, e.available, e.total
+                    e.event.name, e.counts.available, e.counts.total
                 )
             })
             .collect();

@@ -8,6 +8,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::Ctx;
+use crate::contract::EventListItem;
 use crate::domain::layout::Layout;
 use crate::domain::{Event, SectionCounts, StatusCounts};
 use crate::error::{Error, Result};
@@ -170,13 +171,6 @@ impl CreateArgs {
 }
 
 #[derive(Debug, Serialize)]
-pub struct EventListItem {
-    #[serde(flatten)]
-    pub event: Event,
-    pub counts: StatusCounts,
-}
-
-#[derive(Debug, Serialize)]
 #[serde(transparent)]
 pub struct EventList(pub Vec<EventListItem>);
 
@@ -217,20 +211,7 @@ impl Render for EventList {
 async fn list(ctx: &Ctx) -> Result<EventList> {
     let store = ctx.store().await?;
     let rows = store.list_events().await?;
-    Ok(EventList(
-        rows.into_iter()
-            .map(|r| EventListItem {
-                event: r.event,
-                counts: StatusCounts {
-                    total: r.total,
-                    available: r.available,
-                    held: r.held,
-                    reserved: r.reserved,
-                    blocked: r.blocked,
-                },
-            })
-            .collect(),
-    ))
+    Ok(EventList(rows))
 }
 
 #[derive(Debug, Args)]

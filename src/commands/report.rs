@@ -11,10 +11,10 @@ use clap::Args;
 use serde::Serialize;
 
 use super::Ctx;
+use crate::contract::{ExportSeat, Lapsing};
 use crate::duration::HumanDuration;
 use crate::error::{Error, Result};
 use crate::output::{Render, Ui, csv_field, opt};
-use crate::store::{ExportSeat, Lapsing};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {

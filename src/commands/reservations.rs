@@ -7,12 +7,13 @@ use uuid::Uuid;
 use super::Ctx;
 use crate::app::actor;
 use crate::app::strategy::Effort;
+use crate::contract::{HistoryEntry, HoldInfo, Released, ReservationInfo, Swept};
 use crate::domain::best::Want;
 use crate::domain::labels;
 use crate::duration::HumanDuration;
 use crate::error::{Error, Result};
 use crate::output::{Render, Ui, opt};
-use crate::store::{Fault, HistoryEntry, HoldInfo, HoldRequest, Released, ReservationInfo, Swept};
+use crate::store::{Fault, HoldRequest};
 
 /// "No seat A-99": names the seats that do not exist, with a "did you mean" for each where one
 /// is close, else an example of what the labels look like.

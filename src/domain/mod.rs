@@ -172,7 +172,8 @@ impl TryFrom<String> for SeatStatus {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
+/// An event: a show on a date, with its own copy of a venue layout.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
     pub id: Uuid,
     pub name: String,
@@ -181,28 +182,26 @@ pub struct Event {
     pub created_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
+/// One seat of an event and its current state (as `seat_state` reads it: a lapsed hold is
+/// available). `id`, `section_pos` and `row_pos` are internal and not serialised.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Seat {
     #[serde(skip)]
     pub id: i64,
     pub label: String,
     pub section: String,
-    #[sqlx(rename = "row_name")]
     pub row: String,
     pub number: i64,
     pub category: Option<String>,
-    #[sqlx(try_from = "String")]
     pub status: SeatStatus,
     pub hold_id: Option<Uuid>,
     pub reservation_id: Option<Uuid>,
     pub held_until: Option<DateTime<Utc>>,
     pub version: i64,
     /// Why a blocked seat is out of sale.
-    #[sqlx(default)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub block_reason: Option<String>,
     /// From the layout: accessible, companion, restricted-view.
-    #[sqlx(try_from = "Option<String>")]
     #[serde(skip_serializing_if = "SeatAttrs::is_empty")]
     pub attributes: SeatAttrs,
     #[serde(skip)]

@@ -321,7 +321,7 @@ impl Shared {
 /// The no-op backend: every operation succeeds at once, with made-up ids.
 mod noop {
     use super::*;
-    use crate::store::{HoldInfo, ReservationInfo};
+    use crate::contract::{HoldInfo, ReservationInfo};
 
     pub fn hold(req: &HoldRequest<'_>, effort: &mut Effort) -> HoldInfo {
         effort.tries.push(Duration::ZERO);

@@ -2,26 +2,13 @@
 //! change like any other, all or nothing, version-guarded, recorded in the history with the
 //! reason as the row's note.
 
-use serde::Serialize;
 use sqlx::QueryBuilder;
 use uuid::Uuid;
 
-use super::reservations::{begin_sql, push_labels};
+use super::dialect::{begin_sql, push_labels};
 use super::{Actor, Attempt, Store, db_error, with_pool};
+use crate::contract::BlockChange;
 use crate::error::{Error, Result};
-
-#[derive(Debug, Clone, Serialize)]
-pub struct BlockChange {
-    pub event_id: Uuid,
-    /// `blocked` or `available`: what the seats are now.
-    pub status: &'static str,
-    /// Seats this call changed.
-    pub changed: Vec<String>,
-    /// Seats that already were in that state (nothing to do: the command is idempotent).
-    pub unchanged: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
-}
 
 impl Store {
     /// One attempt to block (`block`) or unblock the listed seats. Blocking needs each seat

@@ -1,11 +1,12 @@
 //! Events and their seat layouts: create, find, list, count, import, delete.
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
 use sqlx::QueryBuilder;
 use uuid::Uuid;
 
+use super::rows::{EventCountsRow, EventRow, SeatRow};
 use super::{Store, db_error, with_pool};
+use crate::contract::{EventListItem, ImportReport};
 use crate::domain::layout::{Layout, LayoutSeat};
 use crate::domain::{Event, Seat, SeatStatus, SectionCounts, StatusCounts};
 use crate::error::{Error, Result};
@@ -18,24 +19,6 @@ pub struct NewEvent {
     pub name: String,
     pub venue: Option<String>,
     pub starts_at: Option<DateTime<Utc>>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ImportReport {
-    pub event_id: Uuid,
-    pub removed: i64,
-    pub imported: i64,
-}
-
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct EventRow {
-    #[sqlx(flatten)]
-    pub event: Event,
-    pub total: i64,
-    pub available: i64,
-    pub held: i64,
-    pub reserved: i64,
-    pub blocked: i64,
 }
 
 /// Inserts a layout's seats inside an open transaction, a chunk of rows per statement (not a
@@ -70,7 +53,7 @@ impl Store {
         let created = with_pool!(self, |pool, _pg| {
             async {
                 let mut tx = pool.begin().await?;
-                let event = sqlx::query_as::<_, Event>(
+                let event = sqlx::query_as::<_, EventRow>(
                     "INSERT INTO events (id, name, venue, starts_at) VALUES ($1, $2, $3, $4) \
                      RETURNING id, name, venue, starts_at, created_at",
                 )
@@ -80,6 +63,7 @@ impl Store {
                 .bind(new.starts_at)
                 .fetch_one(&mut *tx)
                 .await?;
+                let event = Event::from(event);
                 insert_seats!(tx, id, layout);
                 tx.commit().await?;
                 Ok::<_, sqlx::Error>(event)
@@ -99,7 +83,7 @@ impl Store {
         let reference = reference.trim();
         if let Ok(id) = Uuid::parse_str(reference) {
             let found = with_pool!(self, |pool, _pg| {
-                sqlx::query_as::<_, Event>(
+                sqlx::query_as::<_, EventRow>(
                     "SELECT id, name, venue, starts_at, created_at FROM events WHERE id = $1",
                 )
                 .bind(id)
@@ -107,10 +91,12 @@ impl Store {
                 .await
             })
             .map_err(db_error)?;
-            return found.ok_or_else(|| Error::not_found(format!("no event with id {id}")));
+            return found
+                .map(Event::from)
+                .ok_or_else(|| Error::not_found(format!("no event with id {id}")));
         }
         let candidates = with_pool!(self, |pool, _pg| {
-            sqlx::query_as::<_, Event>(
+            sqlx::query_as::<_, EventRow>(
                 "SELECT id, name, venue, starts_at, created_at FROM events \
                  WHERE substr(name, 1, length($1)) = $1 ORDER BY name LIMIT 11",
             )
@@ -119,6 +105,7 @@ impl Store {
             .await
         })
         .map_err(db_error)?;
+        let candidates: Vec<Event> = candidates.into_iter().map(Event::from).collect();
         if let Some(exact) = candidates.iter().find(|e| e.name == reference) {
             return Ok(exact.clone());
         }
@@ -159,9 +146,9 @@ impl Store {
     }
 
     /// Every event with its seat counts (lapsed holds count as available).
-    pub async fn list_events(&self) -> Result<Vec<EventRow>> {
-        with_pool!(self, |pool, _pg| {
-            sqlx::query_as::<_, EventRow>(
+    pub async fn list_events(&self) -> Result<Vec<EventListItem>> {
+        let rows = with_pool!(self, |pool, _pg| {
+            sqlx::query_as::<_, EventCountsRow>(
                 "SELECT e.id, e.name, e.venue, e.starts_at, e.created_at, \
                    COUNT(s.id) AS total, \
                    COALESCE(SUM(CASE WHEN s.status = 'available' THEN 1 ELSE 0 END), 0) AS available, \
@@ -175,7 +162,8 @@ impl Store {
             .fetch_all(pool)
             .await
         })
-        .map_err(db_error)
+        .map_err(db_error)?;
+        Ok(rows.into_iter().map(EventListItem::from).collect())
     }
 
     /// Counts by status overall and per section, sections in layout order.
@@ -214,8 +202,8 @@ impl Store {
         status: Option<SeatStatus>,
         section: Option<&str>,
     ) -> Result<Vec<Seat>> {
-        with_pool!(self, |pool, _pg| {
-            sqlx::query_as::<_, Seat>(
+        let rows = with_pool!(self, |pool, _pg| {
+            sqlx::query_as::<_, SeatRow>(
                 "SELECT id, label, section, row_name, number, category, status, hold_id, \
                    reservation_id, held_until, version, block_reason, attributes, section_pos, row_pos \
                  FROM seat_state \
@@ -228,7 +216,8 @@ impl Store {
             .fetch_all(pool)
             .await
         })
-        .map_err(db_error)
+        .map_err(db_error)?;
+        Ok(rows.into_iter().map(Seat::from).collect())
     }
 
     /// Replaces (or sets) an event's layout in one transaction. Refused while any seat is held

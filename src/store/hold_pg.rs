@@ -5,8 +5,9 @@ use chrono::{DateTime, Utc};
 use sqlx::QueryBuilder;
 use uuid::Uuid;
 
-use super::reservations::{push_hold_values, push_labels};
-use super::{Attempt, HoldInfo, HoldRequest, Store, db_error, with_pool};
+use super::dialect::{push_hold_values, push_labels};
+use super::{Attempt, HoldRequest, Store, db_error, with_pool};
+use crate::contract::HoldInfo;
 use crate::error::{Error, Result};
 
 impl Store {

@@ -3,11 +3,17 @@
 
 mod audit;
 mod blocking;
+mod dialect;
 mod events;
+mod history;
+mod hold;
 mod hold_pg;
+mod lifecycle;
 pub mod redis;
+mod release;
 mod reports;
-mod reservations;
+mod request;
+mod rows;
 mod schema;
 
 use std::str::FromStr;
@@ -23,12 +29,8 @@ use crate::config::{DatabaseConfig, DatabaseTarget, redact_url};
 use crate::error::{Error, Result};
 
 pub use audit::{AuditReport, AuditSection, Booked, Expected, Violation};
-pub use blocking::BlockChange;
-pub use events::{ImportReport, NewEvent};
-pub use reports::{ExportSeat, FoundReservation, Lapsing};
-pub use reservations::{
-    Actor, Attempt, Fault, HistoryEntry, HoldInfo, HoldRequest, Released, ReservationInfo, Swept,
-};
+pub use events::NewEvent;
+pub use request::{Actor, Attempt, Fault, HoldRequest};
 pub use schema::{MigrationStatus, SchemaReport};
 
 #[derive(Clone)]

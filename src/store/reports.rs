@@ -2,52 +2,71 @@
 //! holds about to lapse, and reservations over time. One SQL text for both backends.
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
 use sqlx::QueryBuilder;
 use uuid::Uuid;
 
+use super::dialect::{now_sql, push_expiry};
 use super::{Store, db_error, with_pool};
+use crate::contract::{ExportSeat, FoundReservation, Lapsing};
 use crate::domain::SeatAttrs;
 use crate::error::Result;
 
-/// One seat as exported: its state and the people attached to it.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
-pub struct ExportSeat {
-    pub label: String,
-    pub section: String,
-    #[sqlx(rename = "row_name")]
-    pub row: String,
-    pub number: i64,
-    pub category: Option<String>,
+/// An exported seat as read (private: the JSON is `contract::ExportSeat`).
+#[derive(sqlx::FromRow)]
+struct ExportRow {
+    label: String,
+    section: String,
+    row_name: String,
+    number: i64,
+    category: Option<String>,
     #[sqlx(try_from = "Option<String>")]
-    #[serde(skip_serializing_if = "SeatAttrs::is_empty")]
-    pub attributes: SeatAttrs,
-    pub status: String,
-    /// Why a blocked seat is out of sale.
-    pub block_reason: Option<String>,
-    pub hold_id: Option<Uuid>,
-    pub held_until: Option<DateTime<Utc>>,
-    pub holder: Option<String>,
-    pub reservation_id: Option<Uuid>,
-    pub customer: Option<String>,
-    pub reference: Option<String>,
+    attributes: SeatAttrs,
+    status: String,
+    block_reason: Option<String>,
+    hold_id: Option<Uuid>,
+    held_until: Option<DateTime<Utc>>,
+    holder: Option<String>,
+    reservation_id: Option<Uuid>,
+    customer: Option<String>,
+    reference: Option<String>,
 }
 
-/// An active hold that lapses soon.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
-pub struct Lapsing {
-    pub hold_id: Uuid,
-    pub holder: Option<String>,
-    pub seats: i64,
-    pub expires_at: DateTime<Utc>,
+impl From<ExportRow> for ExportSeat {
+    fn from(r: ExportRow) -> ExportSeat {
+        ExportSeat {
+            label: r.label,
+            section: r.section,
+            row: r.row_name,
+            number: r.number,
+            category: r.category,
+            attributes: r.attributes,
+            status: r.status,
+            block_reason: r.block_reason,
+            hold_id: r.hold_id,
+            held_until: r.held_until,
+            holder: r.holder,
+            reservation_id: r.reservation_id,
+            customer: r.customer,
+            reference: r.reference,
+        }
+    }
+}
+
+/// A lapsing hold as read.
+#[derive(sqlx::FromRow)]
+struct LapsingRow {
+    hold_id: Uuid,
+    holder: Option<String>,
+    seats: i64,
+    expires_at: DateTime<Utc>,
 }
 
 impl Store {
     /// Every seat in layout order, with its holder (of the hold, or of the hold a reservation
     /// came from) and its reservation's customer and reference.
     pub async fn export_seats(&self, event_id: Uuid) -> Result<Vec<ExportSeat>> {
-        with_pool!(self, |pool, _pg| {
-            sqlx::query_as::<_, ExportSeat>(
+        let rows = with_pool!(self, |pool, _pg| {
+            sqlx::query_as::<_, ExportRow>(
                 "SELECT s.label, s.section, s.row_name, s.number, s.category, s.attributes, s.status, \
                    s.block_reason, s.hold_id, \
                    s.held_until, h.holder, s.reservation_id, r.customer, r.reference \
@@ -61,32 +80,35 @@ impl Store {
             .fetch_all(pool)
             .await
         })
-        .map_err(db_error)
+        .map_err(db_error)?;
+        Ok(rows.into_iter().map(ExportSeat::from).collect())
     }
 
     /// Active holds lapsing within `within_ms` from the database's now, soonest first.
     pub async fn lapsing_holds(&self, event_id: Uuid, within_ms: i64) -> Result<Vec<Lapsing>> {
-        with_pool!(self, |pool, pg| {
+        let rows = with_pool!(self, |pool, pg| {
             let mut qb = QueryBuilder::new(
                 "SELECT id AS hold_id, holder, seat_count AS seats, expires_at FROM holds \
                  WHERE status = 'active' AND event_id = ",
             );
-            qb.push_bind(event_id);
-            if pg {
-                qb.push(" AND expires_at > now() AND expires_at <= now() + ")
-                    .push_bind(within_ms)
-                    .push(" * interval '1 millisecond'");
-            } else {
-                let now = "strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')";
-                qb.push(format!(" AND expires_at > {now} AND expires_at <= "))
-                    .push("strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now', '+' || (")
-                    .push_bind(within_ms)
-                    .push(" / 1000.0) || ' seconds')");
-            }
+            qb.push_bind(event_id)
+                .push(" AND expires_at > ")
+                .push(now_sql(pg))
+                .push(" AND expires_at <= ");
+            push_expiry(&mut qb, pg, within_ms);
             qb.push(" ORDER BY expires_at");
-            qb.build_query_as::<Lapsing>().fetch_all(pool).await
+            qb.build_query_as::<LapsingRow>().fetch_all(pool).await
         })
-        .map_err(db_error)
+        .map_err(db_error)?;
+        Ok(rows
+            .into_iter()
+            .map(|r| Lapsing {
+                hold_id: r.hold_id,
+                holder: r.holder,
+                seats: r.seats,
+                expires_at: r.expires_at,
+            })
+            .collect())
     }
 
     /// When each reservation still active was made, oldest first.
@@ -156,14 +178,4 @@ impl Store {
         }
         Ok(found)
     }
-}
-
-/// A reservation found by customer or reference (for refunds at the box office).
-#[derive(Debug, Clone, Serialize)]
-pub struct FoundReservation {
-    pub reservation_id: Uuid,
-    pub customer: Option<String>,
-    pub reference: Option<String>,
-    pub created_at: DateTime<Utc>,
-    pub seats: Vec<String>,
 }

@@ -1,0 +1,77 @@
+//! Results of seat-state changes and of their trail: holds, reservations, releases, sweeps,
+//! blocks and history rows, as `--json` prints them.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HoldInfo {
+    pub hold_id: Uuid,
+    pub event_id: Uuid,
+    pub seats: Vec<String>,
+    pub expires_at: DateTime<Utc>,
+    pub holder: Option<String>,
+    /// True when an `--idempotency-key` retry returned the hold made earlier.
+    pub replayed: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReservationInfo {
+    pub reservation_id: Uuid,
+    pub hold_id: Uuid,
+    pub event_id: Uuid,
+    pub seats: Vec<String>,
+    pub customer: Option<String>,
+    pub reference: Option<String>,
+    /// True when the hold had already been reserved (reserve is idempotent).
+    pub replayed: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Released {
+    pub id: Uuid,
+    /// `hold` or `reservation`.
+    pub kind: &'static str,
+    pub event_id: Uuid,
+    /// Seats this call returned to sale (empty when it was already released).
+    pub seats: Vec<String>,
+    pub already_released: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Swept {
+    pub seats: Vec<String>,
+    pub holds_expired: u64,
+}
+
+/// One seat change from the history, oldest first.
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryEntry {
+    pub id: i64,
+    pub seat: String,
+    pub from_status: String,
+    pub to_status: String,
+    pub hold_id: Option<Uuid>,
+    pub reservation_id: Option<Uuid>,
+    pub actor: Option<String>,
+    pub terminal: Option<String>,
+    pub at: DateTime<Utc>,
+    /// Why (the reason given for a block).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// What `block` / `unblock` did.
+#[derive(Debug, Clone, Serialize)]
+pub struct BlockChange {
+    pub event_id: Uuid,
+    /// `blocked` or `available`: what the seats are now.
+    pub status: &'static str,
+    /// Seats this call changed.
+    pub changed: Vec<String>,
+    /// Seats that already were in that state (nothing to do: the command is idempotent).
+    pub unchanged: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}

@@ -1,0 +1,162 @@
+//! The general hold: read the seats, then one guarded write, all or nothing. Used on SQLite
+//! and with fault injection; PostgreSQL's hot path is `hold_pg.rs`.
+
+use chrono::{DateTime, Utc};
+use sqlx::QueryBuilder;
+use uuid::Uuid;
+
+use super::dialect::{
+    begin_sql, hold_labels, push_expiry, push_hold_values, push_labels, record_history,
+};
+use super::{Attempt, Fault, HoldRequest, Store, db_error, with_pool};
+use crate::contract::HoldInfo;
+use crate::domain::SeatStatus;
+use crate::error::{Error, Result};
+
+impl Store {
+    /// One optimistic attempt to hold every listed seat, all or nothing.
+    /// `wait`: on PostgreSQL, wait for seats another transaction has locked instead of
+    /// skipping them (a retry after such a skip, to get a definite answer).
+    pub async fn try_hold(&self, req: &HoldRequest<'_>, wait: bool) -> Result<Attempt<HoldInfo>> {
+        if let Store::Postgres(pool) = self
+            && req.fault.is_none()
+        {
+            return self.try_hold_pg(pool, req, wait).await;
+        }
+        let n = req.labels.len();
+        let outcome = with_pool!(self, |pool, pg| {
+            async {
+                let mut tx = pool.begin_with(begin_sql(pg)).await?;
+                if let Some(key) = req.idempotency_key {
+                    let earlier = sqlx::query_as::<_, (Uuid, DateTime<Utc>, Option<String>)>(
+                        "SELECT id, expires_at, holder FROM holds \
+                         WHERE event_id = $1 AND idempotency_key = $2",
+                    )
+                    .bind(req.event_id)
+                    .bind(key)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    if let Some((hold_id, expires_at, holder)) = earlier {
+                        let seats = hold_labels!(&mut *tx, hold_id);
+                        return Ok::<_, sqlx::Error>(Ok(Attempt::Done(HoldInfo {
+                            hold_id,
+                            event_id: req.event_id,
+                            seats,
+                            expires_at,
+                            holder,
+                            replayed: true,
+                        })));
+                    }
+                }
+
+                let mut qb = QueryBuilder::new(
+                    "SELECT id, label, status, version FROM seat_state WHERE event_id = ",
+                );
+                qb.push_bind(req.event_id);
+                push_labels(&mut qb, req.labels);
+                let found: Vec<(i64, String, String, i64)> =
+                    qb.build_query_as().fetch_all(&mut *tx).await?;
+                if found.len() != n
+                    && let Some(e) =
+                        Error::unknown_seats(req.labels, found.iter().map(|f| f.1.as_str()))
+                {
+                    return Ok(Err(e));
+                }
+                let taken: Vec<&str> = req
+                    .labels
+                    .iter()
+                    .filter(|l| {
+                        found
+                            .iter()
+                            .any(|f| &f.1 == *l && f.2 != SeatStatus::Available.as_str())
+                    })
+                    .map(String::as_str)
+                    .collect();
+                if !taken.is_empty() {
+                    return Ok(Err(Error::seats_taken(taken)));
+                }
+
+                match req.fault {
+                    Some(Fault::PauseBeforeWrite(pause)) => tokio::time::sleep(pause).await,
+                    Some(Fault::UnguardedWrite) => {
+                        tokio::time::sleep(std::time::Duration::from_millis(2)).await
+                    }
+                    _ => {}
+                }
+                let guarded = req.fault != Some(Fault::UnguardedWrite);
+                let hold_id = Uuid::new_v4();
+                let mut qb = QueryBuilder::new(
+                    "INSERT INTO holds (id, event_id, holder, terminal, idempotency_key, \
+                     seat_count, expires_at) VALUES (",
+                );
+                push_hold_values(&mut qb, hold_id, req);
+                push_expiry(&mut qb, pg, req.ttl_ms);
+                qb.push(") RETURNING expires_at");
+                let expires_at: DateTime<Utc> =
+                    match qb.build_query_scalar().fetch_one(&mut *tx).await {
+                        Ok(t) => t,
+                        // Another terminal used the same idempotency key a moment ago:
+                        // retrying finds its hold.
+                        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                            return Ok(Ok(Attempt::LostRace));
+                        }
+                        Err(e) => return Err(e),
+                    };
+
+                // The guard: each seat must still have the version we read.
+                let mut qb = QueryBuilder::new(
+                    "UPDATE seats SET status = 'held', reservation_id = NULL, version = version + 1, hold_id = ",
+                );
+                qb.push_bind(hold_id)
+                    .push(", held_until = ")
+                    .push_bind(expires_at)
+                    .push(" WHERE event_id = ")
+                    .push_bind(req.event_id)
+                    .push(" AND (");
+                for (i, (id, _, _, version)) in found.iter().enumerate() {
+                    if i > 0 {
+                        qb.push(" OR ");
+                    }
+                    qb.push("(id = ").push_bind(*id);
+                    if guarded {
+                        qb.push(" AND version = ").push_bind(*version);
+                    }
+                    qb.push(")");
+                }
+                qb.push(") RETURNING id, label");
+                let changed: Vec<(i64, String)> = qb.build_query_as().fetch_all(&mut *tx).await?;
+                if changed.len() != n {
+                    tx.rollback().await?;
+                    return Ok(Ok(Attempt::LostRace));
+                }
+                let (from, to) = ("available", "held");
+                record_history!(
+                    tx,
+                    req.event_id,
+                    changed,
+                    from,
+                    to,
+                    Some(hold_id),
+                    None::<Uuid>,
+                    req.actor
+                );
+                if pg && req.fault == Some(Fault::KillBeforeCommit) {
+                    sqlx::query("SELECT pg_terminate_backend(pg_backend_pid())")
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
+                Ok(Ok(Attempt::Done(HoldInfo {
+                    hold_id,
+                    event_id: req.event_id,
+                    seats: req.labels.to_vec(),
+                    expires_at,
+                    holder: req.holder.map(str::to_string),
+                    replayed: false,
+                })))
+            }
+            .await
+        });
+        outcome.map_err(db_error)?
+    }
+}

@@ -1,0 +1,252 @@
+//! A hold's life after it is made: extend, reserve, and the reads that explain why a hold can
+//! no longer change (released, reserved, lapsed) or which seats it covers.
+
+use chrono::{DateTime, Utc};
+use sqlx::QueryBuilder;
+use uuid::Uuid;
+
+use super::dialect::{Tried, begin_sql, hold_labels, now_sql, push_expiry, record_history};
+use super::{Actor, Attempt, Store, db_error, with_pool};
+use crate::contract::{HoldInfo, ReservationInfo};
+use crate::error::{Error, Result};
+
+impl Store {
+    /// Extends an active hold. Exit 5 if it has lapsed, 3 if it was released or reserved.
+    pub async fn try_extend(&self, hold_id: Uuid, ttl_ms: i64) -> Result<Attempt<HoldInfo>> {
+        let outcome: std::result::Result<Tried<Attempt<HoldInfo>>, sqlx::Error> =
+            with_pool!(self, |pool, pg| {
+                async {
+                    let mut tx = pool.begin_with(begin_sql(pg)).await?;
+                    let mut qb = QueryBuilder::new("UPDATE holds SET expires_at = ");
+                    push_expiry(&mut qb, pg, ttl_ms);
+                    qb.push(" WHERE id = ")
+                        .push_bind(hold_id)
+                        .push(" AND status = 'active' AND expires_at > ")
+                        .push(now_sql(pg))
+                        .push(" RETURNING event_id, expires_at, holder, seat_count");
+                    let row: Option<(Uuid, DateTime<Utc>, Option<String>, i64)> =
+                        qb.build_query_as().fetch_optional(&mut *tx).await?;
+                    let Some((event_id, expires_at, holder, count)) = row else {
+                        tx.rollback().await?;
+                        return Ok(Err(self.why_not_active(hold_id).await));
+                    };
+                    let mut qb =
+                        QueryBuilder::new("UPDATE seats SET version = version + 1, held_until = ");
+                    qb.push_bind(expires_at)
+                        .push(" WHERE hold_id = ")
+                        .push_bind(hold_id)
+                        .push(" AND status = 'held' AND held_until > ")
+                        .push(now_sql(pg))
+                        .push(" RETURNING label");
+                    let seats: Vec<String> = qb.build_query_scalar().fetch_all(&mut *tx).await?;
+                    if seats.len() as i64 != count {
+                        // The hold lapsed and a seat was taken between our two statements.
+                        tx.rollback().await?;
+                        return Ok(Ok(Attempt::LostRace));
+                    }
+                    tx.commit().await?;
+                    Ok(Ok(Attempt::Done(HoldInfo {
+                        hold_id,
+                        event_id,
+                        seats,
+                        expires_at,
+                        holder,
+                        replayed: false,
+                    })))
+                }
+                .await
+            });
+        outcome.map_err(db_error)?
+    }
+
+    /// Turns every seat of an active hold into a reservation, atomically. Reserving the same
+    /// hold again returns the same reservation.
+    pub async fn try_reserve(
+        &self,
+        hold_id: Uuid,
+        customer: Option<&str>,
+        reference: Option<&str>,
+        actor: &Actor,
+    ) -> Result<Attempt<ReservationInfo>> {
+        if let Some(done) = self.reservation_of_hold(hold_id).await? {
+            return Ok(Attempt::Done(done));
+        }
+        let outcome: std::result::Result<Tried<Attempt<ReservationInfo>>, sqlx::Error> =
+            with_pool!(self, |pool, pg| {
+                async {
+                    let mut tx = pool.begin_with(begin_sql(pg)).await?;
+                    let mut qb = QueryBuilder::new(
+                        "UPDATE holds SET status = 'reserved' WHERE status = 'active' AND id = ",
+                    );
+                    qb.push_bind(hold_id)
+                        .push(" AND expires_at > ")
+                        .push(now_sql(pg))
+                        .push(" RETURNING event_id, seat_count");
+                    let row: Option<(Uuid, i64)> =
+                        qb.build_query_as().fetch_optional(&mut *tx).await?;
+                    let Some((event_id, count)) = row else {
+                        tx.rollback().await?;
+                        return Ok(Err(self.why_not_active(hold_id).await));
+                    };
+                    let reservation_id = Uuid::new_v4();
+                    let inserted = sqlx::query(
+                        "INSERT INTO reservations (id, event_id, hold_id, customer, reference) \
+                         VALUES ($1, $2, $3, $4, $5)",
+                    )
+                    .bind(reservation_id)
+                    .bind(event_id)
+                    .bind(hold_id)
+                    .bind(customer)
+                    .bind(reference)
+                    .execute(&mut *tx)
+                    .await;
+                    match inserted {
+                        Ok(_) => {}
+                        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                            return Ok(Ok(Attempt::LostRace));
+                        }
+                        Err(e) => return Err(e),
+                    }
+                    let mut qb = QueryBuilder::new(
+                        "UPDATE seats SET status = 'reserved', held_until = NULL, \
+                         version = version + 1, reservation_id = ",
+                    );
+                    qb.push_bind(reservation_id)
+                        .push(" WHERE hold_id = ")
+                        .push_bind(hold_id)
+                        .push(" AND status = 'held' AND held_until > ")
+                        .push(now_sql(pg))
+                        .push(" RETURNING id, label");
+                    let changed: Vec<(i64, String)> =
+                        qb.build_query_as().fetch_all(&mut *tx).await?;
+                    if changed.len() as i64 != count {
+                        tx.rollback().await?;
+                        return Ok(Ok(Attempt::LostRace));
+                    }
+                    let (from, to) = ("held", "reserved");
+                    record_history!(
+                        tx,
+                        event_id,
+                        changed,
+                        from,
+                        to,
+                        Some(hold_id),
+                        Some(reservation_id),
+                        actor
+                    );
+                    tx.commit().await?;
+                    Ok(Ok(Attempt::Done(ReservationInfo {
+                        reservation_id,
+                        hold_id,
+                        event_id,
+                        seats: changed.into_iter().map(|(_, l)| l).collect(),
+                        customer: customer.map(str::to_string),
+                        reference: reference.map(str::to_string),
+                        replayed: false,
+                    })))
+                }
+                .await
+            });
+        outcome.map_err(db_error)?
+    }
+
+    async fn reservation_of_hold(&self, hold_id: Uuid) -> Result<Option<ReservationInfo>> {
+        let row = with_pool!(self, |pool, _pg| {
+            sqlx::query_as::<_, (Uuid, Uuid, Option<String>, Option<String>, String)>(
+                "SELECT id, event_id, customer, reference, status FROM reservations WHERE hold_id = $1",
+            )
+            .bind(hold_id)
+            .fetch_optional(pool)
+            .await
+        })
+        .map_err(db_error)?;
+        let Some((reservation_id, event_id, customer, reference, status)) = row else {
+            return Ok(None);
+        };
+        if status == "released" {
+            return Err(Error::conflict(format!(
+                "hold {hold_id} was reserved as {reservation_id}, which has since been released"
+            )));
+        }
+        let seats = self.labels_of_hold(hold_id).await?;
+        Ok(Some(ReservationInfo {
+            reservation_id,
+            hold_id,
+            event_id,
+            seats,
+            customer,
+            reference,
+            replayed: true,
+        }))
+    }
+
+    /// The event and seat labels of a hold, or of a reservation's hold.
+    pub async fn seats_of(&self, id: Uuid) -> Result<(Uuid, Vec<String>)> {
+        let row = with_pool!(self, |pool, _pg| {
+            sqlx::query_as::<_, (Uuid, Uuid)>(
+                "SELECT event_id, id FROM holds WHERE id = $1 \
+                 UNION ALL SELECT event_id, hold_id FROM reservations WHERE id = $1",
+            )
+            .bind(id)
+            .fetch_optional(pool)
+            .await
+        })
+        .map_err(db_error)?;
+        let (event_id, hold_id) =
+            row.ok_or_else(|| Error::not_found(format!("no hold or reservation {id}")))?;
+        Ok((event_id, self.labels_of_hold(hold_id).await?))
+    }
+
+    pub async fn labels_of_hold(&self, hold_id: Uuid) -> Result<Vec<String>> {
+        let labels = with_pool!(self, |pool, _pg| {
+            async { Ok::<_, sqlx::Error>(hold_labels!(pool, hold_id)) }.await
+        });
+        labels.map_err(db_error)
+    }
+
+    /// Explains why a hold is not active: unknown (4), lapsed (5, naming seats since taken),
+    /// or released / reserved (3).
+    async fn why_not_active(&self, hold_id: Uuid) -> Error {
+        let row = with_pool!(self, |pool, pg| {
+            let mut qb = QueryBuilder::new("SELECT status, expires_at, expires_at <= ");
+            qb.push(now_sql(pg))
+                .push(" AS lapsed FROM holds WHERE id = ")
+                .push_bind(hold_id);
+            qb.build_query_as::<(String, DateTime<Utc>, bool)>()
+                .fetch_optional(pool)
+                .await
+        });
+        let (status, expires_at, lapsed) = match row {
+            Err(e) => return db_error(e),
+            Ok(None) => return Error::not_found(format!("no hold or reservation {hold_id}")),
+            Ok(Some(row)) => row,
+        };
+        match status.as_str() {
+            "released" | "reserved" => Error::HoldClosed { hold_id, status },
+            _ if lapsed || status == "expired" => Error::HoldLapsed {
+                hold_id,
+                at: expires_at,
+                taken_since: self.taken_from(hold_id).await.unwrap_or_default(),
+            },
+            other => Error::Internal(anyhow::anyhow!(
+                "hold {hold_id} in unexpected state {other}"
+            )),
+        }
+    }
+
+    /// Seats of a hold that now belong to someone else.
+    async fn taken_from(&self, hold_id: Uuid) -> Result<Vec<String>> {
+        with_pool!(self, |pool, _pg| {
+            sqlx::query_scalar::<_, String>(
+                "SELECT s.label FROM seat_state s JOIN seat_history h ON h.seat_id = s.id \
+                 WHERE h.hold_id = $1 AND h.to_status = 'held' AND h.from_status <> 'held' \
+                 AND s.status <> 'available' AND (s.hold_id IS NULL OR s.hold_id <> $1) \
+                 ORDER BY h.id",
+            )
+            .bind(hold_id)
+            .fetch_all(pool)
+            .await
+        })
+        .map_err(db_error)
+    }
+}

@@ -1,0 +1,176 @@
+//! Returning seats to sale: `release` (a hold or a reservation, idempotent) and `sweep` (tidy
+//! lapsed holds; reads already treat them as available, so correctness never depends on it).
+
+use sqlx::QueryBuilder;
+use uuid::Uuid;
+
+use super::dialect::{Tried, begin_sql, now_sql, record_history};
+use super::{Actor, Store, db_error, with_pool};
+use crate::contract::{Released, Swept};
+use crate::error::{Error, Result};
+
+/// An event and the hold a seat lapsed from.
+type EventHold = (Uuid, Option<Uuid>);
+
+impl Store {
+    /// Releases a hold or a reservation (given either id) and returns its seats to sale.
+    /// Releasing something already released succeeds and changes nothing.
+    pub async fn release(&self, id: Uuid, actor: &Actor) -> Result<Released> {
+        let outcome: std::result::Result<Tried<Released>, sqlx::Error> = with_pool!(
+            self,
+            |pool, pg| {
+                async {
+                    let mut tx = pool.begin_with(begin_sql(pg)).await?;
+                    // A reservation id, or a hold that became one: release the reservation.
+                    let reservation = sqlx::query_as::<_, (Uuid, Uuid, Uuid, String)>(
+                        "SELECT id, hold_id, event_id, status FROM reservations \
+                         WHERE id = $1 OR hold_id = $1",
+                    )
+                    .bind(id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    if let Some((res_id, hold_id, event_id, status)) = reservation {
+                        let kind = if res_id == id { "reservation" } else { "hold" };
+                        if status == "released" {
+                            return Ok(Ok(Released {
+                                id,
+                                kind,
+                                event_id,
+                                seats: vec![],
+                                already_released: true,
+                            }));
+                        }
+                        let mut qb =
+                            QueryBuilder::new("UPDATE reservations SET status = 'released', released_at = ");
+                        qb.push(now_sql(pg)).push(" WHERE id = ").push_bind(res_id);
+                        qb.build().execute(&mut *tx).await?;
+                        let changed: Vec<(i64, String)> = sqlx::query_as(
+                            "UPDATE seats SET status = 'available', hold_id = NULL, \
+                             reservation_id = NULL, held_until = NULL, version = version + 1 \
+                             WHERE reservation_id = $1 AND status = 'reserved' RETURNING id, label",
+                        )
+                        .bind(res_id)
+                        .fetch_all(&mut *tx)
+                        .await?;
+                        let (from, to) = ("reserved", "available");
+                        record_history!(tx, event_id, changed, from, to, Some(hold_id), Some(res_id), actor);
+                        tx.commit().await?;
+                        return Ok(Ok(Released {
+                            id,
+                            kind,
+                            event_id,
+                            seats: changed.into_iter().map(|(_, l)| l).collect(),
+                            already_released: false,
+                        }));
+                    }
+                    let hold = sqlx::query_as::<_, (Uuid, String)>(
+                        "SELECT event_id, status FROM holds WHERE id = $1",
+                    )
+                    .bind(id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    let Some((event_id, status)) = hold else {
+                        return Ok(Err(Error::not_found(format!("no hold or reservation {id}"))));
+                    };
+                    if status == "released" {
+                        return Ok(Ok(Released {
+                            id,
+                            kind: "hold",
+                            event_id,
+                            seats: vec![],
+                            already_released: true,
+                        }));
+                    }
+                    sqlx::query("UPDATE holds SET status = 'released' WHERE id = $1")
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                    // Only seats this hold still owns: a lapsed hold's seats may be someone else's.
+                    let changed: Vec<(i64, String)> = sqlx::query_as(
+                        "UPDATE seats SET status = 'available', hold_id = NULL, held_until = NULL, \
+                         version = version + 1 WHERE hold_id = $1 AND status = 'held' RETURNING id, label",
+                    )
+                    .bind(id)
+                    .fetch_all(&mut *tx)
+                    .await?;
+                    let (from, to) = ("held", "available");
+                    record_history!(tx, event_id, changed, from, to, Some(id), None::<Uuid>, actor);
+                    tx.commit().await?;
+                    Ok(Ok(Released {
+                        id,
+                        kind: "hold",
+                        event_id,
+                        seats: changed.into_iter().map(|(_, l)| l).collect(),
+                        already_released: false,
+                    }))
+                }
+                .await
+            }
+        );
+        outcome.map_err(db_error)?
+    }
+
+    /// Marks lapsed holds expired and returns their seats to `available` in the table (reads
+    /// already treat them so). Optional: correctness never depends on it.
+    pub async fn sweep(&self, event_id: Option<Uuid>, actor: &Actor) -> Result<Swept> {
+        let outcome: std::result::Result<Swept, sqlx::Error> = with_pool!(self, |pool, pg| {
+            async {
+                let mut tx = pool.begin_with(begin_sql(pg)).await?;
+                // Read the lapsed seats first (locking them on PostgreSQL; SQLite's write lock
+                // is already ours) so the history can name the hold each one lapsed from.
+                let mut qb = QueryBuilder::new(
+                    "SELECT id, label, event_id, hold_id FROM seats WHERE status = 'held' AND held_until <= ",
+                );
+                qb.push(now_sql(pg));
+                if let Some(e) = event_id {
+                    qb.push(" AND event_id = ").push_bind(e);
+                }
+                if pg {
+                    qb.push(" FOR UPDATE");
+                }
+                let changed: Vec<(i64, String, Uuid, Option<Uuid>)> =
+                    qb.build_query_as().fetch_all(&mut *tx).await?;
+                // A chunk of seats per statement keeps binds under both backends' limits.
+                for chunk in changed.chunks(1000) {
+                    let mut qb = QueryBuilder::new(
+                        "UPDATE seats SET status = 'available', hold_id = NULL, held_until = NULL, \
+                         version = version + 1 WHERE id IN (",
+                    );
+                    let mut ids = qb.separated(", ");
+                    for (id, ..) in chunk {
+                        ids.push_bind(*id);
+                    }
+                    qb.push(")");
+                    qb.build().execute(&mut *tx).await?;
+                }
+                // History rows are per event and hold; group the RETURNING rows accordingly.
+                let mut groups: Vec<(EventHold, Vec<(i64, String)>)> = Vec::new();
+                for (id, label, ev, hold) in &changed {
+                    match groups.iter_mut().find(|(k, _)| *k == (*ev, *hold)) {
+                        Some((_, v)) => v.push((*id, label.clone())),
+                        None => groups.push(((*ev, *hold), vec![(*id, label.clone())])),
+                    }
+                }
+                for ((ev, hold), seats) in &groups {
+                    for seats in seats.chunks(1000) {
+                        let (from, to) = ("held", "available");
+                        record_history!(tx, *ev, seats, from, to, *hold, None::<Uuid>, actor);
+                    }
+                }
+                let mut qb = QueryBuilder::new("UPDATE holds SET status = 'expired' WHERE status = 'active' AND expires_at <= ");
+                qb.push(now_sql(pg));
+                if let Some(e) = event_id {
+                    qb.push(" AND event_id = ").push_bind(e);
+                }
+                let holds_expired = qb.build().execute(&mut *tx).await?.rows_affected();
+                tx.commit().await?;
+                Ok(Swept {
+                    seats: changed.into_iter().map(|(_, l, _, _)| l).collect(),
+                    holds_expired,
+                })
+            }
+            .await
+        });
+        outcome.map_err(db_error)
+    }
+}

@@ -1,0 +1,45 @@
+//! What the store is asked to do: who acts, the hold wanted, the faults a test may inject,
+//! and the outcome of one optimistic attempt.
+
+use uuid::Uuid;
+
+/// Who made a change, for the history: the holder or OS user, and which terminal (host/pid).
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub who: String,
+    pub terminal: String,
+}
+
+/// The outcome of one optimistic attempt.
+#[derive(Debug)]
+pub enum Attempt<T> {
+    Done(T),
+    /// A concurrent writer changed a seat between our read and our guarded write; the
+    /// transaction was rolled back and the caller may retry.
+    LostRace,
+}
+
+pub struct HoldRequest<'a> {
+    pub event_id: Uuid,
+    pub labels: &'a [String],
+    pub ttl_ms: i64,
+    pub holder: Option<&'a str>,
+    pub idempotency_key: Option<&'a str>,
+    pub actor: &'a Actor,
+    /// Fault injection (tests, the simulator). Takes the general read-then-write path.
+    pub fault: Option<Fault>,
+}
+
+/// Faults the simulator (and tests) inject into a hold, to show correctness survives them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// Stall after reading the seats and before the guarded write, like a paused process
+    /// whose Redis lease lapses meanwhile.
+    PauseBeforeWrite(std::time::Duration),
+    /// PostgreSQL: the server terminates this connection (`pg_terminate_backend`) after the
+    /// writes and before the commit, as a crash or failover would.
+    KillBeforeCommit,
+    /// Test-only sabotage: write without the version guard after a short pause, the bug the
+    /// audit exists to catch (`simulate --fault-unguarded-writes`, hidden).
+    UnguardedWrite,
+}

@@ -1,0 +1,102 @@
+//! Rows as the database returns them, private to the store: each is turned into the domain or
+//! contract type it stands for, so a column rename never changes the domain or the JSON.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use crate::contract::EventListItem;
+use crate::domain::{Event, Seat, SeatAttrs, SeatStatus, StatusCounts};
+
+/// An `events` row.
+#[derive(sqlx::FromRow)]
+pub(super) struct EventRow {
+    id: Uuid,
+    name: String,
+    venue: Option<String>,
+    starts_at: Option<DateTime<Utc>>,
+    created_at: DateTime<Utc>,
+}
+
+impl From<EventRow> for Event {
+    fn from(r: EventRow) -> Event {
+        Event {
+            id: r.id,
+            name: r.name,
+            venue: r.venue,
+            starts_at: r.starts_at,
+            created_at: r.created_at,
+        }
+    }
+}
+
+/// An event with its seat counts by status.
+#[derive(sqlx::FromRow)]
+pub(super) struct EventCountsRow {
+    #[sqlx(flatten)]
+    event: EventRow,
+    total: i64,
+    available: i64,
+    held: i64,
+    reserved: i64,
+    blocked: i64,
+}
+
+impl From<EventCountsRow> for EventListItem {
+    fn from(r: EventCountsRow) -> EventListItem {
+        EventListItem {
+            event: r.event.into(),
+            counts: StatusCounts {
+                total: r.total,
+                available: r.available,
+                held: r.held,
+                reserved: r.reserved,
+                blocked: r.blocked,
+            },
+        }
+    }
+}
+
+/// A `seat_state` row (lapsed holds already read as available).
+#[derive(sqlx::FromRow)]
+pub(super) struct SeatRow {
+    id: i64,
+    label: String,
+    section: String,
+    row_name: String,
+    number: i64,
+    category: Option<String>,
+    #[sqlx(try_from = "String")]
+    status: SeatStatus,
+    hold_id: Option<Uuid>,
+    reservation_id: Option<Uuid>,
+    held_until: Option<DateTime<Utc>>,
+    version: i64,
+    #[sqlx(default)]
+    block_reason: Option<String>,
+    #[sqlx(try_from = "Option<String>")]
+    attributes: SeatAttrs,
+    section_pos: i64,
+    row_pos: i64,
+}
+
+impl From<SeatRow> for Seat {
+    fn from(r: SeatRow) -> Seat {
+        Seat {
+            id: r.id,
+            label: r.label,
+            section: r.section,
+            row: r.row_name,
+            number: r.number,
+            category: r.category,
+            status: r.status,
+            hold_id: r.hold_id,
+            reservation_id: r.reservation_id,
+            held_until: r.held_until,
+            version: r.version,
+            block_reason: r.block_reason,
+            attributes: r.attributes,
+            section_pos: r.section_pos,
+            row_pos: r.row_pos,
+        }
+    }
+}
