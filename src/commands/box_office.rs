@@ -22,8 +22,8 @@ use serde::Serialize;
 use super::Ctx;
 use crate::app::actor;
 use crate::app::strategy::{Effort, Reserver};
-use crate::domain::best::{self, Want};
-use crate::domain::{Event, Seat, SeatStatus, labels};
+use crate::domain::pick::{HOW_TO_PICK, pick};
+use crate::domain::{Event, Seat};
 use crate::error::{Error, Result};
 use crate::output::{Render, Ui};
 use crate::store::{Actor, HoldInfo, HoldRequest};
@@ -51,9 +51,6 @@ impl Render for Closed {
         )
     }
 }
-
-const HOW_TO_PICK: &str = "Seats: labels (A-12 A-13), a range along a row (A-12..A-15), \
-    or `best N` with optional `section S`, `category C`, `accessible K`. Empty: back.";
 
 impl BoxOfficeArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<Closed> {
@@ -540,175 +537,4 @@ impl Desk<'_> {
 
 fn interrupted() -> Error {
     Error::Interrupted("interrupted: nothing is left half-done".into())
-}
-
-/// Seats chosen from typed text, with a remark about them when there is one.
-#[derive(Debug, PartialEq)]
-struct Picked {
-    labels: Vec<String>,
-    remarks: Vec<&'static str>,
-}
-
-/// Reads `A-12 A-13`, `A-12..A-15` or `best N [section S] [category C] [accessible K]` against
-/// the event's seats. Errors name what is wrong; nothing is held yet.
-fn pick(text: &str, seats: &[Seat]) -> Result<Picked> {
-    let tokens = labels::split(text);
-    if tokens
-        .first()
-        .is_some_and(|t| t.eq_ignore_ascii_case("best"))
-    {
-        return pick_best(&tokens[1..], seats);
-    }
-    let chosen = labels::expand(&tokens, seats).map_err(Error::invalid)?;
-    if let Some(message) = labels::unknown(&chosen, seats) {
-        return Err(Error::not_found(message));
-    }
-    let taken: Vec<String> = chosen
-        .iter()
-        .filter_map(|l| seats.iter().find(|s| &s.label == l))
-        .filter(|s| s.status != SeatStatus::Available)
-        .map(|s| format!("{} is {}", s.label, s.status))
-        .collect();
-    if !taken.is_empty() {
-        return Err(Error::conflict(format!(
-            "not available: {}",
-            taken.join(", ")
-        )));
-    }
-    Ok(Picked {
-        labels: chosen,
-        remarks: Vec::new(),
-    })
-}
-
-fn pick_best(args: &[String], seats: &[Seat]) -> Result<Picked> {
-    let usage = || Error::invalid(format!("expected `best N`, e.g. `best 4`. {HOW_TO_PICK}"));
-    let n: usize = args
-        .first()
-        .and_then(|a| a.parse().ok())
-        .filter(|n| *n > 0)
-        .ok_or_else(usage)?;
-    // `section Dress Circle category premium`: a value runs to the next keyword.
-    let mut options: Vec<(String, Vec<&str>)> = Vec::new();
-    for word in &args[1..] {
-        match word.to_ascii_lowercase().as_str() {
-            key @ ("section" | "category" | "accessible") => {
-                options.push((key.to_string(), Vec::new()));
-            }
-            _ => match options.last_mut() {
-                Some((_, value)) => value.push(word),
-                None => return Err(usage()),
-            },
-        }
-    }
-    let mut pool: Vec<Seat> = seats.to_vec();
-    let mut accessible = 0;
-    for (key, value) in &options {
-        let value = value.join(" ");
-        if value.is_empty() {
-            return Err(Error::invalid(format!("`{key}` needs a value")));
-        }
-        match key.as_str() {
-            "section" => {
-                let names: Vec<&str> = dedup(seats.iter().map(|s| s.section.as_str()));
-                let Some(name) = names.iter().find(|s| s.eq_ignore_ascii_case(&value)) else {
-                    return Err(super::seats::no_section(&value, &names));
-                };
-                pool.retain(|s| s.section == *name);
-            }
-            "category" => best::only_category(&mut pool, &value),
-            _ => {
-                accessible = value.parse().ok().filter(|k| *k <= n).ok_or_else(|| {
-                    Error::invalid(format!(
-                        "`accessible {value}`: give a number of seats up to {n}"
-                    ))
-                })?;
-            }
-        }
-    }
-    let cands = best::candidates(&pool, Want { n, accessible });
-    let Some(p) = best::choose(&cands, 0) else {
-        return Err(Error::conflict(format!(
-            "no {n} seats{} are available{}",
-            if accessible > 0 {
-                format!(" side by side with {accessible} accessible")
-            } else {
-                String::new()
-            },
-            if options.is_empty() {
-                ""
-            } else {
-                " with those options"
-            }
-        )));
-    };
-    Ok(Picked {
-        labels: p.labels.clone(),
-        remarks: p.remarks(),
-    })
-}
-
-fn dedup<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
-    let mut out: Vec<&str> = Vec::new();
-    for i in items {
-        if !out.contains(&i) {
-            out.push(i);
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::layout::Layout;
-
-    fn hall() -> Vec<Seat> {
-        let layout = Layout::from_file(std::path::Path::new("examples/small.csv")).unwrap();
-        crate::domain::seats_for_test(&layout, |_, label| {
-            if label == "A-1" {
-                SeatStatus::Reserved
-            } else {
-                SeatStatus::Available
-            }
-        })
-    }
-
-    fn labels_of(p: Result<Picked>) -> Vec<String> {
-        p.unwrap().labels
-    }
-
-    #[test]
-    fn typed_picks() {
-        let s = hall();
-        assert_eq!(labels_of(pick("A-2 A-3", &s)), ["A-2", "A-3"]);
-        assert_eq!(labels_of(pick("A-2..A-4", &s)), ["A-2", "A-3", "A-4"]);
-        let e = pick("A-1 A-2", &s).unwrap_err();
-        assert!(e.to_string().contains("A-1 is reserved"), "{e}");
-        let e = pick("A-2 a3", &s).unwrap_err();
-        assert!(e.to_string().contains("did you mean `A-3`"), "{e}");
-        // best: any pair in row A (A-1 taken) strands a seat; B-1/B-2 are kept for a
-        // wheelchair user and companion: B-3 B-4.
-        assert_eq!(labels_of(pick("best 2", &s)), ["B-3", "B-4"]);
-        assert_eq!(labels_of(pick("best 2 accessible 1", &s)), ["B-1", "B-2"]);
-        assert_eq!(
-            labels_of(pick("BEST 3 section balcony", &s)),
-            ["C-1", "C-2", "C-3"]
-        );
-        assert_eq!(
-            labels_of(pick("best 3 category premium", &s)),
-            ["A-2", "A-3", "A-4"]
-        );
-        for (bad, says) in [
-            ("best", "expected `best N`"),
-            ("best x", "expected `best N`"),
-            ("best 2 section", "needs a value"),
-            ("best 2 section Balcny", "did you mean `Balcony`"),
-            ("best 2 accessible 3", "up to 2"),
-            ("best 11", "no 11 seats"),
-        ] {
-            let e = pick(bad, &s).unwrap_err();
-            assert!(e.to_string().contains(says), "{bad}: {e}");
-        }
-    }
 }
