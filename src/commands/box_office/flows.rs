@@ -1,200 +1,25 @@
-//! `seatctl box-office [EVENT]`: selling at a terminal with a queue in front of it. Choose the
-//! event, see the hall, pick seats by label, range or "best N", see them highlighted, hold them,
-//! then reserve them for the customer or let them go; find a reservation and refund it.
-//!
-//! Every change goes through the same `Reserver` as `hold`/`reserve`/`release`. Nothing is left
-//! half-done: a hold made here is reserved, released, or (when the terminal is interrupted or
-//! the database fails) released on the way out, and if even that fails its id and expiry are
-//! printed. Ctrl-C inside a prompt, or while a change is being written, ends the session after
-//! the change in hand is finished; the exit code is 130.
-
-use std::io::IsTerminal;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+//! What a clerk does at the box office: choose the event, sell (pick, hold, then reserve,
+//! release or extend), refund; and, on the way out, let go of a hold still open.
 
 use chrono::Utc;
-use clap::Args;
-use console::Term;
-use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
-use dialoguer::{Confirm, FuzzySelect, Input, Select};
-use serde::Serialize;
+use dialoguer::FuzzySelect;
 
-use super::Ctx;
-use crate::app::actor;
-use crate::app::strategy::{Effort, Reserver};
+use super::Desk;
+use crate::app::strategy::Effort;
 use crate::domain::pick::{HOW_TO_PICK, pick};
 use crate::domain::{Event, Seat};
 use crate::error::{Error, Result};
-use crate::output::{Render, Ui};
-use crate::store::{Actor, HoldInfo, HoldRequest};
+use crate::store::{HoldInfo, HoldRequest};
 use crate::ui::map::{MapStyle, render_selected};
 
-#[derive(Debug, Args)]
-pub struct BoxOfficeArgs {
-    /// Event id, name, or unique name prefix [default: choose from a list]
-    pub event: Option<String>,
-}
-
-/// What a session leaves behind (printed when it ends).
-#[derive(Debug, Serialize)]
-pub struct Closed {
-    pub holds: u32,
-    pub reservations: u32,
-    pub refunds: u32,
-}
-
-impl Render for Closed {
-    fn human(&self, _ui: &Ui) -> String {
-        format!(
-            "Box office closed: {} held, {} reserved, {} refunded this session.\n",
-            self.holds, self.reservations, self.refunds
-        )
-    }
-}
-
-impl BoxOfficeArgs {
-    pub async fn run(self, ctx: &Ctx) -> Result<Closed> {
-        if ctx.ui.json || !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
-            return Err(Error::invalid(
-                "box-office is interactive and needs a terminal (and no --json); in scripts use \
-                 `seatctl hold`, `reserve`, `release`, `map` and `report` (see `seatctl --help`)",
-            ));
-        }
-        // Registering the handler keeps Ctrl-C from killing the process mid-write: it is noted
-        // here and acted on once the change in hand is done.
-        let interrupted = Arc::new(AtomicBool::new(false));
-        let flag = interrupted.clone();
-        tokio::spawn(async move {
-            while tokio::signal::ctrl_c().await.is_ok() {
-                flag.store(true, Ordering::SeqCst);
-            }
-        });
-        let theme: Box<dyn Theme + Send + Sync> = if ctx.ui.color {
-            Box::new(ColorfulTheme::default())
-        } else {
-            Box::new(SimpleTheme)
-        };
-        let reserver = ctx.reserver().await?;
-        let mut desk = Desk {
-            ctx,
-            reserver,
-            event: None,
-            term: Term::stderr(),
-            theme,
-            interrupted,
-            held: None,
-            actor: actor(None),
-            closed: Closed {
-                holds: 0,
-                reservations: 0,
-                refunds: 0,
-            },
-        };
-        let result = match &self.event {
-            Some(e) => match desk.reserver.store().find_event(e).await {
-                Ok(event) => {
-                    desk.event = Some(event);
-                    desk.serve().await
-                }
-                Err(e) => Err(e),
-            },
-            None => desk.serve().await,
-        };
-        match result {
-            Ok(()) => Ok(desk.closed),
-            Err(e) => {
-                desk.let_go().await;
-                Err(e)
-            }
-        }
-    }
-}
-
-struct Desk<'a> {
-    ctx: &'a Ctx,
-    reserver: Reserver,
-    event: Option<Event>,
-    term: Term,
-    theme: Box<dyn Theme + Send + Sync>,
-    interrupted: Arc<AtomicBool>,
-    /// The hold this terminal made and has not yet reserved or released.
-    held: Option<HoldInfo>,
-    actor: Actor,
-    closed: Closed,
-}
-
 impl Desk<'_> {
-    fn say(&self, text: &str) {
-        let _ = self.term.write_line(text);
-    }
-
-    fn warn(&self, err: &Error) {
-        let style = console::Style::new().red().force_styling(self.ctx.ui.color);
-        self.say(&style.apply_to(format!("! {err}")).to_string());
-    }
-
-    /// Runs a blocking prompt. Ctrl-C (in the prompt or before it) ends the session.
-    fn ask<T>(&self, prompt: impl FnOnce(&dyn Theme) -> dialoguer::Result<T>) -> Result<T> {
-        self.check_interrupt()?;
-        let answer = tokio::task::block_in_place(|| prompt(&*self.theme));
-        match answer {
-            Ok(v) => {
-                self.check_interrupt()?;
-                Ok(v)
-            }
-            Err(dialoguer::Error::IO(e)) if e.kind() == std::io::ErrorKind::Interrupted => {
-                Err(interrupted())
-            }
-            Err(e) => Err(Error::Unavailable(format!(
-                "cannot read from the terminal: {e}"
-            ))),
-        }
-    }
-
-    fn check_interrupt(&self) -> Result<()> {
-        if self.interrupted.load(Ordering::SeqCst) {
-            return Err(interrupted());
-        }
-        Ok(())
-    }
-
-    fn select(&self, prompt: &str, items: &[String]) -> Result<Option<usize>> {
-        self.ask(|theme| {
-            Select::with_theme(theme)
-                .with_prompt(prompt)
-                .items(items)
-                .default(0)
-                .interact_on_opt(&self.term)
-        })
-    }
-
-    fn input(&self, prompt: &str) -> Result<String> {
-        self.ask(|theme| {
-            Input::<String>::with_theme(theme)
-                .with_prompt(prompt)
-                .allow_empty(true)
-                .interact_text_on(&self.term)
-        })
-        .map(|s| s.trim().to_string())
-    }
-
-    fn confirm(&self, prompt: &str, default: bool) -> Result<bool> {
-        self.ask(|theme| {
-            Confirm::with_theme(theme)
-                .with_prompt(prompt)
-                .default(default)
-                .interact_on_opt(&self.term)
-        })
-        .map(|a| a.unwrap_or(false))
-    }
-
     fn event(&self) -> &Event {
         self.event
             .as_ref()
             .expect("an event is chosen before selling")
     }
 
-    async fn serve(&mut self) -> Result<()> {
+    pub(super) async fn serve(&mut self) -> Result<()> {
         if self.event.is_none() && !self.choose_event().await? {
             return Ok(());
         }
@@ -511,7 +336,7 @@ impl Desk<'_> {
     }
 
     /// On the way out with a hold still open: release it, or say how to.
-    async fn let_go(&mut self) {
+    pub(super) async fn let_go(&mut self) {
         let Some(hold) = self.held.take() else {
             return;
         };
@@ -533,8 +358,4 @@ impl Desk<'_> {
             )),
         }
     }
-}
-
-fn interrupted() -> Error {
-    Error::Interrupted("interrupted: nothing is left half-done".into())
 }
