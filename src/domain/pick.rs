@@ -1,5 +1,5 @@
 //! The pick language: what a clerk types to choose seats (`A-12 A-13`, `A-12..A-15`, `best 4
-//! section Stalls accessible 1`), read against the event's seats. Pure: no store, no terminal.
+//! section Stalls accessible 1`) read against the event's seats, and how many one hold may take.
 
 use crate::domain::best::{self, Want};
 use crate::domain::{Seat, SeatStatus, labels, no_section};
@@ -125,6 +125,17 @@ fn dedup<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     out
 }
 
+/// Fails when `asked` seats are more than one hold may take (`max`, the setting
+/// `reservation.max_seats_per_hold`). The one check for `hold` and the box office.
+pub fn check_limit(asked: usize, max: usize) -> Result<()> {
+    if asked > max {
+        return Err(Error::invalid(format!(
+            "{asked} seats asked for; one hold may take at most {max} (reservation.max_seats_per_hold)"
+        )));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,6 +187,31 @@ mod tests {
         ] {
             let e = pick(bad, &s).unwrap_err();
             assert!(e.to_string().contains(says), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn one_hold_takes_at_most_the_limit() {
+        assert!(check_limit(1, 1).is_ok());
+        assert!(check_limit(10, 10).is_ok());
+        let e = check_limit(11, 10).unwrap_err();
+        assert!(matches!(e, Error::Invalid(_)), "{e:?}");
+        assert_eq!(
+            e.to_string(),
+            "11 seats asked for; one hold may take at most 10 (reservation.max_seats_per_hold)"
+        );
+        // Counted after ranges are expanded and after `best N` is chosen, as the box office
+        // checks a pick: four seats are over a limit of three however they are typed.
+        let s = hall();
+        for typed in ["B-1 B-2 B-3 B-4", "B-1..B-4", "best 4"] {
+            let picked = pick(typed, &s).unwrap();
+            assert_eq!(picked.labels.len(), 4, "{typed}");
+            assert!(check_limit(picked.labels.len(), 4).is_ok(), "{typed}");
+            let e = check_limit(picked.labels.len(), 3).unwrap_err();
+            assert!(
+                e.to_string().starts_with("4 seats asked for"),
+                "{typed}: {e}"
+            );
         }
     }
 }

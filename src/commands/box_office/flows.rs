@@ -6,7 +6,7 @@ use dialoguer::FuzzySelect;
 
 use super::Desk;
 use crate::app::strategy::Effort;
-use crate::domain::pick::{HOW_TO_PICK, pick};
+use crate::domain::pick::{HOW_TO_PICK, check_limit, pick};
 use crate::domain::{Event, Seat};
 use crate::error::{Error, Result};
 use crate::store::{HoldInfo, HoldRequest};
@@ -116,13 +116,17 @@ impl Desk<'_> {
         let seats = self.seats().await?;
         self.show_map(&seats, &[]);
         self.say(HOW_TO_PICK);
+        let max = self.ctx.settings.config.reservation.max_seats_per_hold as usize;
         loop {
             let text = self.input("Seats")?;
             if text.is_empty() {
                 return Ok(());
             }
             let seats = self.seats().await?;
-            let picked = match pick(&text, &seats) {
+            // The same limit as `hold`, on the seats the text comes to (ranges expanded).
+            let picked =
+                pick(&text, &seats).and_then(|p| check_limit(p.labels.len(), max).map(|()| p));
+            let picked = match picked {
                 Ok(p) => p,
                 Err(e) => {
                     self.warn(&e);
