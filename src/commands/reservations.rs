@@ -9,7 +9,7 @@ use crate::app::actor;
 use crate::app::strategy::Effort;
 use crate::contract::{HistoryEntry, HoldInfo, Released, ReservationInfo, Swept};
 use crate::domain::best::Want;
-use crate::domain::labels;
+use crate::domain::{labels, pick};
 use crate::duration::HumanDuration;
 use crate::error::{Error, Result};
 use crate::output::{Render, Ui, opt};
@@ -124,27 +124,18 @@ impl HoldArgs {
             }
             labels.push(label);
         }
-        let too_many = |asked: usize| {
-            Error::invalid(format!(
-                "{asked} seats asked for; one hold may take at most {max} (reservation.max_seats_per_hold)"
-            ))
-        };
         let asked = self.best.map_or(labels.len(), |n| n as usize);
         if asked == 0 {
             return Err(Error::invalid("--best must be at least 1"));
         }
-        if asked > max {
-            return Err(too_many(asked));
-        }
+        pick::check_limit(asked, max)?;
         let ttl_ms = ctx.ttl_ms(self.ttl)?;
         let reserver = ctx.reserver().await?;
         let event = reserver.store().find_event(&self.event).await?;
         if labels.iter().any(|l| l.contains("..")) {
             let seats = reserver.store().list_seats(event.id, None, None).await?;
             labels = labels::expand(&labels, &seats).map_err(Error::invalid)?;
-            if labels.len() > max {
-                return Err(too_many(labels.len()));
-            }
+            pick::check_limit(labels.len(), max)?;
         }
         let actor = actor(self.holder.as_deref());
         let req = HoldRequest {

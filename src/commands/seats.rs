@@ -4,8 +4,8 @@ use clap::Args;
 use serde::Serialize;
 
 use super::Ctx;
-use crate::domain::{Seat, SeatStatus, suggest};
-use crate::error::{Error, Result};
+use crate::domain::{Seat, SeatStatus, no_section};
+use crate::error::Result;
 use crate::output::{Render, Ui, opt};
 use crate::store::Store;
 
@@ -72,17 +72,6 @@ pub async fn check_section(store: &Store, event_id: uuid::Uuid, section: &str) -
     }
     let names: Vec<&str> = sections.iter().map(|s| s.section.as_str()).collect();
     Err(no_section(section, &names))
-}
-
-/// "no section `X`; did you mean `Y`?", listing the event's sections.
-pub fn no_section(section: &str, names: &[&str]) -> Error {
-    let hint = suggest(section, names.iter().copied())
-        .map(|s| format!("did you mean `{s}`? "))
-        .unwrap_or_default();
-    Error::not_found(format!(
-        "no section `{section}` in this event; {hint}sections: {}",
-        names.join(", ")
-    ))
 }
 
 impl SeatsArgs {

@@ -3,6 +3,7 @@
 pub mod best;
 pub mod labels;
 pub mod layout;
+pub mod pick;
 
 use std::fmt;
 use std::str::FromStr;
@@ -280,6 +281,17 @@ pub fn suggest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
+}
+
+/// "no section `X`; did you mean `Y`?", listing the event's sections.
+pub fn no_section(section: &str, names: &[&str]) -> crate::error::Error {
+    let hint = suggest(section, names.iter().copied())
+        .map(|s| format!("did you mean `{s}`? "))
+        .unwrap_or_default();
+    crate::error::Error::not_found(format!(
+        "no section `{section}` in this event; {hint}sections: {}",
+        names.join(", ")
+    ))
 }
 
 #[cfg(test)]

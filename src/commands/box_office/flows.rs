@@ -1,0 +1,367 @@
+//! What a clerk does at the box office: choose the event, sell (pick, hold, then reserve,
+//! release or extend), refund; and, on the way out, let go of a hold still open.
+
+use chrono::Utc;
+use dialoguer::FuzzySelect;
+
+use super::Desk;
+use crate::app::strategy::Effort;
+use crate::contract::HoldInfo;
+use crate::domain::pick::{HOW_TO_PICK, check_limit, pick};
+use crate::domain::{Event, Seat};
+use crate::error::{Error, Result};
+use crate::store::HoldRequest;
+use crate::ui::map::{MapStyle, render_selected};
+
+impl Desk<'_> {
+    fn event(&self) -> &Event {
+        self.event
+            .as_ref()
+            .expect("an event is chosen before selling")
+    }
+
+    pub(super) async fn serve(&mut self) -> Result<()> {
+        if self.event.is_none() && !self.choose_event().await? {
+            return Ok(());
+        }
+        loop {
+            let (counts, _) = self.reserver.store().seat_counts(self.event().id).await?;
+            let title = format!(
+                "{} · {} of {} seats available",
+                self.event().name,
+                counts.available,
+                counts.total
+            );
+            let items = [
+                "Sell seats",
+                "Refund a reservation",
+                "Show the map",
+                "Switch event",
+                "Quit",
+            ]
+            .map(String::from);
+            match self.select(&title, &items)? {
+                Some(0) => self.sell().await?,
+                Some(1) => self.refund().await?,
+                Some(2) => {
+                    let seats = self.seats().await?;
+                    self.show_map(&seats, &[]);
+                }
+                Some(3) => {
+                    self.choose_event().await?;
+                }
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    /// Fuzzy-selects an event; false when the user backs out.
+    async fn choose_event(&mut self) -> Result<bool> {
+        let events = self.reserver.store().list_events().await?;
+        if events.is_empty() {
+            return Err(Error::not_found(
+                "there are no events yet: create one with `seatctl event create` (or run \
+                 `seatctl demo`)",
+            ));
+        }
+        let items: Vec<String> = events
+            .iter()
+            .map(|e| {
+                let venue = e
+                    .event
+                    .venue
+                    .as_deref()
+                    .map(|v| format!(" · {v}"))
+                    .unwrap_or_default();
+                format!(
+                    "{}{venue} · {} of {} available",
+                    e.event.name, e.counts.available, e.counts.total
+                )
+            })
+            .collect();
+        let chosen = self.ask(|theme| {
+            FuzzySelect::with_theme(theme)
+                .with_prompt("Event (type to filter)")
+                .items(&items)
+                .default(0)
+                .interact_on_opt(&self.term)
+        })?;
+        let Some(i) = chosen else { return Ok(false) };
+        self.event = Some(
+            self.reserver
+                .store()
+                .find_event(&events[i].event.id.to_string())
+                .await?,
+        );
+        Ok(true)
+    }
+
+    async fn seats(&self) -> Result<Vec<Seat>> {
+        self.reserver
+            .store()
+            .list_seats(self.event().id, None, None)
+            .await
+    }
+
+    fn show_map(&self, seats: &[Seat], selected: &[String]) {
+        let style = MapStyle {
+            color: self.ctx.ui.color,
+            width: self.ctx.ui.width,
+        };
+        let _ = self
+            .term
+            .write_str(&render_selected(seats, style, selected));
+    }
+
+    async fn sell(&mut self) -> Result<()> {
+        let seats = self.seats().await?;
+        self.show_map(&seats, &[]);
+        self.say(HOW_TO_PICK);
+        let max = self.ctx.settings.config.reservation.max_seats_per_hold as usize;
+        loop {
+            let text = self.input("Seats")?;
+            if text.is_empty() {
+                return Ok(());
+            }
+            let seats = self.seats().await?;
+            // The same limit as `hold`, on the seats the text comes to (ranges expanded).
+            let picked =
+                pick(&text, &seats).and_then(|p| check_limit(p.labels.len(), max).map(|()| p));
+            let picked = match picked {
+                Ok(p) => p,
+                Err(e) => {
+                    self.warn(&e);
+                    continue;
+                }
+            };
+            self.show_map(&seats, &picked.labels);
+            for remark in &picked.remarks {
+                self.say(remark);
+            }
+            let ttl_ms = self.ctx.ttl_ms(None)?;
+            let question = format!(
+                "Hold {} for {}?",
+                picked.labels.join(", "),
+                crate::duration::HumanDuration(std::time::Duration::from_millis(ttl_ms as u64))
+            );
+            if !self.confirm(&question, true)? {
+                continue;
+            }
+            let req = HoldRequest {
+                event_id: self.event().id,
+                labels: &picked.labels,
+                ttl_ms,
+                holder: Some(&self.actor.who),
+                idempotency_key: None,
+                actor: &self.actor,
+                fault: None,
+            };
+            match self.reserver.hold(&req, &mut Effort::default()).await {
+                Ok(hold) => {
+                    self.closed.holds += 1;
+                    self.held = Some(hold);
+                    return self.settle().await;
+                }
+                // Someone was quicker: say so and let the customer choose again.
+                Err(
+                    e @ (Error::Conflict(_)
+                    | Error::Contended(_)
+                    | Error::NotFound(_)
+                    | Error::SeatsTaken { .. }
+                    | Error::UnknownSeats { .. }),
+                ) => {
+                    self.warn(&e);
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// The customer decides: reserve, release or more time.
+    async fn settle(&mut self) -> Result<()> {
+        while let Some(hold) = self.held.clone() {
+            let left = (hold.expires_at - Utc::now()).num_seconds().max(0);
+            self.say(&format!(
+                "Held {} until {} ({}:{:02} left). hold id: {}",
+                hold.seats.join(", "),
+                hold.expires_at.format("%H:%M:%S UTC"),
+                left / 60,
+                left % 60,
+                hold.hold_id
+            ));
+            let items = [
+                "Reserve (the customer pays)",
+                "Release (the customer declines)",
+                "Extend the hold",
+            ]
+            .map(String::from);
+            match self.select("Then?", &items)? {
+                Some(0) => {
+                    let customer = self.input("Customer name")?;
+                    if customer.is_empty() {
+                        self.warn(&Error::invalid("a reservation needs the customer's name"));
+                        continue;
+                    }
+                    let reference = self.input("Reference (order or payment id; optional)")?;
+                    let reference = Some(reference).filter(|r| !r.is_empty());
+                    let done = self
+                        .reserver
+                        .reserve(
+                            hold.hold_id,
+                            Some(&customer),
+                            reference.as_deref(),
+                            &self.actor,
+                            &mut Effort::default(),
+                        )
+                        .await;
+                    match done {
+                        Ok(r) => {
+                            self.held = None;
+                            self.closed.reservations += 1;
+                            self.say(&format!(
+                                "Reserved {} for {customer}. reservation id: {}",
+                                r.seats.join(", "),
+                                r.reservation_id
+                            ));
+                        }
+                        Err(e @ Error::HoldLapsed { .. }) => {
+                            self.held = None;
+                            self.warn(&e);
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+                Some(1) => {
+                    self.release_hold(&hold).await?;
+                }
+                Some(2) => {
+                    let ttl_ms = self.ctx.ttl_ms(None)?;
+                    match self
+                        .reserver
+                        .extend(hold.hold_id, ttl_ms, &mut Effort::default())
+                        .await
+                    {
+                        Ok(h) => self.held = Some(h),
+                        Err(e @ Error::HoldLapsed { .. }) => {
+                            self.held = None;
+                            self.warn(&e);
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+                // Esc: a hold is never left behind by accident.
+                _ => {
+                    let q = format!("Release the hold on {}?", hold.seats.join(", "));
+                    if self.confirm(&q, true)? {
+                        self.release_hold(&hold).await?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    async fn release_hold(&mut self, hold: &HoldInfo) -> Result<()> {
+        let r = self
+            .reserver
+            .release(hold.hold_id, &self.actor, &mut Effort::default())
+            .await?;
+        self.held = None;
+        self.say(&format!(
+            "Released {}: back on sale.",
+            if r.seats.is_empty() {
+                hold.seats.join(", ")
+            } else {
+                r.seats.join(", ")
+            }
+        ));
+        Ok(())
+    }
+
+    async fn refund(&mut self) -> Result<()> {
+        let query = self.input("Customer name or reference (empty: back)")?;
+        if query.is_empty() {
+            return Ok(());
+        }
+        let found = self
+            .reserver
+            .store()
+            .find_reservations(self.event().id, &query, 20)
+            .await?;
+        if found.is_empty() {
+            self.say(&format!(
+                "No active reservation for {} matches `{query}`.",
+                self.event().name
+            ));
+            return Ok(());
+        }
+        let mut items: Vec<String> = found
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} · {} · {} · {}",
+                    r.customer.as_deref().unwrap_or("(no name)"),
+                    r.reference.as_deref().unwrap_or("(no reference)"),
+                    r.seats.join(" "),
+                    r.created_at.format("%Y-%m-%d %H:%M UTC")
+                )
+            })
+            .collect();
+        items.push("Back".into());
+        let Some(i) = self
+            .select("Which reservation?", &items)?
+            .filter(|i| *i < found.len())
+        else {
+            return Ok(());
+        };
+        let r = &found[i];
+        let question = format!(
+            "Refund {}: release seats {}? They go back on sale",
+            r.customer.as_deref().unwrap_or("this reservation"),
+            r.seats.join(", ")
+        );
+        if !self.confirm(&question, false)? {
+            self.say("Nothing was released.");
+            return Ok(());
+        }
+        let released = self
+            .reserver
+            .release(r.reservation_id, &self.actor, &mut Effort::default())
+            .await?;
+        if released.already_released {
+            self.say("Another terminal had already released this reservation.");
+        } else {
+            self.closed.refunds += 1;
+            self.say(&format!(
+                "Refunded: {} back on sale. reservation id: {}",
+                released.seats.join(", "),
+                r.reservation_id
+            ));
+        }
+        Ok(())
+    }
+
+    /// On the way out with a hold still open: release it, or say how to.
+    pub(super) async fn let_go(&mut self) {
+        let Some(hold) = self.held.take() else {
+            return;
+        };
+        match self
+            .reserver
+            .release(hold.hold_id, &self.actor, &mut Effort::default())
+            .await
+        {
+            Ok(_) => self.say(&format!(
+                "Released the open hold on {} before leaving.",
+                hold.seats.join(", ")
+            )),
+            Err(e) => self.say(&format!(
+                "Could not release hold {} ({}): {e}. It lapses at {}, or run `seatctl release {}`.",
+                hold.hold_id,
+                hold.seats.join(", "),
+                hold.expires_at.format("%H:%M:%S UTC"),
+                hold.hold_id
+            )),
+        }
+    }
+}
