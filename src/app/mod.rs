@@ -4,7 +4,14 @@
 //! Layers, arrows only downwards: front ends (`commands/`, the box office, `sim/`) → `app` →
 //! `store` (SQL) and the Redis locks → `domain` (pure) → `config`, `error`.
 
+mod blocking;
+mod holds;
+mod seats;
 pub mod strategy;
+
+pub use holds::{BestOrder, HoldOrder};
+
+use tokio::sync::OnceCell;
 
 use crate::config::Settings;
 use crate::duration::HumanDuration;
@@ -13,25 +20,39 @@ use crate::store::{Actor, Store};
 use strategy::Reserver;
 
 /// What every operation runs with: the resolved settings, and from them the database and the
-/// strategy's locks. Cheap to create: nothing connects until an operation asks.
+/// strategy's locks, opened once on first use and shared by every operation of the session.
+/// Cheap to create: nothing connects until an operation asks.
 pub struct Session {
     pub settings: Settings,
+    store: OnceCell<Store>,
+    reserver: OnceCell<Reserver>,
 }
 
 impl Session {
     pub fn new(settings: Settings) -> Session {
-        Session { settings }
+        Session {
+            settings,
+            store: OnceCell::new(),
+            reserver: OnceCell::new(),
+        }
     }
 
-    /// Connects to the configured database and, on PostgreSQL, checks its schema is current.
-    /// Errors: exit 6 when the database cannot be reached within `database.connect_timeout`,
-    /// exit 2 when its schema needs `seatctl db migrate`.
+    /// The session's database (a handle on its one connection pool), connected on first use;
+    /// on PostgreSQL the schema is checked to be current. Errors: exit 6 when the database
+    /// cannot be reached within `database.connect_timeout`, exit 2 when its schema needs
+    /// `seatctl db migrate`.
     pub async fn store(&self) -> Result<Store> {
-        let store = self.connect().await?;
-        if self.settings.database.is_postgres() {
-            store.check_schema().await?;
-        }
-        Ok(store)
+        let store = self
+            .store
+            .get_or_try_init(|| async {
+                let store = self.connect().await?;
+                if self.settings.database.is_postgres() {
+                    store.check_schema().await?;
+                }
+                Ok::<_, Error>(store)
+            })
+            .await?;
+        Ok(store.clone())
     }
 
     /// Connects without the schema check (for `db migrate` and `db status`).
@@ -42,14 +63,19 @@ impl Session {
     /// The database and, under the redis strategy, a Redis connection for the seat locks.
     /// Errors: as [`Session::store`], and exit 6 when Redis is needed but unreachable.
     pub async fn reserver(&self) -> Result<Reserver> {
-        let store = self.store().await?;
-        Reserver::new(
-            store,
-            self.settings.strategy,
-            &self.settings.config,
-            &self.settings.redis_url,
-        )
-        .await
+        let reserver = self
+            .reserver
+            .get_or_try_init(|| async {
+                Reserver::new(
+                    self.store().await?,
+                    self.settings.strategy,
+                    &self.settings.config,
+                    &self.settings.redis_url,
+                )
+                .await
+            })
+            .await?;
+        Ok(reserver.clone())
     }
 
     /// A hold's lifetime in ms: `ttl` (default `reservation.hold_ttl`), which must be within

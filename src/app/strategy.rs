@@ -8,7 +8,7 @@ use std::time::Duration;
 use uuid::Uuid;
 
 use crate::config::{Config, Strategy};
-use crate::contract::{HoldInfo, Released, ReservationInfo};
+use crate::contract::{BlockChange, HoldInfo, Released, ReservationInfo};
 use crate::domain::best;
 use crate::error::{Error, Result};
 use crate::store::redis::Locks;
@@ -29,6 +29,9 @@ pub struct Effort {
     pub tries: Vec<Duration>,
 }
 
+/// The one path of every seat-state change (hold, extend, reserve, release, block, unblock):
+/// the configured strategy, its retries and, under `redis`, the seat locks.
+#[derive(Clone)]
 pub struct Reserver {
     store: Store,
     strategy: Strategy,
@@ -198,6 +201,23 @@ impl Reserver {
         let (event_id, labels) = self.seats_of(id).await?;
         self.run(event_id, &labels, false, effort, || async {
             Ok(Attempt::Done(self.store.release(id, actor).await?))
+        })
+        .await
+    }
+
+    /// Blocks (`reason` given) or unblocks the seats, all or none, through the same strategy,
+    /// locks and retries as every other state change.
+    pub async fn set_blocked(
+        &self,
+        event_id: Uuid,
+        labels: &[String],
+        reason: Option<&str>,
+        actor: &Actor,
+        effort: &mut Effort,
+    ) -> Result<BlockChange> {
+        self.run(event_id, labels, false, effort, || {
+            self.store
+                .try_set_blocked(event_id, labels, reason.is_some(), reason, actor)
         })
         .await
     }

@@ -4,7 +4,6 @@ use clap::Args;
 use serde::Serialize;
 
 use super::Ctx;
-use super::seats::check_section;
 use crate::domain::labels;
 use crate::domain::{Event, Seat, SeatStatus, StatusCounts};
 use crate::error::Error;
@@ -131,7 +130,7 @@ impl MapArgs {
         let store = ctx.store().await?;
         let event = store.find_event(&self.event).await?;
         if let Some(section) = &self.section {
-            check_section(&store, event.id, section).await?;
+            ctx.check_section(event.id, section).await?;
         }
         let seats = store
             .list_seats(event.id, None, self.section.as_deref())

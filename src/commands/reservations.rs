@@ -5,29 +5,12 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::Ctx;
-use crate::app::actor;
-use crate::app::strategy::Effort;
-use crate::contract::{HistoryEntry, HoldInfo, Released, ReservationInfo, Swept};
-use crate::domain::best::Want;
-use crate::domain::{labels, pick};
+use crate::app::{BestOrder, HoldOrder};
+use crate::contract::{Held, HistoryEntry, HoldInfo, Released, ReservationInfo, Swept};
 use crate::duration::HumanDuration;
 use crate::error::{Error, Result};
 use crate::output::{Render, Ui, opt};
-use crate::store::{Fault, HoldRequest};
-
-/// "No seat A-99": names the seats that do not exist, with a "did you mean" for each where one
-/// is close, else an example of what the labels look like.
-pub(crate) async fn unknown_seats(
-    store: &crate::store::Store,
-    event_id: Uuid,
-    typed: &[String],
-    fallback: Error,
-) -> Error {
-    let Ok(seats) = store.list_seats(event_id, None, None).await else {
-        return fallback;
-    };
-    labels::unknown(typed, &seats).unwrap_or(fallback)
-}
+use crate::store::Fault;
 
 fn parse_id(text: &str, what: &str) -> Result<Uuid> {
     Uuid::parse_str(text.trim())
@@ -74,24 +57,6 @@ pub struct HoldArgs {
     pub pause_after_lock: Option<HumanDuration>,
 }
 
-#[derive(Debug, Serialize)]
-pub struct Held {
-    #[serde(flatten)]
-    pub hold: HoldInfo,
-    pub strategy: String,
-    pub retries: u32,
-    /// With --best: whether the seats sit side by side in one row.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub together: Option<bool>,
-    /// With --best: single empty seats the pick leaves stranded (only when nothing avoided it).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub orphans: Option<usize>,
-    /// With --best: accessible or companion seats given to a party that did not ask for them
-    /// (only when nothing else was left).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub access_spent: Option<usize>,
-}
-
 impl Render for Held {
     fn human(&self, _ui: &Ui) -> String {
         let h = &self.hold;
@@ -115,80 +80,21 @@ impl Render for Held {
 
 impl HoldArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<Held> {
-        let max = ctx.settings.config.reservation.max_seats_per_hold as usize;
-        let mut labels: Vec<String> = Vec::with_capacity(self.seats.len());
-        for label in &self.seats {
-            let label = label.trim().to_string();
-            if labels.contains(&label) {
-                return Err(Error::invalid(format!("seat {label} is listed twice")));
-            }
-            labels.push(label);
-        }
-        let asked = self.best.map_or(labels.len(), |n| n as usize);
-        if asked == 0 {
-            return Err(Error::invalid("--best must be at least 1"));
-        }
-        pick::check_limit(asked, max)?;
-        let ttl_ms = ctx.ttl_ms(self.ttl)?;
-        let reserver = ctx.reserver().await?;
-        let event = reserver.store().find_event(&self.event).await?;
-        if labels.iter().any(|l| l.contains("..")) {
-            let seats = reserver.store().list_seats(event.id, None, None).await?;
-            labels = labels::expand(&labels, &seats).map_err(Error::invalid)?;
-            pick::check_limit(labels.len(), max)?;
-        }
-        let actor = actor(self.holder.as_deref());
-        let req = HoldRequest {
-            event_id: event.id,
-            labels: &labels,
-            ttl_ms,
-            holder: self.holder.as_deref(),
-            idempotency_key: self.idempotency_key.as_deref(),
-            actor: &actor,
+        let order = HoldOrder {
+            event: self.event,
+            seats: self.seats,
+            best: self.best.map(|n| BestOrder {
+                n,
+                section: self.section,
+                category: self.category,
+                accessible: self.accessible.unwrap_or(0),
+            }),
+            ttl: self.ttl,
+            holder: self.holder,
+            idempotency_key: self.idempotency_key,
             fault: self.pause_after_lock.map(|d| Fault::PauseBeforeWrite(d.0)),
         };
-        let mut effort = Effort::default();
-        let accessible = self.accessible.unwrap_or(0) as usize;
-        if accessible > asked {
-            return Err(Error::invalid(format!(
-                "--accessible {accessible} is more than the {asked} seats asked for with --best"
-            )));
-        }
-        let (hold, pick) = match self.best {
-            Some(n) => {
-                if let Some(section) = &self.section {
-                    super::seats::check_section(reserver.store(), event.id, section).await?;
-                }
-                let (hold, pick) = reserver
-                    .hold_best(
-                        &req,
-                        Want {
-                            n: n as usize,
-                            accessible,
-                        },
-                        self.section.as_deref(),
-                        self.category.as_deref(),
-                        &mut effort,
-                    )
-                    .await?;
-                (hold, Some(pick))
-            }
-            None => match reserver.hold(&req, &mut effort).await {
-                Ok(hold) => (hold, None),
-                Err(e @ Error::UnknownSeats { .. }) => {
-                    return Err(unknown_seats(reserver.store(), event.id, &labels, e).await);
-                }
-                Err(e) => return Err(e),
-            },
-        };
-        Ok(Held {
-            hold,
-            strategy: reserver.strategy().to_string(),
-            retries: effort.retries,
-            together: pick.as_ref().map(|p| p.together),
-            orphans: pick.as_ref().map(|p| p.orphans),
-            access_spent: pick.map(|p| p.access_spent),
-        })
+        ctx.hold(&order).await
     }
 }
 
@@ -219,12 +125,7 @@ impl Render for Extended {
 impl ExtendArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<Extended> {
         let hold_id = parse_id(&self.hold, "hold")?;
-        let ttl_ms = ctx.ttl_ms(self.ttl)?;
-        let reserver = ctx.reserver().await?;
-        let hold = reserver
-            .extend(hold_id, ttl_ms, &mut Effort::default())
-            .await?;
-        Ok(Extended(hold))
+        Ok(Extended(ctx.extend(hold_id, self.ttl).await?))
     }
 }
 
@@ -263,16 +164,8 @@ impl Render for Reserved {
 impl ReserveArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<Reserved> {
         let hold_id = parse_id(&self.hold, "hold")?;
-        let reserver = ctx.reserver().await?;
-        let actor = actor(self.customer.as_deref());
-        let info = reserver
-            .reserve(
-                hold_id,
-                self.customer.as_deref(),
-                self.reference.as_deref(),
-                &actor,
-                &mut Effort::default(),
-            )
+        let info = ctx
+            .reserve(hold_id, self.customer.as_deref(), self.reference.as_deref())
             .await?;
         Ok(Reserved(info))
     }
@@ -312,11 +205,7 @@ impl Render for ReleasedOut {
 impl ReleaseArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<ReleasedOut> {
         let id = parse_id(&self.id, "hold or reservation")?;
-        let reserver = ctx.reserver().await?;
-        let released = reserver
-            .release(id, &actor(None), &mut Effort::default())
-            .await?;
-        Ok(ReleasedOut(released))
+        Ok(ReleasedOut(ctx.release(id).await?))
     }
 }
 
@@ -344,14 +233,7 @@ impl Render for SweptOut {
 
 impl SweepArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<SweptOut> {
-        let store = ctx.store().await?;
-        let event_id = match &self.event {
-            Some(e) => Some(store.find_event(e).await?.id),
-            None => None,
-        };
-        let mut sweeper = actor(None);
-        sweeper.who = "sweep".into();
-        Ok(SweptOut(store.sweep(event_id, &sweeper).await?))
+        Ok(SweptOut(ctx.sweep(self.event.as_deref()).await?))
     }
 }
 
@@ -415,16 +297,8 @@ impl Render for History {
 
 impl HistoryArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<History> {
-        let store = ctx.store().await?;
-        let event = store.find_event(&self.event).await?;
-        let history = store.history(event.id, self.seat.as_deref()).await?;
-        if let Some(seat) = self.seat.filter(|_| history.is_empty()) {
-            // No history, or no such seat? Only the second is an error.
-            let seats = store.list_seats(event.id, None, None).await?;
-            if let Some(e) = labels::unknown(&[seat], &seats) {
-                return Err(e);
-            }
-        }
-        Ok(History(history))
+        Ok(History(
+            ctx.history(&self.event, self.seat.as_deref()).await?,
+        ))
     }
 }

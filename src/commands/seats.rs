@@ -4,10 +4,9 @@ use clap::Args;
 use serde::Serialize;
 
 use super::Ctx;
-use crate::domain::{Seat, SeatStatus, no_section};
+use crate::domain::{Seat, SeatStatus};
 use crate::error::Result;
 use crate::output::{Render, Ui, opt};
-use crate::store::Store;
 
 #[derive(Debug, Args)]
 pub struct SeatsArgs {
@@ -64,25 +63,10 @@ impl Render for SeatList {
     }
 }
 
-/// Fails with the known sections (and a "did you mean") when `section` is not one of them.
-pub async fn check_section(store: &Store, event_id: uuid::Uuid, section: &str) -> Result<()> {
-    let (_, sections) = store.seat_counts(event_id).await?;
-    if sections.iter().any(|s| s.section == section) {
-        return Ok(());
-    }
-    let names: Vec<&str> = sections.iter().map(|s| s.section.as_str()).collect();
-    Err(no_section(section, &names))
-}
-
 impl SeatsArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<SeatList> {
-        let store = ctx.store().await?;
-        let event = store.find_event(&self.event).await?;
-        if let Some(section) = &self.section {
-            check_section(&store, event.id, section).await?;
-        }
-        let seats = store
-            .list_seats(event.id, self.status, self.section.as_deref())
+        let seats = ctx
+            .seats(&self.event, self.status, self.section.as_deref())
             .await?;
         Ok(SeatList(seats))
     }

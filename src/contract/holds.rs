@@ -75,3 +75,23 @@ pub struct BlockChange {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
+
+/// `hold`: the hold made (or replayed), the strategy and retries it took, and with `--best`
+/// what the pick is like.
+#[derive(Debug, Clone, Serialize)]
+pub struct Held {
+    #[serde(flatten)]
+    pub hold: HoldInfo,
+    pub strategy: String,
+    pub retries: u32,
+    /// With --best: whether the seats sit side by side in one row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub together: Option<bool>,
+    /// With --best: single empty seats the pick leaves stranded (only when nothing avoided it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub orphans: Option<usize>,
+    /// With --best: accessible or companion seats given to a party that did not ask for them
+    /// (only when nothing else was left).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_spent: Option<usize>,
+}

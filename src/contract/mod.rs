@@ -6,5 +6,5 @@ mod holds;
 mod reports;
 
 pub use events::{EventListItem, ImportReport};
-pub use holds::{BlockChange, HistoryEntry, HoldInfo, Released, ReservationInfo, Swept};
+pub use holds::{BlockChange, Held, HistoryEntry, HoldInfo, Released, ReservationInfo, Swept};
 pub use reports::{ExportSeat, FoundReservation, Lapsing};

@@ -1,0 +1,204 @@
+//! Holds and what follows them: hold (by label, range or best N), extend, reserve, release,
+//! sweep, and the history they leave. Every change goes through the session's `Reserver`.
+
+use uuid::Uuid;
+
+use super::strategy::Effort;
+use super::{Session, actor};
+use crate::contract::{Held, HistoryEntry, HoldInfo, Released, ReservationInfo, Swept};
+use crate::domain::best::Want;
+use crate::domain::{labels, pick};
+use crate::duration::HumanDuration;
+use crate::error::{Error, Result};
+use crate::store::{Fault, HoldRequest};
+
+/// `--best N`: the N best available seats, optionally within a section or category, with
+/// `accessible` of them wheelchair spaces.
+#[derive(Debug, Clone, Default)]
+pub struct BestOrder {
+    pub n: u32,
+    pub section: Option<String>,
+    pub category: Option<String>,
+    pub accessible: u32,
+}
+
+/// A hold as asked for: seats by label (ranges such as `A-12..A-15` allowed) or the best N.
+#[derive(Debug, Clone, Default)]
+pub struct HoldOrder {
+    /// Event id, name, or unique name prefix.
+    pub event: String,
+    /// Seat labels; empty with `best`.
+    pub seats: Vec<String>,
+    pub best: Option<BestOrder>,
+    /// Default `reservation.hold_ttl`; at most `reservation.max_hold_ttl`.
+    pub ttl: Option<HumanDuration>,
+    pub holder: Option<String>,
+    pub idempotency_key: Option<String>,
+    /// Fault injection (hidden flags, tests).
+    pub fault: Option<Fault>,
+}
+
+impl Session {
+    /// Holds every seat asked for or none, for `ttl`. Errors: exit 2 for a bad request (a
+    /// seat listed twice, more than `reservation.max_seats_per_hold`, a bad TTL), 4 for an
+    /// unknown event, section or seat (`UnknownSeats` with suggestions), 3 when seats are
+    /// taken (`SeatsTaken`) or every try lost a race, 6 when a backend is down.
+    pub async fn hold(&self, order: &HoldOrder) -> Result<Held> {
+        let max = self.settings.config.reservation.max_seats_per_hold as usize;
+        let mut labels: Vec<String> = Vec::with_capacity(order.seats.len());
+        for label in &order.seats {
+            let label = label.trim().to_string();
+            if labels.contains(&label) {
+                return Err(Error::invalid(format!("seat {label} is listed twice")));
+            }
+            labels.push(label);
+        }
+        let asked = order.best.as_ref().map_or(labels.len(), |b| b.n as usize);
+        if asked == 0 {
+            return Err(Error::invalid("--best must be at least 1"));
+        }
+        pick::check_limit(asked, max)?;
+        let ttl_ms = self.ttl_ms(order.ttl)?;
+        let reserver = self.reserver().await?;
+        let store = reserver.store();
+        let event = store.find_event(&order.event).await?;
+        if labels.iter().any(|l| l.contains("..")) {
+            let seats = store.list_seats(event.id, None, None).await?;
+            labels = labels::expand(&labels, &seats).map_err(Error::invalid)?;
+            pick::check_limit(labels.len(), max)?;
+        }
+        let actor = actor(order.holder.as_deref());
+        let req = HoldRequest {
+            event_id: event.id,
+            labels: &labels,
+            ttl_ms,
+            holder: order.holder.as_deref(),
+            idempotency_key: order.idempotency_key.as_deref(),
+            actor: &actor,
+            fault: order.fault,
+        };
+        let mut effort = Effort::default();
+        let (hold, pick) = match &order.best {
+            Some(best) => {
+                let accessible = best.accessible as usize;
+                if accessible > asked {
+                    return Err(Error::invalid(format!(
+                        "--accessible {accessible} is more than the {asked} seats asked for with --best"
+                    )));
+                }
+                if let Some(section) = &best.section {
+                    self.check_section(event.id, section).await?;
+                }
+                let want = Want {
+                    n: best.n as usize,
+                    accessible,
+                };
+                let (hold, pick) = reserver
+                    .hold_best(
+                        &req,
+                        want,
+                        best.section.as_deref(),
+                        best.category.as_deref(),
+                        &mut effort,
+                    )
+                    .await?;
+                (hold, Some(pick))
+            }
+            None => match reserver.hold(&req, &mut effort).await {
+                Ok(hold) => (hold, None),
+                Err(e @ Error::UnknownSeats { .. }) => {
+                    return Err(self.explain_unknown(event.id, &labels, e).await);
+                }
+                Err(e) => return Err(e),
+            },
+        };
+        Ok(Held {
+            hold,
+            strategy: reserver.strategy().to_string(),
+            retries: effort.retries,
+            together: pick.as_ref().map(|p| p.together),
+            orphans: pick.as_ref().map(|p| p.orphans),
+            access_spent: pick.map(|p| p.access_spent),
+        })
+    }
+
+    /// Extends an active hold to `ttl` from now. Errors: exit 4 (no such hold), 3
+    /// (`HoldClosed`: released or reserved), 5 (`HoldLapsed`), 2 (bad TTL).
+    pub async fn extend(&self, hold_id: Uuid, ttl: Option<HumanDuration>) -> Result<HoldInfo> {
+        let ttl_ms = self.ttl_ms(ttl)?;
+        self.reserver()
+            .await?
+            .extend(hold_id, ttl_ms, &mut Effort::default())
+            .await
+    }
+
+    /// Turns an active hold into a reservation; reserving it again returns the same one.
+    /// Errors: exit 4, 3 (`HoldClosed`, or its reservation was released), 5 (`HoldLapsed`).
+    pub async fn reserve(
+        &self,
+        hold_id: Uuid,
+        customer: Option<&str>,
+        reference: Option<&str>,
+    ) -> Result<ReservationInfo> {
+        let actor = actor(customer);
+        self.reserver()
+            .await?
+            .reserve(hold_id, customer, reference, &actor, &mut Effort::default())
+            .await
+    }
+
+    /// Releases a hold or a reservation (either id) and returns its seats to sale; releasing
+    /// something already released changes nothing. Errors: exit 4 (no such id).
+    pub async fn release(&self, id: Uuid) -> Result<Released> {
+        self.reserver()
+            .await?
+            .release(id, &actor(None), &mut Effort::default())
+            .await
+    }
+
+    /// Marks lapsed holds expired (of one event, or all) and tidies their seats back to
+    /// available. Optional: every read already treats a lapsed hold as available.
+    pub async fn sweep(&self, event: Option<&str>) -> Result<Swept> {
+        let store = self.store().await?;
+        let event_id = match event {
+            Some(e) => Some(store.find_event(e).await?.id),
+            None => None,
+        };
+        let mut sweeper = actor(None);
+        sweeper.who = "sweep".into();
+        store.sweep(event_id, &sweeper).await
+    }
+
+    /// The event's seat changes, oldest first, optionally of one seat. Errors: exit 4 for an
+    /// unknown event or seat (with a "did you mean").
+    pub async fn history(&self, event: &str, seat: Option<&str>) -> Result<Vec<HistoryEntry>> {
+        let store = self.store().await?;
+        let event = store.find_event(event).await?;
+        let history = store.history(event.id, seat).await?;
+        if let Some(seat) = seat.filter(|_| history.is_empty()) {
+            // No history, or no such seat? Only the second is an error.
+            let seats = store.list_seats(event.id, None, None).await?;
+            if let Some(e) = labels::unknown(&[seat.to_string()], &seats) {
+                return Err(e);
+            }
+        }
+        Ok(history)
+    }
+
+    /// `UnknownSeats` with a "did you mean" for each typed label that is no seat of the event
+    /// (`fallback` if the seats cannot be read).
+    pub(crate) async fn explain_unknown(
+        &self,
+        event_id: Uuid,
+        typed: &[String],
+        fallback: Error,
+    ) -> Error {
+        let Ok(store) = self.store().await else {
+            return fallback;
+        };
+        let Ok(seats) = store.list_seats(event_id, None, None).await else {
+            return fallback;
+        };
+        labels::unknown(typed, &seats).unwrap_or(fallback)
+    }
+}
