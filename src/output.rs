@@ -172,17 +172,50 @@ pub fn time(t: &chrono::DateTime<chrono::Utc>) -> String {
     t.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
-/// Quotes a CSV field when it needs it (RFC 4180), and defuses spreadsheet formulas.
+/// Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` as a formula: such text (but
+/// not a number like `-3`) gets a leading `'` (OWASP, "CSV Injection").
+fn defuse(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
+        format!("'{s}").into()
+    } else {
+        s.into()
+    }
+}
+
+/// Rows as CSV text: quoting by `csv::Writer` (RFC 4180, only where needed), `\n` line ends,
+/// every field defused against formulas. The first row is usually the header.
+pub fn csv_text<R, F>(rows: R) -> String
+where
+    R: IntoIterator<Item = F>,
+    F: IntoIterator,
+    F::Item: AsRef<str>,
+{
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    for row in rows {
+        let fields: Vec<String> = row
+            .into_iter()
+            .map(|f| defuse(f.as_ref()).into_owned())
+            .collect();
+        // Writing to memory fails only on a bug in csv; a short file says so at once.
+        if w.write_record(&fields).is_err() {
+            break;
+        }
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// One CSV field, quoted where needed and defused (for writers that stream line by line).
 pub fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
-        format!("'{s}")
+    let line = csv_text([[s]]);
+    let line = line.strip_suffix('\n').unwrap_or(&line);
+    // A lone empty field is written `""` so the line is not blank; inside a row it is empty.
+    if line == "\"\"" {
+        String::new()
     } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
+        line.to_string()
     }
 }
 
@@ -215,5 +248,19 @@ mod tests {
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
         assert_eq!(csv_field("-3"), "-3");
+        assert_eq!(csv_field(""), "");
+        assert_eq!(csv_field("a\rb"), "\"a\rb\"");
+        assert_eq!(csv_field("a\nb"), "\"a\nb\"");
+    }
+
+    #[test]
+    fn csv_text_writes_rows_with_a_header() {
+        let text = csv_text([
+            vec!["label", "customer"],
+            vec!["A-1", "Smith, J"],
+            vec!["A-2", "=cmd"],
+            vec!["A-3", ""],
+        ]);
+        assert_eq!(text, "label,customer\nA-1,\"Smith, J\"\nA-2,'=cmd\nA-3,\n");
     }
 }

@@ -5,11 +5,16 @@
 //! `store` (SQL) and the Redis locks → `domain` (pure) → `config`, `error`.
 
 mod blocking;
+mod events;
 mod holds;
+mod layouts;
+mod reports;
 mod seats;
 pub mod strategy;
 
+pub use events::{EventOrder, LayoutSource};
 pub use holds::{BestOrder, HoldOrder};
+pub use layouts::check_layout;
 
 use tokio::sync::OnceCell;
 

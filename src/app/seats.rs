@@ -3,8 +3,8 @@
 use uuid::Uuid;
 
 use super::Session;
-use crate::domain::{Seat, SeatStatus, no_section};
-use crate::error::Result;
+use crate::domain::{Event, Seat, SeatStatus, labels, no_section};
+use crate::error::{Error, Result};
 
 impl Session {
     /// The event's seats in layout order (section, row, number), optionally only those in one
@@ -22,6 +22,36 @@ impl Session {
             self.check_section(event.id, section).await?;
         }
         store.list_seats(event.id, status, section).await
+    }
+
+    /// What a map draws: the event, its seats (of one section, or all), and the seats to
+    /// highlight (labels or ranges, checked against the whole event). Errors: exit 4 for an
+    /// unknown event, section or seat; 2 for a bad range.
+    pub async fn seat_map(
+        &self,
+        event: &str,
+        section: Option<&str>,
+        highlight: &[String],
+    ) -> Result<(Event, Vec<Seat>, Vec<String>)> {
+        let store = self.store().await?;
+        let event = store.find_event(event).await?;
+        if let Some(section) = section {
+            self.check_section(event.id, section).await?;
+        }
+        let seats = store.list_seats(event.id, None, section).await?;
+        let tokens: Vec<String> = highlight.iter().flat_map(|t| labels::split(t)).collect();
+        // Highlighted seats are checked against the whole event, not only the drawn section.
+        let all = if section.is_some() && !tokens.is_empty() {
+            store.list_seats(event.id, None, None).await?
+        } else {
+            Vec::new()
+        };
+        let known = if all.is_empty() { &seats } else { &all };
+        let selected = labels::expand(&tokens, known).map_err(Error::invalid)?;
+        if let Some(e) = labels::unknown(&selected, known) {
+            return Err(e);
+        }
+        Ok((event, seats, selected))
     }
 
     /// Fails with the known sections (and a "did you mean") when `section` is not one of them.

@@ -1,12 +1,11 @@
 //! `seatctl audit EVENT`: the simulator's end-of-run audit on its own, for any event.
 
 use clap::Args;
-use serde::Serialize;
 
 use super::Ctx;
+use crate::contract::Audited;
 use crate::error::{ExitCode, Result};
 use crate::output::{Render, Ui, violations_text};
-use crate::store::AuditReport;
 
 #[derive(Debug, Args)]
 pub struct AuditArgs {
@@ -14,24 +13,9 @@ pub struct AuditArgs {
     pub event: String,
 }
 
-#[derive(Debug, Serialize)]
-pub struct Audited {
-    pub event_id: uuid::Uuid,
-    pub event: String,
-    #[serde(flatten)]
-    pub audit: AuditReport,
-}
-
 impl AuditArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<Audited> {
-        let store = ctx.store().await?;
-        let event = store.find_event(&self.event).await?;
-        let audit = store.audit(event.id, None).await?;
-        Ok(Audited {
-            event_id: event.id,
-            event: event.name,
-            audit,
-        })
+        ctx.audit(&self.event).await
     }
 }
 

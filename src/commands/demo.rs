@@ -7,11 +7,10 @@ use clap::Args;
 use serde::Serialize;
 
 use super::Ctx;
-use super::event::Created;
-use super::map::SeatMap;
-use super::report::{EventReport, ReportArgs};
 use crate::app::actor;
 use crate::app::strategy::{Effort, Reserver};
+use crate::contract::SeatMap;
+use crate::contract::{Created, EventReport};
 use crate::domain::layout::{Format, Layout};
 use crate::error::{Error, Result};
 use crate::output::{Render, Ui};
@@ -152,13 +151,12 @@ impl DemoArgs {
         let event = store.create_event(&new, &layout).await?;
         let sold = sell_some(&reserver, event.id).await?;
         let seats = store.list_seats(event.id, None, None).await?;
-        let report = ReportArgs {
-            event: event.id.to_string(),
-            within: crate::duration::HumanDuration::secs(600),
-            csv: false,
-        }
-        .run(ctx)
-        .await?;
+        let report = ctx
+            .report(
+                &event.id.to_string(),
+                crate::duration::HumanDuration::secs(600),
+            )
+            .await?;
         let flags = [
             "simulate",
             "--seats",

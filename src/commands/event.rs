@@ -5,15 +5,13 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 use serde::Serialize;
-use uuid::Uuid;
 
 use super::Ctx;
-use crate::contract::EventListItem;
-use crate::domain::layout::Layout;
-use crate::domain::{Event, SectionCounts, StatusCounts};
+use crate::app::{EventOrder, LayoutSource};
+use crate::contract::{Created, Deleted, EventDetail, EventListItem};
+use crate::domain::StatusCounts;
 use crate::error::{Error, Result};
 use crate::output::{Render, Report, Ui, opt, time};
-use crate::store::NewEvent;
 
 #[derive(Debug, Subcommand)]
 pub enum EventCommand {
@@ -73,50 +71,6 @@ fn parse_rfc3339(s: &str) -> std::result::Result<DateTime<Utc>, String> {
         .map_err(|e| format!("`{s}` is not an RFC 3339 time like 2026-12-31T20:00:00Z ({e})"))
 }
 
-pub fn check_event_name(name: &str) -> Result<String> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(Error::invalid("--name must not be empty"));
-    }
-    if name.chars().count() > 200 {
-        return Err(Error::invalid("--name must be at most 200 characters"));
-    }
-    if name.chars().any(char::is_control) {
-        return Err(Error::invalid("--name must not contain control characters"));
-    }
-    if Uuid::parse_str(name).is_ok() {
-        return Err(Error::invalid(
-            "--name must not look like an event id (a UUID); events are found by id or name",
-        ));
-    }
-    Ok(name.to_string())
-}
-
-#[derive(Debug, Serialize)]
-pub struct Created {
-    #[serde(flatten)]
-    pub event: Event,
-    /// Number of seats.
-    pub seats: i64,
-    pub sections: usize,
-    /// False when `--if-not-exists` found the event already there.
-    pub created: bool,
-}
-
-impl Created {
-    pub fn new(event: Event, layout: &Layout) -> Created {
-        Created {
-            event,
-            seats: layout.len() as i64,
-            sections: layout
-                .seats
-                .last()
-                .map_or(0, |s| s.section_pos as usize + 1),
-            created: true,
-        }
-    }
-}
-
 impl Render for Created {
     fn human(&self, _ui: &Ui) -> String {
         let verb = if self.created {
@@ -137,36 +91,19 @@ impl Render for Created {
 
 impl CreateArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<Created> {
-        let name = check_event_name(&self.name)?;
-        // Parse the layout before touching the database: a bad file creates nothing.
-        let layout = match (&self.seats.seats, &self.seats.layout) {
-            (Some(n), None) => Layout::general_admission(*n).map_err(Error::Invalid)?,
-            (None, Some(path)) => Layout::from_file(path).map_err(Error::invalid)?,
+        let source = match (self.seats.seats, self.seats.layout) {
+            (Some(n), None) => LayoutSource::GeneralAdmission(n),
+            (None, Some(path)) => LayoutSource::File(path),
             _ => return Err(Error::invalid("give exactly one of --seats or --layout")),
         };
-        let store = ctx.store().await?;
-        let new = NewEvent {
-            name: name.clone(),
-            venue: self
-                .venue
-                .map(|v| v.trim().to_string())
-                .filter(|v| !v.is_empty()),
+        ctx.create_event(&EventOrder {
+            name: self.name,
+            venue: self.venue,
             starts_at: self.starts_at,
-        };
-        match store.create_event(&new, &layout).await {
-            Ok(event) => Ok(Created::new(event, &layout)),
-            Err(Error::Conflict(_)) if self.if_not_exists => {
-                let event = store.find_event(&name).await?;
-                let (counts, sections) = store.seat_counts(event.id).await?;
-                Ok(Created {
-                    event,
-                    seats: counts.total,
-                    sections: sections.len(),
-                    created: false,
-                })
-            }
-            Err(e) => Err(e),
-        }
+            layout: source,
+            if_not_exists: self.if_not_exists,
+        })
+        .await
     }
 }
 
@@ -209,23 +146,13 @@ impl Render for EventList {
 }
 
 async fn list(ctx: &Ctx) -> Result<EventList> {
-    let store = ctx.store().await?;
-    let rows = store.list_events().await?;
-    Ok(EventList(rows))
+    Ok(EventList(ctx.list_events().await?))
 }
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// Event id, name, or unique name prefix
     pub event: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct EventDetail {
-    #[serde(flatten)]
-    pub event: Event,
-    pub counts: StatusCounts,
-    pub sections: Vec<SectionCounts>,
 }
 
 impl Render for EventDetail {
@@ -260,14 +187,7 @@ impl Render for EventDetail {
 }
 
 pub async fn show(ctx: &Ctx, reference: &str) -> Result<EventDetail> {
-    let store = ctx.store().await?;
-    let event = store.find_event(reference).await?;
-    let (seats, sections) = store.seat_counts(event.id).await?;
-    Ok(EventDetail {
-        event,
-        counts: seats,
-        sections,
-    })
+    ctx.show_event(reference).await
 }
 
 #[derive(Debug, Args)]
@@ -282,13 +202,6 @@ pub struct DeleteArgs {
     pub yes: bool,
 }
 
-#[derive(Debug, Serialize)]
-pub struct Deleted {
-    pub id: Uuid,
-    pub name: String,
-    pub deleted: bool,
-}
-
 impl Render for Deleted {
     fn human(&self, _ui: &Ui) -> String {
         format!("Deleted event `{}` ({}).\n", self.name, self.id)
@@ -297,9 +210,7 @@ impl Render for Deleted {
 
 impl DeleteArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<Deleted> {
-        let store = ctx.store().await?;
-        let event = store.find_event(&self.event).await?;
-        let (counts, _) = store.seat_counts(event.id).await?;
+        let (event, counts) = ctx.event_with_counts(&self.event).await?;
         let question = format!(
             "Delete event `{}` and its {} seats ({} held, {} reserved)?",
             event.name, counts.total, counts.held, counts.reserved
@@ -307,11 +218,6 @@ impl DeleteArgs {
         if !ctx.confirm(&question, self.yes, "--yes")? {
             return Err(Error::invalid("not deleted"));
         }
-        store.delete_event(event.id, self.force).await?;
-        Ok(Deleted {
-            id: event.id,
-            name: event.name,
-            deleted: true,
-        })
+        ctx.delete_event(event, self.force).await
     }
 }

@@ -1,15 +1,12 @@
 //! `seatctl layout import|check`: load a venue file into an event, or just validate it.
 
-use std::collections::HashSet;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use serde::Serialize;
-use uuid::Uuid;
 
 use super::Ctx;
-use crate::domain::layout::Layout;
-use crate::error::{Error, Result};
+use crate::contract::{Checked, Imported, SectionSummary};
+use crate::error::Result;
 use crate::output::{Render, Report, Ui};
 
 #[derive(Debug, Subcommand)]
@@ -38,44 +35,6 @@ pub struct ImportArgs {
     /// Replace the event's existing layout (refused while any seat is held or reserved)
     #[arg(long)]
     pub replace: bool,
-}
-
-#[derive(Debug, Serialize)]
-pub struct SectionSummary {
-    pub section: String,
-    pub rows: usize,
-    pub seats: usize,
-}
-
-fn summarise(layout: &Layout) -> Vec<SectionSummary> {
-    let mut out: Vec<SectionSummary> = Vec::new();
-    let mut rows: HashSet<u32> = HashSet::new();
-    for seat in &layout.seats {
-        match out.last_mut() {
-            Some(last) if last.section == seat.section => last.seats += 1,
-            _ => out.push(SectionSummary {
-                section: seat.section.clone(),
-                rows: 0,
-                seats: 1,
-            }),
-        }
-        if rows.insert(seat.row_pos)
-            && let Some(last) = out.last_mut()
-        {
-            last.rows += 1;
-        }
-    }
-    out
-}
-
-#[derive(Debug, Serialize)]
-pub struct Imported {
-    pub event_id: Uuid,
-    pub event: String,
-    pub file: String,
-    pub removed: i64,
-    pub imported: i64,
-    pub sections: Vec<SectionSummary>,
 }
 
 impl Render for Imported {
@@ -110,25 +69,8 @@ fn sections_table(ui: &Ui, sections: &[SectionSummary]) -> String {
 
 impl ImportArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<Imported> {
-        // Parse first: a bad file never reaches the database.
-        let layout = Layout::from_file(&self.file).map_err(Error::invalid)?;
-        let store = ctx.store().await?;
-        let event = store.find_event(&self.event).await?;
-        let report = store
-            .import_layout(event.id, &layout, self.replace)
+        ctx.import_layout(&self.event, &self.file, self.replace)
             .await
-            .map_err(|e| match e {
-                Error::Conflict(msg) => Error::Conflict(format!("event `{}`: {msg}", event.name)),
-                other => other,
-            })?;
-        Ok(Imported {
-            event_id: event.id,
-            event: event.name,
-            file: self.file.display().to_string(),
-            removed: report.removed,
-            imported: report.imported,
-            sections: summarise(&layout),
-        })
     }
 }
 
@@ -136,15 +78,6 @@ impl ImportArgs {
 pub struct CheckArgs {
     /// Layout file: .csv, .toml or .json
     pub file: PathBuf,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Checked {
-    pub file: String,
-    pub seats: usize,
-    pub sections: Vec<SectionSummary>,
-    /// A few labels, to show which label scheme the file produces.
-    pub sample_labels: Vec<String>,
 }
 
 impl Render for Checked {
@@ -162,17 +95,6 @@ impl Render for Checked {
 
 impl CheckArgs {
     pub fn run(self) -> Result<Checked> {
-        let layout = Layout::from_file(&self.file).map_err(Error::invalid)?;
-        Ok(Checked {
-            file: self.file.display().to_string(),
-            seats: layout.len(),
-            sections: summarise(&layout),
-            sample_labels: layout
-                .seats
-                .iter()
-                .take(3)
-                .map(|s| s.label.clone())
-                .collect(),
-        })
+        crate::app::check_layout(&self.file)
     }
 }

@@ -2,19 +2,17 @@
 //! reservations over time. `seatctl export EVENT`: every seat with its status, holder and
 //! reservation reference, as CSV for spreadsheets (or JSON).
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
 
-use chrono::{DateTime, DurationRound, TimeDelta, Utc};
 use clap::Args;
 use serde::Serialize;
 
 use super::Ctx;
-use crate::contract::{ExportSeat, Lapsing};
+use crate::contract::{EventReport, ExportSeat, Tally};
 use crate::duration::HumanDuration;
 use crate::error::{Error, Result};
-use crate::output::{Render, Ui, csv_field, opt};
+use crate::output::{Render, Ui, csv_text, opt};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -29,137 +27,68 @@ pub struct ReportArgs {
 }
 
 /// Seat counts of one group (the event, a section, a category).
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Tally {
-    pub name: String,
-    pub total: u64,
-    pub available: u64,
-    pub held: u64,
-    pub reserved: u64,
-    pub blocked: u64,
-    /// Reserved seats as a share of all, in percent (one decimal).
-    pub sold_pct: f64,
-}
-
-impl Tally {
-    fn add(&mut self, status: &str) {
-        self.total += 1;
-        match status {
-            "held" => self.held += 1,
-            "reserved" => self.reserved += 1,
-            "blocked" => self.blocked += 1,
-            _ => self.available += 1,
-        }
-        self.sold_pct = (1000.0 * self.reserved as f64 / self.total as f64).round() / 10.0;
-    }
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct SalesHour {
-    pub hour: DateTime<Utc>,
-    pub reservations: u64,
-    pub seats: u64,
-}
-
-#[derive(Debug, Serialize)]
-pub struct EventReport {
-    pub event_id: uuid::Uuid,
-    pub event: String,
-    pub overall: Tally,
-    pub sections: Vec<Tally>,
-    pub categories: Vec<Tally>,
-    pub lapsing_within: HumanDuration,
-    pub lapsing: Vec<Lapsing>,
-    pub sales_by_hour: Vec<SalesHour>,
-    #[serde(skip)]
-    csv: bool,
-}
-
 impl ReportArgs {
-    pub async fn run(self, ctx: &Ctx) -> Result<EventReport> {
+    pub async fn run(self, ctx: &Ctx) -> Result<ReportOut> {
         if self.csv && ctx.ui.json {
             return Err(Error::invalid(
                 "--csv and --json are alternatives: choose one",
             ));
         }
-        let store = ctx.store().await?;
-        let event = store.find_event(&self.event).await?;
-        let seats = store.list_seats(event.id, None, None).await?;
-        let mut overall = Tally {
-            name: event.name.clone(),
-            ..Tally::default()
-        };
-        let mut sections: Vec<Tally> = Vec::new();
-        let mut categories: BTreeMap<String, Tally> = BTreeMap::new();
-        for s in &seats {
-            let status = s.status.as_str();
-            overall.add(status);
-            if sections.last().is_none_or(|t| t.name != s.section) {
-                sections.push(Tally {
-                    name: s.section.clone(),
-                    ..Tally::default()
-                });
-            }
-            sections.last_mut().expect("pushed above").add(status);
-            let cat = s.category.clone().unwrap_or_else(|| "(none)".into());
-            categories
-                .entry(cat.clone())
-                .or_insert_with(|| Tally {
-                    name: cat,
-                    ..Tally::default()
-                })
-                .add(status);
-        }
-        let lapsing = store
-            .lapsing_holds(event.id, self.within.0.as_millis() as i64)
-            .await?;
-        let mut hours: BTreeMap<DateTime<Utc>, SalesHour> = BTreeMap::new();
-        for (at, n) in store.reservation_times(event.id).await? {
-            let hour = at.duration_trunc(TimeDelta::hours(1)).unwrap_or(at);
-            let h = hours.entry(hour).or_insert(SalesHour {
-                hour,
-                reservations: 0,
-                seats: 0,
-            });
-            h.reservations += 1;
-            h.seats += n as u64;
-        }
-        Ok(EventReport {
-            event_id: event.id,
-            event: event.name,
-            overall,
-            sections,
-            categories: categories.into_values().collect(),
-            lapsing_within: self.within,
-            lapsing,
-            sales_by_hour: hours.into_values().collect(),
+        Ok(ReportOut {
+            report: ctx.report(&self.event, self.within).await?,
             csv: self.csv,
         })
     }
 }
 
+/// `report`'s output: the report, as tables or (`--csv`) as CSV; `--json` prints the report.
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct ReportOut {
+    pub report: EventReport,
+    #[serde(skip)]
+    pub csv: bool,
+}
+
+impl Render for ReportOut {
+    fn human(&self, ui: &Ui) -> String {
+        if !self.csv {
+            return self.report.human(ui);
+        }
+        let r = &self.report;
+        let header = [
+            "scope",
+            "name",
+            "total",
+            "available",
+            "held",
+            "reserved",
+            "blocked",
+            "sold_pct",
+        ]
+        .map(String::from)
+        .to_vec();
+        let groups = std::iter::once(("event", &r.overall))
+            .chain(r.sections.iter().map(|t| ("section", t)))
+            .chain(r.categories.iter().map(|t| ("category", t)))
+            .map(|(scope, t)| {
+                vec![
+                    scope.to_string(),
+                    t.name.clone(),
+                    t.total.to_string(),
+                    t.available.to_string(),
+                    t.held.to_string(),
+                    t.reserved.to_string(),
+                    t.blocked.to_string(),
+                    t.sold_pct.to_string(),
+                ]
+            });
+        csv_text(std::iter::once(header).chain(groups))
+    }
+}
+
 impl Render for EventReport {
     fn human(&self, ui: &Ui) -> String {
-        if self.csv {
-            let mut out =
-                String::from("scope,name,total,available,held,reserved,blocked,sold_pct\n");
-            let groups = std::iter::once(("event", &self.overall))
-                .chain(self.sections.iter().map(|t| ("section", t)))
-                .chain(self.categories.iter().map(|t| ("category", t)));
-            for (scope, t) in groups {
-                out.push_str(&format!(
-                    "{scope},{},{},{},{},{},{},{}\n",
-                    csv_field(&t.name),
-                    t.total,
-                    t.available,
-                    t.held,
-                    t.reserved,
-                    t.blocked,
-                    t.sold_pct
-                ));
-            }
-            return out;
-        }
         let tally = |title: &str, rows: &[&Tally]| {
             let mut t = ui.table(&[
                 title,
@@ -248,28 +177,29 @@ pub enum Exported {
 }
 
 fn export_csv(seats: &[ExportSeat]) -> String {
-    let mut out = format!("{EXPORT_HEADER}\n");
-    for s in seats {
-        let o = |v: &Option<String>| csv_field(v.as_deref().unwrap_or(""));
-        out.push_str(&format!(
-            "{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
-            csv_field(&s.label),
-            csv_field(&s.section),
-            csv_field(&s.row),
-            s.number,
-            o(&s.category),
+    let header = EXPORT_HEADER
+        .split(',')
+        .map(String::from)
+        .collect::<Vec<_>>();
+    let rows = seats.iter().map(|s| {
+        vec![
+            s.label.clone(),
+            s.section.clone(),
+            s.row.clone(),
+            s.number.to_string(),
+            opt(&s.category),
             s.attributes.names().join(";"),
-            s.status,
-            o(&s.block_reason),
+            s.status.clone(),
+            opt(&s.block_reason),
             opt(&s.hold_id),
             s.held_until.map(|t| t.to_rfc3339()).unwrap_or_default(),
-            o(&s.holder),
+            opt(&s.holder),
             opt(&s.reservation_id),
-            o(&s.customer),
-            o(&s.reference),
-        ));
-    }
-    out
+            opt(&s.customer),
+            opt(&s.reference),
+        ]
+    });
+    csv_text(std::iter::once(header).chain(rows))
 }
 
 impl ExportArgs {
@@ -279,9 +209,7 @@ impl ExportArgs {
                 "--csv and --json are alternatives: choose one",
             ));
         }
-        let store = ctx.store().await?;
-        let event = store.find_event(&self.event).await?;
-        let seats = store.export_seats(event.id).await?;
+        let seats = ctx.export(&self.event).await?;
         if let Some(path) = &self.output {
             let text = if ctx.ui.json {
                 serde_json::to_string_pretty(&seats)
@@ -320,20 +248,5 @@ impl Render for Exported {
             }
             Exported::Seats(seats) => export_csv(seats),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tallies_count_and_round() {
-        let mut t = Tally::default();
-        for s in ["available", "held", "reserved"] {
-            t.add(s);
-        }
-        assert_eq!((t.total, t.available, t.held, t.reserved), (3, 1, 1, 1));
-        assert_eq!(t.sold_pct, 33.3);
     }
 }

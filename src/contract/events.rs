@@ -3,7 +3,8 @@
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::domain::{Event, StatusCounts};
+use crate::domain::layout::Layout;
+use crate::domain::{Event, SectionCounts, StatusCounts};
 
 /// One event of `event list`: the event's fields, then its seat counts by status.
 #[derive(Debug, Clone, Serialize)]
@@ -19,4 +20,47 @@ pub struct ImportReport {
     pub event_id: Uuid,
     pub removed: i64,
     pub imported: i64,
+}
+
+/// `event create`: the event, its seat and section counts.
+#[derive(Debug, Clone, Serialize)]
+pub struct Created {
+    #[serde(flatten)]
+    pub event: Event,
+    /// Number of seats.
+    pub seats: i64,
+    pub sections: usize,
+    /// False when `--if-not-exists` found the event already there.
+    pub created: bool,
+}
+
+impl Created {
+    pub fn new(event: Event, layout: &Layout) -> Created {
+        Created {
+            event,
+            seats: layout.len() as i64,
+            sections: layout
+                .seats
+                .last()
+                .map_or(0, |s| s.section_pos as usize + 1),
+            created: true,
+        }
+    }
+}
+
+/// `event show`: the event with its seat counts overall and per section (layout order).
+#[derive(Debug, Clone, Serialize)]
+pub struct EventDetail {
+    #[serde(flatten)]
+    pub event: Event,
+    pub counts: StatusCounts,
+    pub sections: Vec<SectionCounts>,
+}
+
+/// `event delete`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Deleted {
+    pub id: Uuid,
+    pub name: String,
+    pub deleted: bool,
 }

@@ -1,10 +1,16 @@
 //! The contract: serde types for every result seatctl reports, printed by `--json` (and later
 //! served over HTTP). Apart from storage: the store's row types stay private to the store.
 
+mod audit;
 mod events;
 mod holds;
+mod layouts;
 mod reports;
+mod seats;
 
-pub use events::{EventListItem, ImportReport};
+pub use audit::{AuditReport, AuditSection, Audited, Booked, Violation};
+pub use events::{Created, Deleted, EventDetail, EventListItem, ImportReport};
 pub use holds::{BlockChange, Held, HistoryEntry, HoldInfo, Released, ReservationInfo, Swept};
-pub use reports::{ExportSeat, FoundReservation, Lapsing};
+pub use layouts::{Checked, Imported, SectionSummary};
+pub use reports::{EventReport, ExportSeat, FoundReservation, Lapsing, SalesHour, Tally};
+pub use seats::{MapRow, MapSeat, MapSection, SeatMap};

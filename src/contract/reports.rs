@@ -6,6 +6,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::domain::SeatAttrs;
+use crate::duration::HumanDuration;
 
 /// One seat as exported: its state and the people attached to it.
 #[derive(Debug, Clone, Serialize)]
@@ -45,4 +46,68 @@ pub struct FoundReservation {
     pub reference: Option<String>,
     pub created_at: DateTime<Utc>,
     pub seats: Vec<String>,
+}
+
+/// Seat counts of one scope (the event, a section, a category) and the share sold, in %
+/// to one decimal.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Tally {
+    pub name: String,
+    pub total: u64,
+    pub available: u64,
+    pub held: u64,
+    pub reserved: u64,
+    pub blocked: u64,
+    /// Reserved seats as a share of all, in percent (one decimal).
+    pub sold_pct: f64,
+}
+
+impl Tally {
+    /// Counts one seat in `status`.
+    pub fn add(&mut self, status: &str) {
+        self.total += 1;
+        match status {
+            "held" => self.held += 1,
+            "reserved" => self.reserved += 1,
+            "blocked" => self.blocked += 1,
+            _ => self.available += 1,
+        }
+        self.sold_pct = (1000.0 * self.reserved as f64 / self.total as f64).round() / 10.0;
+    }
+}
+
+/// Reservations still active, by the hour they were made.
+#[derive(Debug, Clone, Serialize)]
+pub struct SalesHour {
+    pub hour: DateTime<Utc>,
+    pub reservations: u64,
+    pub seats: u64,
+}
+
+/// `report`: sales by section and category, holds lapsing soon, sales by the hour.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventReport {
+    pub event_id: uuid::Uuid,
+    pub event: String,
+    pub overall: Tally,
+    pub sections: Vec<Tally>,
+    pub categories: Vec<Tally>,
+    pub lapsing_within: HumanDuration,
+    pub lapsing: Vec<Lapsing>,
+    pub sales_by_hour: Vec<SalesHour>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tallies_count_and_round() {
+        let mut t = Tally::default();
+        for s in ["available", "held", "reserved"] {
+            t.add(s);
+        }
+        assert_eq!((t.total, t.available, t.held, t.reserved), (3, 1, 1, 1));
+        assert_eq!(t.sold_pct, 33.3);
+    }
 }

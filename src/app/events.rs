@@ -1,0 +1,138 @@
+//! Events: create (from a layout file or N general-admission seats), list, show, delete.
+
+use std::path::PathBuf;
+
+use super::Session;
+use crate::contract::{Created, Deleted, EventDetail, EventListItem};
+use crate::domain::layout::Layout;
+use crate::domain::{Event, StatusCounts};
+use crate::error::{Error, Result};
+use crate::store::NewEvent;
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+/// Where an event's seats come from.
+#[derive(Debug, Clone)]
+pub enum LayoutSource {
+    /// One section of N seats labelled 1..N.
+    GeneralAdmission(u32),
+    /// A layout file (.csv, .toml or .json).
+    File(PathBuf),
+    /// A layout already parsed.
+    Parsed(Layout),
+}
+
+impl LayoutSource {
+    /// Parses the layout. Errors: exit 2 naming the file and line of what is wrong.
+    pub fn load(&self) -> Result<Layout> {
+        match self {
+            LayoutSource::GeneralAdmission(n) => {
+                Layout::general_admission(*n).map_err(Error::Invalid)
+            }
+            LayoutSource::File(path) => Layout::from_file(path).map_err(Error::invalid),
+            LayoutSource::Parsed(layout) => Ok(layout.clone()),
+        }
+    }
+}
+
+/// An event to create.
+#[derive(Debug, Clone)]
+pub struct EventOrder {
+    /// 1-200 characters, no control characters, not a UUID.
+    pub name: String,
+    pub venue: Option<String>,
+    pub starts_at: Option<DateTime<Utc>>,
+    pub layout: LayoutSource,
+    /// An event of that name already there is success (`created: false`), not exit 3.
+    pub if_not_exists: bool,
+}
+
+fn check_event_name(name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::invalid("--name must not be empty"));
+    }
+    if name.chars().count() > 200 {
+        return Err(Error::invalid("--name must be at most 200 characters"));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(Error::invalid("--name must not contain control characters"));
+    }
+    if Uuid::parse_str(name).is_ok() {
+        return Err(Error::invalid(
+            "--name must not look like an event id (a UUID); events are found by id or name",
+        ));
+    }
+    Ok(name.to_string())
+}
+
+impl Session {
+    /// Creates the event and its seats in one transaction. The layout is parsed before the
+    /// database is touched: a bad file creates nothing. Errors: exit 2 (bad name or layout),
+    /// 3 (the name exists, without `if_not_exists`).
+    pub async fn create_event(&self, order: &EventOrder) -> Result<Created> {
+        let name = check_event_name(&order.name)?;
+        let layout = order.layout.load()?;
+        let store = self.store().await?;
+        let new = NewEvent {
+            name: name.clone(),
+            venue: order
+                .venue
+                .as_ref()
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty()),
+            starts_at: order.starts_at,
+        };
+        match store.create_event(&new, &layout).await {
+            Ok(event) => Ok(Created::new(event, &layout)),
+            Err(Error::Conflict(_)) if order.if_not_exists => {
+                let event = store.find_event(&name).await?;
+                let (counts, sections) = store.seat_counts(event.id).await?;
+                Ok(Created {
+                    event,
+                    seats: counts.total,
+                    sections: sections.len(),
+                    created: false,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Every event with its seat counts (lapsed holds count as available), oldest first.
+    pub async fn list_events(&self) -> Result<Vec<EventListItem>> {
+        self.store().await?.list_events().await
+    }
+
+    /// One event (id, name or unique prefix) with counts overall and per section. Errors:
+    /// exit 4 (with a "did you mean"), 2 (an ambiguous prefix).
+    pub async fn show_event(&self, reference: &str) -> Result<EventDetail> {
+        let store = self.store().await?;
+        let event = store.find_event(reference).await?;
+        let (counts, sections) = store.seat_counts(event.id).await?;
+        Ok(EventDetail {
+            event,
+            counts,
+            sections,
+        })
+    }
+
+    /// The event and its seat counts (for a question before deleting it).
+    pub async fn event_with_counts(&self, reference: &str) -> Result<(Event, StatusCounts)> {
+        let store = self.store().await?;
+        let event = store.find_event(reference).await?;
+        let (counts, _) = store.seat_counts(event.id).await?;
+        Ok((event, counts))
+    }
+
+    /// Deletes the event with its seats, holds, reservations and history. Errors: exit 3 when
+    /// seats are held or reserved and `force` is not given.
+    pub async fn delete_event(&self, event: Event, force: bool) -> Result<Deleted> {
+        self.store().await?.delete_event(event.id, force).await?;
+        Ok(Deleted {
+            id: event.id,
+            name: event.name,
+            deleted: true,
+        })
+    }
+}

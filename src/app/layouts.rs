@@ -1,0 +1,51 @@
+//! Layouts: import a venue file into an event (all or nothing), or only check it.
+
+use std::path::Path;
+
+use super::Session;
+use crate::contract::{Checked, Imported, SectionSummary};
+use crate::domain::layout::Layout;
+use crate::error::{Error, Result};
+
+impl Session {
+    /// Imports the layout file into the event in one transaction; `replace` swaps out an
+    /// existing layout. The file is parsed before the database is touched. Errors: exit 2 (a
+    /// malformed file, naming file and line), 4 (unknown event), 3 (the event has a layout
+    /// and `replace` was not given, or seats are held or reserved).
+    pub async fn import_layout(&self, event: &str, file: &Path, replace: bool) -> Result<Imported> {
+        let layout = Layout::from_file(file).map_err(Error::invalid)?;
+        let store = self.store().await?;
+        let event = store.find_event(event).await?;
+        let report = store
+            .import_layout(event.id, &layout, replace)
+            .await
+            .map_err(|e| match e {
+                Error::Conflict(msg) => Error::Conflict(format!("event `{}`: {msg}", event.name)),
+                other => other,
+            })?;
+        Ok(Imported {
+            event_id: event.id,
+            event: event.name,
+            file: file.display().to_string(),
+            removed: report.removed,
+            imported: report.imported,
+            sections: SectionSummary::of(&layout),
+        })
+    }
+}
+
+/// Validates a layout file without touching the database. Errors: exit 2 naming file and line.
+pub fn check_layout(file: &Path) -> Result<Checked> {
+    let layout = Layout::from_file(file).map_err(Error::invalid)?;
+    Ok(Checked {
+        file: file.display().to_string(),
+        seats: layout.len(),
+        sections: SectionSummary::of(&layout),
+        sample_labels: layout
+            .seats
+            .iter()
+            .take(3)
+            .map(|s| s.label.clone())
+            .collect(),
+    })
+}

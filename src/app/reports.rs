@@ -1,0 +1,91 @@
+//! Reports on an event: sales by section and category, holds about to lapse, reservations by
+//! hour; the export of every seat with its people; the audit.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, DurationRound, TimeDelta, Utc};
+
+use super::Session;
+use crate::contract::{Audited, EventReport, ExportSeat, SalesHour, Tally};
+use crate::duration::HumanDuration;
+use crate::error::Result;
+
+impl Session {
+    /// Sales of the event by section and category, holds lapsing within `within`, and the
+    /// reservations still active by the hour they were made. Errors: exit 4 (unknown event).
+    pub async fn report(&self, event: &str, within: HumanDuration) -> Result<EventReport> {
+        let store = self.store().await?;
+        let event = store.find_event(event).await?;
+        let seats = store.list_seats(event.id, None, None).await?;
+        let mut overall = Tally {
+            name: event.name.clone(),
+            ..Tally::default()
+        };
+        let mut sections: Vec<Tally> = Vec::new();
+        let mut categories: BTreeMap<String, Tally> = BTreeMap::new();
+        for s in &seats {
+            let status = s.status.as_str();
+            overall.add(status);
+            if sections.last().is_none_or(|t| t.name != s.section) {
+                sections.push(Tally {
+                    name: s.section.clone(),
+                    ..Tally::default()
+                });
+            }
+            sections.last_mut().expect("pushed above").add(status);
+            let cat = s.category.clone().unwrap_or_else(|| "(none)".into());
+            categories
+                .entry(cat.clone())
+                .or_insert_with(|| Tally {
+                    name: cat,
+                    ..Tally::default()
+                })
+                .add(status);
+        }
+        let lapsing = store
+            .lapsing_holds(event.id, within.0.as_millis() as i64)
+            .await?;
+        let mut hours: BTreeMap<DateTime<Utc>, SalesHour> = BTreeMap::new();
+        for (at, n) in store.reservation_times(event.id).await? {
+            let hour = at.duration_trunc(TimeDelta::hours(1)).unwrap_or(at);
+            let h = hours.entry(hour).or_insert(SalesHour {
+                hour,
+                reservations: 0,
+                seats: 0,
+            });
+            h.reservations += 1;
+            h.seats += n as u64;
+        }
+        Ok(EventReport {
+            event_id: event.id,
+            event: event.name,
+            overall,
+            sections,
+            categories: categories.into_values().collect(),
+            lapsing_within: within,
+            lapsing,
+            sales_by_hour: hours.into_values().collect(),
+        })
+    }
+
+    /// Every seat of the event in layout order, with its holder, customer and reference.
+    /// Errors: exit 4 (unknown event).
+    pub async fn export(&self, event: &str) -> Result<Vec<ExportSeat>> {
+        let store = self.store().await?;
+        let event = store.find_event(event).await?;
+        store.export_seats(event.id).await
+    }
+
+    /// Checks in one consistent snapshot that no seat is sold twice and that seats, holds,
+    /// reservations and history agree. Errors: exit 4 (unknown event); a failed audit is a
+    /// result (`ok: false`), which the command turns into exit 10.
+    pub async fn audit(&self, event: &str) -> Result<Audited> {
+        let store = self.store().await?;
+        let event = store.find_event(event).await?;
+        Ok(Audited {
+            event_id: event.id,
+            audit: store.audit(event.id, None).await?,
+            event: event.name,
+        })
+    }
+}

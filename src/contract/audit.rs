@@ -1,0 +1,56 @@
+//! The audit's findings: counts as seen in one snapshot, and every violation with its seats.
+//! `simulate --json` results embed them, so they also deserialise (`simulate merge`).
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// One thing the audit found wrong, with the seats involved.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Violation {
+    /// `double_booked`, `owner_mismatch`, `orphan_state`, `unknown_status`, `history_mismatch`,
+    /// `booked_missing`, `unreported_booking`.
+    pub kind: String,
+    pub seats: Vec<String>,
+    pub detail: String,
+}
+
+/// Seat counts of one section as the audit saw them.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct AuditSection {
+    pub section: String,
+    pub total: u64,
+    pub booked: u64,
+    pub held: u64,
+    pub available: u64,
+    /// Out of sale (`seatctl block`).
+    pub blocked: u64,
+}
+
+/// What the audit found: `ok` when there is no violation, with the counts it saw.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct AuditReport {
+    pub ok: bool,
+    pub seats: u64,
+    pub history_rows: u64,
+    pub active_holds: u64,
+    pub active_reservations: u64,
+    pub sections: Vec<AuditSection>,
+    pub violations: Vec<Violation>,
+}
+
+/// A reservation a buyer was told about.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Booked {
+    pub reservation_id: Uuid,
+    pub holder: String,
+    pub seats: Vec<String>,
+}
+
+/// `audit`: the event and what its audit found (exit 10 when not `ok`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Audited {
+    pub event_id: Uuid,
+    pub event: String,
+    #[serde(flatten)]
+    pub audit: AuditReport,
+}
