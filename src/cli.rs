@@ -66,6 +66,11 @@ pub struct GlobalOpts {
     /// Never use colour (also honoured: NO_COLOR, TERM=dumb)
     #[arg(long, global = true)]
     pub no_color: bool,
+
+    /// Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also
+    /// each statement's outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
 }
 
 #[derive(Debug, Subcommand)]

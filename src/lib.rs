@@ -26,6 +26,29 @@ use output::Ui;
 /// Exit code for a run cut short by Ctrl-C (128 + SIGINT), as shells expect.
 pub const EXIT_INTERRUPTED: i32 = ExitCode::Interrupted as i32;
 
+/// Sends `tracing` events to stderr (never stdout, so `--json` output stays one document):
+/// off unless `-v` (seatctl at debug), `-vv` (trace) or `RUST_LOG` (an `EnvFilter`) asks.
+/// Called once by `main`; a second call (tests running in-process) changes nothing.
+pub fn init_logging(verbose: u8) {
+    use tracing_subscriber::EnvFilter;
+    let filter = match std::env::var("RUST_LOG") {
+        Ok(spec) if !spec.trim().is_empty() => EnvFilter::new(spec),
+        _ => EnvFilter::new(match verbose {
+            0 => "off",
+            1 => "seatctl=debug",
+            _ => "seatctl=trace,sqlx=info",
+        }),
+    };
+    let ansi = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(ansi)
+        .with_target(false)
+        .try_init();
+}
+
 /// Runs one command and prints its result or error. Returns the process exit code.
 pub async fn run(cli: Cli) -> i32 {
     let json = cli.global.json;

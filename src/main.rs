@@ -5,6 +5,7 @@ fn main() -> std::process::ExitCode {
         Ok(cli) => cli,
         Err(err) => return exit(seatctl::report_parse_error(err)),
     };
+    seatctl::init_logging(cli.global.verbose);
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(err) => {

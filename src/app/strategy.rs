@@ -5,6 +5,8 @@
 
 use std::time::Duration;
 
+use tracing::{debug, instrument};
+
 use uuid::Uuid;
 
 use crate::config::{Config, Strategy};
@@ -86,6 +88,7 @@ impl Reserver {
         &self.store
     }
 
+    #[instrument(name = "hold", skip_all, fields(strategy = %self.strategy, event = %req.event_id, seats = ?req.labels))]
     pub async fn hold(&self, req: &HoldRequest<'_>, effort: &mut Effort) -> Result<HoldInfo> {
         // A retry with an idempotency key may find the seats taken by its own earlier hold:
         // only the attempt itself can tell.
@@ -102,6 +105,7 @@ impl Reserver {
     /// Holds the `n` best available seats (see `domain::best`), adjacent in one row when
     /// possible. Under contention it re-reads and re-picks rather than fighting over one block.
     /// Returns the hold and the pick it made (together? stranding a seat?).
+    #[instrument(name = "hold_best", skip_all, fields(strategy = %self.strategy, event = %template.event_id, n = want.n))]
     pub async fn hold_best(
         &self,
         template: &HoldRequest<'_>,
@@ -114,6 +118,10 @@ impl Reserver {
         for attempt in 0..=self.max_retries {
             if attempt > 0 {
                 effort.retries += 1;
+                debug!(
+                    attempt,
+                    "best seats taken by another terminal meanwhile: picking again"
+                );
                 tokio::time::sleep(backoff(attempt)).await;
             }
             let mut seats = self
@@ -169,6 +177,7 @@ impl Reserver {
         Err(last.unwrap_or_else(|| Error::conflict("could not hold the best seats; try again")))
     }
 
+    #[instrument(name = "extend", skip_all, fields(strategy = %self.strategy, hold = %hold_id))]
     pub async fn extend(
         &self,
         hold_id: Uuid,
@@ -182,6 +191,7 @@ impl Reserver {
         .await
     }
 
+    #[instrument(name = "reserve", skip_all, fields(strategy = %self.strategy, hold = %hold_id))]
     pub async fn reserve(
         &self,
         hold_id: Uuid,
@@ -197,6 +207,7 @@ impl Reserver {
         .await
     }
 
+    #[instrument(name = "release", skip_all, fields(strategy = %self.strategy, id = %id))]
     pub async fn release(&self, id: Uuid, actor: &Actor, effort: &mut Effort) -> Result<Released> {
         let (event_id, labels) = self.seats_of(id).await?;
         self.run(event_id, &labels, false, effort, || async {
@@ -207,6 +218,7 @@ impl Reserver {
 
     /// Blocks (`reason` given) or unblocks the seats, all or none, through the same strategy,
     /// locks and retries as every other state change.
+    #[instrument(name = "block", skip_all, fields(strategy = %self.strategy, event = %event_id, block = reason.is_some()))]
     pub async fn set_blocked(
         &self,
         event_id: Uuid,
@@ -281,6 +293,7 @@ impl Reserver {
                         None => {
                             // A hold's next try re-checks the seats before locking again.
                             effort.lock_busy += 1;
+                            debug!(try_no = pause, "seat lock busy: another terminal holds it");
                             effort.tries.push(started.elapsed());
                             if busy_until.is_some_and(|t| std::time::Instant::now() < t) {
                                 continue;
@@ -299,15 +312,41 @@ impl Reserver {
                 // A failed unlock only leaves a lease to lapse; the outcome stands.
                 if let Ok(lost) = locks.unlock(held).await {
                     effort.locks_lost += lost as u32;
+                    if lost > 0 {
+                        debug!(
+                            lost,
+                            "seat locks had lapsed or been taken over before unlock"
+                        );
+                    }
                 }
             }
             effort.tries.push(started.elapsed());
-            match result? {
-                Attempt::Done(value) => return Ok(value),
-                Attempt::LostRace => effort.version_conflicts += 1,
+            let outcome = match result {
+                Ok(outcome) => outcome,
+                Err(e) => {
+                    debug!(try_no = pause, error = %e, "attempt failed");
+                    return Err(e);
+                }
+            };
+            match outcome {
+                Attempt::Done(value) => {
+                    debug!(try_no = pause, took = ?started.elapsed(), "done");
+                    return Ok(value);
+                }
+                Attempt::LostRace => {
+                    effort.version_conflicts += 1;
+                    debug!(
+                        try_no = pause,
+                        "version conflict: a seat changed since it was read; retrying"
+                    );
+                }
             }
             conflicts += 1;
             if conflicts > self.max_retries {
+                debug!(
+                    tries = conflicts,
+                    "gave up: every try lost a race (occ.max_retries)"
+                );
                 return Err(Error::Contended(format!(
                     "these seats are being changed by other terminals: gave up after {} tries \
                      (occ.max_retries = {}); try again",

@@ -151,7 +151,8 @@ impl Env {
             .env_remove("SEATCTL_STRATEGY")
             .env_remove("REDIS_URL")
             .env_remove("NO_COLOR")
-            .env_remove("RUST_BACKTRACE");
+            .env_remove("RUST_BACKTRACE")
+            .env_remove("RUST_LOG");
         cmd
     }
 

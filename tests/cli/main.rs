@@ -10,6 +10,7 @@ mod config;
 mod doctor;
 mod events;
 mod layout;
+mod logging;
 mod report;
 mod reservations;
 mod simulate;
