@@ -351,12 +351,11 @@ mod tests {
     }
 
     /// The example layouts drawn with a fixed mix of states, compared with the committed
-    /// snapshots in `src/ui/snapshots/`. After a deliberate change to the map, regenerate them
-    /// with `UPDATE_SNAPSHOTS=1 cargo test --lib map` and review the diff.
+    /// insta snapshots in `src/ui/snapshots/`. After a deliberate change to the map, review
+    /// and accept the new drawings with `cargo insta review` (or `INSTA_UPDATE=always cargo
+    /// test --lib map` and read the diff).
     #[test]
     fn snapshots_of_the_example_layouts() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui/snapshots");
-        let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
         let states = |i: usize, _: &str| match i % 13 {
             0 | 5 => SeatStatus::Reserved,
             3 => SeatStatus::Held,
@@ -364,16 +363,10 @@ mod tests {
             _ => SeatStatus::Available,
         };
         let cases = [
-            (
-                "examples/hall.toml",
-                80,
-                vec!["N-29", "N-30"],
-                "hall-80.txt",
-            ),
-            ("examples/hall.toml", 48, vec![], "hall-48.txt"),
-            ("examples/small.csv", 80, vec!["A-2", "A-3"], "small-80.txt"),
+            ("examples/hall.toml", 80, vec!["N-29", "N-30"], "hall-80"),
+            ("examples/hall.toml", 48, vec![], "hall-48"),
+            ("examples/small.csv", 80, vec!["A-2", "A-3"], "small-80"),
         ];
-        let mut stale = Vec::new();
         for (file, width, selected, snapshot) in cases {
             let layout = Layout::from_file(std::path::Path::new(file)).unwrap();
             let seats = crate::domain::seats_for_test(&layout, states);
@@ -382,21 +375,8 @@ mod tests {
             for line in map.lines() {
                 assert!(line.chars().count() <= width, "{file} too wide: {line:?}");
             }
-            let path = dir.join(snapshot);
-            if update {
-                std::fs::create_dir_all(&dir).unwrap();
-                std::fs::write(&path, &map).unwrap();
-            }
-            if std::fs::read_to_string(&path).unwrap_or_default() != map {
-                stale.push(format!("{snapshot}:\n{map}"));
-            }
+            insta::assert_snapshot!(snapshot, map);
         }
-        assert!(
-            stale.is_empty(),
-            "map snapshots differ (regenerate with UPDATE_SNAPSHOTS=1 cargo test --lib map \
-             if the change is intended):\n{}",
-            stale.join("\n")
-        );
     }
 
     #[test]

@@ -152,7 +152,8 @@ impl Env {
             .env_remove("REDIS_URL")
             .env_remove("NO_COLOR")
             .env_remove("RUST_BACKTRACE")
-            .env_remove("RUST_LOG");
+            .env_remove("RUST_LOG")
+            .env_remove("COLUMNS");
         cmd
     }
 

@@ -14,3 +14,4 @@ mod logging;
 mod report;
 mod reservations;
 mod simulate;
+mod snapshots;
