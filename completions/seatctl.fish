@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_seatctl_global_optspecs
-    string join \n config= database-url= redis-url= strategy= json no-color h/help V/version
+    string join \n config= database-url= redis-url= strategy= json no-color v/verbose h/help V/version
 end
 
 function __fish_seatctl_needs_command
@@ -32,6 +32,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_needs_command" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_needs_command" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_needs_command" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_needs_command" -s V -l version -d 'Print version'
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "event" -d 'Create, list, show and delete events'
@@ -65,6 +66,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -f -a "create" -d 'Create an event with its seats (a general-admission count or a layout file)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -f -a "list" -d 'List events with their seat counts'
@@ -85,6 +87,7 @@ all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l if-not-exists -d 'If an event with this name exists, report it (exit 0) instead of failing with exit 3'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -94,6 +97,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -103,6 +107,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -114,6 +119,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_s
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an event with its seats (a general-admission count or a layout file)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from help" -f -a "list" -d 'List events with their seat counts'
@@ -128,6 +134,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -f -a "import" -d 'Import a layout file into an event, in one transaction (all or nothing)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -f -a "check" -d 'Validate a layout file without touching the database'
@@ -141,6 +148,7 @@ all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l replace -d 'Replace the event\'s existing layout (refused while any seat is held or reserved)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -150,6 +158,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import a layout file into an event, in one transaction (all or nothing)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from help" -f -a "check" -d 'Validate a layout file without touching the database'
@@ -164,6 +173,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand box-office" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand box-office" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -173,6 +183,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand box-office" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand box-office" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand box-office" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand box-office" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l section -d 'Draw only this section' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l width -d 'Width to draw for [default: the terminal\'s width, else $COLUMNS, else 80]' -r
@@ -185,6 +196,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand map" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l best -d 'Hold the N best available seats instead: side by side in one row when possible, front rows and row centres first, sections in layout order' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l section -d 'With --best: only this section' -r
@@ -202,6 +214,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l ttl -d 'New lifetime, counted from now [default: reservation.hold_ttl]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
@@ -212,6 +225,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l customer -d 'Customer name or id' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l reference -d 'Your reference (order number, payment id)' -r
@@ -223,6 +237,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -232,6 +247,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand release" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand release" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -241,6 +257,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand block" -l reason -d 'Why, for the map, the export and the history (e.g. "camera position")' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand block" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
@@ -251,6 +268,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand block" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand block" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand block" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand block" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand unblock" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand unblock" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -260,6 +278,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand unblock" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand unblock" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand unblock" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand unblock" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -269,6 +288,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand history" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -278,6 +298,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -f -a "migrate" -d 'Apply pending migrations (safe to run repeatedly and concurrently)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -f -a "status" -d 'Show which migrations are applied'
@@ -290,6 +311,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -299,6 +321,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Apply pending migrations (safe to run repeatedly and concurrently)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show which migrations are applied'
@@ -311,6 +334,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -320,6 +344,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand report" -l within -d 'List holds lapsing within this time' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand report" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
@@ -331,6 +356,7 @@ all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand report" -l csv -d 'Print the counts as CSV (scope,name,total,available,held,reserved,blocked,sold_pct)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand report" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand report" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand report" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand export" -s o -l output -d 'Write to this file instead of stdout (replaced whole, never half-written)' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand export" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
@@ -342,6 +368,7 @@ all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand export" -l csv -d 'CSV (the default without --json)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand export" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand export" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand export" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l event -d 'Run against this existing event (id, name or unique prefix)' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l seats -d 'Create a throw-away event with N general-admission seats' -r
@@ -380,6 +407,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l fault-unguarded-writes -d 'Test-only sabotage: hold without the version guard, to show the audit catches it'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -f -a "merge" -d 'Merge `simulate --json` results from several hosts (same --run-id) into one report'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -393,6 +421,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from merge" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from merge" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from merge" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from merge" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from help" -f -a "merge" -d 'Merge `simulate --json` results from several hosts (same --run-id) into one report'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -404,6 +433,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand audit" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand audit" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand audit" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -413,6 +443,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand man" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand man" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -422,6 +453,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand man" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand man" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand man" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "event" -d 'Create, list, show and delete events'
 complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "layout" -d 'Import seat layouts (CSV, TOML or JSON)'

@@ -20,6 +20,15 @@ pub(super) fn now_sql(pg: bool) -> &'static str {
     }
 }
 
+/// "A lapsed hold counts as available", as a condition on the seat row `alias` (e.g. `s.`,
+/// or empty): free to take. The `seat_state` view (migrations) says the same for reads.
+pub(super) fn seat_is_free(pg: bool, alias: &str) -> String {
+    format!(
+        "({alias}status = 'available' OR ({alias}status = 'held' AND {alias}held_until <= {}))",
+        now_sql(pg)
+    )
+}
+
 /// SQLite takes the write lock up front so that read-then-write transactions queue behind
 /// `busy_timeout` instead of failing with a stale snapshot; PostgreSQL needs nothing special.
 pub(super) fn begin_sql(pg: bool) -> &'static str {

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use sqlx::QueryBuilder;
 use uuid::Uuid;
 
+use super::dialect::seat_is_free;
 use super::rows::{EventCountsRow, EventRow, SeatRow};
 use super::{Store, db_error, with_pool};
 use crate::contract::{EventListItem, ImportReport};
@@ -261,16 +262,13 @@ impl Store {
                         "cannot replace the layout: {busy} of its seats are held or reserved"
                     ))));
                 }
-                let delete = if pg {
-                    "DELETE FROM seats WHERE event_id = $1 \
-                     AND (status = 'available' OR (status = 'held' AND held_until <= now()))"
-                } else {
-                    "DELETE FROM seats WHERE event_id = $1 \
-                     AND (status = 'available' OR (status = 'held' AND \
-                          held_until <= strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')))"
-                };
-                let removed = sqlx::query(delete)
-                    .bind(event_id)
+                let mut delete = QueryBuilder::new("DELETE FROM seats WHERE event_id = ");
+                delete
+                    .push_bind(event_id)
+                    .push(" AND ")
+                    .push(seat_is_free(pg, ""));
+                let removed = delete
+                    .build()
                     .execute(&mut *tx)
                     .await?
                     .rows_affected() as i64;

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use sqlx::QueryBuilder;
 use uuid::Uuid;
 
-use super::dialect::{push_hold_values, push_labels};
+use super::dialect::{push_expiry, push_hold_values, push_labels, seat_is_free};
 use super::{Attempt, HoldRequest, Store, db_error, with_pool};
 use crate::contract::HoldInfo;
 use crate::error::{Error, Result};
@@ -58,10 +58,10 @@ impl Store {
         // other) and then sees the seat as that transaction left it: a definite answer.
         qb.push(
             "), want AS (SELECT id, version FROM seats WHERE id IN \
-             (SELECT id FROM here WHERE status = 'available') \
-             AND (status = 'available' OR (status = 'held' AND held_until <= now())) \
-             ORDER BY id FOR UPDATE",
-        );
+             (SELECT id FROM here WHERE status = 'available') AND ",
+        )
+        .push(seat_is_free(true, ""))
+        .push(" ORDER BY id FOR UPDATE");
         if !wait {
             qb.push(" SKIP LOCKED");
         }
@@ -70,17 +70,18 @@ impl Store {
              expires_at) SELECT ",
         );
         push_hold_values(&mut qb, hold_id, req);
-        qb.push("now() + ")
-            .push_bind(req.ttl_ms)
-            .push(" * interval '1 millisecond' WHERE (SELECT count(*) FROM want) = ")
+        push_expiry(&mut qb, true, req.ttl_ms);
+        qb.push(" WHERE (SELECT count(*) FROM want) = ")
             .push_bind(n)
             .push(
                 " RETURNING id, expires_at), \
                  u AS (UPDATE seats s SET status = 'held', reservation_id = NULL, \
                  version = s.version + 1, hold_id = h.id, held_until = h.expires_at \
-                 FROM h, want w WHERE s.id = w.id AND s.version = w.version \
-                 AND (s.status = 'available' OR (s.status = 'held' AND s.held_until <= now())) \
-                 RETURNING s.id, s.label, h.expires_at, h.id AS hold_id), \
+                 FROM h, want w WHERE s.id = w.id AND s.version = w.version AND ",
+            )
+            .push(seat_is_free(true, "s."))
+            .push(
+                " RETURNING s.id, s.label, h.expires_at, h.id AS hold_id), \
                  hist AS (INSERT INTO seat_history (event_id, seat_id, seat_label, from_status, \
                  to_status, hold_id, actor, terminal) SELECT ",
             )
