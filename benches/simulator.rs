@@ -9,7 +9,9 @@ use std::time::Duration;
 
 use seatctl::config::Strategy;
 use seatctl::domain::{Seat, SeatStatus};
-use seatctl::sim::engine::{Client, Plan, drive};
+use seatctl::sim::backend::Client;
+use seatctl::sim::engine::drive;
+use seatctl::sim::plan::Plan;
 use seatctl::sim::spec::Party;
 
 fn main() {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::SimulateArgs;
+use super::args::SimulateArgs;
 use super::spec::Threshold;
 use super::stats::{Latency, Outcomes, RunData};
 use crate::app::Session;

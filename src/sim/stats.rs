@@ -1,6 +1,5 @@
-//! What a simulation run measured, in a form that merges exactly: counters add up, HDR
-//! histograms (3 significant figures) add bucket by bucket, timelines add second by second.
-//! Child processes and other hosts send this as JSON; the parent merges it.
+//! What a run measured, in a form that merges exactly (counters add, HDR histograms add bucket
+//! by bucket, timelines second by second): worker processes and other hosts send it as JSON.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
