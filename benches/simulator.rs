@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use seatctl::config::Strategy;
 use seatctl::domain::{Seat, SeatStatus};
-use seatctl::sim::backend::Client;
+use seatctl::sim::backend::Noop;
 use seatctl::sim::engine::drive;
 use seatctl::sim::plan::Plan;
 use seatctl::sim::spec::Party;
@@ -67,7 +67,7 @@ fn main() {
     let data = rt
         .block_on(drive(
             &plan,
-            (0..buyers).map(|_| Client::Noop).collect(),
+            (0..buyers).map(|_| Noop).collect(),
             &seats,
             uuid::Uuid::nil(),
             Arc::new(AtomicBool::new(false)),

@@ -3,12 +3,12 @@
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use tokio::sync::Semaphore;
 use uuid::Uuid;
 
-use super::backend::{Client, noop};
+use super::backend::Backend;
 use super::hall::Hall;
 use super::plan::{Outcome, Plan};
 use super::stats::Booked;
@@ -35,7 +35,7 @@ pub(super) struct Record {
 
 /// What the buyers of one run share: the plan, the hall, the clock, and the pool of backends
 /// (one per connection; a buyer waits for a permit to take one).
-pub(super) struct Shared {
+pub(super) struct Shared<B> {
     pub(super) plan: Plan,
     pub(super) event_id: Uuid,
     pub(super) hall: Hall,
@@ -45,11 +45,11 @@ pub(super) struct Shared {
     pub(super) warm_end: Instant,
     pub(super) end: Option<Instant>,
     pub(super) claimed: AtomicU64,
-    pub(super) pool: Mutex<Vec<Client>>,
+    pub(super) pool: Mutex<Vec<B>>,
     pub(super) permits: Semaphore,
 }
 
-impl Shared {
+impl<B: Backend> Shared<B> {
     /// Whether a buy may start now (time and `--ops` limits, Ctrl-C).
     pub(super) fn may_start(&self, now: Instant) -> bool {
         if self.stop.load(Ordering::Relaxed) || self.end.is_some_and(|e| now >= e) {
@@ -69,12 +69,12 @@ impl Shared {
         rng: &mut fastrand::Rng,
     ) -> Record {
         let _permit = self.permits.acquire().await.expect("never closed");
-        let reserver = self
+        let backend = self
             .pool
             .lock()
             .expect("pool lock")
             .pop()
-            .expect("a permit means a reserver");
+            .expect("a permit means a free backend");
         let start = Instant::now();
         let holder = format!("{}{buyer}-{seq}", self.plan.holder_prefix);
         let mut rec = Record {
@@ -92,13 +92,13 @@ impl Shared {
             holder: holder.clone(),
             error: None,
         };
-        self.attempt(&reserver, rng, &mut rec).await;
+        self.attempt(&backend, rng, &mut rec).await;
         rec.end = Instant::now();
-        self.pool.lock().expect("pool lock").push(reserver);
+        self.pool.lock().expect("pool lock").push(backend);
         rec
     }
 
-    async fn attempt(&self, reserver: &Client, rng: &mut fastrand::Rng, rec: &mut Record) {
+    async fn attempt(&self, backend: &B, rng: &mut fastrand::Rng, rec: &mut Record) {
         let p = &self.plan;
         let n = rng.u32(p.party.min..=p.party.max) as usize;
         let labels = if p.best {
@@ -125,21 +125,8 @@ impl Shared {
             actor: &actor,
             fault,
         };
-        let effort = &mut rec.effort;
-        let held = match reserver {
-            Client::Noop => Ok(noop::hold(&req, effort)),
-            Client::Real(r) if p.best => r
-                .hold_best(
-                    &req,
-                    crate::domain::best::Want::seats(n),
-                    None,
-                    None,
-                    effort,
-                )
-                .await
-                .map(|(h, _)| h),
-            Client::Real(r) => r.hold(&req, effort).await,
-        };
+        let best = p.best.then_some(n);
+        let held = backend.hold(&req, best, &mut rec.effort).await;
         let hold = match held {
             Ok(hold) => hold,
             Err(e) => return fail(rec, &e, &labels),
@@ -148,19 +135,9 @@ impl Shared {
         rec.seats = hold.seats.clone();
         let (reserve, abandon) = (rng.f64() < p.reserve_ratio, rng.f64() < p.abandon);
         if reserve {
-            let reserved = match reserver {
-                Client::Noop => Ok(noop::reserve(&hold, &mut rec.effort)),
-                Client::Real(r) => {
-                    r.reserve(
-                        hold.hold_id,
-                        Some(&rec.holder),
-                        None,
-                        &actor,
-                        &mut rec.effort,
-                    )
-                    .await
-                }
-            };
+            let reserved = backend
+                .reserve(&hold, &rec.holder, &actor, &mut rec.effort)
+                .await;
             match reserved {
                 Ok(r) => {
                     rec.reservations = 1;
@@ -176,16 +153,7 @@ impl Shared {
         } else if abandon {
             rec.outcome = Outcome::Abandoned;
         } else {
-            let released = match reserver {
-                Client::Noop => {
-                    rec.effort.tries.push(Duration::ZERO);
-                    Ok(())
-                }
-                Client::Real(r) => r
-                    .release(hold.hold_id, &actor, &mut rec.effort)
-                    .await
-                    .map(|_| ()),
-            };
+            let released = backend.release(&hold, &actor, &mut rec.effort).await;
             match released {
                 Ok(()) => {
                     rec.releases = 1;

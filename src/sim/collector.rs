@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use tokio::sync::mpsc;
 
+use super::backend::Backend;
 use super::buyer::{Record, Shared};
 use super::live::Live;
 use super::plan::Outcome;
@@ -16,8 +17,8 @@ use crate::config::Strategy;
 use crate::error::{Error, Result};
 
 /// Receives every buy, keeps the statistics, writes the CSV and draws the live view.
-pub(super) async fn collect(
-    sh: Arc<Shared>,
+pub(super) async fn collect<B: Backend>(
+    sh: Arc<Shared<B>>,
     mut rx: mpsc::Receiver<Record>,
     dropped: Arc<AtomicU64>,
 ) -> Result<RunData> {
@@ -102,10 +103,10 @@ pub(super) async fn collect(
     Ok(data)
 }
 
-fn absorb(
+fn absorb<B>(
     data: &mut RunData,
     window: &mut Window,
-    sh: &Shared,
+    sh: &Shared<B>,
     rec: Record,
     measured: bool,
     last_end: &mut Instant,

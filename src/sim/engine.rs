@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use tokio::sync::{Semaphore, mpsc};
 use uuid::Uuid;
 
-use super::backend::{Client, reservers};
+use super::backend::{Backend, reservers};
 use super::buyer::{Record, Shared};
 use super::collector::collect;
 use super::hall::{Hall, rng_for};
@@ -32,26 +32,17 @@ pub async fn run(
     let pool = reservers(target, config, redis_url, plan.strategy, connections).await?;
     let seats = pool[0].store().list_seats(event_id, None, None).await?;
     let stores: Vec<Store> = pool.iter().map(|r| r.store().clone()).collect();
-    let data = drive(
-        plan,
-        pool.into_iter()
-            .map(|r| Client::Real(Box::new(r)))
-            .collect(),
-        &seats,
-        event_id,
-        stop,
-    )
-    .await;
+    let data = drive(plan, pool, &seats, event_id, stop).await;
     for s in stores {
         s.close().await;
     }
     data
 }
 
-/// Runs the buyers over the given clients (one per worker) and collects their records.
-pub async fn drive(
+/// Runs the buyers over the given backends (one per worker) and collects their records.
+pub async fn drive<B: Backend>(
     plan: &Plan,
-    pool: Vec<Client>,
+    pool: Vec<B>,
     seats: &[Seat],
     event_id: Uuid,
     stop: Arc<AtomicBool>,
@@ -154,4 +145,80 @@ pub async fn drive(
         .map_err(|e| Error::Internal(anyhow::anyhow!("the collector failed: {e}")))??;
     data.interrupted = stop.load(Ordering::Relaxed);
     Ok(data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Strategy;
+    use crate::domain::layout::Layout;
+    use crate::domain::{SeatStatus, seats_for_test};
+    use crate::sim::backend::Noop;
+    use crate::sim::spec::Party;
+
+    fn plan(ops: u64) -> Plan {
+        Plan {
+            strategy: Strategy::Occ,
+            buyers: 8,
+            connections: 4,
+            rate: None,
+            warmup: Duration::ZERO,
+            duration: None,
+            ops: Some(ops),
+            party: Party { min: 1, max: 3 },
+            best: false,
+            hot: None,
+            reserve_ratio: 0.5,
+            abandon: 0.0,
+            ttl_ms: 60_000,
+            seed: 7,
+            pause: None,
+            kill_prob: 0.0,
+            unguarded: false,
+            holder_prefix: "sim/test/".into(),
+            progress: None,
+            csv: None,
+            start_at: None,
+        }
+    }
+
+    #[tokio::test]
+    async fn drives_exactly_the_ops_asked_for_and_counts_every_buy() {
+        let seats = seats_for_test(&Layout::general_admission(50).unwrap(), |_, _| {
+            SeatStatus::Available
+        });
+        let stop = Arc::new(AtomicBool::new(false));
+        let pool = vec![Noop; 4];
+        let data = drive(&plan(500), pool, &seats, Uuid::nil(), stop)
+            .await
+            .unwrap();
+        let o = &data.outcomes;
+        assert_eq!(o.buys(), 500, "{o:?}");
+        assert_eq!(
+            o.booked + o.released,
+            500,
+            "the no-op backend never fails: {o:?}"
+        );
+        assert!(
+            o.booked > 100 && o.released > 100,
+            "reserve ratio 0.5: {o:?}"
+        );
+        assert_eq!(data.holds, 500);
+        assert_eq!(data.booked.len() as u64, o.booked);
+        assert!(
+            data.booked
+                .iter()
+                .all(|b| b.holder.starts_with("sim/test/"))
+        );
+        assert!(!data.interrupted);
+    }
+
+    #[tokio::test]
+    async fn an_event_without_seats_is_refused() {
+        let stop = Arc::new(AtomicBool::new(false));
+        let err = drive(&plan(1), vec![Noop], &[], Uuid::nil(), stop)
+            .await
+            .unwrap_err();
+        assert!(err.to_string().contains("no seats"), "{err}");
+    }
 }

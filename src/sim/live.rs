@@ -39,14 +39,14 @@ impl Live {
         }
     }
 
-    pub(super) fn position(&self, sh: &Shared, data: &RunData) -> u64 {
+    pub(super) fn position<B>(&self, sh: &Shared<B>, data: &RunData) -> u64 {
         match sh.plan.ops {
             Some(_) => data.outcomes.buys(),
             None => sh.t0.elapsed().as_millis() as u64,
         }
     }
 
-    pub(super) fn line(&self, sh: &Shared, w: &mut Window) {
+    pub(super) fn line<B>(&self, sh: &Shared<B>, w: &mut Window) {
         let mut last = self.last.lock().expect("live lock");
         let secs = last.elapsed().as_secs_f64().max(1e-3);
         *last = Instant::now();
