@@ -11,8 +11,8 @@ use seatctl::config::Strategy;
 use seatctl::domain::{Seat, SeatStatus};
 use seatctl::sim::backend::Noop;
 use seatctl::sim::engine::drive;
+use seatctl::sim::notation::Party;
 use seatctl::sim::plan::Plan;
-use seatctl::sim::spec::Party;
 
 fn main() {
     let args: Vec<String> = std::env::args()

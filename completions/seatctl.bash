@@ -1864,7 +1864,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__simulate)
-            opts="-h --event --seats --layout --keep --buyers --connections --rate --duration --ops --warmup --party --best --hot --reserve-ratio --abandon --hold-ttl --seed --processes --run-id --progress --threshold --csv --report --pause-after-lock --pause-prob --kill-connection-prob --fault-unguarded-writes --worker --start-at --config --database-url --redis-url --strategy --json --no-color --help merge help"
+            opts="-h --event --seats --layout --keep --buyers --connections --rate --duration --ops --warmup --party --best --hot --reserve-ratio --abandon --hold-ttl --seed --processes --run-id --progress --threshold --csv --report --pause-after-lock --pause-prob --kill-connection-prob --fault-unguarded-writes --worker-plan --config --database-url --redis-url --strategy --json --no-color --help merge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1966,11 +1966,7 @@ _seatctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --worker)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --start-at)
+                --worker-plan)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

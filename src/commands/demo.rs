@@ -13,9 +13,12 @@ use super::report::{EventReport, ReportArgs};
 use crate::app::actor;
 use crate::app::strategy::{Effort, Reserver};
 use crate::domain::layout::{Format, Layout};
+use crate::duration::HumanDuration;
 use crate::error::{Error, Result};
 use crate::output::{Render, Ui};
+use crate::sim::notation::{Hot, Party};
 use crate::sim::report::SimReport;
+use crate::sim::{Source, Spec};
 use crate::store::{HoldRequest, NewEvent};
 
 pub const DEMO_EVENT: &str = "seatctl demo";
@@ -154,31 +157,26 @@ impl DemoArgs {
         let seats = store.list_seats(event.id, None, None).await?;
         let report = ReportArgs {
             event: event.id.to_string(),
-            within: crate::duration::HumanDuration::secs(600),
+            within: HumanDuration::secs(600),
             csv: false,
         }
         .run(ctx)
         .await?;
-        let flags = [
-            "simulate",
-            "--seats",
-            "300",
-            "--buyers",
-            "16",
-            "--duration",
-            "2s",
-            "--party",
-            "1..3",
-            "--hot",
-            "0.8:0.2",
-            "--reserve-ratio",
-            "0.7",
-            "--seed",
-            "1",
-        ];
-        let sim = <crate::sim::SimulateFlags as clap::Parser>::try_parse_from(flags)
-            .map_err(|e| Error::Internal(anyhow::anyhow!("demo simulation flags: {e}")))?;
-        let simulation = sim.args.run(ctx).await?;
+        // A short race for a small throw-away event: enough to show contention and the audit.
+        let spec = Spec {
+            buyers: 16,
+            connections: 16,
+            duration: Some(HumanDuration::secs(2)),
+            party: Party { min: 1, max: 3 },
+            hot: Some(Hot {
+                share: 0.8,
+                fraction: 0.2,
+            }),
+            reserve_ratio: 0.7,
+            seed: 1,
+            ..Spec::new(Source::Seats(300), ctx)
+        };
+        let simulation = spec.run(ctx).await?;
         Ok(Demo {
             database: ctx.settings.database.to_string(),
             event: Created::new(event.clone(), &layout),

@@ -1,16 +1,14 @@
-//! The `simulate` command line: clap structs for `simulate` and `simulate merge`, their
-//! validation, and the per-strategy `Plan` built from them.
+//! The `simulate` command line: clap structs for `simulate` and `simulate merge`, and
+//! `SimulateArgs::into_spec`, which turns the flags into the `Spec` that runs.
 
 use std::path::PathBuf;
-use std::time::{Duration, UNIX_EPOCH};
 
 use clap::{Args, Subcommand};
 
-use super::plan::Plan;
-use super::plot;
-use super::spec::{self, Hot, Party, Threshold};
+use super::notation::{self, Hot, Party, Threshold};
+use super::spec::{self, Faults, Pause, Source, Spec};
+use super::workers::{self, WorkerPlan};
 use crate::app::Session;
-use crate::config::Strategy;
 use crate::duration::HumanDuration;
 use crate::error::{Error, Result};
 use crate::output::Report;
@@ -22,6 +20,15 @@ pub struct SimulateCommand {
     pub sub: Option<SimulateSub>,
     #[command(flatten)]
     pub args: SimulateArgs,
+    /// Internal: run as one worker process of --processes, with this share of the run (JSON),
+    /// and print raw results
+    #[arg(
+        long,
+        hide = true,
+        value_name = "JSON",
+        conflicts_with = "SimulateArgs"
+    )]
+    pub worker_plan: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -156,162 +163,195 @@ pub struct SimulateArgs {
     /// Test-only sabotage: hold without the version guard, to show the audit catches it
     #[arg(long, hide = true)]
     pub fault_unguarded_writes: bool,
-    /// Internal: run as a worker process of --processes and print raw results
-    #[arg(long, hide = true)]
-    pub worker: Option<String>,
-    /// Internal: wall-clock start for worker processes (Unix milliseconds)
-    #[arg(long, hide = true)]
-    pub start_at: Option<u64>,
-}
-
-/// For callers that build a simulation from flags (the demo).
-#[derive(Debug, clap::Parser)]
-#[command(name = "simulate")]
-pub(crate) struct SimulateFlags {
-    #[command(flatten)]
-    pub args: SimulateArgs,
 }
 
 fn ratio(s: &str) -> std::result::Result<f64, String> {
-    spec::probability(s, "the value")
+    notation::probability(s, "the value")
 }
 
 impl SimulateCommand {
     pub async fn run(self, app: &Session) -> anyhow::Result<Box<dyn Report>> {
-        match self.sub {
-            Some(SimulateSub::Merge(m)) => Ok(Box::new(m.run()?)),
-            None if self.args.worker.is_some() => Ok(Box::new(self.args.run_worker(app).await?)),
-            None => Ok(Box::new(self.args.run(app).await?)),
+        match (self.sub, self.worker_plan) {
+            (Some(SimulateSub::Merge(m)), _) => Ok(Box::new(m.run()?)),
+            (None, Some(json)) => {
+                let plan: WorkerPlan = serde_json::from_str(&json).map_err(|e| {
+                    Error::invalid(format!("--worker-plan is not a worker plan: {e}"))
+                })?;
+                Ok(Box::new(workers::run_worker(plan, app).await?))
+            }
+            (None, None) => Ok(Box::new(self.args.into_spec(app)?.run(app).await?)),
         }
     }
 }
 
 impl SimulateArgs {
-    pub(super) fn validate(&self, app: &Session) -> Result<()> {
-        if self.event.is_none() && self.seats.is_none() && self.layout.is_none() {
-            return Err(Error::invalid(
-                "say what to sell: --event EVENT (an existing event), --seats N or --layout FILE",
-            ));
-        }
-        if self.buyers == 0 {
-            return Err(Error::invalid("--buyers must be at least 1"));
-        }
-        if self.processes == 0 || self.processes > self.buyers {
-            return Err(Error::invalid(format!(
-                "--processes must be between 1 and --buyers ({})",
-                self.buyers
-            )));
-        }
-        if let Some(r) = self.rate
-            && !(r.is_finite() && r > 0.0 && r <= 1_000_000.0)
-        {
-            return Err(Error::invalid(format!(
-                "--rate must be between 0 and 1000000 arrivals per second (got {r})"
-            )));
-        }
-        if self.duration.is_some_and(|d| d.0.is_zero()) || self.ops == Some(0) {
-            return Err(Error::invalid("--duration and --ops must be above 0"));
-        }
-        if self.progress.0 < Duration::from_millis(100) {
-            return Err(Error::invalid("--progress must be at least 100ms"));
-        }
+    /// The run these flags ask for, with every default resolved (connections, duration, seed,
+    /// run id, strategies), refused with exit 2 if it cannot run (see [`Spec::check`]).
+    pub fn into_spec(self, app: &Session) -> Result<Spec> {
+        let source = match (self.event, self.seats, self.layout) {
+            (Some(event), _, _) => Source::Event(event),
+            (None, Some(n), _) => Source::Seats(n),
+            (None, None, Some(path)) => Source::Layout(path),
+            (None, None, None) => {
+                return Err(Error::invalid(
+                    "say what to sell: --event EVENT (an existing event), --seats N or --layout FILE",
+                ));
+            }
+        };
         if self.pause_prob.is_some() && self.pause_after_lock.is_none() {
             return Err(Error::invalid(
                 "--pause-prob needs --pause-after-lock DURATION",
             ));
         }
-        if let Some(path) = &self.report {
-            plot::check_path(path)?;
-        }
-        if self.kill_connection_prob > 0.0 && !app.settings.database.is_postgres() {
-            return Err(Error::invalid(
-                "--kill-connection-prob needs PostgreSQL (it terminates the buyer's server connection)",
-            ));
-        }
-        if let Some(id) = &self.run_id
-            && (id.is_empty()
-                || id.len() > 40
-                || !id
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-        {
-            return Err(Error::invalid(format!(
-                "--run-id `{id}` must be 1-40 letters, digits, - or _"
-            )));
-        }
-        Ok(())
-    }
-
-    /// `--connections`, defaulting to one per buyer up to 32.
-    pub(crate) fn connections(&self) -> u32 {
-        self.connections.unwrap_or(self.buyers.min(32)).max(1)
-    }
-
-    pub(super) fn strategies(&self, app: &Session) -> Vec<Strategy> {
-        if app.settings.all_strategies {
-            vec![Strategy::Occ, Strategy::Redis]
-        } else {
-            vec![app.settings.strategy]
-        }
-    }
-
-    pub(super) fn ttl_ms(&self, app: &Session) -> Result<i64> {
-        let r = &app.settings.config.reservation;
-        let ttl = self.hold_ttl.unwrap_or(r.hold_ttl);
-        if ttl.0.is_zero() || ttl > r.max_hold_ttl {
-            return Err(Error::invalid(format!(
-                "--hold-ttl must be above 0s and at most reservation.max_hold_ttl ({})",
-                r.max_hold_ttl
-            )));
-        }
-        Ok(ttl.0.as_millis() as i64)
-    }
-
-    pub(super) fn plan(
-        &self,
-        app: &Session,
-        strategy: Strategy,
-        seed: u64,
-        prefix: String,
-    ) -> Result<Plan> {
-        let max = app.settings.config.reservation.max_seats_per_hold;
-        if self.party.max > max {
-            return Err(Error::invalid(format!(
-                "--party {} asks for more seats than reservation.max_seats_per_hold ({max})",
-                self.party
-            )));
-        }
-        let interactive = !app.settings.json && self.worker.is_none();
-        Ok(Plan {
-            strategy,
+        let spec = Spec {
+            source,
+            keep: self.keep,
+            strategies: spec::strategies(app),
             buyers: self.buyers,
-            connections: self.connections(),
+            connections: self.connections.unwrap_or(self.buyers.min(32)).max(1),
             rate: self.rate,
-            warmup: self.warmup.0,
             duration: match (self.duration, self.ops) {
-                (Some(d), _) => Some(d.0),
+                (Some(d), _) => Some(d),
                 (None, Some(_)) => None,
-                (None, None) => Some(Duration::from_secs(10)),
+                (None, None) => Some(HumanDuration::secs(10)),
             },
             ops: self.ops,
+            warmup: self.warmup,
             party: self.party,
             best: self.best,
             hot: self.hot,
             reserve_ratio: self.reserve_ratio,
             abandon: self.abandon,
-            ttl_ms: self.ttl_ms(app)?,
-            seed,
-            pause: self
-                .pause_after_lock
-                .map(|d| (d.0, self.pause_prob.unwrap_or(0.1))),
-            kill_prob: self.kill_connection_prob,
-            unguarded: self.fault_unguarded_writes,
-            holder_prefix: prefix,
-            progress: interactive.then_some(self.progress.0),
-            csv: None,
-            start_at: self
-                .start_at
-                .map(|ms| UNIX_EPOCH + Duration::from_millis(ms)),
-        })
+            hold_ttl: self.hold_ttl,
+            seed: self.seed.unwrap_or_else(spec::random_seed),
+            processes: self.processes,
+            run_id: self.run_id.unwrap_or_else(spec::random_run_id),
+            progress: Some(self.progress),
+            thresholds: self.thresholds,
+            csv: self.csv,
+            report: self.report,
+            faults: Faults {
+                pause: self.pause_after_lock.map(|after| Pause {
+                    after,
+                    prob: self.pause_prob.unwrap_or(0.1),
+                }),
+                kill_connection_prob: self.kill_connection_prob,
+                unguarded_writes: self.fault_unguarded_writes,
+            },
+        };
+        spec.check(app)?;
+        Ok(spec)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+    use crate::cli::{Cli, Command};
+    use crate::sim::spec::test_session;
+
+    fn parse(args: &[&str]) -> std::result::Result<SimulateCommand, clap::Error> {
+        let cli = Cli::try_parse_from(["seatctl", "simulate"].iter().chain(args))?;
+        match cli.command {
+            Some(Command::Simulate(cmd)) => Ok(*cmd),
+            other => panic!("not simulate: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn flag_defaults_are_the_spec_defaults() {
+        let app = test_session(false);
+        let spec = parse(&["--seats", "50"])
+            .unwrap()
+            .args
+            .into_spec(&app)
+            .unwrap();
+        let new = Spec::new(Source::Seats(50), &app);
+        assert_eq!(
+            spec,
+            Spec {
+                seed: spec.seed,
+                run_id: spec.run_id.clone(),
+                ..new
+            }
+        );
+    }
+
+    #[test]
+    fn flags_are_resolved_into_the_spec() {
+        let app = test_session(false);
+        let spec = parse(&[
+            "--event",
+            "gala",
+            "--buyers",
+            "40",
+            "--ops",
+            "100",
+            "--seed",
+            "9",
+            "--run-id",
+            "r-1",
+            "--pause-after-lock",
+            "20ms",
+            "--party",
+            "1..3",
+        ])
+        .unwrap()
+        .args
+        .into_spec(&app)
+        .unwrap();
+        assert_eq!(spec.source, Source::Event("gala".into()));
+        assert_eq!(
+            (spec.connections, spec.duration, spec.ops),
+            (32, None, Some(100))
+        );
+        assert_eq!((spec.seed, spec.run_id.as_str()), (9, "r-1"));
+        assert_eq!(spec.party, Party { min: 1, max: 3 });
+        assert_eq!(
+            spec.faults.pause,
+            Some(Pause {
+                after: HumanDuration::millis(20),
+                prob: 0.1
+            })
+        );
+    }
+
+    #[test]
+    fn flags_only_a_command_line_can_get_wrong_are_refused() {
+        let app = test_session(false);
+        for (args, want) in [
+            (&[][..], "say what to sell"),
+            (
+                &["--seats", "5", "--pause-prob", "0.5"][..],
+                "--pause-after-lock",
+            ),
+            (&["--seats", "5", "--buyers", "0"][..], "--buyers"),
+        ] {
+            let err = parse(args).unwrap().args.into_spec(&app).unwrap_err();
+            assert!(err.to_string().contains(want), "{args:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn the_worker_plan_flag_is_hidden_and_stands_alone() {
+        let cmd = parse(&["--worker-plan", "{}"]).unwrap();
+        assert_eq!(cmd.worker_plan.as_deref(), Some("{}"));
+        let err = parse(&["--worker-plan", "{}", "--seats", "5"]).unwrap_err();
+        assert_eq!(
+            err.kind(),
+            clap::error::ErrorKind::ArgumentConflict,
+            "{err}"
+        );
+        let help = <Cli as clap::CommandFactory>::command()
+            .find_subcommand_mut("simulate")
+            .unwrap()
+            .render_long_help()
+            .to_string();
+        assert!(
+            help.contains("--processes") && !help.contains("--worker"),
+            "{help}"
+        );
     }
 }

@@ -154,7 +154,7 @@ mod tests {
     use crate::domain::layout::Layout;
     use crate::domain::{SeatStatus, seats_for_test};
     use crate::sim::backend::Noop;
-    use crate::sim::spec::Party;
+    use crate::sim::notation::Party;
 
     fn plan(ops: u64) -> Plan {
         Plan {

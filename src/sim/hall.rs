@@ -1,7 +1,7 @@
 //! The event's seats as buyers see them: rows in layout order, picked side by side with the
 //! `--hot` skew, and the seeded generator that makes every choice reproducible.
 
-use super::spec::Hot;
+use super::notation::Hot;
 use crate::domain::Seat;
 
 /// The event's seats, row by row in layout order (front first), for picking.

@@ -9,14 +9,15 @@ pub mod engine;
 mod hall;
 mod live;
 mod merge;
+pub mod notation;
 pub mod plan;
 pub mod plot;
 pub mod report;
 mod run;
-pub mod spec;
+mod spec;
 pub mod stats;
 mod workers;
 
-pub(crate) use args::SimulateFlags;
 pub use args::{MergeArgs, SimulateArgs, SimulateCommand, SimulateSub};
-pub use workers::WorkerOutput;
+pub use spec::{Faults, Pause, Source, Spec};
+pub use workers::{WorkerOutput, WorkerPlan};

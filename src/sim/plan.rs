@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use super::spec::{Hot, Party};
+use super::notation::{Hot, Party};
 use crate::config::Strategy;
 use crate::error::Error;
 

@@ -1,5 +1,5 @@
-//! Running `simulate`: for each strategy a fresh event (or the existing one), the buyers in
-//! this process or in `--processes` workers, then the audit and the report.
+//! Running a `Spec`: for each strategy a fresh event (or the existing one), the buyers in this
+//! process or in `--processes` workers, then the audit and the report.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -7,58 +7,33 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use uuid::Uuid;
 
-use super::args::SimulateArgs;
 use super::engine;
+use super::plan::Plan;
 use super::plot;
 use super::report::{RunReport, Scenario, SimReport};
+use super::spec::{Source, Spec};
 use super::stats::RunData;
+use super::workers;
 use crate::app::Session;
 use crate::config::Strategy;
+use crate::domain::Event;
 use crate::domain::layout::{Layout, LayoutSeat};
 use crate::error::{Error, Result};
-use crate::store::{Expected, NewEvent, Store};
+use crate::store::{AuditReport, Expected, NewEvent, Store};
 
-/// A random id for runs that were not given one.
-fn short_id() -> String {
-    Uuid::new_v4().simple().to_string()[..8].to_string()
-}
-
-impl SimulateArgs {
-    pub(crate) async fn run(self, app: &Session) -> Result<SimReport> {
-        self.validate(app)?;
-        let seed = self.seed.unwrap_or_else(|| fastrand::u64(..1 << 53));
-        let run_id = self.run_id.clone().unwrap_or_else(short_id);
+impl Spec {
+    /// Runs the simulation and reports it; Ctrl-C stops the buyers, and what ran is still
+    /// audited and reported. Checks the spec first, whoever built it.
+    pub async fn run(&self, app: &Session) -> Result<SimReport> {
+        self.check(app)?;
+        // Names this process's holds apart from other hosts' in a shared run.
         let tag = format!("{}-{}", crate::app::hostname(), std::process::id());
-        let strategies = self.strategies(app);
-        for s in &strategies {
-            self.plan(app, *s, seed, String::new())?;
-        }
         let store = app.store().await?;
-        // What to sell: an existing event, or a layout for throw-away events.
-        let (existing, layout) = match (&self.event, self.seats, &self.layout) {
-            (Some(e), _, _) => {
-                let event = store.find_event(e).await?;
-                let layout = if strategies.len() > 1 {
-                    Some(layout_of(&store, event.id).await?)
-                } else {
-                    None
-                };
-                (Some(event), layout)
-            }
-            (None, Some(n), _) => (
-                None,
-                Some(Layout::general_admission(n).map_err(Error::Invalid)?),
-            ),
-            (None, None, Some(path)) => (
-                None,
-                Some(Layout::from_file(path).map_err(|e| Error::invalid(e.to_string()))?),
-            ),
-            _ => unreachable!("validated above"),
-        };
+        let (existing, layout) = self.what_to_sell(&store).await?;
         let stop = interrupt_flag();
         let mut runs = Vec::new();
         let mut seats = 0;
-        for strategy in &strategies {
+        for &strategy in &self.strategies {
             if stop.load(Ordering::Relaxed) {
                 break;
             }
@@ -66,7 +41,7 @@ impl SimulateArgs {
             let (event_id, event_name, throwaway) = match (&existing, &layout) {
                 (Some(e), None) => (e.id, e.name.clone(), false),
                 (_, Some(layout)) => {
-                    let name = format!("seatctl-sim-{run_id}-{strategy}");
+                    let name = format!("seatctl-sim-{}-{strategy}", self.run_id);
                     let new = NewEvent {
                         name: name.clone(),
                         venue: Some("seatctl simulate".into()),
@@ -78,16 +53,7 @@ impl SimulateArgs {
                 (None, None) => unreachable!("one of them is set"),
             };
             let outcome = self
-                .run_one(
-                    app,
-                    &store,
-                    *strategy,
-                    seed,
-                    &run_id,
-                    &tag,
-                    event_id,
-                    stop.clone(),
-                )
+                .run_one(app, &store, strategy, &tag, event_id, stop.clone())
                 .await;
             if throwaway && !self.keep {
                 // Best effort: a failed clean-up must not hide the run's own result.
@@ -104,43 +70,67 @@ impl SimulateArgs {
             ));
         }
         store.close().await;
-        let scenario = Scenario::new(&self, app, seats);
-        let report = SimReport::new(run_id, seed, scenario, runs, &self.thresholds);
+        let scenario = Scenario::new(self, app, seats);
+        let report = SimReport::new(
+            self.run_id.clone(),
+            self.seed,
+            scenario,
+            runs,
+            &self.thresholds,
+        );
         if let Some(path) = &self.report {
             plot::write(path, &report)?;
         }
         Ok(report)
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// An existing event (with its layout, to copy, when several strategies take turns), or a
+    /// layout for throw-away events.
+    async fn what_to_sell(&self, store: &Store) -> Result<(Option<Event>, Option<Layout>)> {
+        Ok(match &self.source {
+            Source::Event(e) => {
+                let event = store.find_event(e).await?;
+                let layout = if self.strategies.len() > 1 {
+                    Some(layout_of(store, event.id).await?)
+                } else {
+                    None
+                };
+                (Some(event), layout)
+            }
+            Source::Seats(n) => (
+                None,
+                Some(Layout::general_admission(*n).map_err(Error::Invalid)?),
+            ),
+            Source::Layout(path) => (
+                None,
+                Some(Layout::from_file(path).map_err(|e| Error::invalid(e.to_string()))?),
+            ),
+        })
+    }
+
+    /// One strategy on one event: the buyers here or in worker processes, then the audit of
+    /// the event against what the buyers were told.
     async fn run_one(
         &self,
         app: &Session,
         store: &Store,
         strategy: Strategy,
-        seed: u64,
-        run_id: &str,
         tag: &str,
         event_id: Uuid,
         stop: Arc<AtomicBool>,
-    ) -> Result<(RunData, crate::store::AuditReport)> {
+    ) -> Result<(RunData, AuditReport)> {
         let s = &app.settings;
         let (data, prefix) = if self.processes <= 1 {
-            let prefix = format!("sim/{run_id}/{tag}/");
-            let mut plan = self.plan(app, strategy, seed, prefix.clone())?;
-            plan.csv = self
-                .csv
-                .as_ref()
-                .map(|p| csv_path(p, strategy, self.strategies(app).len()));
+            let prefix = format!("sim/{}/{tag}/", self.run_id);
+            let plan = self.plan(app, strategy, prefix.clone())?;
             let data =
                 engine::run(&plan, &s.database, &s.config, &s.redis_url, event_id, stop).await?;
             (data, prefix)
         } else {
-            (
-                self.spawn_workers(app, strategy, seed, run_id, tag, event_id, stop)
-                    .await?,
-                format!("sim/{run_id}/{tag}."),
-            )
+            // Every worker's holder names start with this prefix (see `workers::spawn`).
+            let prefix = format!("sim/{}/{tag}.", self.run_id);
+            let data = workers::spawn(self, app, strategy, &prefix, event_id, stop).await?;
+            (data, prefix)
         };
         let expected = Expected {
             holder_prefix: &prefix,
@@ -149,6 +139,42 @@ impl SimulateArgs {
         };
         let audit = store.audit(event_id, Some(&expected)).await?;
         Ok((data, audit))
+    }
+
+    /// One strategy's run as the engine needs it: durations, the TTL in ms, the live view only
+    /// on a terminal without `--json`, the CSV file for this strategy.
+    pub(super) fn plan(
+        &self,
+        app: &Session,
+        strategy: Strategy,
+        holder_prefix: String,
+    ) -> Result<Plan> {
+        Ok(Plan {
+            strategy,
+            buyers: self.buyers,
+            connections: self.connections,
+            rate: self.rate,
+            warmup: self.warmup.0,
+            duration: self.duration.map(|d| d.0),
+            ops: self.ops,
+            party: self.party,
+            best: self.best,
+            hot: self.hot,
+            reserve_ratio: self.reserve_ratio,
+            abandon: self.abandon,
+            ttl_ms: self.ttl_ms(app)?,
+            seed: self.seed,
+            pause: self.faults.pause.map(|p| (p.after.0, p.prob)),
+            kill_prob: self.faults.kill_connection_prob,
+            unguarded: self.faults.unguarded_writes,
+            holder_prefix,
+            progress: self.progress.filter(|_| !app.settings.json).map(|d| d.0),
+            csv: self
+                .csv
+                .as_ref()
+                .map(|p| csv_path(p, strategy, self.strategies.len())),
+            start_at: None,
+        })
     }
 }
 
@@ -194,4 +220,42 @@ pub(super) fn interrupt_flag() -> Arc<AtomicBool> {
         }
     });
     stop
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::spec::test_session_at;
+
+    fn sqlite_session(dir: &std::path::Path) -> Session {
+        test_session_at(&format!("sqlite://{}", dir.join("sim.db").display()))
+    }
+
+    /// The whole path in this process on SQLite: throw-away event, buyers, CSV, audit, report.
+    #[tokio::test]
+    async fn a_spec_runs_end_to_end_on_sqlite() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = sqlite_session(dir.path());
+        let csv = dir.path().join("buys.csv");
+        let spec = Spec {
+            buyers: 4,
+            connections: 4,
+            duration: None,
+            ops: Some(40),
+            reserve_ratio: 0.5,
+            seed: 3,
+            csv: Some(csv.clone()),
+            ..Spec::new(Source::Seats(100), &app)
+        };
+        let report = spec.run(&app).await.unwrap();
+        assert_eq!(report.verdict, "ok");
+        assert_eq!((report.seed, &report.run_id), (3, &spec.run_id));
+        let run = &report.runs[0];
+        assert_eq!(run.buys, 40);
+        assert!(run.audit.ok && run.event_removed);
+        assert_eq!(report.scenario.ops, Some(40));
+        assert_eq!(report.scenario.duration_s, None);
+        let lines = std::fs::read_to_string(&csv).unwrap().lines().count();
+        assert_eq!(lines, 41, "a header and one line per buy");
+    }
 }

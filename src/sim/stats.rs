@@ -256,7 +256,7 @@ impl RunData {
         }
     }
 
-    /// The value of a threshold metric (see `spec::METRICS`).
+    /// The value of a threshold metric (see `notation::METRICS`).
     pub fn metric(&self, name: &str) -> f64 {
         let o = &self.outcomes;
         let buys = o.buys().max(1) as f64;
