@@ -94,7 +94,8 @@ pub struct Pause {
 impl Spec {
     /// The flags' defaults (32 buyers for 10 s, parties of one, every hold reserved) on
     /// `source`, with the session's strategy (each in turn for `--strategy all`), a random seed
-    /// and a random run id. Callers change what they need with `Spec { .., ..Spec::new(..) }`.
+    /// and a random run id. Callers change what they need with `Spec { .., ..Spec::new(..) }`
+    /// (`connections` does not follow `buyers` there: set both).
     pub fn new(source: Source, app: &Session) -> Spec {
         Spec {
             source,
