@@ -9,8 +9,10 @@ use std::time::Duration;
 
 use seatctl::config::Strategy;
 use seatctl::domain::{Seat, SeatStatus};
-use seatctl::sim::engine::{Client, Plan, drive};
-use seatctl::sim::spec::Party;
+use seatctl::sim::backend::Noop;
+use seatctl::sim::engine::drive;
+use seatctl::sim::notation::Party;
+use seatctl::sim::plan::Plan;
 
 fn main() {
     let args: Vec<String> = std::env::args()
@@ -65,7 +67,7 @@ fn main() {
     let data = rt
         .block_on(drive(
             &plan,
-            (0..buyers).map(|_| Client::Noop).collect(),
+            (0..buyers).map(|_| Noop).collect(),
             &seats,
             uuid::Uuid::nil(),
             Arc::new(AtomicBool::new(false)),

@@ -12,9 +12,12 @@ use crate::app::strategy::{Effort, Reserver};
 use crate::contract::SeatMap;
 use crate::contract::{Created, EventReport};
 use crate::domain::layout::{Format, Layout};
+use crate::duration::HumanDuration;
 use crate::error::{Error, Result};
 use crate::output::{Render, Ui};
+use crate::sim::notation::{Hot, Party};
 use crate::sim::report::SimReport;
+use crate::sim::{Source, Spec};
 use crate::store::{HoldRequest, NewEvent};
 
 pub const DEMO_EVENT: &str = "seatctl demo";
@@ -152,31 +155,23 @@ impl DemoArgs {
         let sold = sell_some(&reserver, event.id).await?;
         let seats = store.list_seats(event.id, None, None).await?;
         let report = ctx
-            .report(
-                &event.id.to_string(),
-                crate::duration::HumanDuration::secs(600),
-            )
+            .report(&event.id.to_string(), HumanDuration::secs(600))
             .await?;
-        let flags = [
-            "simulate",
-            "--seats",
-            "300",
-            "--buyers",
-            "16",
-            "--duration",
-            "2s",
-            "--party",
-            "1..3",
-            "--hot",
-            "0.8:0.2",
-            "--reserve-ratio",
-            "0.7",
-            "--seed",
-            "1",
-        ];
-        let sim = <crate::sim::SimulateFlags as clap::Parser>::try_parse_from(flags)
-            .map_err(|e| Error::Internal(anyhow::anyhow!("demo simulation flags: {e}")))?;
-        let simulation = sim.args.run(ctx).await?;
+        // A short race for a small throw-away event: enough to show contention and the audit.
+        let spec = Spec {
+            buyers: 16,
+            connections: 16,
+            duration: Some(HumanDuration::secs(2)),
+            party: Party { min: 1, max: 3 },
+            hot: Some(Hot {
+                share: 0.8,
+                fraction: 0.2,
+            }),
+            reserve_ratio: 0.7,
+            seed: 1,
+            ..Spec::new(Source::Seats(300), ctx)
+        };
+        let simulation = spec.run(ctx).await?;
         Ok(Demo {
             database: ctx.settings.database.to_string(),
             event: Created::new(event.clone(), &layout),

@@ -1,6 +1,5 @@
-//! `--report FILE.svg|.html`: a latency-percentile plot (HdrHistogram style, log-scaled
-//! percentiles) and a throughput-over-time plot, one line per strategy. Plain SVG written by
-//! hand: no plotting dependency for two line charts.
+//! `--report FILE.svg|.html`: a latency-percentile plot (log-scaled percentiles) and a
+//! throughput-over-time plot, one line per strategy, in plain SVG written by hand.
 
 use std::fmt::Write as _;
 use std::path::Path;

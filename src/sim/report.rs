@@ -6,14 +6,15 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::SimulateArgs;
-use super::spec::Threshold;
+use super::notation::Threshold;
+use super::spec::{Source, Spec};
 use super::stats::{Latency, Outcomes, RunData};
 use crate::app::Session;
+use crate::contract::AuditReport;
+use crate::duration::HumanDuration;
 use crate::error::ExitCode;
 use crate::output::violations_text;
 use crate::output::{Render, Ui};
-use crate::store::AuditReport;
 
 /// Bumped on any change a reader of the JSON could notice.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -55,7 +56,9 @@ pub struct Scenario {
 }
 
 impl Scenario {
-    pub fn new(a: &SimulateArgs, app: &Session, seats: u64) -> Scenario {
+    pub fn new(spec: &Spec, app: &Session, seats: u64) -> Scenario {
+        let secs = |d: HumanDuration| d.0.as_secs_f64();
+        let pause = spec.faults.pause;
         Scenario {
             backend: if app.settings.database.is_postgres() {
                 "postgres"
@@ -63,27 +66,27 @@ impl Scenario {
                 "sqlite"
             }
             .into(),
-            event: a.event.clone(),
+            event: match &spec.source {
+                Source::Event(e) => Some(e.clone()),
+                Source::Seats(_) | Source::Layout(_) => None,
+            },
             seats,
-            buyers: a.buyers as u64,
-            processes: a.processes as u64,
-            connections: a.connections() as u64,
-            rate: a.rate,
-            warmup_s: a.warmup.0.as_secs_f64(),
-            duration_s: a
-                .duration
-                .map(|d| d.0.as_secs_f64())
-                .or(if a.ops.is_none() { Some(10.0) } else { None }),
-            ops: a.ops,
-            party: a.party.to_string(),
-            best: a.best,
-            hot: a.hot.map(|h| format!("{}:{}", h.share, h.fraction)),
-            reserve_ratio: a.reserve_ratio,
-            abandon: a.abandon,
-            hold_ttl_s: a.hold_ttl.map(|d| d.0.as_secs_f64()),
-            pause_after_lock_s: a.pause_after_lock.map(|d| d.0.as_secs_f64()),
-            pause_prob: a.pause_after_lock.map(|_| a.pause_prob.unwrap_or(0.1)),
-            kill_connection_prob: a.kill_connection_prob,
+            buyers: spec.buyers as u64,
+            processes: spec.processes as u64,
+            connections: spec.connections as u64,
+            rate: spec.rate,
+            warmup_s: secs(spec.warmup),
+            duration_s: spec.duration.map(secs),
+            ops: spec.ops,
+            party: spec.party.to_string(),
+            best: spec.best,
+            hot: spec.hot.map(|h| format!("{}:{}", h.share, h.fraction)),
+            reserve_ratio: spec.reserve_ratio,
+            abandon: spec.abandon,
+            hold_ttl_s: spec.hold_ttl.map(secs),
+            pause_after_lock_s: pause.map(|p| secs(p.after)),
+            pause_prob: pause.map(|p| p.prob),
+            kill_connection_prob: spec.faults.kill_connection_prob,
         }
     }
 }

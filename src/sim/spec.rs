@@ -1,274 +1,401 @@
-//! The simulator's small flag languages: party sizes (`2`, `1..4`), skew (`0.8:0.1`) and
-//! thresholds (`p99<50ms`, `conflict_rate<0.2`). Each parses with an error naming what is wrong.
+//! `Spec`: one simulation, fully decided, built from `simulate`'s flags or by `demo` in Rust
+//! and sent to `--processes` workers as JSON; `check` holds every builder to the same rules.
 
-use std::fmt;
-use std::str::FromStr;
+use std::path::PathBuf;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
-/// Seats per buyer: fixed or an inclusive range, each buyer drawing uniformly from it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Party {
-    pub min: u32,
-    pub max: u32,
+use super::notation::{Hot, Party, Threshold};
+use super::plot;
+use crate::app::Session;
+use crate::config::Strategy;
+use crate::duration::HumanDuration;
+use crate::error::{Error, Result};
+
+/// Everything a run needs besides the session (database, Redis, configuration). Every value is
+/// resolved: no defaults are left to fill in, so a worker runs exactly what its parent decided.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    /// What to sell.
+    pub source: Source,
+    /// Keep the throw-away event(s) afterwards.
+    pub keep: bool,
+    /// Run each in turn, each on its own copy of the event.
+    pub strategies: Vec<Strategy>,
+    /// Concurrent buyers (closed loop); with `rate`, the most buys in flight.
+    pub buyers: u32,
+    /// Database connections, one per worker.
+    pub connections: u32,
+    /// Open loop: arrivals per second (Poisson). `None`: closed loop.
+    pub rate: Option<f64>,
+    /// How long to measure after the warm-up; `None` only when `ops` ends the run.
+    pub duration: Option<HumanDuration>,
+    /// Stop after this many measured buys.
+    pub ops: Option<u64>,
+    pub warmup: HumanDuration,
+    /// Seats per buy.
+    pub party: Party,
+    /// Buyers ask for the best available seats instead of picking.
+    pub best: bool,
+    pub hot: Option<Hot>,
+    /// Share of holds turned into reservations.
+    pub reserve_ratio: f64,
+    /// Share of the holds not reserved that are left to lapse instead of released.
+    pub abandon: f64,
+    /// `None`: `reservation.hold_ttl` of the configuration.
+    pub hold_ttl: Option<HumanDuration>,
+    pub seed: u64,
+    /// Spread the buyers over this many seatctl processes.
+    pub processes: u32,
+    pub run_id: String,
+    /// A progress bar and line this often (on a terminal, without `--json`); `None`: never.
+    pub progress: Option<HumanDuration>,
+    pub thresholds: Vec<Threshold>,
+    /// One line per buy (one file per strategy when there are several).
+    pub csv: Option<PathBuf>,
+    /// Plots, `.svg` or `.html`.
+    pub report: Option<PathBuf>,
+    pub faults: Faults,
 }
 
-impl FromStr for Party {
-    type Err = String;
+/// What to sell: an existing event, or a throw-away event per strategy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// An existing event (id, name or unique prefix).
+    Event(String),
+    /// N general-admission seats.
+    Seats(u32),
+    /// A layout file (CSV, TOML or JSON).
+    Layout(PathBuf),
+}
 
-    fn from_str(s: &str) -> Result<Party, String> {
-        let num = |t: &str| {
-            t.trim()
-                .parse::<u32>()
-                .ok()
-                .filter(|n| (1..=100).contains(n))
-                .ok_or_else(|| format!("`{t}` is not a party size between 1 and 100"))
-        };
-        let (min, max) = match s.split_once("..") {
-            Some((a, b)) => (num(a)?, num(b.trim_start_matches('='))?),
-            None => (num(s)?, num(s)?),
-        };
-        if min > max {
-            return Err(format!("party range `{s}` is empty: write it low..high"));
+/// Faults injected on purpose, to show correctness survives them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Faults {
+    /// A share of holds stall after taking their locks, before writing.
+    pub pause: Option<Pause>,
+    /// PostgreSQL: a share of holds' connections terminated mid-transaction.
+    pub kill_connection_prob: f64,
+    /// Test-only sabotage: holds skip the version guard, so the audit must fail.
+    pub unguarded_writes: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pause {
+    pub after: HumanDuration,
+    pub prob: f64,
+}
+
+impl Spec {
+    /// The flags' defaults (32 buyers for 10 s, parties of one, every hold reserved) on
+    /// `source`, with the session's strategy (each in turn for `--strategy all`), a random seed
+    /// and a random run id. Callers change what they need with `Spec { .., ..Spec::new(..) }`
+    /// (`connections` does not follow `buyers` there: set both).
+    pub fn new(source: Source, app: &Session) -> Spec {
+        Spec {
+            source,
+            keep: false,
+            strategies: strategies(app),
+            buyers: 32,
+            connections: 32,
+            rate: None,
+            duration: Some(HumanDuration::secs(10)),
+            ops: None,
+            warmup: HumanDuration::secs(0),
+            party: Party { min: 1, max: 1 },
+            best: false,
+            hot: None,
+            reserve_ratio: 1.0,
+            abandon: 0.0,
+            hold_ttl: None,
+            seed: random_seed(),
+            processes: 1,
+            run_id: random_run_id(),
+            progress: Some(HumanDuration::secs(1)),
+            thresholds: Vec::new(),
+            csv: None,
+            report: None,
+            faults: Faults::default(),
         }
-        Ok(Party { min, max })
-    }
-}
-
-impl fmt::Display for Party {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.min == self.max {
-            write!(f, "{}", self.min)
-        } else {
-            write!(f, "{}..{}", self.min, self.max)
-        }
-    }
-}
-
-/// `--hot SHARE:FRACTION`: SHARE of buyers want seats from the best FRACTION of the hall.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Hot {
-    pub share: f64,
-    pub fraction: f64,
-}
-
-impl FromStr for Hot {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Hot, String> {
-        let (a, b) = s.split_once(':').ok_or_else(|| {
-            format!("`{s}` is not SHARE:FRACTION (e.g. 0.8:0.1, 80% of buyers want the best 10%)")
-        })?;
-        let share = probability(a, "--hot share")?;
-        let fraction = probability(b, "--hot fraction")?;
-        if fraction == 0.0 {
-            return Err("--hot fraction must be above 0".into());
-        }
-        Ok(Hot { share, fraction })
-    }
-}
-
-/// A number in [0, 1], with a message naming the flag.
-pub fn probability(s: &str, what: &str) -> Result<f64, String> {
-    s.trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|p| (0.0..=1.0).contains(p))
-        .ok_or_else(|| format!("{what} must be a number between 0 and 1 (got `{s}`)"))
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Op {
-    #[serde(rename = "<")]
-    Lt,
-    #[serde(rename = "<=")]
-    Le,
-    #[serde(rename = ">")]
-    Gt,
-    #[serde(rename = ">=")]
-    Ge,
-}
-
-impl Op {
-    fn holds(self, value: f64, limit: f64) -> bool {
-        match self {
-            Op::Lt => value < limit,
-            Op::Le => value <= limit,
-            Op::Gt => value > limit,
-            Op::Ge => value >= limit,
-        }
     }
 
-    fn as_str(self) -> &'static str {
-        match self {
-            Op::Lt => "<",
-            Op::Le => "<=",
-            Op::Gt => ">",
-            Op::Ge => ">=",
-        }
-    }
-}
-
-/// The metrics a threshold may name. Latencies are in milliseconds (of the whole buy).
-pub const METRICS: &[(&str, &str)] = &[
-    ("mean", "mean buy latency"),
-    ("p50", "median buy latency"),
-    ("p90", "90th percentile buy latency"),
-    ("p99", "99th percentile buy latency"),
-    ("p999", "99.9th percentile buy latency"),
-    ("max", "slowest buy"),
-    (
-        "conflict_rate",
-        "tries that lost a race or found a lock busy, per try",
-    ),
-    (
-        "error_rate",
-        "buys ending in a backend error or unknown outcome, per buy",
-    ),
-    (
-        "taken_rate",
-        "buys turned away because the seats were taken, per buy",
-    ),
-    ("retries_per_buy", "retries per buy"),
-    ("holds_per_s", "successful holds per second"),
-    ("reservations_per_s", "reservations per second"),
-    ("booked", "buys that ended with a reservation"),
-];
-
-/// `--threshold 'p99<50ms'`: checked against every strategy's run; a miss exits 11.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Threshold {
-    pub metric: String,
-    pub op: Op,
-    pub value: f64,
-}
-
-impl FromStr for Threshold {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Threshold, String> {
-        let text: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-        let at = text.find(['<', '>']).ok_or_else(|| {
-            format!(
-                "threshold `{s}` has no comparison: write it like `p99<50ms` or `conflict_rate<0.2`"
-            )
-        })?;
-        let (metric, rest) = text.split_at(at);
-        let (op, rest) = match rest.strip_prefix("<=") {
-            Some(r) => (Op::Le, r),
-            None => match rest.strip_prefix(">=") {
-                Some(r) => (Op::Ge, r),
-                None => match rest.strip_prefix('<') {
-                    Some(r) => (Op::Lt, r),
-                    None => (Op::Gt, &rest[1..]),
-                },
-            },
-        };
-        if !METRICS.iter().any(|(m, _)| *m == metric) {
-            let names: Vec<&str> = METRICS.iter().map(|(m, _)| *m).collect();
-            return Err(format!(
-                "threshold `{s}`: unknown metric `{metric}` (known: {})",
-                names.join(", ")
+    /// Refuses a spec that cannot run, before anything runs, naming the flag to change
+    /// (exit 2). The same rules whoever built it: flags, the demo, a worker's share.
+    pub fn check(&self, app: &Session) -> Result<()> {
+        self.check_scale()?;
+        self.check_choices(app)?;
+        self.check_output()?;
+        if self.faults.kill_connection_prob > 0.0 && !app.settings.database.is_postgres() {
+            return Err(Error::invalid(
+                "--kill-connection-prob needs PostgreSQL (it terminates the buyer's server connection)",
             ));
         }
-        let latency = matches!(metric, "mean" | "p50" | "p90" | "p99" | "p999" | "max");
-        let (number, scale) = if latency {
-            if let Some(n) = rest.strip_suffix("ms") {
-                (n, 1.0)
-            } else if let Some(n) = rest.strip_suffix("us") {
-                (n, 0.001)
-            } else if let Some(n) = rest.strip_suffix('s') {
-                (n, 1000.0)
-            } else {
-                (rest, 1.0)
+        Ok(())
+    }
+
+    /// Buyers, processes, connections, rate and length of the run.
+    fn check_scale(&self) -> Result<()> {
+        if self.strategies.is_empty() {
+            return Err(Error::invalid("no strategy to simulate"));
+        }
+        if self.buyers == 0 {
+            return Err(Error::invalid("--buyers must be at least 1"));
+        }
+        if self.processes == 0 || self.processes > self.buyers {
+            return Err(Error::invalid(format!(
+                "--processes must be between 1 and --buyers ({})",
+                self.buyers
+            )));
+        }
+        if self.connections == 0 {
+            return Err(Error::invalid("--connections must be at least 1"));
+        }
+        if let Some(r) = self.rate
+            && !(r.is_finite() && r > 0.0 && r <= 1_000_000.0)
+        {
+            return Err(Error::invalid(format!(
+                "--rate must be between 0 and 1000000 arrivals per second (got {r})"
+            )));
+        }
+        if self.duration.is_some_and(|d| d.0.is_zero()) || self.ops == Some(0) {
+            return Err(Error::invalid("--duration and --ops must be above 0"));
+        }
+        if self.duration.is_none() && self.ops.is_none() {
+            return Err(Error::invalid("say when to stop: --duration or --ops"));
+        }
+        Ok(())
+    }
+
+    /// What buyers do: parties, shares and the hold TTL, within the configured limits.
+    fn check_choices(&self, app: &Session) -> Result<()> {
+        let max = app.settings.config.reservation.max_seats_per_hold;
+        if self.party.min == 0 || self.party.min > self.party.max {
+            return Err(Error::invalid(format!(
+                "--party {}: write N or LO..HI, at least 1",
+                self.party
+            )));
+        }
+        if self.party.max > max {
+            return Err(Error::invalid(format!(
+                "--party {} asks for more seats than reservation.max_seats_per_hold ({max})",
+                self.party
+            )));
+        }
+        let hot = self.hot.map_or((0.0, 1.0), |h| (h.share, h.fraction));
+        let pause = self.faults.pause.map_or(0.0, |p| p.prob);
+        for (flag, p) in [
+            ("--reserve-ratio", self.reserve_ratio),
+            ("--abandon", self.abandon),
+            ("--hot share", hot.0),
+            ("--hot fraction", hot.1),
+            ("--pause-prob", pause),
+            ("--kill-connection-prob", self.faults.kill_connection_prob),
+        ] {
+            if !(0.0..=1.0).contains(&p) {
+                return Err(Error::invalid(format!(
+                    "{flag} must be a number between 0 and 1 (got {p})"
+                )));
             }
-        } else {
-            (rest, 1.0)
-        };
-        let value = number
-            .parse::<f64>()
-            .ok()
-            .filter(|v| v.is_finite() && *v >= 0.0)
-            .ok_or_else(|| format!("threshold `{s}`: `{rest}` is not a number"))?;
-        Ok(Threshold {
-            metric: metric.to_string(),
-            op,
-            value: value * scale,
-        })
+        }
+        if hot.1 == 0.0 {
+            return Err(Error::invalid("--hot fraction must be above 0"));
+        }
+        self.ttl_ms(app).map(|_| ())
+    }
+
+    /// Progress, run id and the files written.
+    fn check_output(&self) -> Result<()> {
+        if self
+            .progress
+            .is_some_and(|p| p.0 < std::time::Duration::from_millis(100))
+        {
+            return Err(Error::invalid("--progress must be at least 100ms"));
+        }
+        if let Some(path) = &self.report {
+            plot::check_path(path)?;
+        }
+        if self.csv.is_some() && self.processes > 1 {
+            // The buys happen in the workers, which write no CSV: refuse rather than write none.
+            return Err(Error::invalid(format!(
+                "--csv cannot be combined with --processes {}: the worker processes write no \
+                 CSV; use --processes 1 to get one line per buy",
+                self.processes
+            )));
+        }
+        let id = &self.run_id;
+        if id.is_empty()
+            || id.len() > 40
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return Err(Error::invalid(format!(
+                "--run-id `{id}` must be 1-40 letters, digits, - or _"
+            )));
+        }
+        Ok(())
+    }
+
+    /// The hold TTL in ms: `hold_ttl`, else `reservation.hold_ttl`, at most
+    /// `reservation.max_hold_ttl`.
+    pub(super) fn ttl_ms(&self, app: &Session) -> Result<i64> {
+        let r = &app.settings.config.reservation;
+        let ttl = self.hold_ttl.unwrap_or(r.hold_ttl);
+        if ttl.0.is_zero() || ttl > r.max_hold_ttl {
+            return Err(Error::invalid(format!(
+                "--hold-ttl must be above 0s and at most reservation.max_hold_ttl ({})",
+                r.max_hold_ttl
+            )));
+        }
+        Ok(ttl.0.as_millis() as i64)
     }
 }
 
-impl fmt::Display for Threshold {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let unit = if matches!(
-            self.metric.as_str(),
-            "mean" | "p50" | "p90" | "p99" | "p999" | "max"
-        ) {
-            "ms"
-        } else {
-            ""
-        };
-        write!(f, "{}{}{}{unit}", self.metric, self.op.as_str(), self.value)
+/// The session's strategy, or both in turn for `--strategy all`.
+pub(super) fn strategies(app: &Session) -> Vec<Strategy> {
+    if app.settings.all_strategies {
+        vec![Strategy::Occ, Strategy::Redis]
+    } else {
+        vec![app.settings.strategy]
     }
 }
 
-impl Threshold {
-    pub fn check(&self, value: f64) -> bool {
-        self.op.holds(value, self.value)
-    }
+/// A seed for runs not given one (below 2^53: exact as a JSON number in any reader).
+pub(super) fn random_seed() -> u64 {
+    fastrand::u64(..1 << 53)
+}
+
+/// A short random id for runs not given one.
+pub(super) fn random_run_id() -> String {
+    Uuid::new_v4().simple().to_string()[..8].to_string()
+}
+
+/// A session on a database that is never opened, for tests of what runs before connecting.
+#[cfg(test)]
+pub(super) fn test_session(postgres: bool) -> Session {
+    test_session_at(if postgres {
+        "postgres://seatctl@localhost/never"
+    } else {
+        "sqlite://never.db"
+    })
+}
+
+/// A session on the database at `url`, with the default configuration and `--json`.
+#[cfg(test)]
+pub(super) fn test_session_at(url: &str) -> Session {
+    use crate::config::{Config, DatabaseTarget, Settings};
+    Session::new(Settings {
+        config: Config::default(),
+        config_path: None,
+        database: DatabaseTarget::parse(url, "test").unwrap(),
+        redis_url: "redis://127.0.0.1:6379".into(),
+        strategy: Strategy::Occ,
+        all_strategies: false,
+        json: true,
+        color: false,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ExitCode;
 
     #[test]
-    fn parties() {
-        assert_eq!("2".parse::<Party>(), Ok(Party { min: 2, max: 2 }));
-        assert_eq!("1..4".parse::<Party>(), Ok(Party { min: 1, max: 4 }));
-        assert_eq!("1..=4".parse::<Party>(), Ok(Party { min: 1, max: 4 }));
-        assert!("4..1".parse::<Party>().unwrap_err().contains("empty"));
-        assert!("0".parse::<Party>().is_err());
-        assert!("x".parse::<Party>().unwrap_err().contains("`x`"));
+    fn the_defaults_pass_and_survive_json() {
+        let app = test_session(false);
+        let spec = Spec::new(Source::Seats(100), &app);
+        spec.check(&app).unwrap();
+        let json = serde_json::to_string(&spec).unwrap();
+        assert!(json.contains(r#""source":{"seats":100}"#), "{json}");
+        assert!(json.contains(r#""duration":"10s""#), "{json}");
+        assert_eq!(serde_json::from_str::<Spec>(&json).unwrap(), spec);
+        let unknown = json.replacen('{', r#"{"surprise":1,"#, 1);
+        assert!(serde_json::from_str::<Spec>(&unknown).is_err());
     }
 
     #[test]
-    fn hot() {
-        let h: Hot = "0.8:0.1".parse().unwrap();
-        assert_eq!((h.share, h.fraction), (0.8, 0.1));
-        assert!("0.8".parse::<Hot>().unwrap_err().contains("SHARE:FRACTION"));
-        assert!("1.5:0.1".parse::<Hot>().unwrap_err().contains("share"));
-        assert!("0.5:0".parse::<Hot>().is_err());
-    }
-
-    #[test]
-    fn thresholds() {
-        let t: Threshold = "p99<50ms".parse().unwrap();
-        assert_eq!((t.metric.as_str(), t.op, t.value), ("p99", Op::Lt, 50.0));
-        assert!(t.check(49.9) && !t.check(50.0));
-        let t: Threshold = "p99 <= 1s".parse().unwrap();
-        assert_eq!((t.op, t.value), (Op::Le, 1000.0));
-        let t: Threshold = "conflict_rate<0.2".parse().unwrap();
-        assert_eq!(t.value, 0.2);
-        let t: Threshold = "holds_per_s>=100".parse().unwrap();
-        assert!(t.check(100.0) && !t.check(99.0));
-        assert!(
-            "p98<5"
-                .parse::<Threshold>()
-                .unwrap_err()
-                .contains("unknown metric `p98`")
-        );
-        assert!(
-            "p99"
-                .parse::<Threshold>()
-                .unwrap_err()
-                .contains("no comparison")
-        );
-        assert!(
-            "p99<fast"
-                .parse::<Threshold>()
-                .unwrap_err()
-                .contains("not a number")
-        );
+    fn check_refuses_what_cannot_run_naming_the_flag() {
+        let app = test_session(false);
+        let base = Spec::new(Source::Seats(100), &app);
+        type Change = fn(&mut Spec);
+        let cases: &[(Change, &str)] = &[
+            (|s| s.buyers = 0, "--buyers"),
+            (|s| s.processes = 0, "--processes"),
+            (|s| s.processes = 33, "--processes"),
+            (|s| s.connections = 0, "--connections"),
+            (|s| s.rate = Some(0.0), "--rate"),
+            (|s| s.rate = Some(f64::NAN), "--rate"),
+            (|s| s.ops = Some(0), "--ops"),
+            (|s| s.duration = Some(HumanDuration::secs(0)), "--duration"),
+            (
+                |s| (s.duration, s.ops) = (None, None),
+                "--duration or --ops",
+            ),
+            (
+                |s| s.party = Party { min: 1, max: 11 },
+                "max_seats_per_hold",
+            ),
+            (|s| s.party = Party { min: 3, max: 2 }, "--party"),
+            (|s| s.reserve_ratio = 1.5, "--reserve-ratio"),
+            (|s| s.abandon = -0.1, "--abandon"),
+            (
+                |s| {
+                    s.hot = Some(Hot {
+                        share: 0.5,
+                        fraction: 0.0,
+                    })
+                },
+                "--hot fraction",
+            ),
+            (|s| s.hold_ttl = Some(HumanDuration::secs(0)), "--hold-ttl"),
+            (
+                |s| s.hold_ttl = Some(HumanDuration::secs(86_400)),
+                "max_hold_ttl",
+            ),
+            (
+                |s| s.progress = Some(HumanDuration::millis(10)),
+                "--progress",
+            ),
+            (|s| s.report = Some("plot.png".into()), ".svg or .html"),
+            (
+                |s| (s.csv, s.processes) = (Some("b.csv".into()), 2),
+                "--csv cannot be combined with --processes 2",
+            ),
+            (|s| s.run_id = "a b".into(), "--run-id"),
+            (|s| s.run_id = String::new(), "--run-id"),
+            (|s| s.strategies.clear(), "no strategy"),
+            (|s| s.faults.kill_connection_prob = 0.1, "PostgreSQL"),
+            (
+                |s| {
+                    s.faults.pause = Some(Pause {
+                        after: HumanDuration::millis(5),
+                        prob: 2.0,
+                    })
+                },
+                "--pause-prob",
+            ),
+        ];
+        for (change, want) in cases {
+            let mut spec = base.clone();
+            change(&mut spec);
+            let err = spec.check(&app).unwrap_err();
+            assert_eq!(err.exit_code(), ExitCode::Usage, "{err}");
+            assert!(err.to_string().contains(want), "want `{want}` in: {err}");
+        }
+        // The same faults are fine where they can run.
+        let pg = test_session(true);
+        let mut faulty = Spec::new(Source::Seats(100), &pg);
+        faulty.faults.kill_connection_prob = 0.1;
+        faulty.faults.pause = Some(Pause {
+            after: HumanDuration::millis(5),
+            prob: 0.5,
+        });
+        faulty.check(&pg).unwrap();
     }
 }

@@ -1,6 +1,5 @@
-//! What a simulation run measured, in a form that merges exactly: counters add up, HDR
-//! histograms (3 significant figures) add bucket by bucket, timelines add second by second.
-//! Child processes and other hosts send this as JSON; the parent merges it.
+//! What a run measured, in a form that merges exactly (counters add, HDR histograms add bucket
+//! by bucket, timelines second by second): worker processes and other hosts send it as JSON.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -8,7 +7,7 @@ use std::time::Duration;
 use hdrhistogram::Histogram;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-pub use crate::store::Booked;
+pub use crate::contract::Booked;
 
 /// Latencies in microseconds, 3 significant figures, from 1 µs to about an hour.
 #[derive(Debug, Clone)]
@@ -257,7 +256,7 @@ impl RunData {
         }
     }
 
-    /// The value of a threshold metric (see `spec::METRICS`).
+    /// The value of a threshold metric (see `notation::METRICS`).
     pub fn metric(&self, name: &str) -> f64 {
         let o = &self.outcomes;
         let buys = o.buys().max(1) as f64;

@@ -1,0 +1,151 @@
+//! Where buyers send their operations: seatctl's real `Reserver`, one per database connection,
+//! or a no-op backend that answers at once (the simulator's own benchmark).
+
+use std::time::Duration;
+
+use uuid::Uuid;
+
+use crate::app::strategy::{Effort, Reserver};
+use crate::config::{Config, DatabaseConfig, DatabaseTarget, Strategy};
+use crate::contract::{HoldInfo, ReservationInfo};
+use crate::domain::best::Want;
+use crate::error::Result;
+use crate::store::{Actor, HoldRequest, Store};
+
+/// What a buyer asks of the system under test, and nothing more. Two implementations: the
+/// real `Reserver` (the `hold`, `reserve` and `release` commands' own paths) and [`Noop`].
+pub trait Backend: Send + Sync + 'static {
+    /// Holds `req.labels`, or with `best: Some(n)` the `n` best available seats.
+    fn hold(
+        &self,
+        req: &HoldRequest<'_>,
+        best: Option<usize>,
+        effort: &mut Effort,
+    ) -> impl Future<Output = Result<HoldInfo>> + Send;
+
+    /// Turns the hold into a reservation in `holder`'s name.
+    fn reserve(
+        &self,
+        hold: &HoldInfo,
+        holder: &str,
+        actor: &Actor,
+        effort: &mut Effort,
+    ) -> impl Future<Output = Result<ReservationInfo>> + Send;
+
+    /// Lets the hold's seats go again.
+    fn release(
+        &self,
+        hold: &HoldInfo,
+        actor: &Actor,
+        effort: &mut Effort,
+    ) -> impl Future<Output = Result<()>> + Send;
+}
+
+impl Backend for Reserver {
+    async fn hold(
+        &self,
+        req: &HoldRequest<'_>,
+        best: Option<usize>,
+        effort: &mut Effort,
+    ) -> Result<HoldInfo> {
+        match best {
+            Some(n) => self
+                .hold_best(req, Want::seats(n), None, None, effort)
+                .await
+                .map(|(hold, _)| hold),
+            None => Reserver::hold(self, req, effort).await,
+        }
+    }
+
+    async fn reserve(
+        &self,
+        hold: &HoldInfo,
+        holder: &str,
+        actor: &Actor,
+        effort: &mut Effort,
+    ) -> Result<ReservationInfo> {
+        Reserver::reserve(self, hold.hold_id, Some(holder), None, actor, effort).await
+    }
+
+    async fn release(&self, hold: &HoldInfo, actor: &Actor, effort: &mut Effort) -> Result<()> {
+        Reserver::release(self, hold.hold_id, actor, effort)
+            .await
+            .map(|_| ())
+    }
+}
+
+/// The no-op backend: every operation succeeds at once, with made-up ids, so that
+/// `benches/simulator.rs` measures nothing but the simulator's own overhead.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Noop;
+
+impl Backend for Noop {
+    async fn hold(
+        &self,
+        req: &HoldRequest<'_>,
+        _best: Option<usize>,
+        effort: &mut Effort,
+    ) -> Result<HoldInfo> {
+        effort.tries.push(Duration::ZERO);
+        Ok(HoldInfo {
+            hold_id: Uuid::from_u128(fastrand::u128(..)),
+            event_id: req.event_id,
+            seats: req.labels.to_vec(),
+            expires_at: chrono::DateTime::UNIX_EPOCH,
+            holder: None,
+            replayed: false,
+        })
+    }
+
+    async fn reserve(
+        &self,
+        hold: &HoldInfo,
+        _holder: &str,
+        _actor: &Actor,
+        effort: &mut Effort,
+    ) -> Result<ReservationInfo> {
+        effort.tries.push(Duration::ZERO);
+        Ok(ReservationInfo {
+            reservation_id: Uuid::from_u128(fastrand::u128(..)),
+            hold_id: hold.hold_id,
+            event_id: hold.event_id,
+            seats: hold.seats.clone(),
+            customer: None,
+            reference: None,
+            replayed: false,
+        })
+    }
+
+    async fn release(&self, _hold: &HoldInfo, _actor: &Actor, effort: &mut Effort) -> Result<()> {
+        effort.tries.push(Duration::ZERO);
+        Ok(())
+    }
+}
+
+/// Opens `n` connections (each a pool of one) and a Reserver over each; Redis is shared.
+pub(super) async fn reservers(
+    target: &DatabaseTarget,
+    config: &Config,
+    redis_url: &str,
+    strategy: Strategy,
+    n: u32,
+) -> Result<Vec<Reserver>> {
+    let one = DatabaseConfig {
+        max_connections: if target.is_postgres() { 1 } else { n.max(1) },
+        ..config.database.clone()
+    };
+    let store = Store::connect(target, &one).await?;
+    let first = Reserver::new(store.clone(), strategy, config, redis_url).await?;
+    let mut all = Vec::with_capacity(n as usize);
+    for _ in 1..n {
+        // SQLite is one file with one writer: its workers share one pool.
+        let store = if target.is_postgres() {
+            Store::connect(target, &one).await?
+        } else {
+            store.clone()
+        };
+        all.push(first.with_store(store));
+    }
+    all.push(first);
+    Ok(all)
+}

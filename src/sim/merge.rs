@@ -1,0 +1,52 @@
+//! `seatctl simulate merge`: combines the JSON reports of one `--run-id` from several hosts
+//! into one, checking their schema version and run id.
+
+use super::args::MergeArgs;
+use super::plot;
+use super::report::{self, SimReport};
+use crate::error::{Error, Result};
+
+impl MergeArgs {
+    pub(super) fn run(self) -> Result<SimReport> {
+        let mut reports = Vec::new();
+        for path in &self.files {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Error::invalid(format!("cannot read {}: {e}", path.display())))?;
+            let report: SimReport = serde_json::from_str(&text).map_err(|e| {
+                Error::invalid(format!(
+                    "{} is not a `seatctl --json simulate` result: {e}",
+                    path.display()
+                ))
+            })?;
+            if report.schema_version != report::SCHEMA_VERSION {
+                return Err(Error::invalid(format!(
+                    "{} has schema_version {}; this seatctl reads {}",
+                    path.display(),
+                    report.schema_version,
+                    report::SCHEMA_VERSION
+                )));
+            }
+            reports.push((path, report));
+        }
+        let (first_path, first) = &reports[0];
+        for (path, r) in &reports[1..] {
+            if r.run_id != first.run_id {
+                return Err(Error::invalid(format!(
+                    "{} is run `{}` but {} is run `{}`: merge results of one --run-id",
+                    path.display(),
+                    r.run_id,
+                    first_path.display(),
+                    first.run_id
+                )));
+            }
+        }
+        let merged = SimReport::merge(
+            reports.into_iter().map(|(_, r)| r).collect(),
+            &self.thresholds,
+        );
+        if let Some(path) = &self.report {
+            plot::write(path, &merged)?;
+        }
+        Ok(merged)
+    }
+}

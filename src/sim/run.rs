@@ -1,0 +1,261 @@
+//! Running a `Spec`: for each strategy a fresh event (or the existing one), the buyers in this
+//! process or in `--processes` workers, then the audit and the report.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use uuid::Uuid;
+
+use super::engine;
+use super::plan::Plan;
+use super::plot;
+use super::report::{RunReport, Scenario, SimReport};
+use super::spec::{Source, Spec};
+use super::stats::RunData;
+use super::workers;
+use crate::app::Session;
+use crate::config::Strategy;
+use crate::domain::Event;
+use crate::domain::layout::{Layout, LayoutSeat};
+use crate::error::{Error, Result};
+use crate::store::{AuditReport, Expected, NewEvent, Store};
+
+impl Spec {
+    /// Runs the simulation and reports it; Ctrl-C stops the buyers, and what ran is still
+    /// audited and reported. Checks the spec first, whoever built it.
+    pub async fn run(&self, app: &Session) -> Result<SimReport> {
+        self.check(app)?;
+        // Names this process's holds apart from other hosts' in a shared run.
+        let tag = format!("{}-{}", crate::app::hostname(), std::process::id());
+        let store = app.store().await?;
+        let (existing, layout) = self.what_to_sell(&store).await?;
+        let stop = interrupt_flag();
+        let mut runs = Vec::new();
+        let mut seats = 0;
+        for &strategy in &self.strategies {
+            if stop.load(Ordering::Relaxed) {
+                break;
+            }
+            // Each strategy gets a fresh copy of the same scenario.
+            let (event_id, event_name, throwaway) = match (&existing, &layout) {
+                (Some(e), None) => (e.id, e.name.clone(), false),
+                (_, Some(layout)) => {
+                    let name = format!("seatctl-sim-{}-{strategy}", self.run_id);
+                    let new = NewEvent {
+                        name: name.clone(),
+                        venue: Some("seatctl simulate".into()),
+                        starts_at: None,
+                    };
+                    let event = store.create_event(&new, layout).await?;
+                    (event.id, name, true)
+                }
+                (None, None) => unreachable!("one of them is set"),
+            };
+            let outcome = self
+                .run_one(app, &store, strategy, &tag, event_id, stop.clone())
+                .await;
+            if throwaway && !self.keep {
+                // Best effort: a failed clean-up must not hide the run's own result.
+                let _ = store.delete_event(event_id, true).await;
+            }
+            let (data, audit) = outcome?;
+            seats = audit.seats;
+            runs.push(RunReport::new(
+                data,
+                audit,
+                event_id,
+                event_name,
+                throwaway && !self.keep,
+            ));
+        }
+        store.close().await;
+        let scenario = Scenario::new(self, app, seats);
+        let report = SimReport::new(
+            self.run_id.clone(),
+            self.seed,
+            scenario,
+            runs,
+            &self.thresholds,
+        );
+        if let Some(path) = &self.report {
+            plot::write(path, &report)?;
+        }
+        Ok(report)
+    }
+
+    /// An existing event (with its layout, to copy, when several strategies take turns), or a
+    /// layout for throw-away events.
+    async fn what_to_sell(&self, store: &Store) -> Result<(Option<Event>, Option<Layout>)> {
+        Ok(match &self.source {
+            Source::Event(e) => {
+                let event = store.find_event(e).await?;
+                let layout = if self.strategies.len() > 1 {
+                    Some(layout_of(store, event.id).await?)
+                } else {
+                    None
+                };
+                (Some(event), layout)
+            }
+            Source::Seats(n) => (
+                None,
+                Some(Layout::general_admission(*n).map_err(Error::Invalid)?),
+            ),
+            Source::Layout(path) => (
+                None,
+                Some(Layout::from_file(path).map_err(|e| Error::invalid(e.to_string()))?),
+            ),
+        })
+    }
+
+    /// One strategy on one event: the buyers here or in worker processes, then the audit of
+    /// the event against what the buyers were told.
+    async fn run_one(
+        &self,
+        app: &Session,
+        store: &Store,
+        strategy: Strategy,
+        tag: &str,
+        event_id: Uuid,
+        stop: Arc<AtomicBool>,
+    ) -> Result<(RunData, AuditReport)> {
+        let s = &app.settings;
+        let (data, prefix) = if self.processes <= 1 {
+            let prefix = format!("sim/{}/{tag}/", self.run_id);
+            let plan = self.plan(app, strategy, prefix.clone())?;
+            let data =
+                engine::run(&plan, &s.database, &s.config, &s.redis_url, event_id, stop).await?;
+            (data, prefix)
+        } else {
+            // Every worker's holder names start with this prefix (see `workers::spawn`).
+            let prefix = format!("sim/{}/{tag}.", self.run_id);
+            let data = workers::spawn(self, app, strategy, &prefix, event_id, stop).await?;
+            (data, prefix)
+        };
+        let expected = Expected {
+            holder_prefix: &prefix,
+            booked: &data.booked,
+            unknown: &data.unknown,
+        };
+        let audit = store.audit(event_id, Some(&expected)).await?;
+        Ok((data, audit))
+    }
+
+    /// One strategy's run as the engine needs it: durations, the TTL in ms, the live view only
+    /// on a terminal without `--json`, the CSV file for this strategy.
+    pub(super) fn plan(
+        &self,
+        app: &Session,
+        strategy: Strategy,
+        holder_prefix: String,
+    ) -> Result<Plan> {
+        Ok(Plan {
+            strategy,
+            buyers: self.buyers,
+            connections: self.connections,
+            rate: self.rate,
+            warmup: self.warmup.0,
+            duration: self.duration.map(|d| d.0),
+            ops: self.ops,
+            party: self.party,
+            best: self.best,
+            hot: self.hot,
+            reserve_ratio: self.reserve_ratio,
+            abandon: self.abandon,
+            ttl_ms: self.ttl_ms(app)?,
+            seed: self.seed,
+            pause: self.faults.pause.map(|p| (p.after.0, p.prob)),
+            kill_prob: self.faults.kill_connection_prob,
+            unguarded: self.faults.unguarded_writes,
+            holder_prefix,
+            progress: self.progress.filter(|_| !app.settings.json).map(|d| d.0),
+            csv: self
+                .csv
+                .as_ref()
+                .map(|p| csv_path(p, strategy, self.strategies.len())),
+            start_at: None,
+        })
+    }
+}
+
+/// With several strategies, `--csv out.csv` becomes `out-occ.csv`, `out-redis.csv`.
+fn csv_path(path: &std::path::Path, strategy: Strategy, strategies: usize) -> PathBuf {
+    if strategies == 1 {
+        return path.to_path_buf();
+    }
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("sim");
+    let ext = path.extension().and_then(|s| s.to_str()).unwrap_or("csv");
+    path.with_file_name(format!("{stem}-{strategy}.{ext}"))
+}
+
+/// The layout of an existing event, to give each strategy a fresh copy of it.
+async fn layout_of(store: &Store, event_id: Uuid) -> Result<Layout> {
+    let seats = store.list_seats(event_id, None, None).await?;
+    Ok(Layout {
+        seats: seats
+            .into_iter()
+            .map(|s| LayoutSeat {
+                section: s.section,
+                row: s.row,
+                number: s.number as u32,
+                label: s.label,
+                category: s.category,
+                attributes: s.attributes,
+                section_pos: s.section_pos as u32,
+                row_pos: s.row_pos as u32,
+            })
+            .collect(),
+    })
+}
+
+/// Set on the first Ctrl-C: buyers finish what they started and stop; the run is audited and
+/// reported as interrupted.
+pub(super) fn interrupt_flag() -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            flag.store(true, Ordering::Relaxed);
+            eprintln!("interrupted: finishing the buys in flight, then auditing");
+        }
+    });
+    stop
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::spec::test_session_at;
+
+    fn sqlite_session(dir: &std::path::Path) -> Session {
+        test_session_at(&format!("sqlite://{}", dir.join("sim.db").display()))
+    }
+
+    /// The whole path in this process on SQLite: throw-away event, buyers, CSV, audit, report.
+    #[tokio::test]
+    async fn a_spec_runs_end_to_end_on_sqlite() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = sqlite_session(dir.path());
+        let csv = dir.path().join("buys.csv");
+        let spec = Spec {
+            buyers: 4,
+            connections: 4,
+            duration: None,
+            ops: Some(40),
+            reserve_ratio: 0.5,
+            seed: 3,
+            csv: Some(csv.clone()),
+            ..Spec::new(Source::Seats(100), &app)
+        };
+        let report = spec.run(&app).await.unwrap();
+        assert_eq!(report.verdict, "ok");
+        assert_eq!((report.seed, &report.run_id), (3, &spec.run_id));
+        let run = &report.runs[0];
+        assert_eq!(run.buys, 40);
+        assert!(run.audit.ok && run.event_removed);
+        assert_eq!(report.scenario.ops, Some(40));
+        assert_eq!(report.scenario.duration_s, None);
+        let lines = std::fs::read_to_string(&csv).unwrap().lines().count();
+        assert_eq!(lines, 41, "a header and one line per buy");
+    }
+}
