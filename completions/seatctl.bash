@@ -266,7 +266,7 @@ _seatctl() {
 
     case "${cmd}" in
         seatctl)
-            opts="-h -V --config --database-url --redis-url --strategy --json --no-color --help --version event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help"
+            opts="-v -h -V --config --database-url --redis-url --strategy --json --no-color --verbose --help --version event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -296,7 +296,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__audit)
-            opts="-h --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -326,7 +326,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__block)
-            opts="-h --reason --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-v -h --reason --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -360,7 +360,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__box__subcmd__office)
-            opts="-h --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -390,7 +390,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__completions)
-            opts="-h --config --database-url --redis-url --strategy --json --no-color --help bash elvish fish powershell zsh"
+            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -420,7 +420,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__db)
-            opts="-h --config --database-url --redis-url --strategy --json --no-color --help migrate status help"
+            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help migrate status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -506,7 +506,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__db__subcmd__migrate)
-            opts="-h --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -536,7 +536,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__db__subcmd__status)
-            opts="-h --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -566,7 +566,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__demo)
-            opts="-h --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -596,7 +596,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__doctor)
-            opts="-h --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -626,7 +626,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__event)
-            opts="-h --config --database-url --redis-url --strategy --json --no-color --help create list show delete help"
+            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help create list show delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -656,7 +656,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__event__subcmd__create)
-            opts="-h --name --starts-at --venue --seats --layout --if-not-exists --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-v -h --name --starts-at --venue --seats --layout --if-not-exists --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -706,7 +706,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__event__subcmd__delete)
-            opts="-y -h --force --yes --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-y -v -h --force --yes --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -820,7 +820,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__event__subcmd__list)
-            opts="-h --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -850,7 +850,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__event__subcmd__show)
-            opts="-h --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -880,7 +880,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__export)
-            opts="-o -h --output --csv --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-o -v -h --output --csv --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -918,7 +918,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__extend)
-            opts="-h --ttl --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-v -h --ttl --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1414,7 +1414,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__history)
-            opts="-h --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1444,7 +1444,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__hold)
-            opts="-h --best --section --category --accessible --ttl --holder --idempotency-key --pause-after-lock --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-v -h --best --section --category --accessible --ttl --holder --idempotency-key --pause-after-lock --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1506,7 +1506,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__layout)
-            opts="-h --config --database-url --redis-url --strategy --json --no-color --help import check help"
+            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help import check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1536,7 +1536,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__layout__subcmd__check)
-            opts="-h --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1622,7 +1622,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__layout__subcmd__import)
-            opts="-h --replace --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-v -h --replace --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1652,7 +1652,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__man)
-            opts="-h --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1682,7 +1682,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__map)
-            opts="-h --section --width --highlight --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-v -h --section --width --highlight --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1724,7 +1724,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__release)
-            opts="-h --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1754,7 +1754,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__report)
-            opts="-h --within --csv --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-v -h --within --csv --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1788,7 +1788,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__reserve)
-            opts="-h --customer --reference --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-v -h --customer --reference --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1826,7 +1826,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__seats)
-            opts="-h --status --section --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-v -h --status --section --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1864,7 +1864,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__simulate)
-            opts="-h --event --seats --layout --keep --buyers --connections --rate --duration --ops --warmup --party --best --hot --reserve-ratio --abandon --hold-ttl --seed --processes --run-id --progress --threshold --csv --report --pause-after-lock --pause-prob --kill-connection-prob --fault-unguarded-writes --worker-plan --config --database-url --redis-url --strategy --json --no-color --help merge help"
+            opts="-v -h --event --seats --layout --keep --buyers --connections --rate --duration --ops --warmup --party --best --hot --reserve-ratio --abandon --hold-ttl --seed --processes --run-id --progress --threshold --csv --report --pause-after-lock --pause-prob --kill-connection-prob --fault-unguarded-writes --worker-plan --config --database-url --redis-url --strategy --json --no-color --verbose --help merge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2036,7 +2036,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__simulate__subcmd__merge)
-            opts="-h --threshold --report --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-v -h --threshold --report --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2074,7 +2074,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__sweep)
-            opts="-h --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2104,7 +2104,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__unblock)
-            opts="-h --config --database-url --redis-url --strategy --json --no-color --help"
+            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -174,7 +174,7 @@ pub fn time(t: &chrono::DateTime<chrono::Utc>) -> String {
 
 /// Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` as a formula: such text (but
 /// not a number like `-3`) gets a leading `'` (OWASP, "CSV Injection").
-fn defuse(s: &str) -> std::borrow::Cow<'_, str> {
+pub fn csv_defuse(s: &str) -> std::borrow::Cow<'_, str> {
     if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
         format!("'{s}").into()
     } else {
@@ -190,13 +190,11 @@ where
     F: IntoIterator,
     F::Item: AsRef<str>,
 {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
+    let mut w = csv_writer(Vec::new());
     for row in rows {
         let fields: Vec<String> = row
             .into_iter()
-            .map(|f| defuse(f.as_ref()).into_owned())
+            .map(|f| csv_defuse(f.as_ref()).into_owned())
             .collect();
         // Writing to memory fails only on a bug in csv; a short file says so at once.
         if w.write_record(&fields).is_err() {
@@ -207,16 +205,12 @@ where
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-/// One CSV field, quoted where needed and defused (for writers that stream line by line).
-pub fn csv_field(s: &str) -> String {
-    let line = csv_text([[s]]);
-    let line = line.strip_suffix('\n').unwrap_or(&line);
-    // A lone empty field is written `""` so the line is not blank; inside a row it is empty.
-    if line == "\"\"" {
-        String::new()
-    } else {
-        line.to_string()
-    }
+/// A CSV writer as seatctl writes CSV: RFC 4180 quoting where needed, `\n` line ends. Callers
+/// pass text fields through [`csv_defuse`].
+pub fn csv_writer<W: Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out)
 }
 
 /// "Audit passed" or one line per violation with its seats; shared with the simulator.
@@ -243,14 +237,14 @@ mod tests {
 
     #[test]
     fn csv_fields_are_quoted_and_formulas_defused() {
-        assert_eq!(csv_field("A-1"), "A-1");
-        assert_eq!(csv_field("Smith, J"), "\"Smith, J\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-        assert_eq!(csv_field("-3"), "-3");
-        assert_eq!(csv_field(""), "");
-        assert_eq!(csv_field("a\rb"), "\"a\rb\"");
-        assert_eq!(csv_field("a\nb"), "\"a\nb\"");
+        let row = |f: &str| csv_text([[f]]);
+        assert_eq!(row("A-1"), "A-1\n");
+        assert_eq!(row("Smith, J"), "\"Smith, J\"\n");
+        assert_eq!(row("say \"hi\""), "\"say \"\"hi\"\"\"\n");
+        assert_eq!(row("=HYPERLINK(1)"), "'=HYPERLINK(1)\n");
+        assert_eq!(row("-3"), "-3\n");
+        assert_eq!(row("a\rb"), "\"a\rb\"\n");
+        assert_eq!(csv_defuse("@x"), "'@x");
     }
 
     #[test]

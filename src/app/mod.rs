@@ -47,17 +47,18 @@ impl Session {
     /// cannot be reached within `database.connect_timeout`, exit 2 when its schema needs
     /// `seatctl db migrate`.
     pub async fn store(&self) -> Result<Store> {
-        let store = self
-            .store
-            .get_or_try_init(|| async {
-                let store = self.connect().await?;
-                if self.settings.database.is_postgres() {
-                    store.check_schema().await?;
-                }
-                Ok::<_, Error>(store)
-            })
-            .await?;
+        let store = self.store.get_or_try_init(|| self.open_store()).await?;
         Ok(store.clone())
+    }
+
+    /// A database connection pool of the caller's own, not the session's shared one (checked
+    /// as [`Session::store`]): for the simulator, which sizes and closes its pools itself.
+    pub async fn open_store(&self) -> Result<Store> {
+        let store = self.connect().await?;
+        if self.settings.database.is_postgres() {
+            store.check_schema().await?;
+        }
+        Ok(store)
     }
 
     /// Connects without the schema check (for `db migrate` and `db status`).

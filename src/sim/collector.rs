@@ -1,7 +1,7 @@
 //! The one reporter of a run: receives every buy, keeps the statistics, writes the `--csv`
 //! lines and feeds the live view. Buyers never print.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -35,9 +35,11 @@ pub(super) async fn collect<B: Backend>(
             let file = std::fs::File::create(path).map_err(|e| {
                 Error::invalid(format!("cannot write --csv {}: {e}", path.display()))
             })?;
-            let mut w = std::io::BufWriter::new(file);
-            writeln!(w, "start_s,end_s,buyer,seats,strategy,outcome,tries,warmup")
-                .map_err(|e| Error::invalid(format!("cannot write --csv: {e}")))?;
+            let mut w = crate::output::csv_writer(file);
+            w.write_record([
+                "start_s", "end_s", "buyer", "seats", "strategy", "outcome", "tries", "warmup",
+            ])
+            .map_err(|e| Error::invalid(format!("cannot write --csv: {e}")))?;
             Some(w)
         }
         None => None,
@@ -57,18 +59,16 @@ pub(super) async fn collect<B: Backend>(
                 let measured = rec.intended >= sh.warm_end;
                 if let Some(w) = csv.as_mut() {
                     let at = |t: Instant| t.duration_since(sh.t0).as_secs_f64();
-                    writeln!(
-                        w,
-                        "{:.6},{:.6},{},{},{},{},{},{}",
-                        at(rec.start),
-                        at(rec.end),
-                        rec.buyer,
-                        crate::output::csv_field(&rec.seats.join(" ")),
-                        strategy,
-                        rec.outcome.name(),
-                        rec.effort.tries.len(),
-                        !measured
-                    )
+                    w.write_record([
+                        format!("{:.6}", at(rec.start)),
+                        format!("{:.6}", at(rec.end)),
+                        rec.buyer.to_string(),
+                        crate::output::csv_defuse(&rec.seats.join(" ")).into_owned(),
+                        strategy.to_string(),
+                        rec.outcome.name().to_string(),
+                        rec.effort.tries.len().to_string(),
+                        (!measured).to_string(),
+                    ])
                     .map_err(|e| Error::invalid(format!("cannot write --csv: {e}")))?;
                 }
                 absorb(&mut data, &mut window, &sh, rec, measured, &mut last_end);

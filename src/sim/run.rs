@@ -28,7 +28,7 @@ impl Spec {
         self.check(app)?;
         // Names this process's holds apart from other hosts' in a shared run.
         let tag = format!("{}-{}", crate::app::hostname(), std::process::id());
-        let store = app.store().await?;
+        let store = app.open_store().await?;
         let (existing, layout) = self.what_to_sell(&store).await?;
         let stop = interrupt_flag();
         let mut runs = Vec::new();

@@ -175,7 +175,7 @@ pub(super) async fn run_worker(plan: WorkerPlan, app: &Session) -> Result<Worker
             "--worker-plan: a worker runs one strategy on an existing event",
         ));
     };
-    let store = app.store().await?;
+    let store = app.open_store().await?;
     let event = store.find_event(event).await?;
     store.close().await;
     let plan = Plan {
@@ -315,7 +315,7 @@ mod tests {
     async fn a_worker_runs_its_plan_on_the_parents_event() {
         let dir = tempfile::tempdir().unwrap();
         let app = test_session_at(&format!("sqlite://{}", dir.path().join("sim.db").display()));
-        let store = app.store().await.unwrap();
+        let store = app.open_store().await.unwrap();
         let layout = Layout::general_admission(20).unwrap();
         let new = NewEvent {
             name: "shared".into(),
