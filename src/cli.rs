@@ -115,7 +115,7 @@ pub enum Command {
     /// Every seat with its status, holder and reservation reference (CSV or JSON)
     Export(commands::report::ExportArgs),
     /// Race simulated buyers for seats, report throughput and latency, audit the result
-    Simulate(Box<crate::sim::SimulateCommand>),
+    Simulate(Box<crate::commands::simulate::SimulateCommand>),
     /// Check an event for double bookings and records that disagree (exit 10 if any)
     Audit(commands::audit::AuditArgs),
     /// Print a shell completion script

@@ -15,6 +15,7 @@ pub mod map;
 pub mod report;
 pub mod reservations;
 pub mod seats;
+pub mod simulate;
 
 use std::io::IsTerminal;
 

@@ -1,15 +1,24 @@
 //! `seatctl simulate merge`: combines the JSON reports of one `--run-id` from several hosts
 //! into one, checking their schema version and run id.
 
-use super::args::MergeArgs;
+use std::path::{Path, PathBuf};
+
+use super::notation::Threshold;
 use super::plot;
 use super::report::{self, SimReport};
 use crate::error::{Error, Result};
 
-impl MergeArgs {
-    pub(super) fn run(self) -> Result<SimReport> {
+/// Merges the reports in `files` (one `--run-id`), checks `thresholds` on the merged runs, and
+/// writes plots to `plot_path` if given. Errors: exit 2 for an unreadable file, another
+/// schema version or another run id.
+pub fn merge(
+    files: &[PathBuf],
+    thresholds: &[Threshold],
+    plot_path: Option<&Path>,
+) -> Result<SimReport> {
+    {
         let mut reports = Vec::new();
-        for path in &self.files {
+        for path in files {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| Error::invalid(format!("cannot read {}: {e}", path.display())))?;
             let report: SimReport = serde_json::from_str(&text).map_err(|e| {
@@ -40,11 +49,8 @@ impl MergeArgs {
                 )));
             }
         }
-        let merged = SimReport::merge(
-            reports.into_iter().map(|(_, r)| r).collect(),
-            &self.thresholds,
-        );
-        if let Some(path) = &self.report {
+        let merged = SimReport::merge(reports.into_iter().map(|(_, r)| r).collect(), thresholds);
+        if let Some(path) = plot_path {
             plot::write(path, &merged)?;
         }
         Ok(merged)

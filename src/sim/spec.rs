@@ -257,7 +257,7 @@ impl Spec {
 }
 
 /// The session's strategy, or both in turn for `--strategy all`.
-pub(super) fn strategies(app: &Session) -> Vec<Strategy> {
+pub fn strategies(app: &Session) -> Vec<Strategy> {
     if app.settings.all_strategies {
         vec![Strategy::Occ, Strategy::Redis]
     } else {
@@ -266,18 +266,18 @@ pub(super) fn strategies(app: &Session) -> Vec<Strategy> {
 }
 
 /// A seed for runs not given one (below 2^53: exact as a JSON number in any reader).
-pub(super) fn random_seed() -> u64 {
+pub fn random_seed() -> u64 {
     fastrand::u64(..1 << 53)
 }
 
 /// A short random id for runs not given one.
-pub(super) fn random_run_id() -> String {
+pub fn random_run_id() -> String {
     Uuid::new_v4().simple().to_string()[..8].to_string()
 }
 
 /// A session on a database that is never opened, for tests of what runs before connecting.
 #[cfg(test)]
-pub(super) fn test_session(postgres: bool) -> Session {
+pub(crate) fn test_session(postgres: bool) -> Session {
     test_session_at(if postgres {
         "postgres://seatctl@localhost/never"
     } else {

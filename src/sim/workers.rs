@@ -167,7 +167,7 @@ async fn gather(
 }
 
 /// As one worker of `--processes`: runs the share given and returns its raw results.
-pub(super) async fn run_worker(plan: WorkerPlan, app: &Session) -> Result<WorkerOutput> {
+pub async fn run_worker(plan: WorkerPlan, app: &Session) -> Result<RunData> {
     let spec = &plan.spec;
     spec.check(app)?;
     let (Source::Event(event), &[strategy]) = (&spec.source, spec.strategies.as_slice()) else {
@@ -185,18 +185,7 @@ pub(super) async fn run_worker(plan: WorkerPlan, app: &Session) -> Result<Worker
     let stop = interrupt_flag();
     let s = &app.settings;
     let data = engine::run(&plan, &s.database, &s.config, &s.redis_url, event.id, stop).await?;
-    Ok(WorkerOutput(data))
-}
-
-/// A worker's raw results, printed as one JSON line for the parent.
-#[derive(serde::Serialize)]
-#[serde(transparent)]
-pub struct WorkerOutput(RunData);
-
-impl crate::output::Render for WorkerOutput {
-    fn human(&self, _ui: &crate::output::Ui) -> String {
-        serde_json::to_string(&self.0).unwrap_or_default() + "\n"
-    }
+    Ok(data)
 }
 
 #[cfg(test)]

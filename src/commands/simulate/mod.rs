@@ -1,17 +1,21 @@
-//! The `simulate` command line: clap structs for `simulate` and `simulate merge`, and
-//! `SimulateArgs::into_spec`, which turns the flags into the `Spec` that runs.
+//! `seatctl simulate` and `simulate merge`: the flags, turned into the simulator's typed `Spec`
+//! (`SimulateArgs::into_spec`), run by `crate::sim`, and its report rendered.
+
+mod render;
+
+pub use render::WorkerOutput;
 
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use super::notation::{self, Hot, Party, Threshold};
-use super::spec::{self, Faults, Pause, Source, Spec};
-use super::workers::{self, WorkerPlan};
 use crate::app::Session;
 use crate::duration::HumanDuration;
 use crate::error::{Error, Result};
 use crate::output::Report;
+use crate::sim::notation::{self, Hot, Party, Threshold};
+use crate::sim::spec::{self, Faults, Pause, Source, Spec};
+use crate::sim::workers::{self, WorkerPlan};
 
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
@@ -172,12 +176,18 @@ fn ratio(s: &str) -> std::result::Result<f64, String> {
 impl SimulateCommand {
     pub async fn run(self, app: &Session) -> anyhow::Result<Box<dyn Report>> {
         match (self.sub, self.worker_plan) {
-            (Some(SimulateSub::Merge(m)), _) => Ok(Box::new(m.run()?)),
+            (Some(SimulateSub::Merge(m)), _) => Ok(Box::new(crate::sim::merge::merge(
+                &m.files,
+                &m.thresholds,
+                m.report.as_deref(),
+            )?)),
             (None, Some(json)) => {
                 let plan: WorkerPlan = serde_json::from_str(&json).map_err(|e| {
                     Error::invalid(format!("--worker-plan is not a worker plan: {e}"))
                 })?;
-                Ok(Box::new(workers::run_worker(plan, app).await?))
+                Ok(Box::new(WorkerOutput(
+                    workers::run_worker(plan, app).await?,
+                )))
             }
             (None, None) => Ok(Box::new(self.args.into_spec(app)?.run(app).await?)),
         }

@@ -1,0 +1,186 @@
+//! How a simulation reads: the pgbench/oha-like text report (one column per strategy), its
+//! exit code (10 audit failed, 11 threshold missed), and a worker's raw JSON line.
+
+use crate::error::ExitCode;
+use crate::output::{Render, Ui, violations_text};
+use crate::sim::report::{RunReport, SimReport};
+use crate::sim::stats::{Latency, RunData};
+
+impl Render for SimReport {
+    fn human(&self, ui: &Ui) -> String {
+        let s = &self.scenario;
+        let load = match s.rate {
+            Some(r) => format!("open loop {r}/s, at most {} in flight", s.buyers),
+            None => format!("{} buyers (closed loop)", s.buyers),
+        };
+        let span = match (s.duration_s, s.ops) {
+            (_, Some(ops)) => format!("{ops} buys"),
+            (Some(d), None) => format!("{d}s"),
+            _ => String::new(),
+        };
+        let mut out = format!(
+            "seatctl simulate · run {} · seed {} · {} · {} seats · {load} · {} process(es), {} connection(s) · {span} after {}s warm-up · party {}{}{}\n",
+            self.run_id,
+            self.seed,
+            s.backend,
+            s.seats,
+            s.processes,
+            s.connections,
+            s.warmup_s,
+            s.party,
+            if s.best { " · best available" } else { "" },
+            s.hot
+                .as_ref()
+                .map_or(String::new(), |h| format!(" · hot {h}")),
+        );
+        let mut header = vec![""];
+        header.extend(self.runs.iter().map(|r| r.strategy.as_str()));
+        let mut t = ui.table(&header);
+        let row = |t: &mut comfy_table::Table, name: &str, f: &dyn Fn(&RunReport) -> String| {
+            let mut cells = vec![name.to_string()];
+            cells.extend(self.runs.iter().map(f));
+            t.add_row(cells);
+        };
+        let pct = |n: u64, of: u64| {
+            if of == 0 {
+                "0".to_string()
+            } else {
+                format!("{n} ({:.1}%)", 100.0 * n as f64 / of as f64)
+            }
+        };
+        row(&mut t, "measured", &|r| {
+            format!(
+                "{:.1}s{}",
+                r.measured_s,
+                if r.interrupted { " (interrupted)" } else { "" }
+            )
+        });
+        row(&mut t, "buys", &|r| r.buys.to_string());
+        row(&mut t, "booked", &|r| pct(r.outcomes.booked, r.buys));
+        row(&mut t, "released / abandoned", &|r| {
+            format!("{} / {}", r.outcomes.released, r.outcomes.abandoned)
+        });
+        row(&mut t, "seat taken", &|r| {
+            pct(r.outcomes.seat_taken, r.buys)
+        });
+        row(&mut t, "gave up (retries exhausted)", &|r| {
+            r.outcomes.gave_up.to_string()
+        });
+        row(&mut t, "hold expired", &|r| {
+            r.outcomes.hold_expired.to_string()
+        });
+        row(&mut t, "indeterminate / backend errors", &|r| {
+            format!(
+                "{} / {}",
+                r.outcomes.indeterminate, r.outcomes.backend_error
+            )
+        });
+        row(&mut t, "version conflicts", &|r| {
+            r.outcomes.version_conflict.to_string()
+        });
+        row(&mut t, "lock busy / lock lost", &|r| {
+            format!("{} / {}", r.outcomes.lock_busy, r.outcomes.lock_lost)
+        });
+        row(&mut t, "retries (per buy)", &|r| {
+            format!(
+                "{} ({:.2})",
+                r.outcomes.retries,
+                r.outcomes.retries as f64 / r.buys.max(1) as f64
+            )
+        });
+        if s.rate.is_some() {
+            row(&mut t, "late / dropped arrivals", &|r| {
+                format!("{} / {}", r.outcomes.late, r.outcomes.dropped)
+            });
+        }
+        row(&mut t, "holds/s", &|r| {
+            format!("{:.1}", r.throughput.holds_per_s)
+        });
+        row(&mut t, "reservations/s", &|r| {
+            format!("{:.1}", r.throughput.reservations_per_s)
+        });
+        row(&mut t, "releases/s", &|r| {
+            format!("{:.1}", r.throughput.releases_per_s)
+        });
+        let ms = |l: &Latency| {
+            format!(
+                "{:.2} / {:.2} / {:.2} / {:.2} / {:.2} / {:.2}",
+                l.mean, l.p50, l.p90, l.p99, l.p999, l.max
+            )
+        };
+        row(&mut t, "buy ms mean/p50/p90/p99/p99.9/max", &|r| {
+            ms(&r.latency_ms)
+        });
+        row(&mut t, "try ms mean/p50/p90/p99/p99.9/max", &|r| {
+            ms(&r.try_latency_ms)
+        });
+        for outcome in ["booked", "seat_taken"] {
+            row(&mut t, &format!("{outcome} ms p50/p99"), &|r| {
+                r.latency_by_outcome_ms
+                    .get(outcome)
+                    .map_or("-".into(), |l| format!("{:.2} / {:.2}", l.p50, l.p99))
+            });
+        }
+        row(&mut t, "audit", &|r| {
+            if r.audit.ok {
+                "passed".into()
+            } else {
+                format!("FAILED ({})", r.audit.violations.len())
+            }
+        });
+        out.push_str(&format!("{t}\n"));
+        for r in &self.runs {
+            if !r.audit.ok {
+                out.push_str(&format!("{}: {}", r.strategy, violations_text(&r.audit)));
+            }
+            for (msg, n) in &r.errors {
+                out.push_str(&format!("{}: {n}× {msg}\n", r.strategy));
+            }
+            if !r.event_removed {
+                out.push_str(&format!(
+                    "{}: event {} ({})\n",
+                    r.strategy, r.event, r.event_id
+                ));
+            }
+        }
+        for th in &self.thresholds {
+            out.push_str(&format!(
+                "threshold {} ({}): {} → {}\n",
+                th.threshold,
+                th.strategy,
+                th.value,
+                if th.ok { "ok" } else { "FAILED" }
+            ));
+        }
+        out.push_str(&match self.verdict.as_str() {
+            "ok" if self.runs.iter().any(|r| r.interrupted) => {
+                "Verdict: interrupted (exit 130); what ran sold no seat twice.\n".to_string()
+            }
+            "ok" => "Verdict: no seat sold twice; every buyer's answer matches the database.\n"
+                .to_string(),
+            "audit_failed" => "Verdict: AUDIT FAILED (exit 10).\n".to_string(),
+            _ => "Verdict: audit passed, but a threshold was missed (exit 11).\n".to_string(),
+        });
+        out
+    }
+
+    fn exit_code(&self) -> ExitCode {
+        match self.verdict.as_str() {
+            "audit_failed" => ExitCode::AuditFailed,
+            "threshold_failed" => ExitCode::ThresholdFailed,
+            _ if self.runs.iter().any(|r| r.interrupted) => ExitCode::Interrupted,
+            _ => ExitCode::Success,
+        }
+    }
+}
+
+/// A worker's raw results, printed as one JSON line for the parent (with or without --json).
+#[derive(serde::Serialize)]
+#[serde(transparent)]
+pub struct WorkerOutput(pub RunData);
+
+impl Render for WorkerOutput {
+    fn human(&self, _ui: &Ui) -> String {
+        serde_json::to_string(&self.0).unwrap_or_default() + "\n"
+    }
+}
