@@ -117,6 +117,12 @@ impl Session {
         })
     }
 
+    /// An event by id, exact name or unique name prefix. Errors: exit 4 (with a "did you
+    /// mean"), 2 (an ambiguous prefix).
+    pub async fn find_event(&self, reference: &str) -> Result<Event> {
+        self.store().await?.find_event(reference).await
+    }
+
     /// The event and its seat counts (for a question before deleting it).
     pub async fn event_with_counts(&self, reference: &str) -> Result<(Event, StatusCounts)> {
         let store = self.store().await?;

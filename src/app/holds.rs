@@ -5,12 +5,14 @@ use uuid::Uuid;
 
 use super::strategy::Effort;
 use super::{Session, actor};
-use crate::contract::{Held, HistoryEntry, HoldInfo, Released, ReservationInfo, Swept};
+use crate::contract::{
+    FoundReservation, Held, HistoryEntry, HoldInfo, Released, ReservationInfo, Swept,
+};
 use crate::domain::best::Want;
 use crate::domain::{labels, pick};
 use crate::duration::HumanDuration;
 use crate::error::{Error, Result};
-use crate::store::{Fault, HoldRequest};
+use crate::store::{Actor, Fault, HoldRequest};
 
 /// `--best N`: the N best available seats, optionally within a section or category, with
 /// `accessible` of them wheelchair spaces.
@@ -132,27 +134,42 @@ impl Session {
             .await
     }
 
-    /// Turns an active hold into a reservation; reserving it again returns the same one.
-    /// Errors: exit 4, 3 (`HoldClosed`, or its reservation was released), 5 (`HoldLapsed`).
+    /// Turns an active hold into a reservation, recorded in the history as done `by`;
+    /// reserving it again returns the same one. Errors: exit 4, 3 (`HoldClosed`, or its
+    /// reservation was released), 5 (`HoldLapsed`).
     pub async fn reserve(
         &self,
         hold_id: Uuid,
         customer: Option<&str>,
         reference: Option<&str>,
+        by: &Actor,
     ) -> Result<ReservationInfo> {
-        let actor = actor(customer);
         self.reserver()
             .await?
-            .reserve(hold_id, customer, reference, &actor, &mut Effort::default())
+            .reserve(hold_id, customer, reference, by, &mut Effort::default())
             .await
     }
 
-    /// Releases a hold or a reservation (either id) and returns its seats to sale; releasing
-    /// something already released changes nothing. Errors: exit 4 (no such id).
-    pub async fn release(&self, id: Uuid) -> Result<Released> {
+    /// Releases a hold or a reservation (either id), done `by`, and returns its seats to sale;
+    /// releasing something already released changes nothing. Errors: exit 4 (no such id).
+    pub async fn release(&self, id: Uuid, by: &Actor) -> Result<Released> {
         self.reserver()
             .await?
-            .release(id, &actor(None), &mut Effort::default())
+            .release(id, by, &mut Effort::default())
+            .await
+    }
+
+    /// Active reservations of the event whose customer contains `query` or whose reference is
+    /// `query` (both regardless of case), newest first, at most `limit`, with their seats.
+    pub async fn find_reservations(
+        &self,
+        event_id: Uuid,
+        query: &str,
+        limit: i64,
+    ) -> Result<Vec<FoundReservation>> {
+        self.store()
+            .await?
+            .find_reservations(event_id, query, limit)
             .await
     }
 

@@ -5,7 +5,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::Ctx;
-use crate::app::{BestOrder, HoldOrder};
+use crate::app::{BestOrder, HoldOrder, actor};
 use crate::contract::{Held, HistoryEntry, HoldInfo, Released, ReservationInfo, Swept};
 use crate::duration::HumanDuration;
 use crate::error::{Error, Result};
@@ -164,8 +164,14 @@ impl Render for Reserved {
 impl ReserveArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<Reserved> {
         let hold_id = parse_id(&self.hold, "hold")?;
+        let by = actor(self.customer.as_deref());
         let info = ctx
-            .reserve(hold_id, self.customer.as_deref(), self.reference.as_deref())
+            .reserve(
+                hold_id,
+                self.customer.as_deref(),
+                self.reference.as_deref(),
+                &by,
+            )
             .await?;
         Ok(Reserved(info))
     }
@@ -205,7 +211,7 @@ impl Render for ReleasedOut {
 impl ReleaseArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<ReleasedOut> {
         let id = parse_id(&self.id, "hold or reservation")?;
-        Ok(ReleasedOut(ctx.release(id).await?))
+        Ok(ReleasedOut(ctx.release(id, &actor(None)).await?))
     }
 }
 

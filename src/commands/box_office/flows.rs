@@ -5,12 +5,11 @@ use chrono::Utc;
 use dialoguer::FuzzySelect;
 
 use super::Desk;
-use crate::app::strategy::Effort;
+use crate::app::HoldOrder;
 use crate::contract::HoldInfo;
 use crate::domain::pick::{HOW_TO_PICK, check_limit, pick};
 use crate::domain::{Event, Seat};
 use crate::error::{Error, Result};
-use crate::store::HoldRequest;
 use crate::ui::map::{MapStyle, render_selected};
 
 impl Desk<'_> {
@@ -25,7 +24,10 @@ impl Desk<'_> {
             return Ok(());
         }
         loop {
-            let (counts, _) = self.reserver.store().seat_counts(self.event().id).await?;
+            let (_, counts) = self
+                .ctx
+                .event_with_counts(&self.event().id.to_string())
+                .await?;
             let title = format!(
                 "{} · {} of {} seats available",
                 self.event().name,
@@ -57,7 +59,7 @@ impl Desk<'_> {
 
     /// Fuzzy-selects an event; false when the user backs out.
     async fn choose_event(&mut self) -> Result<bool> {
-        let events = self.reserver.store().list_events().await?;
+        let events = self.ctx.list_events().await?;
         if events.is_empty() {
             return Err(Error::not_found(
                 "there are no events yet: create one with `seatctl event create` (or run \
@@ -87,19 +89,13 @@ impl Desk<'_> {
                 .interact_on_opt(&self.term)
         })?;
         let Some(i) = chosen else { return Ok(false) };
-        self.event = Some(
-            self.reserver
-                .store()
-                .find_event(&events[i].event.id.to_string())
-                .await?,
-        );
+        self.event = Some(self.ctx.find_event(&events[i].event.id.to_string()).await?);
         Ok(true)
     }
 
     async fn seats(&self) -> Result<Vec<Seat>> {
-        self.reserver
-            .store()
-            .list_seats(self.event().id, None, None)
+        self.ctx
+            .seats(&self.event().id.to_string(), None, None)
             .await
     }
 
@@ -147,16 +143,13 @@ impl Desk<'_> {
             if !self.confirm(&question, true)? {
                 continue;
             }
-            let req = HoldRequest {
-                event_id: self.event().id,
-                labels: &picked.labels,
-                ttl_ms,
-                holder: Some(&self.actor.who),
-                idempotency_key: None,
-                actor: &self.actor,
-                fault: None,
+            let order = HoldOrder {
+                event: self.event().id.to_string(),
+                seats: picked.labels.clone(),
+                holder: Some(self.actor.who.clone()),
+                ..HoldOrder::default()
             };
-            match self.reserver.hold(&req, &mut Effort::default()).await {
+            match self.ctx.hold(&order).await.map(|held| held.hold) {
                 Ok(hold) => {
                     self.closed.holds += 1;
                     self.held = Some(hold);
@@ -205,13 +198,12 @@ impl Desk<'_> {
                     let reference = self.input("Reference (order or payment id; optional)")?;
                     let reference = Some(reference).filter(|r| !r.is_empty());
                     let done = self
-                        .reserver
+                        .ctx
                         .reserve(
                             hold.hold_id,
                             Some(&customer),
                             reference.as_deref(),
                             &self.actor,
-                            &mut Effort::default(),
                         )
                         .await;
                     match done {
@@ -234,21 +226,14 @@ impl Desk<'_> {
                 Some(1) => {
                     self.release_hold(&hold).await?;
                 }
-                Some(2) => {
-                    let ttl_ms = self.ctx.ttl_ms(None)?;
-                    match self
-                        .reserver
-                        .extend(hold.hold_id, ttl_ms, &mut Effort::default())
-                        .await
-                    {
-                        Ok(h) => self.held = Some(h),
-                        Err(e @ Error::HoldLapsed { .. }) => {
-                            self.held = None;
-                            self.warn(&e);
-                        }
-                        Err(e) => return Err(e),
+                Some(2) => match self.ctx.extend(hold.hold_id, None).await {
+                    Ok(h) => self.held = Some(h),
+                    Err(e @ Error::HoldLapsed { .. }) => {
+                        self.held = None;
+                        self.warn(&e);
                     }
-                }
+                    Err(e) => return Err(e),
+                },
                 // Esc: a hold is never left behind by accident.
                 _ => {
                     let q = format!("Release the hold on {}?", hold.seats.join(", "));
@@ -262,10 +247,7 @@ impl Desk<'_> {
     }
 
     async fn release_hold(&mut self, hold: &HoldInfo) -> Result<()> {
-        let r = self
-            .reserver
-            .release(hold.hold_id, &self.actor, &mut Effort::default())
-            .await?;
+        let r = self.ctx.release(hold.hold_id, &self.actor).await?;
         self.held = None;
         self.say(&format!(
             "Released {}: back on sale.",
@@ -284,8 +266,7 @@ impl Desk<'_> {
             return Ok(());
         }
         let found = self
-            .reserver
-            .store()
+            .ctx
             .find_reservations(self.event().id, &query, 20)
             .await?;
         if found.is_empty() {
@@ -324,10 +305,7 @@ impl Desk<'_> {
             self.say("Nothing was released.");
             return Ok(());
         }
-        let released = self
-            .reserver
-            .release(r.reservation_id, &self.actor, &mut Effort::default())
-            .await?;
+        let released = self.ctx.release(r.reservation_id, &self.actor).await?;
         if released.already_released {
             self.say("Another terminal had already released this reservation.");
         } else {
@@ -347,8 +325,8 @@ impl Desk<'_> {
             return;
         };
         match self
-            .reserver
-            .release(hold.hold_id, &self.actor, &mut Effort::default())
+            .ctx
+            .release(hold.hold_id, &self.actor)
             .await
         {
             Ok(_) => self.say(&format!(

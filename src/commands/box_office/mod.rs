@@ -15,7 +15,6 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::app::actor;
-use crate::app::strategy::Reserver;
 use crate::contract::HoldInfo;
 use crate::domain::Event;
 use crate::error::{Error, Result};
@@ -67,10 +66,8 @@ impl BoxOfficeArgs {
         } else {
             Box::new(SimpleTheme)
         };
-        let reserver = ctx.reserver().await?;
         let mut desk = Desk {
             ctx,
-            reserver,
             event: None,
             term: Term::stderr(),
             theme,
@@ -84,7 +81,7 @@ impl BoxOfficeArgs {
             },
         };
         let result = match &self.event {
-            Some(e) => match desk.reserver.store().find_event(e).await {
+            Some(e) => match ctx.find_event(e).await {
                 Ok(event) => {
                     desk.event = Some(event);
                     desk.serve().await
@@ -103,14 +100,13 @@ impl BoxOfficeArgs {
     }
 }
 
-/// One terminal's session. Every change goes through the same `Reserver` as `hold`/`reserve`/
-/// `release`. Nothing is left half-done: a hold made here is reserved, released, or (when the
+/// One terminal's session. Every change goes through the same session operations as `hold`,
+/// `reserve` and `release`. Nothing is left half-done: a hold made here is reserved, released, or (when the
 /// terminal is interrupted or the database fails) released on the way out, and if even that
 /// fails its id and expiry are printed. Ctrl-C inside a prompt, or while a change is being
 /// written, ends the session after the change in hand is finished; the exit code is 130.
 struct Desk<'a> {
     ctx: &'a Ctx,
-    reserver: Reserver,
     event: Option<Event>,
     term: Term,
     theme: Box<dyn Theme + Send + Sync>,
