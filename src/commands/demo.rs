@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::app::actor;
-use crate::app::strategy::{Effort, Reserver};
+use crate::app::{BestOrder, EventOrder, HoldOrder, LayoutSource, Session};
 use crate::contract::SeatMap;
 use crate::contract::{Created, EventReport};
 use crate::domain::layout::{Format, Layout};
@@ -18,7 +18,6 @@ use crate::output::{Render, Ui};
 use crate::sim::notation::{Hot, Party};
 use crate::sim::report::SimReport;
 use crate::sim::{Source, Spec};
-use crate::store::{HoldRequest, NewEvent};
 
 pub const DEMO_EVENT: &str = "seatctl demo";
 const DEMO_LAYOUT: &str = include_str!("../../examples/hall.toml");
@@ -76,8 +75,8 @@ impl Render for Demo {
 }
 
 /// A few sales through the real hold and reserve paths, so the map shows every state.
-async fn sell_some(reserver: &Reserver, event_id: uuid::Uuid) -> Result<Vec<String>> {
-    let actor = actor(Some("demo"));
+async fn sell_some(app: &Session, event_id: uuid::Uuid) -> Result<Vec<String>> {
+    let by = actor(Some("demo"));
     let mut log = Vec::new();
     for (n, section, reserve) in [
         (4, "Stalls", true),
@@ -85,35 +84,21 @@ async fn sell_some(reserver: &Reserver, event_id: uuid::Uuid) -> Result<Vec<Stri
         (2, "Stalls", false),
         (3, "Gallery", false),
     ] {
-        let template = HoldRequest {
-            event_id,
-            labels: &[],
-            ttl_ms: 600_000,
-            holder: Some("demo"),
-            idempotency_key: None,
-            actor: &actor,
-            fault: None,
+        let order = HoldOrder {
+            event: event_id.to_string(),
+            best: Some(BestOrder {
+                n,
+                section: Some(section.into()),
+                ..BestOrder::default()
+            }),
+            ttl: Some(HumanDuration::secs(600)),
+            holder: Some("demo".into()),
+            ..HoldOrder::default()
         };
-        let mut effort = Effort::default();
-        let (hold, _) = reserver
-            .hold_best(
-                &template,
-                crate::domain::best::Want::seats(n),
-                Some(section),
-                None,
-                &mut effort,
-            )
-            .await?;
+        let hold = app.hold(&order).await?.hold;
         let seats = hold.seats.join(", ");
         if reserve {
-            reserver
-                .reserve(
-                    hold.hold_id,
-                    Some("demo customer"),
-                    None,
-                    &actor,
-                    &mut effort,
-                )
+            app.reserve(hold.hold_id, Some("demo customer"), None, &by)
                 .await?;
             log.push(format!(
                 "held and reserved the best {n} in {section}: {seats}"
@@ -124,7 +109,7 @@ async fn sell_some(reserver: &Reserver, event_id: uuid::Uuid) -> Result<Vec<Stri
             ));
             if section == "Stalls" {
                 // The customer changed their mind.
-                reserver.release(hold.hold_id, &actor, &mut effort).await?;
+                app.release(hold.hold_id, &by).await?;
                 log.push(format!("released those {n} in {section} again: {seats}"));
             }
         }
@@ -137,23 +122,26 @@ impl DemoArgs {
         let layout =
             Layout::parse_bytes(DEMO_LAYOUT.as_bytes(), Format::Toml, "examples/hall.toml")
                 .map_err(|e| Error::Internal(anyhow::anyhow!("built-in demo layout: {e}")))?;
-        // One connection pool for everything the demo does.
-        let reserver = ctx.reserver().await?;
-        let store = reserver.store();
         // The demo event is ours: start from a fresh copy on every run.
-        match store.find_event(DEMO_EVENT).await {
-            Ok(old) if old.name == DEMO_EVENT => store.delete_event(old.id, true).await?,
+        match ctx.find_event(DEMO_EVENT).await {
+            Ok(old) if old.name == DEMO_EVENT => {
+                ctx.delete_event(old, true).await?;
+            }
             Ok(_) | Err(Error::NotFound(_)) | Err(Error::Invalid(_)) => {}
             Err(e) => return Err(e),
         }
-        let new = NewEvent {
-            name: DEMO_EVENT.into(),
-            venue: Some("Example Hall".into()),
-            starts_at: None,
-        };
-        let event = store.create_event(&new, &layout).await?;
-        let sold = sell_some(&reserver, event.id).await?;
-        let seats = store.list_seats(event.id, None, None).await?;
+        let created = ctx
+            .create_event(&EventOrder {
+                name: DEMO_EVENT.into(),
+                venue: Some("Example Hall".into()),
+                starts_at: None,
+                layout: LayoutSource::Parsed(layout),
+                if_not_exists: false,
+            })
+            .await?;
+        let event = created.event.clone();
+        let sold = sell_some(ctx, event.id).await?;
+        let (event, seats, _) = ctx.seat_map(&event.id.to_string(), None, &[]).await?;
         let report = ctx
             .report(&event.id.to_string(), HumanDuration::secs(600))
             .await?;
@@ -174,7 +162,7 @@ impl DemoArgs {
         let simulation = spec.run(ctx).await?;
         Ok(Demo {
             database: ctx.settings.database.to_string(),
-            event: Created::new(event.clone(), &layout),
+            event: created,
             sold,
             map: SeatMap::new(event, seats, None),
             report,
