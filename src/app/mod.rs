@@ -4,6 +4,7 @@
 //! Layers, arrows only downwards: front ends (`commands/`, the box office, `sim/`) → `app` →
 //! `store` (SQL) and the Redis locks → `domain` (pure) → `config`, `error`.
 
+mod admin;
 mod blocking;
 mod events;
 mod holds;
@@ -12,6 +13,8 @@ mod reports;
 mod seats;
 pub mod strategy;
 
+/// Who acts (for the history) and the faults tests inject: inputs the store defines.
+pub use crate::store::{Actor, Fault};
 pub use events::{EventOrder, LayoutSource};
 pub use holds::{BestOrder, HoldOrder};
 pub use layouts::check_layout;
@@ -21,7 +24,7 @@ use tokio::sync::OnceCell;
 use crate::config::Settings;
 use crate::duration::HumanDuration;
 use crate::error::{Error, Result};
-use crate::store::{Actor, Store};
+use crate::store::Store;
 use strategy::Reserver;
 
 /// What every operation runs with: the resolved settings, and from them the database and the

@@ -4,9 +4,9 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use super::Ctx;
+use crate::contract::SchemaReport;
 use crate::error::Result;
 use crate::output::{Render, Ui};
-use crate::store::SchemaReport;
 
 #[derive(Debug, Subcommand)]
 pub enum DbCommand {
@@ -53,12 +53,10 @@ impl Render for DbReport {
 
 impl DbCommand {
     pub async fn run(self, ctx: &Ctx) -> Result<DbReport> {
-        let store = ctx.connect().await?;
         let schema = match self {
-            DbCommand::Migrate => store.migrate().await?,
-            DbCommand::Status => store.schema_status().await?,
+            DbCommand::Migrate => ctx.migrate().await?,
+            DbCommand::Status => ctx.schema_status().await?,
         };
-        store.close().await;
         Ok(DbReport {
             database: ctx.settings.database.to_string(),
             up_to_date: schema.migrations.iter().all(|m| m.applied),

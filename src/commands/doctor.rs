@@ -8,7 +8,6 @@ use super::Ctx;
 use crate::config::{Strategy, redact_url};
 use crate::error::ExitCode;
 use crate::output::{Render, Ui};
-use crate::store::redis;
 
 #[derive(Debug, Args)]
 pub struct DoctorArgs {}
@@ -76,30 +75,16 @@ impl Render for Doctor {
 impl DoctorArgs {
     pub async fn run(self, ctx: &Ctx) -> Doctor {
         let s = &ctx.settings;
-        let started = std::time::Instant::now();
-        let (database, db_code) = match ctx.connect().await {
-            Ok(store) => {
-                let schema = store.check_schema().await;
-                let ms = started.elapsed().as_secs_f64() * 1000.0;
-                store.close().await;
-                let (ok, detail, code) = match schema {
-                    Ok(()) => (
-                        true,
-                        format!("{}, schema up to date", store.backend()),
-                        ExitCode::Success,
-                    ),
-                    Err(e) => (false, e.to_string(), e.exit_code()),
-                };
-                (
-                    Check {
-                        target: s.database.to_string(),
-                        ok,
-                        latency_ms: Some(ms),
-                        detail,
-                    },
-                    code,
-                )
-            }
+        let (database, db_code) = match ctx.check_database().await {
+            Ok((backend, took)) => (
+                Check {
+                    target: s.database.to_string(),
+                    ok: true,
+                    latency_ms: Some(took.as_secs_f64() * 1000.0),
+                    detail: format!("{backend}, schema up to date"),
+                },
+                ExitCode::Success,
+            ),
             Err(e) => (
                 Check {
                     target: s.database.to_string(),
@@ -111,7 +96,7 @@ impl DoctorArgs {
             ),
         };
         let redis_required = s.strategy == Strategy::Redis;
-        let (redis, redis_code) = match redis::ping(&s.redis_url, s.config.redis.timeout.0).await {
+        let (redis, redis_code) = match ctx.check_redis().await {
             Ok(rtt) => (
                 Check {
                     target: redact_url(&s.redis_url),

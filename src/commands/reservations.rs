@@ -5,12 +5,12 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::Ctx;
+use crate::app::Fault;
 use crate::app::{BestOrder, HoldOrder, actor};
 use crate::contract::{Held, HistoryEntry, HoldInfo, Released, ReservationInfo, Swept};
 use crate::duration::HumanDuration;
 use crate::error::{Error, Result};
 use crate::output::{Render, Ui, opt};
-use crate::store::Fault;
 
 fn parse_id(text: &str, what: &str) -> Result<Uuid> {
     Uuid::parse_str(text.trim())

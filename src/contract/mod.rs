@@ -6,6 +6,7 @@ mod events;
 mod holds;
 mod layouts;
 mod reports;
+mod schema;
 mod seats;
 
 pub use audit::{AuditReport, AuditSection, Audited, Booked, Violation};
@@ -13,4 +14,5 @@ pub use events::{Created, Deleted, EventDetail, EventListItem, ImportReport};
 pub use holds::{BlockChange, Held, HistoryEntry, HoldInfo, Released, ReservationInfo, Swept};
 pub use layouts::{Checked, Imported, SectionSummary};
 pub use reports::{EventReport, ExportSeat, FoundReservation, Lapsing, SalesHour, Tally};
+pub use schema::{MigrationStatus, SchemaReport};
 pub use seats::{MapRow, MapSeat, MapSection, SeatMap};

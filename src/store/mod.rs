@@ -31,7 +31,6 @@ use crate::error::{Error, Result};
 pub use audit::{AuditReport, AuditSection, Booked, Expected, Violation};
 pub use events::NewEvent;
 pub use request::{Actor, Attempt, Fault, HoldRequest};
-pub use schema::{MigrationStatus, SchemaReport};
 
 #[derive(Clone)]
 pub enum Store {

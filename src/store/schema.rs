@@ -1,29 +1,14 @@
 //! Migrations: embedded per backend, applied by `seatctl db migrate` (PostgreSQL) or on first
 //! use (embedded SQLite), and checked before any PostgreSQL command touches data.
 
-use serde::Serialize;
 use sqlx::migrate::Migrator;
 
 use super::{Store, db_error, with_pool};
+use crate::contract::{MigrationStatus, SchemaReport};
 use crate::error::{Error, Result};
 
 static POSTGRES: Migrator = sqlx::migrate!("./migrations/postgres");
 static SQLITE: Migrator = sqlx::migrate!("./migrations/sqlite");
-
-#[derive(Debug, Clone, Serialize)]
-pub struct MigrationStatus {
-    pub version: i64,
-    pub description: String,
-    pub applied: bool,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct SchemaReport {
-    pub backend: &'static str,
-    /// Versions this command applied (empty when the schema was already current).
-    pub newly_applied: Vec<i64>,
-    pub migrations: Vec<MigrationStatus>,
-}
 
 impl Store {
     fn migrator(&self) -> &'static Migrator {

@@ -14,12 +14,12 @@ use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use serde::Serialize;
 
 use super::Ctx;
+use crate::app::Actor;
 use crate::app::actor;
 use crate::contract::HoldInfo;
 use crate::domain::Event;
 use crate::error::{Error, Result};
 use crate::output::{Render, Ui};
-use crate::store::Actor;
 
 #[derive(Debug, Args)]
 pub struct BoxOfficeArgs {
