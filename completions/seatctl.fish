@@ -32,7 +32,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_needs_command" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_needs_command" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_needs_command" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_needs_command" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_needs_command" -s V -l version -d 'Print version'
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "event" -d 'Create, list, show and delete events'
@@ -66,7 +66,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -f -a "create" -d 'Create an event with its seats (a general-admission count or a layout file)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -f -a "list" -d 'List events with their seat counts'
@@ -87,7 +87,7 @@ all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l if-not-exists -d 'If an event with this name exists, report it (exit 0) instead of failing with exit 3'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -97,7 +97,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -107,7 +107,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -119,7 +119,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_s
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an event with its seats (a general-admission count or a layout file)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from help" -f -a "list" -d 'List events with their seat counts'
@@ -134,7 +134,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -f -a "import" -d 'Import a layout file into an event, in one transaction (all or nothing)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -f -a "check" -d 'Validate a layout file without touching the database'
@@ -148,7 +148,7 @@ all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l replace -d 'Replace the event\'s existing layout (refused while any seat is held or reserved)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -158,7 +158,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import a layout file into an event, in one transaction (all or nothing)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from help" -f -a "check" -d 'Validate a layout file without touching the database'
@@ -173,7 +173,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand box-office" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand box-office" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -183,7 +183,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand box-office" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand box-office" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand box-office" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand box-office" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand box-office" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l section -d 'Draw only this section' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l width -d 'Width to draw for [default: the terminal\'s width, else $COLUMNS, else 80]' -r
@@ -196,7 +196,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand map" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand map" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l best -d 'Hold the N best available seats instead: side by side in one row when possible, front rows and row centres first, sections in layout order' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l section -d 'With --best: only this section' -r
@@ -214,7 +214,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l ttl -d 'New lifetime, counted from now [default: reservation.hold_ttl]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
@@ -225,7 +225,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l customer -d 'Customer name or id' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l reference -d 'Your reference (order number, payment id)' -r
@@ -237,7 +237,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -247,7 +247,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand release" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand release" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand release" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -257,7 +257,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand block" -l reason -d 'Why, for the map, the export and the history (e.g. "camera position")' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand block" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
@@ -268,7 +268,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand block" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand block" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand block" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand block" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand block" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand unblock" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand unblock" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -278,7 +278,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand unblock" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand unblock" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand unblock" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand unblock" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand unblock" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -288,7 +288,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand history" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand history" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -298,7 +298,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -f -a "migrate" -d 'Apply pending migrations (safe to run repeatedly and concurrently)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status help" -f -a "status" -d 'Show which migrations are applied'
@@ -311,7 +311,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -321,7 +321,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Apply pending migrations (safe to run repeatedly and concurrently)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show which migrations are applied'
@@ -334,7 +334,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -344,7 +344,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand report" -l within -d 'List holds lapsing within this time' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand report" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
@@ -356,7 +356,7 @@ all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand report" -l csv -d 'Print the counts as CSV (scope,name,total,available,held,reserved,blocked,sold_pct)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand report" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand report" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand report" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand report" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand export" -s o -l output -d 'Write to this file instead of stdout (replaced whole, never half-written)' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand export" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
@@ -368,7 +368,7 @@ all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand export" -l csv -d 'CSV (the default without --json)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand export" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand export" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand export" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand export" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l event -d 'Run against this existing event (id, name or unique prefix)' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l seats -d 'Create a throw-away event with N general-admission seats' -r
@@ -406,7 +406,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l fault-unguarded-writes -d 'Test-only sabotage: hold without the version guard, to show the audit catches it'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -f -a "merge" -d 'Merge `simulate --json` results from several hosts (same --run-id) into one report'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -420,7 +420,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from merge" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from merge" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from merge" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from merge" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from merge" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from help" -f -a "merge" -d 'Merge `simulate --json` results from several hosts (same --run-id) into one report'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -432,7 +432,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand audit" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand audit" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand audit" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand audit" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -442,7 +442,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand man" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand man" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
@@ -452,7 +452,7 @@ redis\t'Redis locks on every seat of an operation, with the version guard as the
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand man" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand man" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand man" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also each statement\'s outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand man" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "event" -d 'Create, list, show and delete events'
 complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "layout" -d 'Import seat layouts (CSV, TOML or JSON)'

@@ -68,7 +68,7 @@ pub struct GlobalOpts {
     pub no_color: bool,
 
     /// Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also
-    /// each statement's outcome (RUST_LOG=seatctl=debug,sqlx=info overrides)
+    /// every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 }

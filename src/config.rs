@@ -277,6 +277,8 @@ pub struct Settings {
     pub all_strategies: bool,
     pub json: bool,
     pub color: bool,
+    /// `-v` count: how much to log on stderr (passed on to `simulate`'s worker processes).
+    pub verbose: u8,
 }
 
 /// Facts about the process environment that decide colour; passed in so tests can vary them.
@@ -374,6 +376,7 @@ pub fn resolve(opts: &GlobalOpts, term: Terminal) -> Result<Settings> {
         all_strategies,
         json: opts.json,
         color: color && !opts.json,
+        verbose: opts.verbose,
     })
 }
 

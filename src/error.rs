@@ -85,6 +85,15 @@ pub enum Error {
     /// JSON: `"seats": ["A-1", "A-2"]`.
     #[error("seat{} not available: {}", plural(.seats.len()), .seats.join(", "))]
     SeatsTaken { seats: Vec<String> },
+    /// Seats not in the state a change needs (`block`: available; `unblock`: blocked), so
+    /// nothing was changed (exit 3). JSON: `"seats"` and their `"statuses"`, in one order.
+    #[error("cannot {action} {}: {hint}", seat_states(.seats, .statuses))]
+    WrongState {
+        action: &'static str,
+        seats: Vec<String>,
+        statuses: Vec<String>,
+        hint: &'static str,
+    },
     /// The hold was released or turned into a reservation, so it cannot change (exit 3).
     /// JSON: `"hold_id"`, `"status"` (`released` or `reserved`).
     #[error("hold {hold_id} {}", if .status == "reserved" { "is already reserved" } else { "was released" })]
@@ -136,6 +145,15 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+fn seat_states(seats: &[String], statuses: &[String]) -> String {
+    seats
+        .iter()
+        .zip(statuses)
+        .map(|(l, s)| format!("{l} ({s})"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn taken_since_text(taken: &[String]) -> String {
     if taken.is_empty() {
         String::new()
@@ -169,6 +187,7 @@ impl Error {
             Error::Invalid(_) | Error::Schema(_) => ExitCode::Usage,
             Error::Conflict(_)
             | Error::SeatsTaken { .. }
+            | Error::WrongState { .. }
             | Error::HoldClosed { .. }
             | Error::Contended(_) => ExitCode::Conflict,
             Error::NotFound(_) | Error::UnknownSeats { .. } => ExitCode::NotFound,
@@ -184,6 +203,9 @@ impl Error {
         use serde_json::json;
         let value = match self {
             Error::SeatsTaken { seats } => json!({ "seats": seats }),
+            Error::WrongState {
+                seats, statuses, ..
+            } => json!({ "seats": seats, "statuses": statuses }),
             Error::HoldClosed { hold_id, status } => {
                 json!({ "hold_id": hold_id, "status": status })
             }
@@ -374,6 +396,26 @@ mod tests {
         assert_eq!(d["hold_id"], serde_json::json!(hold_id));
         assert_eq!(d["lapsed_at"], serde_json::json!("2026-11-30T10:00:00Z"));
         assert_eq!(d["taken_since"], serde_json::json!(["C-4"]));
+    }
+
+    #[test]
+    fn wrong_state_carries_seats_and_their_states() {
+        let e = Error::WrongState {
+            action: "block",
+            seats: vec!["B-3".into(), "B-4".into()],
+            statuses: vec!["held".into(), "reserved".into()],
+            hint: "release them first",
+        };
+        assert_eq!(e.exit_code(), ExitCode::Conflict);
+        assert_eq!(
+            e.to_string(),
+            "cannot block B-3 (held), B-4 (reserved): release them first"
+        );
+        assert_eq!(e.details()["seats"], serde_json::json!(["B-3", "B-4"]));
+        assert_eq!(
+            e.details()["statuses"],
+            serde_json::json!(["held", "reserved"])
+        );
     }
 
     #[test]

@@ -27,7 +27,8 @@ use output::Ui;
 pub const EXIT_INTERRUPTED: i32 = ExitCode::Interrupted as i32;
 
 /// Sends `tracing` events to stderr (never stdout, so `--json` output stays one document):
-/// off unless `-v` (seatctl at debug), `-vv` (trace) or `RUST_LOG` (an `EnvFilter`) asks.
+/// off unless `-v` (seatctl at debug), `-vv` (seatctl at trace and every SQL statement sqlx
+/// runs, with its time) or `RUST_LOG` (an `EnvFilter`) asks.
 /// Called once by `main`; a second call (tests running in-process) changes nothing.
 pub fn init_logging(verbose: u8) {
     use tracing_subscriber::EnvFilter;
@@ -36,7 +37,7 @@ pub fn init_logging(verbose: u8) {
         _ => EnvFilter::new(match verbose {
             0 => "off",
             1 => "seatctl=debug",
-            _ => "seatctl=trace,sqlx=info",
+            _ => "seatctl=trace,sqlx=debug",
         }),
     };
     let ansi = std::io::stderr().is_terminal()

@@ -47,7 +47,7 @@ impl Session {
         let event = reserver.store().find_event(event).await?;
         let wanted = if typed.iter().any(|l| l.contains("..")) {
             let all = reserver.store().list_seats(event.id, None, None).await?;
-            labels::expand(&typed, &all).map_err(Error::invalid)?
+            labels::expand_set(&typed, &all)?
         } else {
             typed
         };

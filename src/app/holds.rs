@@ -66,7 +66,7 @@ impl Session {
         let event = store.find_event(&order.event).await?;
         if labels.iter().any(|l| l.contains("..")) {
             let seats = store.list_seats(event.id, None, None).await?;
-            labels = labels::expand(&labels, &seats).map_err(Error::invalid)?;
+            labels = labels::expand(&labels, &seats)?;
             pick::check_limit(labels.len(), max)?;
         }
         let actor = actor(order.holder.as_deref());

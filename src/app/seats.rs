@@ -4,7 +4,7 @@ use uuid::Uuid;
 
 use super::Session;
 use crate::domain::{Event, Seat, SeatStatus, labels, no_section};
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 impl Session {
     /// The event's seats in layout order (section, row, number), optionally only those in one
@@ -47,7 +47,7 @@ impl Session {
             Vec::new()
         };
         let known = if all.is_empty() { &seats } else { &all };
-        let selected = labels::expand(&tokens, known).map_err(Error::invalid)?;
+        let selected = labels::expand(&tokens, known)?;
         if let Some(e) = labels::unknown(&selected, known) {
             return Err(e);
         }

@@ -16,9 +16,20 @@ pub fn split(text: &str) -> Vec<String> {
 }
 
 /// Expands ranges (`A-12..A-15`: every seat of that row from 12 to 15, aisles skipped) against
-/// the event's seats, in the order typed. A label listed twice, a range whose ends are not in
-/// one row, or an unknown label is an error naming it.
-pub fn expand(typed: &[String], seats: &[Seat]) -> Result<Vec<String>, String> {
+/// the event's seats, in the order typed. Errors: a label listed twice or a range whose ends
+/// are not in one row is `Invalid` (exit 2); a range end that is no seat is `UnknownSeats`
+/// (exit 4, with suggestions). Labels outside ranges are not checked here.
+pub fn expand(typed: &[String], seats: &[Seat]) -> Result<Vec<String>, Error> {
+    expand_with(typed, seats, false)
+}
+
+/// As [`expand`], but a seat listed twice (or in two ranges) counts once: for changes that
+/// are idempotent per seat (block, unblock, highlighting).
+pub fn expand_set(typed: &[String], seats: &[Seat]) -> Result<Vec<String>, Error> {
+    expand_with(typed, seats, true)
+}
+
+fn expand_with(typed: &[String], seats: &[Seat], dedup: bool) -> Result<Vec<String>, Error> {
     let mut out: Vec<String> = Vec::with_capacity(typed.len());
     let mut seen = HashSet::new();
     for token in typed {
@@ -26,8 +37,10 @@ pub fn expand(typed: &[String], seats: &[Seat]) -> Result<Vec<String>, String> {
             if seen.insert(label.clone()) {
                 out.push(label);
                 Ok(())
+            } else if dedup {
+                Ok(())
             } else {
-                Err(format!("seat {label} is listed twice"))
+                Err(Error::invalid(format!("seat {label} is listed twice")))
             }
         };
         let Some((from, to)) = token.split_once("..") else {
@@ -38,12 +51,12 @@ pub fn expand(typed: &[String], seats: &[Seat]) -> Result<Vec<String>, String> {
         let ends: Vec<String> = [from, to].iter().map(|s| s.to_string()).collect();
         let (Some(a), Some(b)) = (find(from), find(to)) else {
             return Err(unknown(&ends, seats)
-                .map_or_else(|| format!("bad range `{token}`"), |e| e.to_string()));
+                .unwrap_or_else(|| Error::invalid(format!("bad range `{token}`"))));
         };
         if a.section_pos != b.section_pos || a.row_pos != b.row_pos {
-            return Err(format!(
+            return Err(Error::invalid(format!(
                 "range `{token}`: {from} and {to} are not in the same row"
-            ));
+            )));
         }
         let (lo, hi) = (a.number.min(b.number), a.number.max(b.number));
         let mut row: Vec<&Seat> = seats
@@ -134,11 +147,18 @@ mod tests {
             ["B-2", "B-1", "A-5"]
         );
         let e = expand(&strings(&["A-1..B-2"]), &s).unwrap_err();
-        assert!(e.contains("not in the same row"), "{e}");
+        assert!(matches!(e, Error::Invalid(_)), "{e:?}");
+        assert!(e.to_string().contains("not in the same row"), "{e}");
         let e = expand(&strings(&["A-2", "A-1..A-2"]), &s).unwrap_err();
-        assert!(e.contains("A-2 is listed twice"), "{e}");
+        assert!(e.to_string().contains("A-2 is listed twice"), "{e}");
+        assert_eq!(
+            expand_set(&strings(&["A-2", "A-1..A-2", "A-2"]), &s).unwrap(),
+            ["A-2", "A-1"]
+        );
+        // An unknown range end is an unknown seat (exit 4), with its likely meaning.
         let e = expand(&strings(&["A-1..a5"]), &s).unwrap_err();
-        assert!(e.contains("`a5` (did you mean `A-5`?)"), "{e}");
+        assert!(e.to_string().contains("`a5` (did you mean `A-5`?)"), "{e}");
+        assert_eq!(e.details()["labels"], serde_json::json!(["a5"]));
         // Plain labels pass through unchecked: the hold itself checks them.
         assert_eq!(expand(&strings(&["Z-9"]), &s).unwrap(), ["Z-9"]);
     }

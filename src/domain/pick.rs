@@ -26,7 +26,7 @@ pub fn pick(text: &str, seats: &[Seat]) -> Result<Picked> {
     {
         return pick_best(&tokens[1..], seats);
     }
-    let chosen = labels::expand(&tokens, seats).map_err(Error::invalid)?;
+    let chosen = labels::expand(&tokens, seats)?;
     if let Some(e) = labels::unknown(&chosen, seats) {
         return Err(e);
     }

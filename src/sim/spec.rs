@@ -298,6 +298,7 @@ pub(super) fn test_session_at(url: &str) -> Session {
         all_strategies: false,
         json: true,
         color: false,
+        verbose: 0,
     })
 }
 

@@ -114,6 +114,8 @@ fn worker_args(app: &Session, strategy: Strategy, plan: &WorkerPlan) -> Result<V
     if let Some(path) = &s.config_path {
         args.extend(["--config".into(), path.into()]);
     }
+    // Workers log as the parent does (their stderr is the parent's).
+    args.extend((0..s.verbose).map(|_| OsString::from("-v")));
     args.extend(["simulate".into(), "--worker-plan".into(), json.into()]);
     Ok(args)
 }
@@ -255,7 +257,8 @@ mod tests {
     #[test]
     fn a_worker_command_line_parses_back_into_its_plan() {
         use clap::Parser;
-        let app = test_session(true);
+        let mut app = test_session(true);
+        app.settings.verbose = 2;
         let spec = Spec {
             processes: 2,
             buyers: 8,
@@ -270,6 +273,7 @@ mod tests {
         let cli =
             crate::Cli::try_parse_from(std::iter::once("seatctl".into()).chain(args)).unwrap();
         assert!(cli.global.json);
+        assert_eq!(cli.global.verbose, 2, "workers log as the parent does");
         assert_eq!(
             cli.global.database_url.as_deref(),
             Some("postgres://seatctl@localhost/never")

@@ -40,22 +40,21 @@ impl Store {
                 if let Some(e) = Error::unknown_seats(labels, found.iter().map(|f| f.1.as_str())) {
                     return Ok::<_, sqlx::Error>(Err(e));
                 }
-                let wrong: Vec<String> = found
+                let wrong: Vec<&(i64, String, String, i64)> = found
                     .iter()
                     .filter(|f| f.2 != target && f.2 != other)
-                    .map(|f| format!("{} ({})", f.1, f.2))
                     .collect();
                 if !wrong.is_empty() {
-                    let hint = if block {
-                        "release them first"
-                    } else {
-                        "they are not blocked"
-                    };
-                    return Ok(Err(Error::conflict(format!(
-                        "cannot {} {}: {hint}",
-                        if block { "block" } else { "unblock" },
-                        wrong.join(", ")
-                    ))));
+                    return Ok(Err(Error::WrongState {
+                        action: if block { "block" } else { "unblock" },
+                        seats: wrong.iter().map(|f| f.1.clone()).collect(),
+                        statuses: wrong.iter().map(|f| f.2.clone()).collect(),
+                        hint: if block {
+                            "release them first"
+                        } else {
+                            "they are not blocked"
+                        },
+                    }));
                 }
                 let todo: Vec<&(i64, String, String, i64)> =
                     found.iter().filter(|f| f.2 == other).collect();

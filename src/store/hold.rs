@@ -146,14 +146,7 @@ impl Store {
                         .await?;
                 }
                 tx.commit().await?;
-                Ok(Ok(Attempt::Done(HoldInfo {
-                    hold_id,
-                    event_id: req.event_id,
-                    seats: req.labels.to_vec(),
-                    expires_at,
-                    holder: req.holder.map(str::to_string),
-                    replayed: false,
-                })))
+                Ok(Ok(Attempt::Done(req.made(hold_id, expires_at))))
             }
             .await
         });

@@ -106,14 +106,7 @@ impl Store {
         type Row = (Option<DateTime<Utc>>, i32, Option<Vec<String>>);
         let row: std::result::Result<Row, sqlx::Error> = qb.build_query_as().fetch_one(pool).await;
         match row {
-            Ok((Some(expires_at), _, _)) => Ok(Attempt::Done(HoldInfo {
-                hold_id,
-                event_id: req.event_id,
-                seats: req.labels.to_vec(),
-                expires_at,
-                holder: req.holder.map(str::to_string),
-                replayed: false,
-            })),
+            Ok((Some(expires_at), _, _)) => Ok(Attempt::Done(req.made(hold_id, expires_at))),
             Ok((None, 0, states)) => {
                 let rows: Vec<(String, String)> = states
                     .unwrap_or_default()

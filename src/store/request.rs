@@ -1,7 +1,10 @@
 //! What the store is asked to do: who acts, the hold wanted, the faults a test may inject,
 //! and the outcome of one optimistic attempt.
 
+use chrono::{DateTime, Utc};
 use uuid::Uuid;
+
+use crate::contract::HoldInfo;
 
 /// Who made a change, for the history: the holder or OS user, and which terminal (host/pid).
 #[derive(Debug, Clone)]
@@ -42,4 +45,18 @@ pub enum Fault {
     /// Test-only sabotage: write without the version guard after a short pause, the bug the
     /// audit exists to catch (`simulate --fault-unguarded-writes`, hidden).
     UnguardedWrite,
+}
+
+impl HoldRequest<'_> {
+    /// The hold this request made, as `hold_id`, lasting until `expires_at`.
+    pub(super) fn made(&self, hold_id: Uuid, expires_at: DateTime<Utc>) -> HoldInfo {
+        HoldInfo {
+            hold_id,
+            event_id: self.event_id,
+            seats: self.labels.to_vec(),
+            expires_at,
+            holder: self.holder.map(str::to_string),
+            replayed: false,
+        }
+    }
 }

@@ -197,3 +197,43 @@ fn a_version_1_sqlite_database_upgrades_with_its_data() {
     env.fails(&["block", "Old", "1", "--reason", "x"], 3);
     assert_eq!(env.json(&["audit", "Old"])["ok"], true);
 }
+
+/// A refused block names the seats and their states as fields; ranges are accepted, a seat in
+/// two of them counts once, and an unknown range end is an unknown seat (exit 4).
+#[test]
+fn block_errors_carry_their_seats_and_ranges_work() {
+    on_both("block_json", |env| {
+        env.ok(&["event", "create", "--name", "E", "--seats", "8"]);
+        env.ok(&["hold", "E", "5"]);
+        let out = env.run(&["--json", "block", "E", "4", "5", "--reason", "broken"]);
+        assert_eq!(out.status.code(), Some(3));
+        let err: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+        assert_eq!(err["error"]["seats"], serde_json::json!(["5"]), "{err}");
+        assert_eq!(
+            err["error"]["statuses"],
+            serde_json::json!(["held"]),
+            "{err}"
+        );
+
+        // `changed` comes in the database's order: compare as sets.
+        let sorted = |v: &serde_json::Value| {
+            let mut labels: Vec<String> = v["changed"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| l.as_str().unwrap().to_string())
+                .collect();
+            labels.sort();
+            labels
+        };
+        let b = env.json(&["block", "E", "1..3", "2..4", "--reason", "desk"]);
+        assert_eq!(sorted(&b), ["1", "2", "3", "4"]);
+        let u = env.json(&["unblock", "E", "3..1"]);
+        assert_eq!(sorted(&u), ["1", "2", "3"]);
+
+        let out = env.run(&["--json", "block", "E", "6..77", "--reason", "x"]);
+        assert_eq!(out.status.code(), Some(4));
+        let err: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+        assert_eq!(err["error"]["labels"], serde_json::json!(["77"]), "{err}");
+    });
+}

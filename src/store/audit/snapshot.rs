@@ -2,9 +2,11 @@
 //! transaction (REPEATABLE READ on PostgreSQL), as named rows private to the store.
 
 use chrono::{DateTime, Utc};
+use sqlx::QueryBuilder;
 use uuid::Uuid;
 
 use crate::error::Result;
+use crate::store::dialect::now_sql;
 use crate::store::{Store, db_error, with_pool};
 
 /// A seat as it stands now.
@@ -74,13 +76,9 @@ impl Store {
                         "BEGIN"
                     })
                     .await?;
-                let now: DateTime<Utc> = sqlx::query_scalar(if pg {
-                    "SELECT now()"
-                } else {
-                    "SELECT strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')"
-                })
-                .fetch_one(&mut *tx)
-                .await?;
+                let mut now = QueryBuilder::new("SELECT ");
+                now.push(now_sql(pg));
+                let now: DateTime<Utc> = now.build_query_scalar().fetch_one(&mut *tx).await?;
                 let seats = sqlx::query_as::<_, SeatRow>(
                     "SELECT id, label, section, status, hold_id, reservation_id, held_until \
                      FROM seats WHERE event_id = $1 ORDER BY section_pos, row_pos, number",
