@@ -13,15 +13,16 @@ mod reports;
 mod seats;
 pub mod strategy;
 
-/// Who acts (for the history) and the faults tests inject: inputs the store defines.
-pub use crate::store::{Actor, Fault};
+/// Inputs the store defines: who acts (for the history), a hold request, the faults tests
+/// inject, and what a simulation's buyers were told (for its audit).
+pub use crate::store::{Actor, Expected, Fault, HoldRequest};
 pub use events::{EventOrder, LayoutSource};
 pub use holds::{BestOrder, HoldOrder};
 pub use layouts::check_layout;
 
 use tokio::sync::OnceCell;
 
-use crate::config::Settings;
+use crate::config::{DatabaseConfig, Settings, Strategy};
 use crate::duration::HumanDuration;
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -50,18 +51,17 @@ impl Session {
     /// cannot be reached within `database.connect_timeout`, exit 2 when its schema needs
     /// `seatctl db migrate`.
     pub async fn store(&self) -> Result<Store> {
-        let store = self.store.get_or_try_init(|| self.open_store()).await?;
+        let store = self
+            .store
+            .get_or_try_init(|| async {
+                let store = self.connect().await?;
+                if self.settings.database.is_postgres() {
+                    store.check_schema().await?;
+                }
+                Ok::<_, Error>(store)
+            })
+            .await?;
         Ok(store.clone())
-    }
-
-    /// A database connection pool of the caller's own, not the session's shared one (checked
-    /// as [`Session::store`]): for the simulator, which sizes and closes its pools itself.
-    pub async fn open_store(&self) -> Result<Store> {
-        let store = self.connect().await?;
-        if self.settings.database.is_postgres() {
-            store.check_schema().await?;
-        }
-        Ok(store)
     }
 
     /// Connects without the schema check (for `db migrate` and `db status`).
@@ -85,6 +85,32 @@ impl Session {
             })
             .await?;
         Ok(reserver.clone())
+    }
+
+    /// `n` Reservers under `strategy`, each over a database connection of its own (on
+    /// SQLite, one file with one writer, they share one pool), all sharing one Redis
+    /// connection: for the simulator's workers, which each drive one. Close them with
+    /// [`Reserver::close`]. Errors: exit 6 when a backend is down.
+    pub async fn reservers(&self, strategy: Strategy, n: u32) -> Result<Vec<Reserver>> {
+        let s = &self.settings;
+        let postgres = s.database.is_postgres();
+        let one = DatabaseConfig {
+            max_connections: if postgres { 1 } else { n.max(1) },
+            ..s.config.database.clone()
+        };
+        let store = Store::connect(&s.database, &one).await?;
+        let first = Reserver::new(store.clone(), strategy, &s.config, &s.redis_url).await?;
+        let mut all = Vec::with_capacity(n as usize);
+        for _ in 1..n {
+            let store = if postgres {
+                Store::connect(&s.database, &one).await?
+            } else {
+                store.clone()
+            };
+            all.push(first.with_store(store));
+        }
+        all.push(first);
+        Ok(all)
     }
 
     /// A hold's lifetime in ms: `ttl` (default `reservation.hold_ttl`), which must be within

@@ -6,9 +6,12 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, DurationRound, TimeDelta, Utc};
 
 use super::Session;
-use crate::contract::{Audited, EventReport, ExportSeat, SalesHour, Tally};
+use uuid::Uuid;
+
+use crate::contract::{AuditReport, Audited, EventReport, ExportSeat, SalesHour, Tally};
 use crate::duration::HumanDuration;
 use crate::error::Result;
+use crate::store::Expected;
 
 impl Session {
     /// Sales of the event by section and category, holds lapsing within `within`, and the
@@ -74,6 +77,12 @@ impl Session {
         let store = self.store().await?;
         let event = store.find_event(event).await?;
         store.export_seats(event.id).await
+    }
+
+    /// The audit of one event, also checking what a simulation's buyers were told (`expected`)
+    /// against the reservations. Errors: exit 6 when the database is down.
+    pub async fn audit_run(&self, event_id: Uuid, expected: &Expected<'_>) -> Result<AuditReport> {
+        self.store().await?.audit(event_id, Some(expected)).await
     }
 
     /// Checks in one consistent snapshot that no seat is sold twice and that seats, holds,

@@ -80,6 +80,11 @@ impl Reserver {
         }
     }
 
+    /// Closes the database connections this Reserver holds (its own pool; clones share it).
+    pub async fn close(&self) {
+        self.store.close().await;
+    }
+
     pub fn strategy(&self) -> Strategy {
         self.strategy
     }

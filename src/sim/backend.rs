@@ -6,11 +6,10 @@ use std::time::Duration;
 use uuid::Uuid;
 
 use crate::app::strategy::{Effort, Reserver};
-use crate::config::{Config, DatabaseConfig, DatabaseTarget, Strategy};
+use crate::app::{Actor, HoldRequest};
 use crate::contract::{HoldInfo, ReservationInfo};
 use crate::domain::best::Want;
 use crate::error::Result;
-use crate::store::{Actor, HoldRequest, Store};
 
 /// What a buyer asks of the system under test, and nothing more. Two implementations: the
 /// real `Reserver` (the `hold`, `reserve` and `release` commands' own paths) and [`Noop`].
@@ -120,32 +119,4 @@ impl Backend for Noop {
         effort.tries.push(Duration::ZERO);
         Ok(())
     }
-}
-
-/// Opens `n` connections (each a pool of one) and a Reserver over each; Redis is shared.
-pub(super) async fn reservers(
-    target: &DatabaseTarget,
-    config: &Config,
-    redis_url: &str,
-    strategy: Strategy,
-    n: u32,
-) -> Result<Vec<Reserver>> {
-    let one = DatabaseConfig {
-        max_connections: if target.is_postgres() { 1 } else { n.max(1) },
-        ..config.database.clone()
-    };
-    let store = Store::connect(target, &one).await?;
-    let first = Reserver::new(store.clone(), strategy, config, redis_url).await?;
-    let mut all = Vec::with_capacity(n as usize);
-    for _ in 1..n {
-        // SQLite is one file with one writer: its workers share one pool.
-        let store = if target.is_postgres() {
-            Store::connect(target, &one).await?
-        } else {
-            store.clone()
-        };
-        all.push(first.with_store(store));
-    }
-    all.push(first);
-    Ok(all)
 }

@@ -13,8 +13,8 @@ use super::hall::Hall;
 use super::plan::{Outcome, Plan};
 use super::stats::Booked;
 use crate::app::strategy::Effort;
+use crate::app::{Actor, Fault, HoldRequest};
 use crate::error::Error;
-use crate::store::{Actor, Fault, HoldRequest};
 
 /// One buy, as the collector receives it.
 pub(super) struct Record {

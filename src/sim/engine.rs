@@ -8,33 +8,30 @@ use std::time::{Duration, Instant};
 use tokio::sync::{Semaphore, mpsc};
 use uuid::Uuid;
 
-use super::backend::{Backend, reservers};
+use super::backend::Backend;
 use super::buyer::{Record, Shared};
 use super::collector::collect;
 use super::hall::{Hall, rng_for};
 use super::plan::Plan;
 use super::stats::RunData;
-use crate::config::{Config, DatabaseTarget};
+use crate::app::Session;
 use crate::domain::Seat;
 use crate::error::{Error, Result};
-use crate::store::Store;
 
 /// Runs one strategy's buyers against `event_id` until the time or `--ops` is up.
 pub async fn run(
     plan: &Plan,
-    target: &DatabaseTarget,
-    config: &Config,
-    redis_url: &str,
+    app: &Session,
     event_id: Uuid,
     stop: Arc<AtomicBool>,
 ) -> Result<RunData> {
     let connections = plan.connections.clamp(1, plan.buyers.max(1));
-    let pool = reservers(target, config, redis_url, plan.strategy, connections).await?;
+    let pool = app.reservers(plan.strategy, connections).await?;
     let seats = pool[0].store().list_seats(event_id, None, None).await?;
-    let stores: Vec<Store> = pool.iter().map(|r| r.store().clone()).collect();
+    let closers = pool.clone();
     let data = drive(plan, pool, &seats, event_id, stop).await;
-    for s in stores {
-        s.close().await;
+    for r in closers {
+        r.close().await;
     }
     data
 }

@@ -15,11 +15,12 @@ use super::spec::{Source, Spec};
 use super::stats::RunData;
 use super::workers;
 use crate::app::Session;
+use crate::app::{EventOrder, Expected, LayoutSource};
 use crate::config::Strategy;
-use crate::domain::Event;
+use crate::contract::AuditReport;
 use crate::domain::layout::{Layout, LayoutSeat};
+use crate::domain::{Event, Seat};
 use crate::error::{Error, Result};
-use crate::store::{AuditReport, Expected, NewEvent, Store};
 
 impl Spec {
     /// Runs the simulation and reports it; Ctrl-C stops the buyers, and what ran is still
@@ -28,8 +29,7 @@ impl Spec {
         self.check(app)?;
         // Names this process's holds apart from other hosts' in a shared run.
         let tag = format!("{}-{}", crate::app::hostname(), std::process::id());
-        let store = app.open_store().await?;
-        let (existing, layout) = self.what_to_sell(&store).await?;
+        let (existing, layout) = self.what_to_sell(app).await?;
         let stop = interrupt_flag();
         let mut runs = Vec::new();
         let mut seats = 0;
@@ -38,26 +38,27 @@ impl Spec {
                 break;
             }
             // Each strategy gets a fresh copy of the same scenario.
-            let (event_id, event_name, throwaway) = match (&existing, &layout) {
-                (Some(e), None) => (e.id, e.name.clone(), false),
+            let (event, throwaway) = match (&existing, &layout) {
+                (Some(e), None) => (e.clone(), false),
                 (_, Some(layout)) => {
-                    let name = format!("seatctl-sim-{}-{strategy}", self.run_id);
-                    let new = NewEvent {
-                        name: name.clone(),
+                    let order = EventOrder {
+                        name: format!("seatctl-sim-{}-{strategy}", self.run_id),
                         venue: Some("seatctl simulate".into()),
                         starts_at: None,
+                        layout: LayoutSource::Parsed(layout.clone()),
+                        if_not_exists: false,
                     };
-                    let event = store.create_event(&new, layout).await?;
-                    (event.id, name, true)
+                    (app.create_event(&order).await?.event, true)
                 }
                 (None, None) => unreachable!("one of them is set"),
             };
+            let (event_id, event_name) = (event.id, event.name.clone());
             let outcome = self
-                .run_one(app, &store, strategy, &tag, event_id, stop.clone())
+                .run_one(app, strategy, &tag, event_id, stop.clone())
                 .await;
             if throwaway && !self.keep {
                 // Best effort: a failed clean-up must not hide the run's own result.
-                let _ = store.delete_event(event_id, true).await;
+                let _ = app.delete_event(event, true).await;
             }
             let (data, audit) = outcome?;
             seats = audit.seats;
@@ -69,7 +70,6 @@ impl Spec {
                 throwaway && !self.keep,
             ));
         }
-        store.close().await;
         let scenario = Scenario::new(self, app, seats);
         let report = SimReport::new(
             self.run_id.clone(),
@@ -86,12 +86,14 @@ impl Spec {
 
     /// An existing event (with its layout, to copy, when several strategies take turns), or a
     /// layout for throw-away events.
-    async fn what_to_sell(&self, store: &Store) -> Result<(Option<Event>, Option<Layout>)> {
+    async fn what_to_sell(&self, app: &Session) -> Result<(Option<Event>, Option<Layout>)> {
         Ok(match &self.source {
             Source::Event(e) => {
-                let event = store.find_event(e).await?;
+                let event = app.find_event(e).await?;
                 let layout = if self.strategies.len() > 1 {
-                    Some(layout_of(store, event.id).await?)
+                    Some(layout_of(
+                        app.seats(&event.id.to_string(), None, None).await?,
+                    ))
                 } else {
                     None
                 };
@@ -113,18 +115,15 @@ impl Spec {
     async fn run_one(
         &self,
         app: &Session,
-        store: &Store,
         strategy: Strategy,
         tag: &str,
         event_id: Uuid,
         stop: Arc<AtomicBool>,
     ) -> Result<(RunData, AuditReport)> {
-        let s = &app.settings;
         let (data, prefix) = if self.processes <= 1 {
             let prefix = format!("sim/{}/{tag}/", self.run_id);
             let plan = self.plan(app, strategy, prefix.clone())?;
-            let data =
-                engine::run(&plan, &s.database, &s.config, &s.redis_url, event_id, stop).await?;
+            let data = engine::run(&plan, app, event_id, stop).await?;
             (data, prefix)
         } else {
             // Every worker's holder names start with this prefix (see `workers::spawn`).
@@ -137,7 +136,7 @@ impl Spec {
             booked: &data.booked,
             unknown: &data.unknown,
         };
-        let audit = store.audit(event_id, Some(&expected)).await?;
+        let audit = app.audit_run(event_id, &expected).await?;
         Ok((data, audit))
     }
 
@@ -188,10 +187,9 @@ fn csv_path(path: &std::path::Path, strategy: Strategy, strategies: usize) -> Pa
     path.with_file_name(format!("{stem}-{strategy}.{ext}"))
 }
 
-/// The layout of an existing event, to give each strategy a fresh copy of it.
-async fn layout_of(store: &Store, event_id: Uuid) -> Result<Layout> {
-    let seats = store.list_seats(event_id, None, None).await?;
-    Ok(Layout {
+/// The layout of an existing event's seats, to give each strategy a fresh copy of it.
+fn layout_of(seats: Vec<Seat>) -> Layout {
+    Layout {
         seats: seats
             .into_iter()
             .map(|s| LayoutSeat {
@@ -205,7 +203,7 @@ async fn layout_of(store: &Store, event_id: Uuid) -> Result<Layout> {
                 row_pos: s.row_pos as u32,
             })
             .collect(),
-    })
+    }
 }
 
 /// Set on the first Ctrl-C: buyers finish what they started and stop; the run is audited and

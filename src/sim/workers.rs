@@ -177,16 +177,13 @@ pub async fn run_worker(plan: WorkerPlan, app: &Session) -> Result<RunData> {
             "--worker-plan: a worker runs one strategy on an existing event",
         ));
     };
-    let store = app.open_store().await?;
-    let event = store.find_event(event).await?;
-    store.close().await;
+    let event = app.find_event(event).await?;
     let plan = Plan {
         start_at: Some(UNIX_EPOCH + Duration::from_millis(plan.start_at_ms)),
         ..spec.plan(app, strategy, plan.holder_prefix.clone())?
     };
     let stop = interrupt_flag();
-    let s = &app.settings;
-    let data = engine::run(&plan, &s.database, &s.config, &s.redis_url, event.id, stop).await?;
+    let data = engine::run(&plan, app, event.id, stop).await?;
     Ok(data)
 }
 
@@ -308,7 +305,7 @@ mod tests {
     async fn a_worker_runs_its_plan_on_the_parents_event() {
         let dir = tempfile::tempdir().unwrap();
         let app = test_session_at(&format!("sqlite://{}", dir.path().join("sim.db").display()));
-        let store = app.open_store().await.unwrap();
+        let store = app.store().await.unwrap();
         let layout = Layout::general_admission(20).unwrap();
         let new = NewEvent {
             name: "shared".into(),
