@@ -85,6 +85,18 @@ pub enum Error {
     /// JSON: `"seats": ["A-1", "A-2"]`.
     #[error("seat{} not available: {}", plural(.seats.len()), .seats.join(", "))]
     SeatsTaken { seats: Vec<String> },
+    /// `--best N` found no N seats to hold (side by side with the accessible ones asked for),
+    /// within the section or category if given (exit 3). JSON: `"asked"`, `"available"`,
+    /// `"accessible_asked"`, `"accessible_available"`, `"section"`, `"category"`.
+    #[error("{}", not_enough_message(*.asked, *.available, *.accessible_asked, *.accessible_available, .section.as_deref(), .category.as_deref()))]
+    NotEnoughSeats {
+        asked: usize,
+        available: usize,
+        accessible_asked: usize,
+        accessible_available: usize,
+        section: Option<String>,
+        category: Option<String>,
+    },
     /// Seats not in the state a change needs (`block`: available; `unblock`: blocked), so
     /// nothing was changed (exit 3). JSON: `"seats"` and their `"statuses"`, in one order.
     #[error("cannot {action} {}: {hint}", seat_states(.seats, .statuses))]
@@ -145,6 +157,29 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+fn not_enough_message(
+    asked: usize,
+    available: usize,
+    accessible_asked: usize,
+    accessible_available: usize,
+    section: Option<&str>,
+    category: Option<&str>,
+) -> String {
+    let place = match (section, category) {
+        (Some(s), _) => format!(" in section {s}"),
+        (None, Some(c)) => format!(" in category {c}"),
+        _ => String::new(),
+    };
+    if accessible_asked > 0 {
+        format!(
+            "no {asked} seats side by side with {accessible_asked} accessible among them are \
+             available{place} ({accessible_available} accessible seats available)"
+        )
+    } else {
+        format!("not enough seats available: {asked} asked for, {available} available{place}")
+    }
+}
+
 fn seat_states(seats: &[String], statuses: &[String]) -> String {
     seats
         .iter()
@@ -187,6 +222,7 @@ impl Error {
             Error::Invalid(_) | Error::Schema(_) => ExitCode::Usage,
             Error::Conflict(_)
             | Error::SeatsTaken { .. }
+            | Error::NotEnoughSeats { .. }
             | Error::WrongState { .. }
             | Error::HoldClosed { .. }
             | Error::Contended(_) => ExitCode::Conflict,
@@ -206,6 +242,21 @@ impl Error {
             Error::WrongState {
                 seats, statuses, ..
             } => json!({ "seats": seats, "statuses": statuses }),
+            Error::NotEnoughSeats {
+                asked,
+                available,
+                accessible_asked,
+                accessible_available,
+                section,
+                category,
+            } => json!({
+                "asked": asked,
+                "available": available,
+                "accessible_asked": accessible_asked,
+                "accessible_available": accessible_available,
+                "section": section,
+                "category": category,
+            }),
             Error::HoldClosed { hold_id, status } => {
                 json!({ "hold_id": hold_id, "status": status })
             }
@@ -416,6 +467,44 @@ mod tests {
             e.details()["statuses"],
             serde_json::json!(["held", "reserved"])
         );
+    }
+
+    #[test]
+    fn not_enough_seats_carries_the_counts() {
+        let e = Error::NotEnoughSeats {
+            asked: 4,
+            available: 3,
+            accessible_asked: 0,
+            accessible_available: 1,
+            section: Some("Stalls".into()),
+            category: None,
+        };
+        assert_eq!(e.exit_code(), ExitCode::Conflict);
+        assert_eq!(
+            e.to_string(),
+            "not enough seats available: 4 asked for, 3 available in section Stalls"
+        );
+        let d = e.details();
+        assert_eq!(
+            (d["asked"].clone(), d["available"].clone()),
+            (4.into(), 3.into())
+        );
+        assert_eq!(d["section"], "Stalls");
+        assert!(d["category"].is_null());
+        let e = Error::NotEnoughSeats {
+            asked: 2,
+            available: 9,
+            accessible_asked: 1,
+            accessible_available: 0,
+            section: None,
+            category: Some("premium".into()),
+        };
+        assert_eq!(
+            e.to_string(),
+            "no 2 seats side by side with 1 accessible among them are available in category \
+             premium (0 accessible seats available)"
+        );
+        assert_eq!(e.details()["accessible_asked"], 1);
     }
 
     #[test]

@@ -145,29 +145,20 @@ impl Reserver {
                     .iter()
                     .filter(|s| s.status == crate::domain::SeatStatus::Available)
                     .count();
-                let place = match (section, category) {
-                    (Some(s), _) => format!(" in section {s}"),
-                    (None, Some(c)) => format!(" in category {c}"),
-                    _ => String::new(),
-                };
-                let n = want.n;
-                if want.accessible > 0 {
-                    let accessible = seats
-                        .iter()
-                        .filter(|s| {
-                            s.status == crate::domain::SeatStatus::Available
-                                && s.attributes.accessible
-                        })
-                        .count();
-                    return Err(Error::conflict(format!(
-                        "no {n} seats side by side with {} accessible among them are available{place} \
-                         ({accessible} accessible seats available)",
-                        want.accessible
-                    )));
-                }
-                return Err(Error::conflict(format!(
-                    "not enough seats available: {n} asked for, {free} available{place}"
-                )));
+                let accessible_available = seats
+                    .iter()
+                    .filter(|s| {
+                        s.status == crate::domain::SeatStatus::Available && s.attributes.accessible
+                    })
+                    .count();
+                return Err(Error::NotEnoughSeats {
+                    asked: want.n,
+                    available: free,
+                    accessible_asked: want.accessible,
+                    accessible_available,
+                    section: section.map(str::to_string),
+                    category: category.map(str::to_string),
+                });
             };
             let req = HoldRequest {
                 labels: &pick.labels,

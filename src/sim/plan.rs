@@ -68,9 +68,10 @@ impl Outcome {
 
     pub(super) fn of(err: &Error) -> Outcome {
         match err {
-            Error::Conflict(_) | Error::SeatsTaken { .. } | Error::HoldClosed { .. } => {
-                Outcome::SeatTaken
-            }
+            Error::Conflict(_)
+            | Error::SeatsTaken { .. }
+            | Error::NotEnoughSeats { .. }
+            | Error::HoldClosed { .. } => Outcome::SeatTaken,
             Error::Contended(_) => Outcome::GaveUp,
             Error::HoldLapsed { .. } => Outcome::HoldExpired,
             Error::Timeout(_) => Outcome::Indeterminate,

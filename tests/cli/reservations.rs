@@ -465,6 +465,10 @@ fn best_says_when_seats_are_apart() {
     assert!(text.contains("Held"), "{text}");
     let err = env.fails(&["hold", "E", "--best", "2"], 3);
     assert!(err.contains("not enough seats"), "{err}");
+    let out = env.run(&["--json", "hold", "E", "--best", "2"]);
+    let err: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(err["error"]["asked"], 2, "{err}");
+    assert_eq!(err["error"]["available"], 0, "{err}");
 }
 
 #[test]
