@@ -290,14 +290,17 @@ impl Error {
         matches!(self, Error::SeatsTaken { .. })
     }
 
+    /// `Invalid` (exit 2) with this message.
     pub fn invalid(msg: impl fmt::Display) -> Self {
         Error::Invalid(msg.to_string())
     }
 
+    /// `NotFound` (exit 4) with this message.
     pub fn not_found(msg: impl fmt::Display) -> Self {
         Error::NotFound(msg.to_string())
     }
 
+    /// `Conflict` (exit 3) with this message.
     pub fn conflict(msg: impl fmt::Display) -> Self {
         Error::Conflict(msg.to_string())
     }

@@ -21,6 +21,7 @@ pub struct Ui {
 }
 
 impl Ui {
+    /// The output decisions: JSON or text, colour, and the terminal's width.
     pub fn new(json: bool, color: bool) -> Ui {
         Ui {
             json,
@@ -168,6 +169,7 @@ pub fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map(ToString::to_string).unwrap_or_default()
 }
 
+/// A time as tables show it: `2026-12-31 20:00 UTC`.
 pub fn time(t: &chrono::DateTime<chrono::Utc>) -> String {
     t.format("%Y-%m-%d %H:%M UTC").to_string()
 }

@@ -38,6 +38,7 @@ pub struct Session {
 }
 
 impl Session {
+    /// A session over resolved settings; nothing connects yet.
     pub fn new(settings: Settings) -> Session {
         Session {
             settings,

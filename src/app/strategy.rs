@@ -85,14 +85,18 @@ impl Reserver {
         self.store.close().await;
     }
 
+    /// The strategy this Reserver applies (`occ` or `redis`).
     pub fn strategy(&self) -> Strategy {
         self.strategy
     }
 
+    /// The database it writes through (for reads that go with a change).
     pub fn store(&self) -> &Store {
         &self.store
     }
 
+    /// Holds every seat of `req` or none. Errors: exit 3 (`SeatsTaken`, or every try lost a
+    /// race: `Contended`), 4 (`UnknownSeats`, without suggestions: the session adds them), 6.
     #[instrument(name = "hold", skip_all, fields(strategy = %self.strategy, event = %req.event_id, seats = ?req.labels))]
     pub async fn hold(&self, req: &HoldRequest<'_>, effort: &mut Effort) -> Result<HoldInfo> {
         // A retry with an idempotency key may find the seats taken by its own earlier hold:
@@ -173,6 +177,8 @@ impl Reserver {
         Err(last.unwrap_or_else(|| Error::conflict("could not hold the best seats; try again")))
     }
 
+    /// Extends an active hold to `ttl_ms` from now. Errors: exit 3 (`HoldClosed`), 4, 5
+    /// (`HoldLapsed`), 6.
     #[instrument(name = "extend", skip_all, fields(strategy = %self.strategy, hold = %hold_id))]
     pub async fn extend(
         &self,
@@ -187,6 +193,8 @@ impl Reserver {
         .await
     }
 
+    /// Turns an active hold into a reservation (idempotent). Errors: exit 3 (`HoldClosed`), 4,
+    /// 5 (`HoldLapsed`), 6.
     #[instrument(name = "reserve", skip_all, fields(strategy = %self.strategy, hold = %hold_id))]
     pub async fn reserve(
         &self,
@@ -203,6 +211,7 @@ impl Reserver {
         .await
     }
 
+    /// Releases a hold or a reservation (idempotent). Errors: exit 4 (no such id), 6.
     #[instrument(name = "release", skip_all, fields(strategy = %self.strategy, id = %id))]
     pub async fn release(&self, id: Uuid, actor: &Actor, effort: &mut Effort) -> Result<Released> {
         let (event_id, labels) = self.seats_of(id).await?;

@@ -35,6 +35,7 @@ pub struct Created {
 }
 
 impl Created {
+    /// A newly created event with the seat and section counts of its layout.
     pub fn new(event: Event, layout: &Layout) -> Created {
         Created {
             event,

@@ -44,6 +44,7 @@ pub struct SeatMap {
 }
 
 impl SeatMap {
+    /// The map of `seats` (in layout order) of `event`, drawn `width` columns wide if given.
     pub fn new(event: Event, seats: Vec<Seat>, width: Option<usize>) -> SeatMap {
         let mut counts = StatusCounts::default();
         let mut sections: Vec<MapSection> = Vec::new();

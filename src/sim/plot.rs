@@ -36,6 +36,8 @@ pub fn check_path(path: &Path) -> Result<bool> {
     }
 }
 
+/// Writes the report's plots to `path` (.svg or .html), whole or not at all. Errors: exit 2
+/// when the file cannot be written.
 pub fn write(path: &Path, report: &SimReport) -> Result<()> {
     let svg = svg(report);
     let text = if check_path(path)? {

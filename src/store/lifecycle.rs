@@ -197,6 +197,7 @@ impl Store {
         Ok((event_id, self.labels_of_hold(hold_id).await?))
     }
 
+    /// The seat labels a hold took, in the order it took them (from the history).
     pub async fn labels_of_hold(&self, hold_id: Uuid) -> Result<Vec<String>> {
         let labels = with_pool!(self, |pool, _pg| {
             async { Ok::<_, sqlx::Error>(hold_labels!(pool, hold_id)) }.await

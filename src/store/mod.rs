@@ -161,6 +161,7 @@ impl Store {
         }
     }
 
+    /// `postgres` or `sqlite`.
     pub fn backend(&self) -> &'static str {
         match self {
             Store::Postgres(_) => "postgres",
@@ -168,6 +169,7 @@ impl Store {
         }
     }
 
+    /// Closes the pool (every clone of this `Store` shares it).
     pub async fn close(&self) {
         with_pool!(self, |pool, _pg| pool.close().await)
     }

@@ -64,6 +64,8 @@ pub struct Held {
 }
 
 impl Locks {
+    /// Connects within `timeout` (exit 6 when Redis cannot be reached); locks live
+    /// `lock_ttl` under keys starting with `prefix`.
     pub async fn connect(
         url: &str,
         prefix: &str,

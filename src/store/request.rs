@@ -22,6 +22,8 @@ pub enum Attempt<T> {
     LostRace,
 }
 
+/// One hold as the store is asked for it: the seats (labels), the lifetime in ms, who holds
+/// them, an optional idempotency key, and an injected fault (tests only).
 pub struct HoldRequest<'a> {
     pub event_id: Uuid,
     pub labels: &'a [String],

@@ -113,6 +113,7 @@ impl Store {
         Err(last.unwrap_or_else(|| Error::Schema("could not migrate the SQLite database".into())))
     }
 
+    /// Which of this binary's migrations the database has applied; changes nothing.
     pub async fn schema_status(&self) -> Result<SchemaReport> {
         let applied = self.applied().await?.unwrap_or_default();
         self.status_after(applied).await
