@@ -6,8 +6,8 @@ use std::io::{self, IsTerminal, Write};
 use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
+use crate::contract::AuditReport;
 use crate::error::{Error, ExitCode, exit_code_of};
-use crate::store::AuditReport;
 
 /// How to print, decided once per process.
 #[derive(Debug, Clone, Copy)]

@@ -24,7 +24,7 @@ pub fn expand(typed: &[String], seats: &[Seat]) -> Result<Vec<String>, Error> {
 }
 
 /// As [`expand`], but a seat listed twice (or in two ranges) counts once: for changes that
-/// are idempotent per seat (block, unblock, highlighting).
+/// are idempotent per seat (block, unblock).
 pub fn expand_set(typed: &[String], seats: &[Seat]) -> Result<Vec<String>, Error> {
     expand_with(typed, seats, true)
 }
@@ -47,6 +47,11 @@ fn expand_with(typed: &[String], seats: &[Seat], dedup: bool) -> Result<Vec<Stri
             push(token.clone())?;
             continue;
         };
+        if from.is_empty() || to.is_empty() || to.starts_with('.') {
+            return Err(Error::invalid(format!(
+                "bad range `{token}`: write it as FIRST..LAST, e.g. A-12..A-15"
+            )));
+        }
         let find = |label: &str| seats.iter().find(|s| s.label == label);
         let ends: Vec<String> = [from, to].iter().map(|s| s.to_string()).collect();
         let (Some(a), Some(b)) = (find(from), find(to)) else {
@@ -159,6 +164,10 @@ mod tests {
         let e = expand(&strings(&["A-1..a5"]), &s).unwrap_err();
         assert!(e.to_string().contains("`a5` (did you mean `A-5`?)"), "{e}");
         assert_eq!(e.details()["labels"], serde_json::json!(["a5"]));
+        for bad in ["A-1..", "..A-3", "..", "A-1...A-3"] {
+            let e = expand(&strings(&[bad]), &s).unwrap_err();
+            assert!(matches!(e, Error::Invalid(_)), "{bad}: {e:?}");
+        }
         // Plain labels pass through unchecked: the hold itself checks them.
         assert_eq!(expand(&strings(&["Z-9"]), &s).unwrap(), ["Z-9"]);
     }
