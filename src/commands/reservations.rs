@@ -190,20 +190,17 @@ pub struct ReleasedOut(pub Released);
 impl Render for ReleasedOut {
     fn human(&self, _ui: &Ui) -> String {
         let r = &self.0;
+        // Given a hold's id, say when what was released is the reservation it had become.
+        let what = match r.reservation_id.filter(|_| r.kind == "hold") {
+            Some(res) => format!("hold {}'s reservation {res}", r.id),
+            None => format!("{} {}", r.kind, r.id),
+        };
         if r.already_released {
-            format!("{} {} was already released.\n", r.kind, r.id)
+            format!("{what} was already released.\n")
         } else if r.seats.is_empty() {
-            format!(
-                "Released {} {} (none of its seats were still its own).\n",
-                r.kind, r.id
-            )
+            format!("Released {what} (none of its seats were still its own).\n")
         } else {
-            format!(
-                "Released {} {}: {} back on sale.\n",
-                r.kind,
-                r.id,
-                r.seats.join(", ")
-            )
+            format!("Released {what}: {} back on sale.\n", r.seats.join(", "))
         }
     }
 }

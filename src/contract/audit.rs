@@ -7,8 +7,8 @@ use uuid::Uuid;
 /// One thing the audit found wrong, with the seats involved.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Violation {
-    /// `double_booked`, `owner_mismatch`, `orphan_state`, `unknown_status`, `history_mismatch`,
-    /// `booked_missing`, `unreported_booking`.
+    /// `double_booked`, `owner_mismatch`, `orphan_state`, `record_mismatch`, `stale_owner`,
+    /// `unknown_status`, `history_mismatch`, `booked_missing`, `unreported_booking`.
     pub kind: String,
     pub seats: Vec<String>,
     pub detail: String,

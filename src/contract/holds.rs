@@ -34,6 +34,9 @@ pub struct Released {
     /// `hold` or `reservation`.
     pub kind: &'static str,
     pub event_id: Uuid,
+    /// The reservation this released: given its id, or given the id of a hold that had become
+    /// it (also when a `reserve` won a race with this release).
+    pub reservation_id: Option<Uuid>,
     /// Seats this call returned to sale (empty when it was already released).
     pub seats: Vec<String>,
     pub already_released: bool,

@@ -5,7 +5,7 @@ use sqlx::QueryBuilder;
 use uuid::Uuid;
 
 use super::dialect::{Tried, begin_sql, now_sql, record_history};
-use super::{Actor, Store, db_error, with_pool};
+use super::{Actor, Attempt, Store, db_error, with_pool};
 use crate::contract::{Released, Swept};
 use crate::error::{Error, Result};
 
@@ -14,36 +14,60 @@ type EventHold = (Uuid, Option<Uuid>);
 
 impl Store {
     /// Releases a hold or a reservation (given either id) and returns its seats to sale.
-    /// Releasing something already released succeeds and changes nothing.
+    /// Releasing something already released succeeds and changes nothing. Every write names
+    /// the state it expects: a hold that a `reserve` turned into a reservation while we looked
+    /// is not marked released behind its back; the second try meets the reservation and
+    /// releases that, saying so (`reservation_id`).
     pub async fn release(&self, id: Uuid, actor: &Actor) -> Result<Released> {
-        let outcome: std::result::Result<Tried<Released>, sqlx::Error> = with_pool!(
+        for _ in 0..3 {
+            if let Attempt::Done(released) = self.try_release(id, actor).await? {
+                return Ok(released);
+            }
+        }
+        Err(Error::Contended(format!(
+            "hold {id} kept changing while being released; try again"
+        )))
+    }
+
+    async fn try_release(&self, id: Uuid, actor: &Actor) -> Result<Attempt<Released>> {
+        let outcome: std::result::Result<Tried<Attempt<Released>>, sqlx::Error> = with_pool!(
             self,
             |pool, pg| {
                 async {
                     let mut tx = pool.begin_with(begin_sql(pg)).await?;
                     // A reservation id, or a hold that became one: release the reservation.
-                    let reservation = sqlx::query_as::<_, (Uuid, Uuid, Uuid, String)>(
+                    // Locked first (holds and reservations before seats: the lock order).
+                    let mut qb = QueryBuilder::new(
                         "SELECT id, hold_id, event_id, status FROM reservations \
-                         WHERE id = $1 OR hold_id = $1",
-                    )
-                    .bind(id)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                    if let Some((res_id, hold_id, event_id, status)) = reservation {
+                         WHERE id = ",
+                    );
+                    qb.push_bind(id).push(" OR hold_id = ").push_bind(id);
+                    if pg {
+                        qb.push(" FOR UPDATE");
+                    }
+                    let reservation: Option<(Uuid, Uuid, Uuid, String)> =
+                        qb.build_query_as().fetch_optional(&mut *tx).await?;
+                    if let Some((res_id, hold_id, event_id, _)) = reservation {
                         let kind = if res_id == id { "reservation" } else { "hold" };
-                        if status == "released" {
-                            return Ok(Ok(Released {
+                        let mut qb = QueryBuilder::new(
+                            "UPDATE reservations SET status = 'released', released_at = ",
+                        );
+                        qb.push(now_sql(pg))
+                            .push(" WHERE status = 'active' AND id = ")
+                            .push_bind(res_id)
+                            .push(" RETURNING id");
+                        let released: Option<Uuid> =
+                            qb.build_query_scalar().fetch_optional(&mut *tx).await?;
+                        if released.is_none() {
+                            return Ok(Ok(Attempt::Done(Released {
                                 id,
                                 kind,
                                 event_id,
+                                reservation_id: Some(res_id),
                                 seats: vec![],
                                 already_released: true,
-                            }));
+                            })));
                         }
-                        let mut qb =
-                            QueryBuilder::new("UPDATE reservations SET status = 'released', released_at = ");
-                        qb.push(now_sql(pg)).push(" WHERE id = ").push_bind(res_id);
-                        qb.build().execute(&mut *tx).await?;
                         let changed: Vec<(i64, String)> = sqlx::query_as(
                             "UPDATE seats SET status = 'available', hold_id = NULL, \
                              reservation_id = NULL, held_until = NULL, version = version + 1 \
@@ -55,36 +79,47 @@ impl Store {
                         let (from, to) = ("reserved", "available");
                         record_history!(tx, event_id, changed, from, to, Some(hold_id), Some(res_id), actor);
                         tx.commit().await?;
-                        return Ok(Ok(Released {
+                        return Ok(Ok(Attempt::Done(Released {
                             id,
                             kind,
                             event_id,
+                            reservation_id: Some(res_id),
                             seats: changed.into_iter().map(|(_, l)| l).collect(),
                             already_released: false,
-                        }));
+                        })));
                     }
-                    let hold = sqlx::query_as::<_, (Uuid, String)>(
-                        "SELECT event_id, status FROM holds WHERE id = $1",
+                    // A hold: only one that is still active (or lapsed) becomes released.
+                    let released: Option<Uuid> = sqlx::query_scalar(
+                        "UPDATE holds SET status = 'released' \
+                         WHERE id = $1 AND status IN ('active', 'expired') RETURNING event_id",
                     )
                     .bind(id)
                     .fetch_optional(&mut *tx)
                     .await?;
-                    let Some((event_id, status)) = hold else {
-                        return Ok(Err(Error::not_found(format!("no hold or reservation {id}"))));
+                    let Some(event_id) = released else {
+                        // Why not: unknown, already released, or reserved meanwhile (a reserve
+                        // committed after our first read: the next try meets its reservation).
+                        let hold: Option<(Uuid, String)> =
+                            sqlx::query_as("SELECT event_id, status FROM holds WHERE id = $1")
+                                .bind(id)
+                                .fetch_optional(&mut *tx)
+                                .await?;
+                        tx.rollback().await?;
+                        return Ok(match hold {
+                            None => Err(Error::not_found(format!("no hold or reservation {id}"))),
+                            Some((event_id, status)) if status == "released" => {
+                                Ok(Attempt::Done(Released {
+                                    id,
+                                    kind: "hold",
+                                    event_id,
+                                    reservation_id: None,
+                                    seats: vec![],
+                                    already_released: true,
+                                }))
+                            }
+                            Some(_) => Ok(Attempt::LostRace),
+                        });
                     };
-                    if status == "released" {
-                        return Ok(Ok(Released {
-                            id,
-                            kind: "hold",
-                            event_id,
-                            seats: vec![],
-                            already_released: true,
-                        }));
-                    }
-                    sqlx::query("UPDATE holds SET status = 'released' WHERE id = $1")
-                        .bind(id)
-                        .execute(&mut *tx)
-                        .await?;
                     // Only seats this hold still owns: a lapsed hold's seats may be someone else's.
                     let changed: Vec<(i64, String)> = sqlx::query_as(
                         "UPDATE seats SET status = 'available', hold_id = NULL, held_until = NULL, \
@@ -96,13 +131,14 @@ impl Store {
                     let (from, to) = ("held", "available");
                     record_history!(tx, event_id, changed, from, to, Some(id), None::<Uuid>, actor);
                     tx.commit().await?;
-                    Ok(Ok(Released {
+                    Ok(Ok(Attempt::Done(Released {
                         id,
                         kind: "hold",
                         event_id,
+                        reservation_id: None,
                         seats: changed.into_iter().map(|(_, l)| l).collect(),
                         already_released: false,
-                    }))
+                    })))
                 }
                 .await
             }

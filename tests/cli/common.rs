@@ -221,10 +221,10 @@ impl Env {
                 Backend::Postgres => {
                     let mut conn = sqlx::PgConnection::connect(&url).await.expect("connect");
                     for s in statements {
-                        sqlx::raw_sql(sqlx::AssertSqlSafe(s))
+                        sqlx::raw_sql(sqlx::AssertSqlSafe(s.clone()))
                             .execute(&mut conn)
                             .await
-                            .expect("sql");
+                            .unwrap_or_else(|e| panic!("{s}: {e}"));
                     }
                 }
                 Backend::Sqlite => {
@@ -232,10 +232,10 @@ impl Env {
                         .await
                         .expect("connect");
                     for s in statements {
-                        sqlx::raw_sql(sqlx::AssertSqlSafe(s))
+                        sqlx::raw_sql(sqlx::AssertSqlSafe(s.clone()))
                             .execute(&mut conn)
                             .await
-                            .expect("sql");
+                            .unwrap_or_else(|e| panic!("{s}: {e}"));
                     }
                 }
             }

@@ -605,3 +605,117 @@ fn json_errors_carry_their_data() {
         assert_eq!(e["taken_since"], serde_json::json!(["5"]), "{e}");
     }
 }
+
+/// `reserve H` and `release H` started together, many rounds, every backend and strategy: one
+/// of them wins and both answers say which. Release first: the seats are back and reserve is
+/// refused (exit 3). Reserve first: release meets the reservation and says it released it.
+/// Never both "released" and a reservation left standing; the audit (which checks that a hold
+/// and its reservation agree) passes every round.
+#[test]
+fn release_racing_reserve_tells_the_truth() {
+    let rounds: usize = if std::env::var_os("CI").is_some() {
+        50
+    } else {
+        20
+    };
+    for (env, flags) in setups("release_vs_reserve") {
+        env.ok(&["event", "create", "--name", "E", "--seats", "200"]);
+        let (mut release_won, mut reserve_won) = (0, 0);
+        for round in 0..rounds {
+            let seats = [format!("{}", 2 * round + 1), format!("{}", 2 * round + 2)];
+            let hold = json_of(&env, &flags, &["hold", "E", &seats[0], &seats[1]]);
+            let hold_id = hold["hold_id"].as_str().unwrap().to_string();
+            let outs = spawn_all(&env, 2, |i| {
+                let op: &[&str] = if i == 0 {
+                    &["reserve", &hold_id, "--customer", "c"]
+                } else {
+                    &["release", &hold_id]
+                };
+                let mut args = vec!["--json".to_string()];
+                args.extend(with(&flags, op));
+                args
+            });
+            let (reserve, release) = (&outs[0], &outs[1]);
+            assert_eq!(
+                release.status.code(),
+                Some(0),
+                "{flags:?} release: {release:?}"
+            );
+            let released: Value = serde_json::from_slice(&release.stdout).unwrap();
+            assert_eq!(released["already_released"], false, "{released}");
+            let mut back = released["seats"].as_array().unwrap().clone();
+            back.sort_by_key(|v| v.as_str().unwrap().parse::<u32>().unwrap());
+            assert_eq!(
+                back, seats,
+                "{flags:?}: release returned its seats: {released}"
+            );
+            match reserve.status.code() {
+                Some(0) => {
+                    // Reserve won: the release met its reservation and said so.
+                    let r: Value = serde_json::from_slice(&reserve.stdout).unwrap();
+                    assert_eq!(
+                        released["reservation_id"], r["reservation_id"],
+                        "{released}"
+                    );
+                    reserve_won += 1;
+                }
+                Some(3) => {
+                    // Release won: the hold was released before reserve could take it.
+                    let e: Value = serde_json::from_slice(&reserve.stderr).unwrap();
+                    assert_eq!(e["error"]["status"], "released", "{e}");
+                    assert!(released["reservation_id"].is_null(), "{released}");
+                    release_won += 1;
+                }
+                other => panic!("{flags:?} reserve exit {other:?}: {reserve:?}"),
+            }
+            let map = seat_map(&env, "E");
+            for s in &seats {
+                assert_eq!(map[s]["status"], "available", "{flags:?} round {round}");
+            }
+        }
+        let audit = env.json(&["audit", "E"]);
+        assert_eq!(audit["ok"], true, "{flags:?}: {audit}");
+        eprintln!("{flags:?}: release won {release_won}, reserve won {reserve_won}");
+    }
+}
+
+/// The audit catches records that disagree, planted with SQL: a hold released under its active
+/// reservation, a reserved hold with no reservation, a reserved seat pointing at another hold.
+#[test]
+fn audit_catches_records_that_disagree() {
+    crate::common::on_both("audit_records", |env| {
+        env.ok(&["event", "create", "--name", "E", "--seats", "6"]);
+        let hold = env.json(&["hold", "E", "1", "2"]);
+        let hold_id = hold["hold_id"].as_str().unwrap().to_string();
+        env.ok(&["reserve", &hold_id, "--customer", "c"]);
+        env.ok(&["hold", "E", "3"]);
+        assert_eq!(env.json(&["audit", "E"])["ok"], true);
+        let kinds = |env: &Env| -> Vec<String> {
+            let out = env.run(&["--json", "audit", "E"]);
+            assert_eq!(out.status.code(), Some(10), "{out:?}");
+            let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+            report["violations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v["kind"].as_str().unwrap().to_string())
+                .collect()
+        };
+        env.sql(&["UPDATE holds SET status = 'released' WHERE status = 'reserved'"]);
+        assert_eq!(kinds(env), ["record_mismatch"]);
+        env.sql(&[
+            "UPDATE holds SET status = 'reserved' WHERE status = 'released'",
+            "UPDATE holds SET status = 'reserved' WHERE status = 'active'",
+        ]);
+        assert!(kinds(env).contains(&"record_mismatch".to_string()));
+        env.sql(&[
+            "UPDATE holds SET status = 'active' WHERE id NOT IN (SELECT hold_id FROM reservations)",
+        ]);
+        assert_eq!(env.json(&["audit", "E"])["ok"], true);
+        env.sql(&[
+            "UPDATE seats SET hold_id = (SELECT hold_id FROM seats WHERE label = '3') \
+             WHERE label = '1'",
+        ]);
+        assert_eq!(kinds(env), ["stale_owner"]);
+    });
+}

@@ -21,6 +21,7 @@ pub(super) fn check(snap: &Snapshot, expected: Option<&Expected<'_>>) -> AuditRe
     double_booking(&ix, &mut v);
     claims_shown_on_seats(&ix, &mut v);
     seat_owners(&ix, &mut v);
+    records_agree(&ix, &mut v);
     let sections = section_counts(&ix, &mut v);
     history_replay(&ix, &mut v);
     if let Some(exp) = expected {
@@ -229,6 +230,71 @@ fn seat_owners(ix: &Index, out: &mut Vec<Violation>) {
         };
         if let Some(detail) = problem {
             flag(out, "orphan_state", vec![s.label.clone()], detail);
+        }
+    }
+}
+
+/// Records agree with each other: an active reservation's hold must be `reserved` (a hold
+/// marked released or expired under an active reservation is the lie of a release that lost
+/// a race), and a `reserved` hold must have a reservation: else `record_mismatch`. A seat must
+/// point only at what it is: an available or blocked seat at no hold or reservation, a
+/// reserved seat at its reservation's own hold: else `stale_owner`.
+fn records_agree(ix: &Index, out: &mut Vec<Violation>) {
+    for r in ix.snap.reservations.iter().filter(|r| r.status == "active") {
+        let hold_status = ix.holds.get(&r.hold_id).map(|h| h.status.as_str());
+        if hold_status != Some("reserved") {
+            flag(
+                out,
+                "record_mismatch",
+                ix.labels(ix.seats_of(r.hold_id)),
+                format!(
+                    "reservation {} is active but its hold {} is {}",
+                    r.id,
+                    r.hold_id,
+                    hold_status.unwrap_or("missing")
+                ),
+            );
+        }
+    }
+    let reserved_holds: HashSet<Uuid> = ix.snap.reservations.iter().map(|r| r.hold_id).collect();
+    for h in ix.snap.holds.iter().filter(|h| h.status == "reserved") {
+        if !reserved_holds.contains(&h.id) {
+            flag(
+                out,
+                "record_mismatch",
+                ix.labels(ix.seats_of(h.id)),
+                format!(
+                    "hold {} is reserved but no reservation was made from it",
+                    h.id
+                ),
+            );
+        }
+    }
+    let hold_of_res: HashMap<Uuid, Uuid> = ix
+        .snap
+        .reservations
+        .iter()
+        .map(|r| (r.id, r.hold_id))
+        .collect();
+    for s in &ix.snap.seats {
+        let detail = match s.status.as_str() {
+            "available" | "blocked" if s.hold_id.is_some() || s.reservation_id.is_some() => {
+                Some(format!(
+                    "{} but still points at hold {:?} / reservation {:?}",
+                    s.status, s.hold_id, s.reservation_id
+                ))
+            }
+            "reserved" => match s.reservation_id.and_then(|r| hold_of_res.get(&r)) {
+                Some(h) if s.hold_id != Some(*h) => Some(format!(
+                    "reserved by {:?}, made from hold {h}, but points at hold {:?}",
+                    s.reservation_id, s.hold_id
+                )),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(detail) = detail {
+            flag(out, "stale_owner", vec![s.label.clone()], detail);
         }
     }
 }

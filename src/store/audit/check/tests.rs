@@ -242,3 +242,56 @@ fn buyers_answers_must_match_reservations() {
     };
     assert!(check(&snap, Some(&exp)).ok);
 }
+
+#[test]
+fn a_hold_released_under_its_active_reservation_is_caught() {
+    // The lie of a release that lost a race with a reserve: the hold says released, its
+    // reservation is active and its seat reserved.
+    let (mut snap, h1, r1, _) = base();
+    snap.holds[0].status = "released".into();
+    let report = check(&snap, None);
+    assert_eq!(kinds(&report), ["record_mismatch"]);
+    let d = &report.violations[0].detail;
+    assert!(
+        d.contains(&r1.to_string()) && d.contains(&h1.to_string()),
+        "{d}"
+    );
+    assert_eq!(report.violations[0].seats, ["A-1"]);
+}
+
+#[test]
+fn a_reserved_hold_without_a_reservation_is_caught() {
+    let (mut snap, _, _, h2) = base();
+    snap.holds[1].status = "reserved".into();
+    // Seat 2 still shows the hold as held; the hold itself claims a reservation it lacks.
+    let report = check(&snap, None);
+    assert!(
+        kinds(&report).contains(&"record_mismatch"),
+        "{:?}",
+        report.violations
+    );
+    assert!(
+        report.violations.iter().any(|v| v
+            .detail
+            .contains(&format!("hold {h2} is reserved but no reservation"))),
+        "{:?}",
+        report.violations
+    );
+}
+
+#[test]
+fn seats_pointing_at_the_wrong_owner_are_caught() {
+    let (mut snap, _, _, h2) = base();
+    snap.seats[2].hold_id = Some(h2);
+    let report = check(&snap, None);
+    assert_eq!(kinds(&report), ["stale_owner"]);
+    assert_eq!(report.violations[0].seats, ["A-3"]);
+    let (mut snap, _, _, h2) = base();
+    snap.seats[0].hold_id = Some(h2);
+    let report = check(&snap, None);
+    assert!(
+        kinds(&report).contains(&"stale_owner"),
+        "{:?}",
+        report.violations
+    );
+}
