@@ -95,6 +95,7 @@ fn main() {
                         ttl_ms: 600_000,
                         holder: None,
                         idempotency_key: None,
+                        idempotency_request: None,
                         actor: &actor,
                         fault: None,
                     };

@@ -154,6 +154,7 @@ async fn run_case(reserver: &Reserver, url: &str, pg: bool, ops: &[Op]) -> Resul
                     ttl_ms: 600_000,
                     holder: Some(&actor.who),
                     idempotency_key: None,
+                    idempotency_request: None,
                     actor,
                     fault: None,
                 };

@@ -40,6 +40,33 @@ pub struct HoldOrder {
     pub fault: Option<Fault>,
 }
 
+/// The request an idempotency key stands for, as canonical JSON: the event, the seats (or the
+/// best-N request), the TTL in ms and the holder.
+fn idempotency_request(
+    event: &Uuid,
+    labels: &[String],
+    best: Option<&BestOrder>,
+    ttl_ms: i64,
+    holder: Option<&str>,
+) -> String {
+    let what = match best {
+        Some(b) => serde_json::json!({
+            "best": b.n,
+            "section": b.section,
+            "category": b.category,
+            "accessible": b.accessible,
+        }),
+        None => serde_json::json!({ "seats": labels }),
+    };
+    serde_json::json!({
+        "event": event,
+        "request": what,
+        "ttl_ms": ttl_ms,
+        "holder": holder,
+    })
+    .to_string()
+}
+
 impl Session {
     /// Holds every seat asked for or none, for `ttl`. Errors: exit 2 for a bad request (a
     /// seat listed twice, more than `reservation.max_seats_per_hold`, a bad TTL), 4 for an
@@ -70,12 +97,23 @@ impl Session {
             pick::check_limit(labels.len(), max)?;
         }
         let actor = actor(order.holder.as_deref());
+        // What the key stands for: a retry with the same key must ask for the same thing.
+        let fingerprint = order.idempotency_key.as_ref().map(|_| {
+            idempotency_request(
+                &event.id,
+                &labels,
+                order.best.as_ref(),
+                ttl_ms,
+                order.holder.as_deref(),
+            )
+        });
         let req = HoldRequest {
             event_id: event.id,
             labels: &labels,
             ttl_ms,
             holder: order.holder.as_deref(),
             idempotency_key: order.idempotency_key.as_deref(),
+            idempotency_request: fingerprint.as_deref(),
             actor: &actor,
             fault: order.fault,
         };

@@ -68,6 +68,13 @@ impl Render for Held {
         .iter()
         .map(|r| format!("\n{r}"))
         .collect();
+        if let Some(res) = h.reservation_id {
+            return format!(
+                "Already reserved: {} (this key's hold {} became reservation {res}).\n",
+                h.seats.join(", "),
+                h.hold_id
+            );
+        }
         format!(
             "{} {} until {}.{remarks}\nhold id: {}\n",
             if h.replayed { "Already held:" } else { "Held" },

@@ -14,6 +14,9 @@ pub struct HoldInfo {
     pub holder: Option<String>,
     /// True when an `--idempotency-key` retry returned the hold made earlier.
     pub replayed: bool,
+    /// On a replay: the reservation the hold has become since.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reservation_id: Option<Uuid>,
 }
 
 #[derive(Debug, Clone, Serialize)]

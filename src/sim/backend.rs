@@ -93,6 +93,7 @@ impl Backend for Noop {
             expires_at: chrono::DateTime::UNIX_EPOCH,
             holder: None,
             replayed: false,
+            reservation_id: None,
         })
     }
 

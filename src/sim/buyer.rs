@@ -122,6 +122,7 @@ impl<B: Backend> Shared<B> {
             ttl_ms: p.ttl_ms,
             holder: Some(&rec.holder),
             idempotency_key: None,
+            idempotency_request: None,
             actor: &actor,
             fault,
         };

@@ -66,7 +66,8 @@ where
 }
 
 /// Pushes the bound values of a new hold row, in the column order
-/// `id, event_id, holder, terminal, idempotency_key, seat_count`, followed by `, `.
+/// `id, event_id, holder, terminal, idempotency_key, idempotency_request, seat_count`,
+/// followed by `, `.
 pub(super) fn push_hold_values<DB: sqlx::Database>(
     qb: &mut QueryBuilder<DB>,
     hold_id: Uuid,
@@ -86,6 +87,8 @@ pub(super) fn push_hold_values<DB: sqlx::Database>(
         .push_bind(req.actor.terminal.clone())
         .push(", ")
         .push_bind(req.idempotency_key.map(str::to_string))
+        .push(", ")
+        .push_bind(req.idempotency_request.map(str::to_string))
         .push(", ")
         .push_bind(req.labels.len() as i64)
         .push(", ");

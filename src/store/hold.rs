@@ -6,7 +6,7 @@ use sqlx::QueryBuilder;
 use uuid::Uuid;
 
 use super::dialect::{
-    begin_sql, hold_labels, push_expiry, push_hold_values, push_labels, record_history,
+    begin_sql, now_sql, push_expiry, push_hold_values, push_labels, record_history,
 };
 use super::{Attempt, Fault, HoldRequest, Store, db_error, with_pool};
 use crate::contract::HoldInfo;
@@ -17,38 +17,95 @@ impl Store {
     /// One optimistic attempt to hold every listed seat, all or nothing.
     /// `wait`: on PostgreSQL, wait for seats another transaction has locked instead of
     /// skipping them (a retry after such a skip, to get a definite answer).
+    ///
+    /// With an idempotency key, a hold made earlier under that key is replayed as it stands
+    /// now (see [`Store::replay`]) instead; seats that look taken may be that hold's own, made a
+    /// moment ago by a concurrent call with the same key, so the key is looked up again then.
     pub async fn try_hold(&self, req: &HoldRequest<'_>, wait: bool) -> Result<Attempt<HoldInfo>> {
-        if let Store::Postgres(pool) = self
-            && req.fault.is_none()
-        {
-            return self.try_hold_pg(pool, req, wait).await;
+        if let Some(hold) = self.replay(req).await? {
+            return Ok(Attempt::Done(hold));
         }
+        let attempt = match self {
+            Store::Postgres(pool) if req.fault.is_none() => self.try_hold_pg(pool, req, wait).await,
+            _ => self.try_hold_general(req).await,
+        };
+        match attempt {
+            Err(Error::SeatsTaken { .. }) if req.idempotency_key.is_some() => {
+                match self.replay(req).await? {
+                    Some(hold) => Ok(Attempt::Done(hold)),
+                    None => attempt,
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// The hold an earlier request with `req`'s idempotency key made, as it stands now: still
+    /// active, the hold (`replayed`); reserved since, the hold with its `reservation_id`.
+    /// `None` when the key is new. Errors: exit 2 when the key was used for another request
+    /// (naming it), 3 when that hold was released (or its reservation refunded), 5 when it
+    /// lapsed.
+    pub async fn replay(&self, req: &HoldRequest<'_>) -> Result<Option<HoldInfo>> {
+        let Some(key) = req.idempotency_key else {
+            return Ok(None);
+        };
+        type Row = (
+            Uuid,
+            DateTime<Utc>,
+            Option<String>,
+            String,
+            Option<String>,
+            bool,
+        );
+        let row: Option<Row> = with_pool!(self, |pool, pg| {
+            let mut qb = QueryBuilder::new(
+                "SELECT id, expires_at, holder, status, idempotency_request, expires_at <= ",
+            );
+            qb.push(now_sql(pg))
+                .push(" AS lapsed FROM holds WHERE event_id = ")
+                .push_bind(req.event_id)
+                .push(" AND idempotency_key = ")
+                .push_bind(key);
+            qb.build_query_as().fetch_optional(pool).await
+        })
+        .map_err(db_error)?;
+        let Some((hold_id, expires_at, holder, status, asked, lapsed)) = row else {
+            return Ok(None);
+        };
+        if let Some(asked) = asked.filter(|a| Some(a.as_str()) != req.idempotency_request) {
+            return Err(Error::invalid(format!(
+                "idempotency key `{key}` was already used for another request ({asked}); \
+                 a retry must ask for the same thing, a new request needs a new key"
+            )));
+        }
+        let hold = HoldInfo {
+            hold_id,
+            event_id: req.event_id,
+            seats: self.labels_of_hold(hold_id).await?,
+            expires_at,
+            holder,
+            replayed: true,
+            reservation_id: None,
+        };
+        match status.as_str() {
+            "active" if !lapsed => Ok(Some(hold)),
+            "reserved" => match self.reservation_of_hold(hold_id).await? {
+                Some(r) => Ok(Some(HoldInfo {
+                    reservation_id: Some(r.reservation_id),
+                    ..hold
+                })),
+                None => Err(self.why_not_active(hold_id).await),
+            },
+            _ => Err(self.why_not_active(hold_id).await),
+        }
+    }
+
+    /// The read-then-guarded-write hold (SQLite, and PostgreSQL under fault injection).
+    async fn try_hold_general(&self, req: &HoldRequest<'_>) -> Result<Attempt<HoldInfo>> {
         let n = req.labels.len();
         let outcome = with_pool!(self, |pool, pg| {
             async {
                 let mut tx = pool.begin_with(begin_sql(pg)).await?;
-                if let Some(key) = req.idempotency_key {
-                    let earlier = sqlx::query_as::<_, (Uuid, DateTime<Utc>, Option<String>)>(
-                        "SELECT id, expires_at, holder FROM holds \
-                         WHERE event_id = $1 AND idempotency_key = $2",
-                    )
-                    .bind(req.event_id)
-                    .bind(key)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                    if let Some((hold_id, expires_at, holder)) = earlier {
-                        let seats = hold_labels!(&mut *tx, hold_id);
-                        return Ok::<_, sqlx::Error>(Ok(Attempt::Done(HoldInfo {
-                            hold_id,
-                            event_id: req.event_id,
-                            seats,
-                            expires_at,
-                            holder,
-                            replayed: true,
-                        })));
-                    }
-                }
-
                 let mut qb = QueryBuilder::new(
                     "SELECT id, label, status, version FROM seat_state WHERE event_id = ",
                 );
@@ -87,7 +144,7 @@ impl Store {
                 let hold_id = Uuid::new_v4();
                 let mut qb = QueryBuilder::new(
                     "INSERT INTO holds (id, event_id, holder, terminal, idempotency_key, \
-                     seat_count, expires_at) VALUES (",
+                     idempotency_request, seat_count, expires_at) VALUES (",
                 );
                 push_hold_values(&mut qb, hold_id, req);
                 push_expiry(&mut qb, pg, req.ttl_ms);

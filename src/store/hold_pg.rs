@@ -24,26 +24,6 @@ impl Store {
         wait: bool,
     ) -> Result<Attempt<HoldInfo>> {
         let n = req.labels.len() as i64;
-        if let Some(key) = req.idempotency_key {
-            let earlier = sqlx::query_as::<_, (Uuid, DateTime<Utc>, Option<String>)>(
-                "SELECT id, expires_at, holder FROM holds WHERE event_id = $1 AND idempotency_key = $2",
-            )
-            .bind(req.event_id)
-            .bind(key)
-            .fetch_optional(pool)
-            .await
-            .map_err(db_error)?;
-            if let Some((hold_id, expires_at, holder)) = earlier {
-                return Ok(Attempt::Done(HoldInfo {
-                    hold_id,
-                    event_id: req.event_id,
-                    seats: self.labels_of_hold(hold_id).await?,
-                    expires_at,
-                    holder,
-                    replayed: true,
-                }));
-            }
-        }
         let hold_id = Uuid::new_v4();
         // `here`: the seats asked for, as every read sees them (a lapsed hold is available).
         let mut qb = QueryBuilder::new(
@@ -66,8 +46,8 @@ impl Store {
             qb.push(" SKIP LOCKED");
         }
         qb.push(
-            "), h AS (INSERT INTO holds (id, event_id, holder, terminal, idempotency_key, seat_count, \
-             expires_at) SELECT ",
+            "), h AS (INSERT INTO holds (id, event_id, holder, terminal, idempotency_key, \
+             idempotency_request, seat_count, expires_at) SELECT ",
         );
         push_hold_values(&mut qb, hold_id, req);
         push_expiry(&mut qb, true, req.ttl_ms);

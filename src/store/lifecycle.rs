@@ -52,6 +52,7 @@ impl Store {
                         expires_at,
                         holder,
                         replayed: false,
+                        reservation_id: None,
                     })))
                 }
                 .await
@@ -150,7 +151,10 @@ impl Store {
         outcome.map_err(db_error)?
     }
 
-    async fn reservation_of_hold(&self, hold_id: Uuid) -> Result<Option<ReservationInfo>> {
+    pub(super) async fn reservation_of_hold(
+        &self,
+        hold_id: Uuid,
+    ) -> Result<Option<ReservationInfo>> {
         let row = with_pool!(self, |pool, _pg| {
             sqlx::query_as::<_, (Uuid, Uuid, Option<String>, Option<String>, String)>(
                 "SELECT id, event_id, customer, reference, status FROM reservations WHERE hold_id = $1",
@@ -207,7 +211,7 @@ impl Store {
 
     /// Explains why a hold is not active: unknown (4), lapsed (5, naming seats since taken),
     /// or released / reserved (3).
-    async fn why_not_active(&self, hold_id: Uuid) -> Error {
+    pub(super) async fn why_not_active(&self, hold_id: Uuid) -> Error {
         let row = with_pool!(self, |pool, pg| {
             let mut qb = QueryBuilder::new("SELECT status, expires_at, expires_at <= ");
             qb.push(now_sql(pg))

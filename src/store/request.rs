@@ -30,6 +30,9 @@ pub struct HoldRequest<'a> {
     pub ttl_ms: i64,
     pub holder: Option<&'a str>,
     pub idempotency_key: Option<&'a str>,
+    /// With a key: the request it stands for (canonical JSON), stored with the key so that a
+    /// retry asking for something else is refused rather than replayed.
+    pub idempotency_request: Option<&'a str>,
     pub actor: &'a Actor,
     /// Fault injection (tests, the simulator). Takes the general read-then-write path.
     pub fault: Option<Fault>,
@@ -59,6 +62,7 @@ impl HoldRequest<'_> {
             expires_at,
             holder: self.holder.map(str::to_string),
             replayed: false,
+            reservation_id: None,
         }
     }
 }

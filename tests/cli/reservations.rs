@@ -719,3 +719,119 @@ fn audit_catches_records_that_disagree() {
         assert_eq!(kinds(env), ["stale_owner"]);
     });
 }
+
+/// An idempotency key means what it says: bound to its request (another request with it is
+/// exit 2), and a replay tells the hold's current state: active (the hold, replayed), reserved
+/// (the reservation), released (exit 3), lapsed (exit 5). Thirty concurrent calls with one key
+/// all get the same hold, and one hold row exists.
+#[test]
+fn idempotency_keys_mean_what_they_say() {
+    for (env, flags) in setups("idempotency") {
+        env.ok(&["event", "create", "--name", "E", "--seats", "60"]);
+        let first = json_of(
+            &env,
+            &flags,
+            &["hold", "E", "1", "2", "--idempotency-key", "a"],
+        );
+        let again = json_of(
+            &env,
+            &flags,
+            &["hold", "E", "1", "2", "--idempotency-key", "a"],
+        );
+        assert_eq!(again["hold_id"], first["hold_id"]);
+        assert_eq!(again["replayed"], true);
+        // Another request with the same key: refused, naming what the key was used for.
+        let e = json_error(
+            &env,
+            &flags,
+            &["hold", "E", "3", "--idempotency-key", "a"],
+            2,
+        );
+        assert!(
+            e["message"].as_str().unwrap().contains("already used"),
+            "{e}"
+        );
+        let e = json_error(
+            &env,
+            &flags,
+            &[
+                "hold",
+                "E",
+                "1",
+                "2",
+                "--ttl",
+                "1m",
+                "--idempotency-key",
+                "a",
+            ],
+            2,
+        );
+        assert!(e["message"].as_str().unwrap().contains("\"ttl_ms\""), "{e}");
+        // Reserved since: the replay answers with the reservation.
+        let hold_id = first["hold_id"].as_str().unwrap();
+        let res = json_of(&env, &flags, &["reserve", hold_id, "--customer", "c"]);
+        let replay = json_of(
+            &env,
+            &flags,
+            &["hold", "E", "1", "2", "--idempotency-key", "a"],
+        );
+        assert_eq!(replay["reservation_id"], res["reservation_id"], "{replay}");
+        // Released: exit 3 naming the hold.
+        let b = json_of(&env, &flags, &["hold", "E", "4", "--idempotency-key", "b"]);
+        let b_id = b["hold_id"].as_str().unwrap().to_string();
+        env.ok(&with(&flags, &["release", &b_id])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>());
+        let e = json_error(
+            &env,
+            &flags,
+            &["hold", "E", "4", "--idempotency-key", "b"],
+            3,
+        );
+        assert_eq!(
+            (e["hold_id"].as_str(), e["status"].as_str()),
+            (Some(b_id.as_str()), Some("released"))
+        );
+        // Lapsed: exit 5 with when.
+        let c = json_of(
+            &env,
+            &flags,
+            &["hold", "E", "6", "--ttl", "1s", "--idempotency-key", "c"],
+        );
+        std::thread::sleep(std::time::Duration::from_millis(1300));
+        let e = json_error(
+            &env,
+            &flags,
+            &["hold", "E", "6", "--ttl", "1s", "--idempotency-key", "c"],
+            5,
+        );
+        assert_eq!(e["lapsed_at"], c["expires_at"], "{e}");
+        // Thirty at once with one key: one hold, every answer names it.
+        let outs = spawn_all(&env, 30, |_| {
+            let mut args = vec!["--json".to_string()];
+            args.extend(with(
+                &flags,
+                &["hold", "E", "10", "11", "--idempotency-key", "burst"],
+            ));
+            args
+        });
+        let ids: std::collections::HashSet<String> = outs
+            .iter()
+            .map(|o| {
+                assert_eq!(o.status.code(), Some(0), "{flags:?}: {o:?}");
+                let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+                v["hold_id"].as_str().unwrap().to_string()
+            })
+            .collect();
+        assert_eq!(ids.len(), 1, "{flags:?}: {ids:?}");
+        let history = env.json(&["history", "E", "10"]);
+        let holds = history
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["to_status"] == "held")
+            .count();
+        assert_eq!(holds, 1, "one hold took seat 10: {history}");
+    }
+}
