@@ -101,6 +101,8 @@ pub struct ReservationConfig {
     pub strategy: Strategy,
     pub hold_ttl: HumanDuration,
     pub max_hold_ttl: HumanDuration,
+    /// The longest a hold may live from when it was made, however often it is extended.
+    pub max_hold_lifetime: HumanDuration,
     pub max_seats_per_hold: u32,
 }
 
@@ -110,6 +112,7 @@ impl Default for ReservationConfig {
             strategy: Strategy::Occ,
             hold_ttl: HumanDuration::secs(600),
             max_hold_ttl: HumanDuration::secs(7200),
+            max_hold_lifetime: HumanDuration::secs(1800),
             max_seats_per_hold: 10,
         }
     }
@@ -163,6 +166,24 @@ impl Config {
         }
         if self.database.connect_timeout.0.is_zero() {
             return bad("database.connect_timeout", "must be greater than 0s");
+        }
+        // Seven days is longer than any sale needs and far inside every timestamp range.
+        let week = HumanDuration::secs(7 * 24 * 3600);
+        let r = &self.reservation;
+        for (key, value) in [
+            ("reservation.hold_ttl", r.hold_ttl),
+            ("reservation.max_hold_ttl", r.max_hold_ttl),
+            ("reservation.max_hold_lifetime", r.max_hold_lifetime),
+        ] {
+            if value.0.is_zero() || value > week {
+                return bad(key, "must be longer than 0s and at most 7 days");
+            }
+        }
+        if r.max_hold_lifetime < r.hold_ttl {
+            return bad(
+                "reservation.max_hold_lifetime",
+                "must not be shorter than reservation.hold_ttl",
+            );
         }
         if self.reservation.hold_ttl > self.reservation.max_hold_ttl {
             return bad(
@@ -436,6 +457,23 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(err.contains("reservation.hold_ttl"), "{err}");
+        for (text, key) in [
+            ("max_hold_ttl = \"8d\"", "reservation.max_hold_ttl"),
+            (
+                "max_hold_lifetime = \"100000000d\"",
+                "reservation.max_hold_lifetime",
+            ),
+            (
+                "max_hold_lifetime = \"5m\"",
+                "reservation.max_hold_lifetime",
+            ),
+            ("hold_ttl = \"0s\"", "reservation.hold_ttl"),
+        ] {
+            let err = Config::parse(&format!("[reservation]\n{text}\n"), Path::new("x.toml"))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(key), "{text}: {err}");
+        }
     }
 
     #[test]

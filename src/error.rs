@@ -126,6 +126,14 @@ pub enum Error {
         suggestions: Vec<(String, String)>,
         first_last: Option<(String, String)>,
     },
+    /// The hold has lived `reservation.max_hold_lifetime` since it was made and cannot be
+    /// extended (exit 3); it lapses at `expires_at` unless reserved or released first. JSON:
+    /// `"hold_id"`, `"expires_at"`.
+    #[error("hold {hold_id} has reached reservation.max_hold_lifetime and cannot be extended; it lapses at {} unless it is reserved or released", .expires_at.format("%Y-%m-%d %H:%M:%S UTC"))]
+    HoldLifetimeReached {
+        hold_id: Uuid,
+        expires_at: DateTime<Utc>,
+    },
     /// The hold lapsed (its TTL passed on the database clock) before this change (exit 5).
     /// `taken_since`: its seats that other terminals have taken since. JSON: `"hold_id"`,
     /// `"lapsed_at"` (RFC 3339), `"taken_since"`.
@@ -225,6 +233,7 @@ impl Error {
             | Error::NotEnoughSeats { .. }
             | Error::WrongState { .. }
             | Error::HoldClosed { .. }
+            | Error::HoldLifetimeReached { .. }
             | Error::Contended(_) => ExitCode::Conflict,
             Error::NotFound(_) | Error::UnknownSeats { .. } => ExitCode::NotFound,
             Error::HoldLapsed { .. } => ExitCode::HoldExpired,
@@ -271,6 +280,10 @@ impl Error {
                     .collect();
                 json!({ "labels": labels, "suggestions": suggestions })
             }
+            Error::HoldLifetimeReached {
+                hold_id,
+                expires_at,
+            } => json!({ "hold_id": hold_id, "expires_at": expires_at }),
             Error::HoldLapsed {
                 hold_id,
                 at,
@@ -508,6 +521,21 @@ mod tests {
              premium (0 accessible seats available)"
         );
         assert_eq!(e.details()["accessible_asked"], 1);
+    }
+
+    #[test]
+    fn hold_lifetime_reached_carries_hold_and_expiry() {
+        let at = DateTime::parse_from_rfc3339("2026-11-30T10:30:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let e = Error::HoldLifetimeReached {
+            hold_id: Uuid::nil(),
+            expires_at: at,
+        };
+        assert_eq!(e.exit_code(), ExitCode::Conflict);
+        assert!(e.to_string().contains("max_hold_lifetime"), "{e}");
+        assert_eq!(e.details()["expires_at"], "2026-11-30T10:30:00Z");
+        assert_eq!(e.details()["hold_id"], serde_json::json!(Uuid::nil()));
     }
 
     #[test]

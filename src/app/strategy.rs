@@ -38,6 +38,8 @@ pub struct Reserver {
     store: Store,
     strategy: Strategy,
     max_retries: u32,
+    /// `reservation.max_hold_lifetime` in ms: no hold outlives it, however it is extended.
+    lifetime_ms: i64,
     locks: Option<Locks>,
 }
 
@@ -65,6 +67,7 @@ impl Reserver {
             store,
             strategy,
             max_retries: config.occ.max_retries,
+            lifetime_ms: config.reservation.max_hold_lifetime.0.as_millis() as i64,
             locks,
         })
     }
@@ -76,6 +79,7 @@ impl Reserver {
             store,
             strategy: self.strategy,
             max_retries: self.max_retries,
+            lifetime_ms: self.lifetime_ms,
             locks: self.locks.clone(),
         }
     }
@@ -102,13 +106,22 @@ impl Reserver {
         // A retry with an idempotency key may find the seats taken by its own earlier hold:
         // only the attempt itself can tell.
         let taking = req.idempotency_key.is_none();
+        // No hold outlives reservation.max_hold_lifetime: a longer TTL is cut to it, and said.
+        let capped = req.ttl_ms > self.lifetime_ms;
+        let req = &HoldRequest {
+            ttl_ms: req.ttl_ms.min(self.lifetime_ms),
+            ..*req
+        };
         // The first try skips seats locked by others; later tries wait for them.
         let tries = std::sync::atomic::AtomicU32::new(0);
-        self.run(req.event_id, req.labels, taking, effort, || {
-            let n = tries.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            self.store.try_hold(req, n > 0)
-        })
-        .await
+        let mut hold = self
+            .run(req.event_id, req.labels, taking, effort, || {
+                let n = tries.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                self.store.try_hold(req, n > 0)
+            })
+            .await?;
+        hold.lifetime_capped |= capped && !hold.replayed;
+        Ok(hold)
     }
 
     /// Holds the `n` best available seats (see `domain::best`), adjacent in one row when
@@ -188,7 +201,7 @@ impl Reserver {
     ) -> Result<HoldInfo> {
         let (event_id, labels) = self.seats_of(hold_id).await?;
         self.run(event_id, &labels, false, effort, || {
-            self.store.try_extend(hold_id, ttl_ms)
+            self.store.try_extend(hold_id, ttl_ms, self.lifetime_ms)
         })
         .await
     }

@@ -75,6 +75,11 @@ impl Render for Held {
                 h.hold_id
             );
         }
+        let remarks = if h.lifetime_capped {
+            format!("{remarks}\n{LIFETIME_CAPPED}")
+        } else {
+            remarks
+        };
         format!(
             "{} {} until {}.{remarks}\nhold id: {}\n",
             if h.replayed { "Already held:" } else { "Held" },
@@ -121,13 +126,22 @@ pub struct Extended(pub HoldInfo);
 impl Render for Extended {
     fn human(&self, _ui: &Ui) -> String {
         format!(
-            "Extended hold {} ({}) until {}.\n",
+            "Extended hold {} ({}) until {}.{}\n",
             self.0.hold_id,
             self.0.seats.join(", "),
-            self.0.expires_at.format("%H:%M:%S UTC")
+            self.0.expires_at.format("%H:%M:%S UTC"),
+            if self.0.lifetime_capped {
+                format!("\n{LIFETIME_CAPPED}")
+            } else {
+                String::new()
+            }
         )
     }
 }
+
+/// Said when a TTL was cut to the end of the hold's lifetime.
+const LIFETIME_CAPPED: &str = "Cut to the end of the hold's lifetime: no hold lives longer than \
+    reservation.max_hold_lifetime from when it was made.";
 
 impl ExtendArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<Extended> {

@@ -17,6 +17,10 @@ pub struct HoldInfo {
     /// On a replay: the reservation the hold has become since.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reservation_id: Option<Uuid>,
+    /// The TTL asked for would have run past `reservation.max_hold_lifetime` (counted from
+    /// when the hold was made): `expires_at` is the end of that lifetime instead.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub lifetime_capped: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

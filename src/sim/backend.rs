@@ -94,6 +94,7 @@ impl Backend for Noop {
             holder: None,
             replayed: false,
             reservation_id: None,
+            lifetime_capped: false,
         })
     }
 

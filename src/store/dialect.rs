@@ -35,6 +35,31 @@ pub(super) fn begin_sql(pg: bool) -> &'static str {
     if pg { "BEGIN" } else { "BEGIN IMMEDIATE" }
 }
 
+/// Pushes "`base` + ms" in the backend's dialect: `base` is a timestamp column (or `now()` /
+/// SQLite's `'now'`), the milliseconds are bound, never formatted.
+pub(super) fn push_after<DB: sqlx::Database>(
+    qb: &mut QueryBuilder<DB>,
+    pg: bool,
+    base: &str,
+    ms: i64,
+) where
+    i64: for<'e> sqlx::Encode<'e, DB> + sqlx::Type<DB>,
+    String: for<'e> sqlx::Encode<'e, DB> + sqlx::Type<DB>,
+{
+    if pg {
+        qb.push(base)
+            .push(" + ")
+            .push_bind(ms)
+            .push(" * interval '1 millisecond'");
+    } else {
+        qb.push("strftime('%Y-%m-%dT%H:%M:%f+00:00', ")
+            .push(base)
+            .push(", ")
+            .push_bind(format!("{:+.3} seconds", ms as f64 / 1000.0))
+            .push(")");
+    }
+}
+
 /// Pushes "now + ttl" in the backend's dialect, with the TTL bound, not formatted.
 pub(super) fn push_expiry<DB: sqlx::Database>(qb: &mut QueryBuilder<DB>, pg: bool, ttl_ms: i64)
 where

@@ -86,6 +86,7 @@ impl Store {
             holder,
             replayed: true,
             reservation_id: None,
+            lifetime_capped: false,
         };
         match status.as_str() {
             "active" if !lapsed => Ok(Some(hold)),

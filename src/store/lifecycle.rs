@@ -5,28 +5,51 @@ use chrono::{DateTime, Utc};
 use sqlx::QueryBuilder;
 use uuid::Uuid;
 
-use super::dialect::{Tried, begin_sql, hold_labels, now_sql, push_expiry, record_history};
+use super::dialect::{Tried, begin_sql, hold_labels, now_sql, push_after, record_history};
 use super::{Actor, Attempt, Store, db_error, with_pool};
 use crate::contract::{HoldInfo, ReservationInfo};
 use crate::error::{Error, Result};
 
+/// The extended hold's event, new expiry, holder, seat count, and whether its lifetime cut it.
+type Extended = (Uuid, DateTime<Utc>, Option<String>, i64, bool);
+
 impl Store {
-    /// Extends an active hold. Exit 5 if it has lapsed, 3 if it was released or reserved.
-    pub async fn try_extend(&self, hold_id: Uuid, ttl_ms: i64) -> Result<Attempt<HoldInfo>> {
+    /// Extends an active hold to `ttl_ms` from now, but never past `lifetime_ms` from when it
+    /// was made (`reservation.max_hold_lifetime`; `lifetime_capped` says when that cut it).
+    /// Exit 5 if it has lapsed, 3 if it was released or reserved or has reached its lifetime.
+    pub async fn try_extend(
+        &self,
+        hold_id: Uuid,
+        ttl_ms: i64,
+        lifetime_ms: i64,
+    ) -> Result<Attempt<HoldInfo>> {
         let outcome: std::result::Result<Tried<Attempt<HoldInfo>>, sqlx::Error> =
             with_pool!(self, |pool, pg| {
                 async {
                     let mut tx = pool.begin_with(begin_sql(pg)).await?;
+                    // The new expiry: now + ttl, or the end of the hold's lifetime if sooner.
+                    let now = if pg { "now()" } else { "'now'" };
                     let mut qb = QueryBuilder::new("UPDATE holds SET expires_at = ");
-                    push_expiry(&mut qb, pg, ttl_ms);
-                    qb.push(" WHERE id = ")
+                    qb.push(if pg { "LEAST(" } else { "MIN(" });
+                    push_after(&mut qb, pg, now, ttl_ms);
+                    qb.push(", ");
+                    push_after(&mut qb, pg, "created_at", lifetime_ms);
+                    qb.push(") WHERE id = ")
                         .push_bind(hold_id)
                         .push(" AND status = 'active' AND expires_at > ")
                         .push(now_sql(pg))
-                        .push(" RETURNING event_id, expires_at, holder, seat_count");
-                    let row: Option<(Uuid, DateTime<Utc>, Option<String>, i64)> =
+                        .push(" AND ");
+                    push_after(&mut qb, pg, "created_at", lifetime_ms);
+                    qb.push(" > ")
+                        .push(now_sql(pg))
+                        .push(" RETURNING event_id, expires_at, holder, seat_count, ");
+                    push_after(&mut qb, pg, now, ttl_ms);
+                    qb.push(" > ");
+                    push_after(&mut qb, pg, "created_at", lifetime_ms);
+                    qb.push(" AS capped");
+                    let row: Option<Extended> =
                         qb.build_query_as().fetch_optional(&mut *tx).await?;
-                    let Some((event_id, expires_at, holder, count)) = row else {
+                    let Some((event_id, expires_at, holder, count, capped)) = row else {
                         tx.rollback().await?;
                         return Ok(Err(self.why_not_active(hold_id).await));
                     };
@@ -53,6 +76,7 @@ impl Store {
                         holder,
                         replayed: false,
                         reservation_id: None,
+                        lifetime_capped: capped,
                     })))
                 }
                 .await
@@ -232,6 +256,11 @@ impl Store {
                 hold_id,
                 at: expires_at,
                 taken_since: self.taken_from(hold_id).await.unwrap_or_default(),
+            },
+            // Active and not lapsed, yet not extended: it has lived its whole lifetime.
+            "active" => Error::HoldLifetimeReached {
+                hold_id,
+                expires_at,
             },
             other => Error::Internal(anyhow::anyhow!(
                 "hold {hold_id} in unexpected state {other}"

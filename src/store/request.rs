@@ -63,6 +63,7 @@ impl HoldRequest<'_> {
             holder: self.holder.map(str::to_string),
             replayed: false,
             reservation_id: None,
+            lifetime_capped: false,
         }
     }
 }

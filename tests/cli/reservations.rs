@@ -835,3 +835,61 @@ fn idempotency_keys_mean_what_they_say() {
         assert_eq!(holds, 1, "one hold took seat 10: {history}");
     }
 }
+
+/// No hold outlives `reservation.max_hold_lifetime`: a longer TTL is cut to it, extends are cut
+/// to it and say so, and once it has passed the hold lapses however often it was extended.
+#[test]
+fn a_hold_lives_at_most_its_lifetime() {
+    crate::common::on_both("lifetime", |env| {
+        let cfg = env.write(
+            "life.toml",
+            "[reservation]\nhold_ttl = \"2s\"\nmax_hold_ttl = \"10s\"\nmax_hold_lifetime = \"3s\"\n",
+        );
+        let run = |args: &[&str]| {
+            let mut all = vec!["--json", "--config", cfg.as_str()];
+            all.extend_from_slice(args);
+            env.run(&all)
+        };
+        env.ok(&["event", "create", "--name", "E", "--seats", "4"]);
+        let long = run(&["hold", "E", "1", "--ttl", "10s"]);
+        let long: Value = serde_json::from_slice(&long.stdout).unwrap();
+        assert_eq!(long["lifetime_capped"], true, "{long}");
+        let hold = run(&["hold", "E", "2"]);
+        let hold: Value = serde_json::from_slice(&hold.stdout).unwrap();
+        assert!(hold.get("lifetime_capped").is_none(), "{hold}");
+        let id = hold["hold_id"].as_str().unwrap().to_string();
+        let started = std::time::Instant::now();
+        let mut last = None;
+        // Extend every 0.5 s: past 3 s from its making, the hold must be gone.
+        while started.elapsed() < std::time::Duration::from_secs(5) {
+            std::thread::sleep(std::time::Duration::from_millis(500));
+            let out = run(&["extend", &id, "--ttl", "2s"]);
+            match out.status.code() {
+                Some(0) => {
+                    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+                    // Made at (first expiry - 2 s): never extended past made + 3 s.
+                    let at = |v: &Value| {
+                        chrono::DateTime::parse_from_rfc3339(v["expires_at"].as_str().unwrap())
+                            .unwrap()
+                    };
+                    assert!(
+                        at(&v) <= at(&hold) + chrono::Duration::seconds(1),
+                        "extended past its lifetime: {v} (made with {hold})"
+                    );
+                    last = Some(v);
+                }
+                Some(5) => break,
+                other => panic!("extend exit {other:?}: {out:?}"),
+            }
+        }
+        let last = last.expect("extended at least once");
+        assert_eq!(last["lifetime_capped"], true, "{last}");
+        let out = run(&["extend", &id]);
+        assert_eq!(
+            out.status.code(),
+            Some(5),
+            "lapsed at the end of its lifetime: {out:?}"
+        );
+        assert_eq!(seat_map(env, "E")["2"]["status"], "available");
+    });
+}
