@@ -4,7 +4,7 @@
 use super::strategy::Effort;
 use super::{Session, actor};
 use crate::contract::BlockChange;
-use crate::domain::labels;
+use crate::domain::{labels, names};
 use crate::error::{Error, Result};
 
 impl Session {
@@ -35,7 +35,7 @@ impl Session {
     ) -> Result<BlockChange> {
         let mut typed: Vec<String> = Vec::with_capacity(seats.len());
         for s in seats {
-            let s = s.trim().to_string();
+            let s = names::nfc(s.trim());
             if s.is_empty() {
                 return Err(Error::invalid("an empty seat label was given"));
             }

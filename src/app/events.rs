@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use super::Session;
 use crate::contract::{Created, Deleted, EventDetail, EventListItem};
 use crate::domain::layout::Layout;
+use crate::domain::names;
 use crate::domain::{Event, StatusCounts};
 use crate::error::{Error, Result};
 use crate::store::NewEvent;
@@ -58,6 +59,9 @@ fn check_event_name(name: &str) -> Result<String> {
     if name.chars().any(char::is_control) {
         return Err(Error::invalid("--name must not contain control characters"));
     }
+    // One spelling (NFC) and nothing invisible: two events must not print alike.
+    let name = names::normalize("event", name).map_err(Error::Invalid)?;
+    let name = name.as_str();
     if Uuid::parse_str(name).is_ok() {
         return Err(Error::invalid(
             "--name must not look like an event id (a UUID); events are found by id or name",
@@ -79,7 +83,9 @@ impl Session {
             venue: order
                 .venue
                 .as_ref()
-                .map(|v| v.trim().to_string())
+                .map(|v| names::normalize("venue", v.trim()))
+                .transpose()
+                .map_err(Error::Invalid)?
                 .filter(|v| !v.is_empty()),
             starts_at: order.starts_at,
         };

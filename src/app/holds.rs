@@ -9,7 +9,7 @@ use crate::contract::{
     FoundReservation, Held, HistoryEntry, HoldInfo, Released, ReservationInfo, Swept,
 };
 use crate::domain::best::Want;
-use crate::domain::{labels, pick};
+use crate::domain::{labels, names, pick};
 use crate::duration::HumanDuration;
 use crate::error::{Error, Result};
 use crate::store::{Actor, Fault, HoldRequest};
@@ -76,7 +76,7 @@ impl Session {
         let max = self.settings.config.reservation.max_seats_per_hold as usize;
         let mut labels: Vec<String> = Vec::with_capacity(order.seats.len());
         for label in &order.seats {
-            let label = label.trim().to_string();
+            let label = names::nfc(label.trim());
             if labels.contains(&label) {
                 return Err(Error::invalid(format!("seat {label} is listed twice")));
             }
@@ -126,7 +126,9 @@ impl Session {
                         "--accessible {accessible} is more than the {asked} seats asked for with --best"
                     )));
                 }
-                if let Some(section) = &best.section {
+                let section = best.section.as_deref().map(names::nfc);
+                let category = best.category.as_deref().map(names::nfc);
+                if let Some(section) = &section {
                     self.check_section(event.id, section).await?;
                 }
                 let want = Want {
@@ -137,8 +139,8 @@ impl Session {
                     .hold_best(
                         &req,
                         want,
-                        best.section.as_deref(),
-                        best.category.as_deref(),
+                        section.as_deref(),
+                        category.as_deref(),
                         &mut effort,
                     )
                     .await?;
@@ -182,6 +184,14 @@ impl Session {
         reference: Option<&str>,
         by: &Actor,
     ) -> Result<ReservationInfo> {
+        // Customer and reference in one spelling, with nothing invisible in them.
+        let text = |kind: &str, v: Option<&str>| {
+            v.map(|v| names::normalize(kind, v.trim()))
+                .transpose()
+                .map_err(Error::Invalid)
+        };
+        let (customer, reference) = (text("customer", customer)?, text("reference", reference)?);
+        let (customer, reference) = (customer.as_deref(), reference.as_deref());
         self.reserver()
             .await?
             .reserve(hold_id, customer, reference, by, &mut Effort::default())
@@ -229,6 +239,8 @@ impl Session {
     pub async fn history(&self, event: &str, seat: Option<&str>) -> Result<Vec<HistoryEntry>> {
         let store = self.store().await?;
         let event = store.find_event(event).await?;
+        let seat = seat.map(|s| names::nfc(s.trim()));
+        let seat = seat.as_deref();
         let history = store.history(event.id, seat).await?;
         if let Some(seat) = seat.filter(|_| history.is_empty()) {
             // No history, or no such seat? Only the second is an error.

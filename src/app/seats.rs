@@ -3,7 +3,7 @@
 use uuid::Uuid;
 
 use super::Session;
-use crate::domain::{Event, Seat, SeatStatus, labels, no_section};
+use crate::domain::{Event, Seat, SeatStatus, labels, names, no_section};
 use crate::error::Result;
 
 impl Session {
@@ -18,6 +18,8 @@ impl Session {
     ) -> Result<Vec<Seat>> {
         let store = self.store().await?;
         let event = store.find_event(event).await?;
+        let section = section.map(names::nfc);
+        let section = section.as_deref();
         if let Some(section) = section {
             self.check_section(event.id, section).await?;
         }
@@ -35,11 +37,16 @@ impl Session {
     ) -> Result<(Event, Vec<Seat>, Vec<String>)> {
         let store = self.store().await?;
         let event = store.find_event(event).await?;
+        let section = section.map(names::nfc);
+        let section = section.as_deref();
         if let Some(section) = section {
             self.check_section(event.id, section).await?;
         }
         let seats = store.list_seats(event.id, None, section).await?;
-        let tokens: Vec<String> = highlight.iter().flat_map(|t| labels::split(t)).collect();
+        let tokens: Vec<String> = highlight
+            .iter()
+            .flat_map(|t| labels::split(&names::nfc(t)))
+            .collect();
         // Highlighted seats are checked against the whole event, not only the drawn section.
         let all = if section.is_some() && !tokens.is_empty() {
             store.list_seats(event.id, None, None).await?

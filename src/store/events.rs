@@ -81,7 +81,8 @@ impl Store {
 
     /// Finds an event by id, exact name, or unique name prefix; suggests names on a miss.
     pub async fn find_event(&self, reference: &str) -> Result<Event> {
-        let reference = reference.trim();
+        let reference = crate::domain::names::nfc(reference.trim());
+        let reference = reference.as_str();
         if let Ok(id) = Uuid::parse_str(reference) {
             let found = with_pool!(self, |pool, _pg| {
                 sqlx::query_as::<_, EventRow>(

@@ -15,3 +15,4 @@ mod report;
 mod reservations;
 mod simulate;
 mod snapshots;
+mod unicode;

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::{Layout, LayoutError, LayoutSeat, MAX_SEATS};
 use crate::domain::SeatAttrs;
+use crate::domain::names;
 
 /// Collects seats with their source line, rejecting duplicates and oversize layouts as it goes.
 pub(super) struct Builder<'a> {
@@ -55,6 +56,12 @@ impl<'a> Builder<'a> {
         line: usize,
     ) -> Result<(), LayoutError> {
         self.reserve(1, line)?;
+        // One spelling per name (NFC): `Ä` typed precomposed or decomposed is one row, so a
+        // seat given twice that way is a duplicate, not two seats that print alike.
+        let norm = |kind: &str, v: &str| names::normalize(kind, v).map_err(|m| self.err(line, m));
+        let (section, row) = (norm("section", section)?, norm("row", row)?);
+        let category = category.map(|c| norm("category", c)).transpose()?;
+        let (section, row, category) = (section.as_str(), row.as_str(), category.as_deref());
         let key = (section.to_string(), row.to_string(), number);
         if let Some(first) = self.seen.get(&key) {
             let place = if row.is_empty() {

@@ -12,11 +12,7 @@ pub(super) fn check_name(kind: &str, value: &str) -> Result<(), String> {
             "{kind} name `{value}` is longer than 64 characters"
         ));
     }
-    if value.chars().any(char::is_control) {
-        return Err(format!(
-            "{kind} name {value:?} contains a control character"
-        ));
-    }
+    crate::domain::names::normalize(kind, value)?;
     Ok(())
 }
 
