@@ -125,6 +125,7 @@ impl Render for EventList {
             "Available",
             "Held",
             "Reserved",
+            "Blocked",
             "Id",
         ]);
         for item in &self.0 {
@@ -138,6 +139,7 @@ impl Render for EventList {
                 c.available.to_string(),
                 c.held.to_string(),
                 c.reserved.to_string(),
+                c.blocked.to_string(),
                 e.id.to_string(),
             ]);
         }
@@ -167,7 +169,14 @@ impl Render for EventDetail {
             out.push_str(&format!("  starts:   {}\n", time(starts)));
         }
         out.push_str(&format!("  created:  {}\n\n", time(&e.created_at)));
-        let mut table = ui.table(&["Section", "Seats", "Available", "Held", "Reserved"]);
+        let mut table = ui.table(&[
+            "Section",
+            "Seats",
+            "Available",
+            "Held",
+            "Reserved",
+            "Blocked",
+        ]);
         let mut add = |name: &str, c: &StatusCounts| {
             table.add_row(vec![
                 name.to_string(),
@@ -175,6 +184,7 @@ impl Render for EventDetail {
                 c.available.to_string(),
                 c.held.to_string(),
                 c.reserved.to_string(),
+                c.blocked.to_string(),
             ]);
         };
         for s in &self.sections {
@@ -194,7 +204,7 @@ pub async fn show(ctx: &Ctx, reference: &str) -> Result<EventDetail> {
 pub struct DeleteArgs {
     /// Event id, name, or unique name prefix
     pub event: String,
-    /// Delete even if seats are held or reserved
+    /// Delete even if seats are held, reserved or blocked
     #[arg(long)]
     pub force: bool,
     /// Do not ask for confirmation (required when not on a terminal)

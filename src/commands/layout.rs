@@ -32,7 +32,7 @@ pub struct ImportArgs {
     pub event: String,
     /// Layout file: .csv (section,row,seat[,category]), .toml or .json
     pub file: PathBuf,
-    /// Replace the event's existing layout (refused while any seat is held or reserved)
+    /// Replace the event's existing layout (refused while any seat is held, reserved or blocked)
     #[arg(long)]
     pub replace: bool,
 }

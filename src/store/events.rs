@@ -246,8 +246,11 @@ impl Store {
                 if locked == 0 {
                     return Ok(Err(Error::not_found(format!("no event with id {event_id}"))));
                 }
-                let (existing, busy) = sqlx::query_as::<_, (i64, i64)>(
-                    "SELECT COUNT(*), COALESCE(SUM(CASE WHEN status = 'available' THEN 0 ELSE 1 END), 0) \
+                let (existing, held, reserved, blocked) = sqlx::query_as::<_, (i64, i64, i64, i64)>(
+                    "SELECT COUNT(*), \
+                       COALESCE(SUM(CASE WHEN status = 'held' THEN 1 ELSE 0 END), 0), \
+                       COALESCE(SUM(CASE WHEN status = 'reserved' THEN 1 ELSE 0 END), 0), \
+                       COALESCE(SUM(CASE WHEN status = 'blocked' THEN 1 ELSE 0 END), 0) \
                      FROM seat_state WHERE event_id = $1",
                 )
                 .bind(event_id)
@@ -258,9 +261,10 @@ impl Store {
                         "the event already has a layout of {existing} seats; pass --replace to replace it"
                     ))));
                 }
-                if busy > 0 {
+                if held + reserved + blocked > 0 {
                     return Ok(Err(Error::conflict(format!(
-                        "cannot replace the layout: {busy} of its seats are held or reserved"
+                        "cannot replace the layout: not all its seats are available ({})",
+                        not_available(held, reserved, blocked)
                     ))));
                 }
                 let mut delete = QueryBuilder::new("DELETE FROM seats WHERE event_id = ");
@@ -310,10 +314,22 @@ impl Store {
         if deleted == 1 {
             return Ok(());
         }
-        // Either it vanished or it has sold seats: tell which.
+        // Either it vanished or it has seats not available: tell which, and how many.
         self.find_event(&event_id.to_string()).await?;
-        Err(Error::conflict(
-            "the event has held or reserved seats; pass --force to delete it anyway",
-        ))
+        let (c, _) = self.seat_counts(event_id).await?;
+        Err(Error::conflict(format!(
+            "the event has seats that are not available ({}); pass --force to delete it anyway",
+            not_available(c.held, c.reserved, c.blocked)
+        )))
     }
+}
+
+/// "2 held, 1 reserved, 3 blocked", leaving out the states with none.
+fn not_available(held: i64, reserved: i64, blocked: i64) -> String {
+    [(held, "held"), (reserved, "reserved"), (blocked, "blocked")]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

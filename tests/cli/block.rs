@@ -237,3 +237,25 @@ fn block_errors_carry_their_seats_and_ranges_work() {
         assert_eq!(err["error"]["labels"], serde_json::json!(["77"]), "{err}");
     });
 }
+
+/// Blocked seats are named as blocked, never as "held or reserved": when a layout replace or an
+/// event delete is refused for them, and in the event tables.
+#[test]
+fn blocked_seats_are_called_blocked() {
+    on_both("blocked_named", |env| {
+        env.ok(&["event", "create", "--name", "E", "--seats", "4"]);
+        env.ok(&["block", "E", "1", "2", "--reason", "desk"]);
+        let layout = env.write("l.csv", "section,row,seat\nMain,A,1\n");
+        let err = env.fails(&["layout", "import", "E", &layout, "--replace"], 3);
+        assert!(
+            err.contains("(2 blocked)") && !err.contains("held or reserved"),
+            "{err}"
+        );
+        let err = env.fails(&["event", "delete", "E", "--yes"], 3);
+        assert!(err.contains("(2 blocked)"), "{err}");
+        let list = env.ok(&["event", "list"]);
+        assert!(list.contains("Blocked"), "{list}");
+        let show = env.ok(&["event", "show", "E"]);
+        assert!(show.contains("Blocked"), "{show}");
+    });
+}

@@ -155,7 +155,10 @@ fn replacing_is_refused_while_seats_are_held_or_reserved() {
             ],
             3,
         );
-        assert!(err.contains("1 of its seats are held or reserved"), "{err}");
+        assert!(
+            err.contains("not all its seats are available (1 held)"),
+            "{err}"
+        );
         env.sql(&[
             &format!("INSERT INTO reservations (id, event_id, hold_id) SELECT {res}, id, {hold} FROM events"),
             &format!("UPDATE seats SET status = 'reserved', held_until = NULL, reservation_id = {res} WHERE label = '2'"),

@@ -58,7 +58,8 @@ impl<'a> Builder<'a> {
         self.reserve(1, line)?;
         // One spelling per name (NFC): `Ä` typed precomposed or decomposed is one row, so a
         // seat given twice that way is a duplicate, not two seats that print alike.
-        let norm = |kind: &str, v: &str| names::normalize(kind, v).map_err(|m| self.err(line, m));
+        let norm =
+            |kind: &str, v: &str| names::normalize(kind, v.trim()).map_err(|m| self.err(line, m));
         let (section, row) = (norm("section", section)?, norm("row", row)?);
         let category = category.map(|c| norm("category", c)).transpose()?;
         let (section, row, category) = (section.as_str(), row.as_str(), category.as_deref());

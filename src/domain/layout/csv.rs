@@ -55,12 +55,13 @@ pub(super) fn parse_csv(text: &str, file: &str) -> Result<Layout, LayoutError> {
     };
     let mut b = Builder::new(file);
     let mut record = csv::StringRecord::new();
+    let mut lines = Lines::new(text);
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
+                let line = e.position().map_or(0, |p| lines.of(p.byte()));
                 let message = match e.kind() {
                     csv::ErrorKind::UnequalLengths {
                         expected_len, len, ..
@@ -70,7 +71,7 @@ pub(super) fn parse_csv(text: &str, file: &str) -> Result<Layout, LayoutError> {
                 return Err(err(line, message));
             }
         }
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = record.position().map_or(0, |p| lines.of(p.byte()));
         let get = |i: usize| record.get(i).unwrap_or("");
         let (sec, rw) = (get(section), get(row));
         check_name("section", sec).map_err(|m| err(line, m))?;
@@ -84,6 +85,43 @@ pub(super) fn parse_csv(text: &str, file: &str) -> Result<Layout, LayoutError> {
     b.finish()
 }
 
+/// Lines of the records, counted as they come (records arrive in file order, so each count
+/// starts where the last one stopped). With `\r\n` endings the csv crate starts a record at
+/// the `\n` and counts lines one short, so line ends at a record's start are skipped first.
+struct Lines<'t> {
+    bytes: &'t [u8],
+    at: usize,
+    line: usize,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        Lines {
+            bytes: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
+    }
+
+    fn of(&mut self, byte: u64) -> usize {
+        let mut to = (byte as usize).min(self.bytes.len());
+        while to < self.bytes.len() && matches!(self.bytes[to], b'\r' | b'\n') {
+            to += 1;
+        }
+        if to < self.at {
+            // Not in order (an error position): count from the start.
+            self.at = 0;
+            self.line = 1;
+        }
+        self.line += self.bytes[self.at..to]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        self.at = to;
+        self.line
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::domain::layout::tests::{csv, labels};
@@ -92,6 +130,19 @@ mod tests {
     fn csv_accepts_bom_any_column_order_and_crlf() {
         let l = csv("\u{feff}Seat,Row,Section\r\n3,B,Main\r\n").unwrap();
         assert_eq!(labels(&l), ["B-3"]);
+    }
+
+    #[test]
+    fn crlf_errors_name_the_right_line() {
+        for text in [
+            "section,row,seat\r\nMain,A,1\r\nMain,A,x\r\n",
+            "section,row,seat\nMain,A,1\nMain,A,x\n",
+        ] {
+            let e = csv(text).unwrap_err();
+            assert_eq!(e.line, Some(3), "{text:?}: {e}");
+        }
+        let e = csv("section,row,seat\r\nMain,A,1\r\nMain,B,2,9\r\n").unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
     }
 
     #[test]

@@ -3,8 +3,10 @@
 
 use super::MAX_SEAT_NUMBER;
 
+/// A section or row name as every format must give it: not blank, at most 64 characters, no
+/// control or invisible character. (The builder stores it trimmed and in NFC.)
 pub(super) fn check_name(kind: &str, value: &str) -> Result<(), String> {
-    if value.is_empty() {
+    if value.trim().is_empty() {
         return Err(format!("empty {kind} name"));
     }
     if value.chars().count() > 64 {

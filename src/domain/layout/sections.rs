@@ -301,6 +301,12 @@ restricted_view = "7-8"
                 2,
                 "empty section name",
             ),
+            // Blank is empty, as in CSV (which trims its fields).
+            (
+                "[[section]]\nname = \"S\"\n[[section.row]]\nname=\" \"\nseats=\"1\"\n".into(),
+                4,
+                "empty row name",
+            ),
         ];
         for (text, line, message) in cases {
             let e = toml(&text).unwrap_err();
