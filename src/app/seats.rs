@@ -16,6 +16,16 @@ impl Session {
         status: Option<SeatStatus>,
         section: Option<&str>,
     ) -> Result<Vec<Seat>> {
+        Ok(self.event_seats(event, status, section).await?.1)
+    }
+
+    /// The event and its seats, as [`Session::seats`] reads them.
+    async fn event_seats(
+        &self,
+        event: &str,
+        status: Option<SeatStatus>,
+        section: Option<&str>,
+    ) -> Result<(Event, Vec<Seat>)> {
         let store = self.store().await?;
         let event = store.find_event(event).await?;
         let section = section.map(names::nfc);
@@ -23,7 +33,8 @@ impl Session {
         if let Some(section) = section {
             self.check_section(event.id, section).await?;
         }
-        store.list_seats(event.id, status, section).await
+        let seats = store.list_seats(event.id, status, section).await?;
+        Ok((event, seats))
     }
 
     /// What a map draws: the event, its seats (of one section, or all), and the seats to
@@ -35,21 +46,14 @@ impl Session {
         section: Option<&str>,
         highlight: &[String],
     ) -> Result<(Event, Vec<Seat>, Vec<String>)> {
-        let store = self.store().await?;
-        let event = store.find_event(event).await?;
-        let section = section.map(names::nfc);
-        let section = section.as_deref();
-        if let Some(section) = section {
-            self.check_section(event.id, section).await?;
-        }
-        let seats = store.list_seats(event.id, None, section).await?;
+        let (event, seats) = self.event_seats(event, None, section).await?;
         let tokens: Vec<String> = highlight
             .iter()
             .flat_map(|t| labels::split(&names::nfc(t)))
             .collect();
         // Highlighted seats are checked against the whole event, not only the drawn section.
         let all = if section.is_some() && !tokens.is_empty() {
-            store.list_seats(event.id, None, None).await?
+            self.store().await?.list_seats(event.id, None, None).await?
         } else {
             Vec::new()
         };
