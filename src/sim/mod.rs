@@ -7,6 +7,8 @@ mod buyer;
 mod collector;
 pub mod engine;
 mod hall;
+pub mod history;
+pub mod linear;
 mod live;
 pub mod merge;
 pub mod notation;
