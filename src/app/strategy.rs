@@ -14,7 +14,7 @@ use crate::contract::{BlockChange, HoldInfo, Released, ReservationInfo};
 use crate::domain::best;
 use crate::error::{Error, Result};
 use crate::store::redis::Locks;
-use crate::store::{Actor, Attempt, HoldRequest, Store};
+use crate::store::{Actor, Attempt, Fault, HoldRequest, Store};
 
 /// What an operation cost, for callers that report it (the simulator).
 #[derive(Debug, Clone, Default)]
@@ -192,16 +192,29 @@ impl Reserver {
 
     /// Extends an active hold to `ttl_ms` from now. Errors: exit 3 (`HoldClosed`), 4, 5
     /// (`HoldLapsed`), 6.
-    #[instrument(name = "extend", skip_all, fields(strategy = %self.strategy, hold = %hold_id))]
     pub async fn extend(
         &self,
         hold_id: Uuid,
         ttl_ms: i64,
         effort: &mut Effort,
     ) -> Result<HoldInfo> {
+        self.extend_with(hold_id, ttl_ms, None, effort).await
+    }
+
+    /// [`Reserver::extend`] with a fault injected (the simulator's sabotage for its tests).
+    #[instrument(name = "extend", skip_all, fields(strategy = %self.strategy, hold = %hold_id))]
+    pub async fn extend_with(
+        &self,
+        hold_id: Uuid,
+        ttl_ms: i64,
+        fault: Option<Fault>,
+        effort: &mut Effort,
+    ) -> Result<HoldInfo> {
         let (event_id, labels) = self.seats_of(hold_id).await?;
+        let guarded = fault != Some(Fault::UnguardedExtend);
         self.run(event_id, &labels, false, effort, || {
-            self.store.try_extend(hold_id, ttl_ms, self.lifetime_ms)
+            self.store
+                .try_extend(hold_id, ttl_ms, self.lifetime_ms, guarded)
         })
         .await
     }

@@ -6,8 +6,8 @@ use std::time::Duration;
 use uuid::Uuid;
 
 use crate::app::strategy::{Effort, Reserver};
-use crate::app::{Actor, HoldRequest};
-use crate::contract::{HoldInfo, ReservationInfo};
+use crate::app::{Actor, Fault, HoldRequest};
+use crate::contract::{HoldInfo, Released, ReservationInfo};
 use crate::domain::best::Want;
 use crate::error::Result;
 
@@ -25,19 +25,35 @@ pub trait Backend: Send + Sync + 'static {
     /// Turns the hold into a reservation in `holder`'s name.
     fn reserve(
         &self,
-        hold: &HoldInfo,
+        hold_id: Uuid,
         holder: &str,
         actor: &Actor,
         effort: &mut Effort,
     ) -> impl Future<Output = Result<ReservationInfo>> + Send;
 
-    /// Lets the hold's seats go again.
+    /// Lets the hold's (or its reservation's) seats go again.
     fn release(
         &self,
-        hold: &HoldInfo,
+        hold_id: Uuid,
         actor: &Actor,
         effort: &mut Effort,
-    ) -> impl Future<Output = Result<()>> + Send;
+    ) -> impl Future<Output = Result<Released>> + Send;
+
+    /// Extends the hold to `ttl_ms` from now (`fault`: the simulator's sabotage).
+    fn extend(
+        &self,
+        hold_id: Uuid,
+        ttl_ms: i64,
+        fault: Option<Fault>,
+        effort: &mut Effort,
+    ) -> impl Future<Output = Result<HoldInfo>> + Send;
+
+    /// The latest holds of this run on the event (`simulate --mix`: what to act on).
+    fn recent_holds(
+        &self,
+        event_id: Uuid,
+        holder_prefix: &str,
+    ) -> impl Future<Output = Result<Vec<Uuid>>> + Send;
 }
 
 impl Backend for Reserver {
@@ -58,18 +74,30 @@ impl Backend for Reserver {
 
     async fn reserve(
         &self,
-        hold: &HoldInfo,
+        hold_id: Uuid,
         holder: &str,
         actor: &Actor,
         effort: &mut Effort,
     ) -> Result<ReservationInfo> {
-        Reserver::reserve(self, hold.hold_id, Some(holder), None, actor, effort).await
+        Reserver::reserve(self, hold_id, Some(holder), None, actor, effort).await
     }
 
-    async fn release(&self, hold: &HoldInfo, actor: &Actor, effort: &mut Effort) -> Result<()> {
-        Reserver::release(self, hold.hold_id, actor, effort)
-            .await
-            .map(|_| ())
+    async fn release(&self, hold_id: Uuid, actor: &Actor, effort: &mut Effort) -> Result<Released> {
+        Reserver::release(self, hold_id, actor, effort).await
+    }
+
+    async fn extend(
+        &self,
+        hold_id: Uuid,
+        ttl_ms: i64,
+        fault: Option<Fault>,
+        effort: &mut Effort,
+    ) -> Result<HoldInfo> {
+        self.extend_with(hold_id, ttl_ms, fault, effort).await
+    }
+
+    async fn recent_holds(&self, event_id: Uuid, holder_prefix: &str) -> Result<Vec<Uuid>> {
+        self.store().recent_holds(event_id, holder_prefix, 64).await
     }
 }
 
@@ -100,7 +128,7 @@ impl Backend for Noop {
 
     async fn reserve(
         &self,
-        hold: &HoldInfo,
+        hold_id: Uuid,
         _holder: &str,
         _actor: &Actor,
         effort: &mut Effort,
@@ -108,17 +136,48 @@ impl Backend for Noop {
         effort.tries.push(Duration::ZERO);
         Ok(ReservationInfo {
             reservation_id: Uuid::from_u128(fastrand::u128(..)),
-            hold_id: hold.hold_id,
-            event_id: hold.event_id,
-            seats: hold.seats.clone(),
+            hold_id,
+            event_id: Uuid::nil(),
+            seats: Vec::new(),
             customer: None,
             reference: None,
             replayed: false,
         })
     }
 
-    async fn release(&self, _hold: &HoldInfo, _actor: &Actor, effort: &mut Effort) -> Result<()> {
+    async fn release(&self, hold_id: Uuid, _actor: &Actor, effort: &mut Effort) -> Result<Released> {
         effort.tries.push(Duration::ZERO);
-        Ok(())
+        Ok(Released {
+            id: hold_id,
+            kind: "hold",
+            event_id: Uuid::nil(),
+            reservation_id: None,
+            seats: Vec::new(),
+            already_released: false,
+        })
+    }
+
+    async fn extend(
+        &self,
+        hold_id: Uuid,
+        _ttl_ms: i64,
+        _fault: Option<Fault>,
+        effort: &mut Effort,
+    ) -> Result<HoldInfo> {
+        effort.tries.push(Duration::ZERO);
+        Ok(HoldInfo {
+            hold_id,
+            event_id: Uuid::nil(),
+            seats: Vec::new(),
+            expires_at: chrono::DateTime::UNIX_EPOCH,
+            holder: None,
+            replayed: false,
+            reservation_id: None,
+            lifetime_capped: false,
+        })
+    }
+
+    async fn recent_holds(&self, _event_id: Uuid, _holder_prefix: &str) -> Result<Vec<Uuid>> {
+        Ok(Vec::new())
     }
 }

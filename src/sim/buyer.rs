@@ -10,10 +10,12 @@ use uuid::Uuid;
 
 use super::backend::Backend;
 use super::hall::Hall;
+use super::history::{Answer, HistOp, Mix, OpKind};
 use super::plan::{Outcome, Plan};
 use super::stats::Booked;
 use crate::app::strategy::Effort;
 use crate::app::{Actor, Fault, HoldRequest};
+use crate::contract::HoldInfo;
 use crate::error::Error;
 
 /// One buy, as the collector receives it.
@@ -31,6 +33,8 @@ pub(super) struct Record {
     pub(super) booked: Option<Booked>,
     pub(super) holder: String,
     pub(super) error: Option<String>,
+    /// `--mix`: the operation as called and answered.
+    pub(super) op: Option<HistOp>,
 }
 
 /// What the buyers of one run share: the plan, the hall, the clock, and the pool of backends
@@ -47,6 +51,9 @@ pub(super) struct Shared<B> {
     pub(super) claimed: AtomicU64,
     pub(super) pool: Mutex<Vec<B>>,
     pub(super) permits: Semaphore,
+    /// `--mix`: recent holds of the run (this process's and, read from the database, other
+    /// processes'), newest last, for extend, reserve and release to act on.
+    pub(super) targets: Mutex<Vec<Uuid>>,
 }
 
 impl<B: Backend> Shared<B> {
@@ -91,8 +98,12 @@ impl<B: Backend> Shared<B> {
             booked: None,
             holder: holder.clone(),
             error: None,
+            op: None,
         };
-        self.attempt(&backend, rng, &mut rec).await;
+        match self.plan.mix {
+            Some(mix) => self.mixed(&backend, mix, rng, &mut rec).await,
+            None => self.attempt(&backend, rng, &mut rec).await,
+        }
         rec.end = Instant::now();
         self.pool.lock().expect("pool lock").push(backend);
         rec
@@ -106,12 +117,7 @@ impl<B: Backend> Shared<B> {
         } else {
             self.hall.pick(rng, n, p.hot)
         };
-        let fault = match p.pause {
-            _ if p.unguarded => Some(Fault::UnguardedWrite),
-            Some((pause, prob)) if rng.f64() < prob => Some(Fault::PauseBeforeWrite(pause)),
-            _ if p.kill_prob > 0.0 && rng.f64() < p.kill_prob => Some(Fault::KillBeforeCommit),
-            _ => None,
-        };
+        let fault = self.hold_fault(rng);
         let actor = Actor {
             who: rec.holder.clone(),
             terminal: self.terminal.clone(),
@@ -137,7 +143,7 @@ impl<B: Backend> Shared<B> {
         let (reserve, abandon) = (rng.f64() < p.reserve_ratio, rng.f64() < p.abandon);
         if reserve {
             let reserved = backend
-                .reserve(&hold, &rec.holder, &actor, &mut rec.effort)
+                .reserve(hold.hold_id, &rec.holder, &actor, &mut rec.effort)
                 .await;
             match reserved {
                 Ok(r) => {
@@ -154,9 +160,11 @@ impl<B: Backend> Shared<B> {
         } else if abandon {
             rec.outcome = Outcome::Abandoned;
         } else {
-            let released = backend.release(&hold, &actor, &mut rec.effort).await;
+            let released = backend
+                .release(hold.hold_id, &actor, &mut rec.effort)
+                .await;
             match released {
-                Ok(()) => {
+                Ok(_) => {
                     rec.releases = 1;
                     rec.outcome = Outcome::Released;
                 }
@@ -164,6 +172,169 @@ impl<B: Backend> Shared<B> {
             }
         }
     }
+}
+
+impl<B: Backend> Shared<B> {
+    /// `--mix`: one operation drawn by weight, on new seats (hold) or on a recent hold of the
+    /// run (extend, reserve, release), recorded as called and answered.
+    async fn mixed(&self, backend: &B, mix: Mix, rng: &mut fastrand::Rng, rec: &mut Record) {
+        let p = &self.plan;
+        let mut kind = mix.pick(rng.f64());
+        let mut target = None;
+        if kind != OpKind::Hold {
+            target = self.target(backend, rng).await;
+            if target.is_none() {
+                kind = OpKind::Hold;
+            }
+        }
+        let actor = Actor {
+            who: rec.holder.clone(),
+            terminal: self.terminal.clone(),
+        };
+        let n = rng.u32(p.party.min..=p.party.max) as usize;
+        let labels = if kind == OpKind::Hold && !p.best {
+            self.hall.pick(rng, n, p.hot)
+        } else {
+            Vec::new()
+        };
+        let call_us = now_us();
+        let effort = &mut rec.effort;
+        // (answer, hold made or acted on, seats the answer named)
+        let (answer, seats): (Result<Answer, Error>, Vec<String>) = match (kind, target) {
+            (OpKind::Hold, _) => {
+                let req = HoldRequest {
+                    event_id: self.event_id,
+                    labels: &labels,
+                    ttl_ms: p.ttl_ms,
+                    holder: Some(&rec.holder),
+                    idempotency_key: None,
+                    idempotency_request: None,
+                    actor: &actor,
+                    fault: self.hold_fault(rng),
+                };
+                match backend.hold(&req, p.best.then_some(n), effort).await {
+                    Ok(h) => {
+                        target = Some(h.hold_id);
+                        rec.holds = 1;
+                        (Ok(held(&h)), h.seats)
+                    }
+                    Err(e) => (Err(e), labels.clone()),
+                }
+            }
+            (OpKind::Extend, Some(id)) => {
+                let fault = p.unguarded_extend.then_some(Fault::UnguardedExtend);
+                match backend.extend(id, p.ttl_ms, fault, effort).await {
+                    Ok(h) => (Ok(held(&h)), h.seats),
+                    Err(e) => (Err(e), vec![]),
+                }
+            }
+            (OpKind::Reserve, Some(id)) => {
+                match backend.reserve(id, &rec.holder, &actor, effort).await {
+                    Ok(r) => {
+                        rec.reservations = u64::from(!r.replayed);
+                        let answer = Answer::Reserved {
+                            reservation: r.reservation_id,
+                            replayed: r.replayed,
+                        };
+                        (Ok(answer), r.seats)
+                    }
+                    Err(e) => (Err(e), vec![]),
+                }
+            }
+            (_, Some(id)) => match backend.release(id, &actor, effort).await {
+                Ok(r) => {
+                    rec.releases = u64::from(!r.already_released);
+                    let answer = Answer::Released {
+                        reservation: r.reservation_id,
+                        already: r.already_released,
+                    };
+                    (Ok(answer), r.seats)
+                }
+                Err(e) => (Err(e), vec![]),
+            },
+            (_, None) => unreachable!("only a hold goes without a target"),
+        };
+        let answer_us = now_us();
+        let answer = match answer {
+            Ok(a) => {
+                rec.outcome = match kind {
+                    OpKind::Reserve => Outcome::Booked,
+                    OpKind::Release => Outcome::Released,
+                    OpKind::Hold | OpKind::Extend => Outcome::Done,
+                };
+                a
+            }
+            Err(e) => {
+                fail(rec, &e, &seats);
+                Answer::of(kind, &e)
+            }
+        };
+        if kind == OpKind::Hold
+            && let (Some(id), Answer::Held { .. }) = (target, &answer)
+        {
+            let mut t = self.targets.lock().expect("targets lock");
+            t.push(id);
+            if t.len() > 256 {
+                t.drain(..128);
+            }
+        }
+        rec.seats = seats.clone();
+        rec.op = Some(HistOp {
+            client: rec.holder.clone(),
+            op: kind,
+            hold: target.filter(|_| kind != OpKind::Hold || matches!(answer, Answer::Held { .. })),
+            seats,
+            call_us,
+            answer_us,
+            answer,
+        });
+    }
+
+    /// The fault this hold is to suffer, if the plan injects any.
+    fn hold_fault(&self, rng: &mut fastrand::Rng) -> Option<Fault> {
+        let p = &self.plan;
+        match p.pause {
+            _ if p.unguarded => Some(Fault::UnguardedWrite),
+            Some((pause, prob)) if rng.f64() < prob => Some(Fault::PauseBeforeWrite(pause)),
+            _ if p.kill_prob > 0.0 && rng.f64() < p.kill_prob => Some(Fault::KillBeforeCommit),
+            _ => None,
+        }
+    }
+
+    /// A recent hold of the run: mostly this process's, sometimes (and whenever it knows
+    /// none) the latest ones any process made, read from the database.
+    async fn target(&self, backend: &B, rng: &mut fastrand::Rng) -> Option<Uuid> {
+        let known = self.targets.lock().expect("targets lock").len();
+        if known == 0 || rng.f64() < 0.2 {
+            let recent = backend
+                .recent_holds(self.event_id, &self.plan.run_prefix)
+                .await
+                .unwrap_or_default();
+            let mut t = self.targets.lock().expect("targets lock");
+            let new: Vec<Uuid> = recent.into_iter().rev().filter(|id| !t.contains(id)).collect();
+            t.extend(new);
+            if t.len() > 256 {
+                let cut = t.len() - 256;
+                t.drain(..cut);
+            }
+        }
+        let t = self.targets.lock().expect("targets lock");
+        // The 32 newest: fresh holds are where reserve and release race.
+        let from = t.len().saturating_sub(32);
+        (from < t.len()).then(|| t[rng.usize(from..t.len())])
+    }
+}
+
+fn held(h: &HoldInfo) -> Answer {
+    Answer::Held {
+        expires_us: h.expires_at.timestamp_micros(),
+    }
+}
+
+fn now_us() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_micros() as i64)
 }
 
 fn fail(rec: &mut Record, err: &Error, seats: &[String]) {

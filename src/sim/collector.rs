@@ -130,6 +130,9 @@ fn absorb<B>(
     if let Some(b) = rec.booked {
         data.booked.push(b);
     }
+    if let Some(op) = rec.op {
+        data.history.push(op);
+    }
     if rec.outcome == Outcome::Indeterminate {
         data.unknown.push(rec.holder);
     }
@@ -140,6 +143,7 @@ fn absorb<B>(
     let o = &mut data.outcomes;
     match rec.outcome {
         Outcome::Booked => o.booked += 1,
+        Outcome::Done => o.done += 1,
         Outcome::Released => o.released += 1,
         Outcome::Abandoned => o.abandoned += 1,
         Outcome::SeatTaken => o.seat_taken += 1,

@@ -67,6 +67,7 @@ pub async fn drive<B: Backend>(
         claimed: AtomicU64::new(0),
         permits: Semaphore::new(pool.len()),
         pool: Mutex::new(pool),
+        targets: Mutex::new(Vec::new()),
     });
     let (tx, rx) = mpsc::channel::<Record>(8192);
     let dropped = Arc::new(AtomicU64::new(0));
@@ -172,6 +173,9 @@ mod tests {
             pause: None,
             kill_prob: 0.0,
             unguarded: false,
+            unguarded_extend: false,
+            mix: None,
+            run_prefix: "sim/test/".into(),
             holder_prefix: "sim/test/".into(),
             progress: None,
             csv: None,

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::linear::{self, Model, Verdict};
+use crate::contract::Booked;
 use crate::error::Error;
 
 /// How near its expiry (µs) a hold may be seen as lapsed or not.
@@ -562,6 +563,55 @@ impl Model for SeatModel<'_> {
             _ => same(),
         }
     }
+}
+
+/// What a mixed run's buyers were told, for the audit: the reservations made and not released
+/// since (with the holder of their hold and the seats the reserve named), and the holders of
+/// holds with an operation of unknown outcome (either answer is acceptable for them).
+pub fn told(history: &[HistOp]) -> (Vec<Booked>, Vec<String>) {
+    let creator: HashMap<Uuid, &str> = history
+        .iter()
+        .filter(|o| o.op == OpKind::Hold)
+        .filter_map(|o| o.hold.map(|h| (h, o.client.as_str())))
+        .collect();
+    let holder = |o: &HistOp| {
+        o.hold
+            .and_then(|h| creator.get(&h).copied())
+            .unwrap_or(&o.client)
+            .to_string()
+    };
+    let refunded: std::collections::HashSet<Uuid> = history
+        .iter()
+        .filter_map(|o| match o.answer {
+            Answer::Released {
+                reservation: Some(r),
+                ..
+            } => Some(r),
+            _ => None,
+        })
+        .collect();
+    let booked = history
+        .iter()
+        .filter_map(|o| match o.answer {
+            Answer::Reserved {
+                reservation,
+                replayed: false,
+            } if !refunded.contains(&reservation) => Some(Booked {
+                reservation_id: reservation,
+                holder: holder(o),
+                seats: o.seats.clone(),
+            }),
+            _ => None,
+        })
+        .collect();
+    let mut unknown: Vec<String> = history
+        .iter()
+        .filter(|o| o.answer.unknown())
+        .map(holder)
+        .collect();
+    unknown.sort();
+    unknown.dedup();
+    (booked, unknown)
 }
 
 /// Checks a mixed run's history: every hold and every seat it touched.

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use super::history::Mix;
 use super::notation::{Hot, Party};
 use crate::config::Strategy;
 use crate::error::Error;
@@ -30,6 +31,14 @@ pub struct Plan {
     pub kill_prob: f64,
     /// Test-only: every hold skips the version guard (see `Fault::UnguardedWrite`).
     pub unguarded: bool,
+    /// Test-only: every extend skips its state checks (see `Fault::UnguardedExtend`).
+    pub unguarded_extend: bool,
+    /// `--mix`: single operations drawn by weight instead of whole buys, each recorded for
+    /// the history checker.
+    pub mix: Option<Mix>,
+    /// What every holder name of the whole run (all processes) starts with: `--mix`
+    /// operations act on any hold of the run.
+    pub run_prefix: String,
     /// Every buyer's holder name starts with it (the audit finds this run's holds by it).
     pub holder_prefix: String,
     /// Draw a progress bar and a line every this often (only on a terminal).
@@ -43,6 +52,8 @@ pub struct Plan {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
     Booked,
+    /// `--mix`: a hold made or extended as asked.
+    Done,
     Released,
     Abandoned,
     SeatTaken,
@@ -56,6 +67,7 @@ impl Outcome {
     pub fn name(self) -> &'static str {
         match self {
             Outcome::Booked => "booked",
+            Outcome::Done => "done",
             Outcome::Released => "released",
             Outcome::Abandoned => "abandoned",
             Outcome::SeatTaken => "seat_taken",

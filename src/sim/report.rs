@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::history::HistoryReport;
 use super::notation::Threshold;
 use super::spec::{Source, Spec};
 use super::stats::{Latency, Outcomes, RunData};
@@ -24,7 +25,7 @@ pub struct SimReport {
     pub scenario: Scenario,
     pub runs: Vec<RunReport>,
     pub thresholds: Vec<ThresholdResult>,
-    /// `ok`, `audit_failed` (exit 10) or `threshold_failed` (exit 11).
+    /// `ok`, `audit_failed` or `history_failed` (exit 10), or `threshold_failed` (exit 11).
     pub verdict: String,
 }
 
@@ -46,6 +47,9 @@ pub struct Scenario {
     pub hot: Option<String>,
     pub reserve_ratio: f64,
     pub abandon: f64,
+    /// `--mix` weights (`hold=…,extend=…,reserve=…,release=…`); null for whole buys.
+    #[serde(default)]
+    pub mix: Option<String>,
     pub hold_ttl_s: Option<f64>,
     pub pause_after_lock_s: Option<f64>,
     pub pause_prob: Option<f64>,
@@ -80,6 +84,7 @@ impl Scenario {
             hot: spec.hot.map(|h| format!("{}:{}", h.share, h.fraction)),
             reserve_ratio: spec.reserve_ratio,
             abandon: spec.abandon,
+            mix: spec.mix.map(|m| m.to_string()),
             hold_ttl_s: spec.hold_ttl.map(secs),
             pause_after_lock_s: pause.map(|p| secs(p.after)),
             pause_prob: pause.map(|p| p.prob),
@@ -115,6 +120,9 @@ pub struct RunReport {
     pub try_latency_ms: Latency,
     pub latency_by_outcome_ms: BTreeMap<String, Latency>,
     pub audit: AuditReport,
+    /// `--mix`: the history checker's verdict (linearizability of every hold and seat).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<HistoryReport>,
     /// Backend error messages and how often each was seen.
     pub errors: BTreeMap<String, u64>,
     pub interrupted: bool,
@@ -126,6 +134,7 @@ impl RunReport {
     pub fn new(
         mut data: RunData,
         audit: AuditReport,
+        history: Option<HistoryReport>,
         event_id: Uuid,
         event: String,
         event_removed: bool,
@@ -133,6 +142,7 @@ impl RunReport {
         // The audit has used them; the report keeps only what merging and plotting need.
         data.booked.clear();
         data.unknown.clear();
+        data.history.clear();
         let mut r = RunReport {
             strategy: data.strategy.clone(),
             event_id,
@@ -152,6 +162,7 @@ impl RunReport {
             try_latency_ms: Latency::default(),
             latency_by_outcome_ms: BTreeMap::new(),
             audit,
+            history,
             errors: BTreeMap::new(),
             interrupted: false,
             raw: data,
@@ -232,6 +243,8 @@ impl SimReport {
             .collect();
         self.verdict = if self.runs.iter().any(|r| !r.audit.ok) {
             "audit_failed"
+        } else if self.runs.iter().any(|r| r.history.as_ref().is_some_and(|h| !h.ok)) {
+            "history_failed"
         } else if self.thresholds.iter().any(|t| !t.ok) {
             "threshold_failed"
         } else {
@@ -255,6 +268,17 @@ impl SimReport {
                         let (a, b) = (&mut mine.audit, run.audit);
                         a.ok &= b.ok;
                         a.violations.extend(b.violations);
+                        if let (Some(a), Some(b)) = (&mut mine.history, run.history) {
+                            a.ok &= b.ok;
+                            a.operations += b.operations;
+                            a.holds_checked += b.holds_checked;
+                            a.seats_checked += b.seats_checked;
+                            for (k, n) in b.answers {
+                                *a.answers.entry(k).or_default() += n;
+                            }
+                            a.undecided.extend(b.undecided);
+                            a.violations.extend(b.violations);
+                        }
                         mine.refresh();
                     }
                     None => first.runs.push(run),

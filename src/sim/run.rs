@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use uuid::Uuid;
 
 use super::engine;
+use super::history::{self, HistoryReport};
 use super::plan::Plan;
 use super::plot;
 use super::report::{RunReport, Scenario, SimReport};
@@ -60,11 +61,12 @@ impl Spec {
                 // Best effort: a failed clean-up must not hide the run's own result.
                 let _ = app.delete_event(event, true).await;
             }
-            let (data, audit) = outcome?;
+            let (data, audit, history) = outcome?;
             seats = audit.seats;
             runs.push(RunReport::new(
                 data,
                 audit,
+                history,
                 event_id,
                 event_name,
                 throwaway && !self.keep,
@@ -119,7 +121,7 @@ impl Spec {
         tag: &str,
         event_id: Uuid,
         stop: Arc<AtomicBool>,
-    ) -> Result<(RunData, AuditReport)> {
+    ) -> Result<(RunData, AuditReport, Option<HistoryReport>)> {
         let (data, prefix) = if self.processes <= 1 {
             let prefix = format!("sim/{}/{tag}/", self.run_id);
             let plan = self.plan(app, strategy, prefix.clone())?;
@@ -131,13 +133,20 @@ impl Spec {
             let data = workers::spawn(self, app, strategy, &prefix, event_id, stop).await?;
             (data, prefix)
         };
+        // A mixed run's reservations come and go by other buyers' hands: what each buyer was
+        // told is read from the history, which is checked first.
+        let history = self.mix.map(|_| history::check(&data.history));
+        let (booked, unknown) = match self.mix {
+            Some(_) => history::told(&data.history),
+            None => (data.booked.clone(), data.unknown.clone()),
+        };
         let expected = Expected {
             holder_prefix: &prefix,
-            booked: &data.booked,
-            unknown: &data.unknown,
+            booked: &booked,
+            unknown: &unknown,
         };
         let audit = app.audit_run(event_id, &expected).await?;
-        Ok((data, audit))
+        Ok((data, audit, history))
     }
 
     /// One strategy's run as the engine needs it: durations, the TTL in ms, the live view only
@@ -166,6 +175,9 @@ impl Spec {
             pause: self.faults.pause.map(|p| (p.after.0, p.prob)),
             kill_prob: self.faults.kill_connection_prob,
             unguarded: self.faults.unguarded_writes,
+            unguarded_extend: self.faults.unguarded_extend,
+            mix: self.mix,
+            run_prefix: format!("sim/{}/", self.run_id),
             holder_prefix,
             progress: self.progress.filter(|_| !app.settings.json).map(|d| d.0),
             csv: self

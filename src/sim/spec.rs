@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::history::Mix;
 use super::notation::{Hot, Party, Threshold};
 use super::plot;
 use crate::app::Session;
@@ -58,6 +59,10 @@ pub struct Spec {
     /// Plots, `.svg` or `.html`.
     pub report: Option<PathBuf>,
     pub faults: Faults,
+    /// Single operations by weight on the run's holds instead of whole buys, every one
+    /// recorded and the history checked for linearizability afterwards.
+    #[serde(default)]
+    pub mix: Option<Mix>,
 }
 
 /// What to sell: an existing event, or a throw-away event per strategy.
@@ -82,6 +87,9 @@ pub struct Faults {
     pub kill_connection_prob: f64,
     /// Test-only sabotage: holds skip the version guard, so the audit must fail.
     pub unguarded_writes: bool,
+    /// Test-only sabotage: extends skip their state checks, so the history checker must fail.
+    #[serde(default)]
+    pub unguarded_extend: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -121,6 +129,7 @@ impl Spec {
             csv: None,
             report: None,
             faults: Faults::default(),
+            mix: None,
         }
     }
 

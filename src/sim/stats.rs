@@ -7,6 +7,7 @@ use std::time::Duration;
 use hdrhistogram::Histogram;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::history::HistOp;
 pub use crate::contract::Booked;
 
 /// Latencies in microseconds, 3 significant figures, from 1 µs to about an hour.
@@ -107,8 +108,10 @@ pub struct Latency {
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(default)]
 pub struct Outcomes {
-    /// Held, then reserved: the buyer was told "booked".
+    /// Held, then reserved: the buyer was told "booked" (`--mix`: a reserve that succeeded).
     pub booked: u64,
+    /// `--mix`: holds made and holds extended.
+    pub done: u64,
     /// Held, then released by the buyer (changed their mind).
     pub released: u64,
     /// Held, then left to lapse (`--abandon`).
@@ -141,6 +144,7 @@ pub struct Outcomes {
 impl Outcomes {
     pub fn buys(&self) -> u64 {
         self.booked
+            + self.done
             + self.released
             + self.abandoned
             + self.seat_taken
@@ -152,6 +156,7 @@ impl Outcomes {
 
     pub fn add(&mut self, o: &Outcomes) {
         self.booked += o.booked;
+        self.done += o.done;
         self.released += o.released;
         self.abandoned += o.abandoned;
         self.seat_taken += o.seat_taken;
@@ -213,6 +218,9 @@ pub struct RunData {
     /// Holders whose last operation had an unknown outcome: the audit accepts either answer.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unknown: Vec<String>,
+    /// `--mix`: every operation as called and answered, for the history checker.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<HistOp>,
     /// Backend error messages seen, with how often: numbers say little without the why.
     pub errors: BTreeMap<String, u64>,
     /// Set when the run stopped early (Ctrl-C).
@@ -242,6 +250,7 @@ impl RunData {
         }
         self.booked.extend(o.booked.iter().cloned());
         self.unknown.extend(o.unknown.iter().cloned());
+        self.history.extend(o.history.iter().cloned());
         for (k, n) in &o.errors {
             *self.errors.entry(k.clone()).or_default() += n;
         }

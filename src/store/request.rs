@@ -50,6 +50,10 @@ pub enum Fault {
     /// Test-only sabotage: write without the version guard after a short pause, the bug the
     /// audit exists to catch (`simulate --fault-unguarded-writes`, hidden).
     UnguardedWrite,
+    /// Test-only sabotage: `extend` checks neither the hold's state nor its seats, so it
+    /// "extends" released and reserved holds: the wrong answer the history checker exists to
+    /// catch (`simulate --mix … --fault-unguarded-extend`, hidden).
+    UnguardedExtend,
 }
 
 impl HoldRequest<'_> {

@@ -9,6 +9,7 @@ mod concurrency;
 mod config;
 mod doctor;
 mod events;
+mod history;
 mod layout;
 mod logging;
 mod report;

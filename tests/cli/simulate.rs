@@ -54,6 +54,7 @@ fn check_run(run: &Value) {
     let o = &run["outcomes"];
     let sum: u64 = [
         "booked",
+        "done",
         "released",
         "abandoned",
         "seat_taken",

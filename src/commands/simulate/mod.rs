@@ -13,6 +13,7 @@ use crate::app::Session;
 use crate::duration::HumanDuration;
 use crate::error::{Error, Result};
 use crate::output::Report;
+use crate::sim::history::Mix;
 use crate::sim::notation::{self, Hot, Party, Threshold};
 use crate::sim::spec::{self, Faults, Pause, Source, Spec};
 use crate::sim::workers::{self, WorkerPlan};
@@ -121,6 +122,11 @@ pub struct SimulateArgs {
     /// Share of the holds not reserved that are left to lapse instead of released
     #[arg(long, default_value_t = 0.0, value_parser = ratio, value_name = "P", help_heading = "Scenario")]
     pub abandon: f64,
+    /// Single operations by weight instead of whole buys: extend, reserve and release act on
+    /// any recent hold of the run, from any process; every answer is then checked (history
+    /// checker, exit 10). E.g. hold=50,extend=10,reserve=25,release=15
+    #[arg(long, value_name = "OP=W,…", help_heading = "Scenario")]
+    pub mix: Option<Mix>,
     /// Hold TTL [default: reservation.hold_ttl]
     #[arg(long, value_name = "DURATION", help_heading = "Scenario")]
     pub hold_ttl: Option<HumanDuration>,
@@ -167,6 +173,10 @@ pub struct SimulateArgs {
     /// Test-only sabotage: hold without the version guard, to show the audit catches it
     #[arg(long, hide = true)]
     pub fault_unguarded_writes: bool,
+    /// Test-only sabotage (with --mix): extend without checking the hold's state, to show the
+    /// history checker catches it
+    #[arg(long, hide = true)]
+    pub fault_unguarded_extend: bool,
 }
 
 fn ratio(s: &str) -> std::result::Result<f64, String> {
@@ -208,6 +218,15 @@ impl SimulateArgs {
                 ));
             }
         };
+        if self.mix.is_some() && matches!(source, Source::Event(_)) {
+            return Err(Error::invalid(
+                "--mix needs a throw-away event (--seats N or --layout FILE): its history \
+                 checker must see every change to the seats, and others may sell from --event",
+            ));
+        }
+        if self.fault_unguarded_extend && self.mix.is_none() {
+            return Err(Error::invalid("--fault-unguarded-extend needs --mix"));
+        }
         if self.pause_prob.is_some() && self.pause_after_lock.is_none() {
             return Err(Error::invalid(
                 "--pause-prob needs --pause-after-lock DURATION",
@@ -247,7 +266,9 @@ impl SimulateArgs {
                 }),
                 kill_connection_prob: self.kill_connection_prob,
                 unguarded_writes: self.fault_unguarded_writes,
+                unguarded_extend: self.fault_unguarded_extend,
             },
+            mix: self.mix,
         };
         spec.check(app)?;
         Ok(spec)

@@ -3,6 +3,7 @@
 
 use crate::error::ExitCode;
 use crate::output::{Render, Ui, violations_text};
+use crate::sim::history::HistoryReport;
 use crate::sim::report::{RunReport, SimReport};
 use crate::sim::stats::{Latency, RunData};
 
@@ -55,8 +56,15 @@ impl Render for SimReport {
                 if r.interrupted { " (interrupted)" } else { "" }
             )
         });
-        row(&mut t, "buys", &|r| r.buys.to_string());
-        row(&mut t, "booked", &|r| pct(r.outcomes.booked, r.buys));
+        let mixed = s.mix.is_some();
+        if mixed {
+            row(&mut t, "operations", &|r| r.buys.to_string());
+            row(&mut t, "held or extended", &|r| pct(r.outcomes.done, r.buys));
+            row(&mut t, "reserved", &|r| pct(r.outcomes.booked, r.buys));
+        } else {
+            row(&mut t, "buys", &|r| r.buys.to_string());
+            row(&mut t, "booked", &|r| pct(r.outcomes.booked, r.buys));
+        }
         row(&mut t, "released / abandoned", &|r| {
             format!("{} / {}", r.outcomes.released, r.outcomes.abandoned)
         });
@@ -128,10 +136,27 @@ impl Render for SimReport {
                 format!("FAILED ({})", r.audit.violations.len())
             }
         });
+        if mixed {
+            row(&mut t, "history check", &|r| match &r.history {
+                Some(h) if h.ok => format!(
+                    "linearizable ({} holds, {} seats)",
+                    h.holds_checked, h.seats_checked
+                ),
+                Some(h) => format!(
+                    "FAILED ({} violations, {} undecided)",
+                    h.violations.len(),
+                    h.undecided.len()
+                ),
+                None => "-".into(),
+            });
+        }
         out.push_str(&format!("{t}\n"));
         for r in &self.runs {
             if !r.audit.ok {
                 out.push_str(&format!("{}: {}", r.strategy, violations_text(&r.audit)));
+            }
+            if let Some(h) = r.history.as_ref().filter(|h| !h.ok) {
+                out.push_str(&history_text(&r.strategy, h));
             }
             for (msg, n) in &r.errors {
                 out.push_str(&format!("{}: {n}× {msg}\n", r.strategy));
@@ -159,6 +184,10 @@ impl Render for SimReport {
             "ok" => "Verdict: no seat sold twice; every buyer's answer matches the database.\n"
                 .to_string(),
             "audit_failed" => "Verdict: AUDIT FAILED (exit 10).\n".to_string(),
+            "history_failed" => {
+                "Verdict: HISTORY CHECK FAILED (exit 10): an answer no order of the operations explains.\n"
+                    .to_string()
+            }
             _ => "Verdict: audit passed, but a threshold was missed (exit 11).\n".to_string(),
         });
         out
@@ -166,12 +195,39 @@ impl Render for SimReport {
 
     fn exit_code(&self) -> ExitCode {
         match self.verdict.as_str() {
-            "audit_failed" => ExitCode::AuditFailed,
+            "audit_failed" | "history_failed" => ExitCode::AuditFailed,
             "threshold_failed" => ExitCode::ThresholdFailed,
             _ if self.runs.iter().any(|r| r.interrupted) => ExitCode::Interrupted,
             _ => ExitCode::Success,
         }
     }
+}
+
+/// The history checker's violations: each hold or seat, the operation no order explains, and
+/// the operations around it.
+fn history_text(strategy: &str, h: &HistoryReport) -> String {
+    let mut out = String::new();
+    for v in h.violations.iter().take(3) {
+        out.push_str(&format!(
+            "{strategy}: history violation on {}: no order explains\n  {}\n",
+            v.object, v.stuck
+        ));
+        for op in &v.operations {
+            out.push_str(&format!("    {op}\n"));
+        }
+    }
+    if h.violations.len() > 3 {
+        out.push_str(&format!(
+            "{strategy}: … and {} more history violations (all in --json)\n",
+            h.violations.len() - 3
+        ));
+    }
+    for u in &h.undecided {
+        out.push_str(&format!(
+            "{strategy}: history of {u} undecided (search budget reached)\n"
+        ));
+    }
+    out
 }
 
 /// A worker's raw results, printed as one JSON line for the parent (with or without --json).
