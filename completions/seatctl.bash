@@ -1864,7 +1864,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__simulate)
-            opts="-v -h --event --seats --layout --keep --buyers --connections --rate --duration --ops --warmup --party --best --hot --reserve-ratio --abandon --hold-ttl --seed --processes --run-id --progress --threshold --csv --report --pause-after-lock --pause-prob --kill-connection-prob --fault-unguarded-writes --worker-plan --config --database-url --redis-url --strategy --json --no-color --verbose --help merge help"
+            opts="-v -h --event --seats --layout --keep --buyers --connections --rate --duration --ops --warmup --party --best --hot --reserve-ratio --abandon --mix --hold-ttl --seed --processes --run-id --progress --threshold --csv --report --pause-after-lock --pause-prob --kill-connection-prob --fault-unguarded-writes --fault-unguarded-extend --worker-plan --config --database-url --redis-url --strategy --json --no-color --verbose --help merge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1919,6 +1919,10 @@ _seatctl() {
                     return 0
                     ;;
                 --abandon)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

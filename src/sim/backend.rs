@@ -145,7 +145,12 @@ impl Backend for Noop {
         })
     }
 
-    async fn release(&self, hold_id: Uuid, _actor: &Actor, effort: &mut Effort) -> Result<Released> {
+    async fn release(
+        &self,
+        hold_id: Uuid,
+        _actor: &Actor,
+        effort: &mut Effort,
+    ) -> Result<Released> {
         effort.tries.push(Duration::ZERO);
         Ok(Released {
             id: hold_id,

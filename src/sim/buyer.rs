@@ -160,9 +160,7 @@ impl<B: Backend> Shared<B> {
         } else if abandon {
             rec.outcome = Outcome::Abandoned;
         } else {
-            let released = backend
-                .release(hold.hold_id, &actor, &mut rec.effort)
-                .await;
+            let released = backend.release(hold.hold_id, &actor, &mut rec.effort).await;
             match released {
                 Ok(_) => {
                     rec.releases = 1;
@@ -311,7 +309,11 @@ impl<B: Backend> Shared<B> {
                 .await
                 .unwrap_or_default();
             let mut t = self.targets.lock().expect("targets lock");
-            let new: Vec<Uuid> = recent.into_iter().rev().filter(|id| !t.contains(id)).collect();
+            let new: Vec<Uuid> = recent
+                .into_iter()
+                .rev()
+                .filter(|id| !t.contains(id))
+                .collect();
             t.extend(new);
             if t.len() > 256 {
                 let cut = t.len() - 256;

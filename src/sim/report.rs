@@ -243,7 +243,11 @@ impl SimReport {
             .collect();
         self.verdict = if self.runs.iter().any(|r| !r.audit.ok) {
             "audit_failed"
-        } else if self.runs.iter().any(|r| r.history.as_ref().is_some_and(|h| !h.ok)) {
+        } else if self
+            .runs
+            .iter()
+            .any(|r| r.history.as_ref().is_some_and(|h| !h.ok))
+        {
             "history_failed"
         } else if self.thresholds.iter().any(|t| !t.ok) {
             "threshold_failed"

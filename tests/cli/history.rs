@@ -79,7 +79,10 @@ fn mixed_runs_over_three_processes_are_linearizable() {
             assert_eq!(h["ok"], true, "{h:#}");
             assert_eq!(h["undecided"].as_array().unwrap().len(), 0);
             assert_eq!(r["scenario"]["processes"], 3);
-            assert_eq!(r["scenario"]["mix"], "hold=40,extend=15,reserve=25,release=20");
+            assert_eq!(
+                r["scenario"]["mix"],
+                "hold=40,extend=15,reserve=25,release=20"
+            );
             // Every kind of operation ran and succeeded somewhere, and races were lost.
             let a = &h["answers"];
             for key in [
@@ -148,6 +151,9 @@ fn mix_is_refused_where_it_cannot_be_checked() {
     assert!(err.contains("--mix needs a throw-away event"), "{err}");
     let err = env.fails(&["simulate", "--seats", "10", "--mix", "reserve=1"], 2);
     assert!(err.contains("needs hold=W"), "{err}");
-    let err = env.fails(&["simulate", "--seats", "10", "--fault-unguarded-extend"], 2);
+    let err = env.fails(
+        &["simulate", "--seats", "10", "--fault-unguarded-extend"],
+        2,
+    );
     assert!(err.contains("needs --mix"), "{err}");
 }

@@ -59,7 +59,9 @@ impl Render for SimReport {
         let mixed = s.mix.is_some();
         if mixed {
             row(&mut t, "operations", &|r| r.buys.to_string());
-            row(&mut t, "held or extended", &|r| pct(r.outcomes.done, r.buys));
+            row(&mut t, "held or extended", &|r| {
+                pct(r.outcomes.done, r.buys)
+            });
             row(&mut t, "reserved", &|r| pct(r.outcomes.booked, r.buys));
         } else {
             row(&mut t, "buys", &|r| r.buys.to_string());
