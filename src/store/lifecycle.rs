@@ -26,6 +26,11 @@ impl Store {
         lifetime_ms: i64,
         guarded: bool,
     ) -> Result<Attempt<HoldInfo>> {
+        if let (Store::Postgres(pool), true) = (self, guarded) {
+            return self
+                .try_extend_pg(pool, hold_id, ttl_ms, lifetime_ms)
+                .await;
+        }
         let outcome: std::result::Result<Tried<Attempt<HoldInfo>>, sqlx::Error> =
             with_pool!(self, |pool, pg| {
                 async {
@@ -96,6 +101,11 @@ impl Store {
         reference: Option<&str>,
         actor: &Actor,
     ) -> Result<Attempt<ReservationInfo>> {
+        if let Store::Postgres(pool) = self {
+            return self
+                .try_reserve_pg(pool, hold_id, customer, reference, actor)
+                .await;
+        }
         if let Some(done) = self.reservation_of_hold(hold_id).await? {
             return Ok(Attempt::Done(done));
         }

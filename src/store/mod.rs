@@ -9,6 +9,7 @@ mod history;
 mod hold;
 mod hold_pg;
 mod lifecycle;
+pub mod lifecycle_pg;
 pub mod redis;
 mod release;
 mod reports;

@@ -30,6 +30,9 @@ impl Store {
     }
 
     async fn try_release(&self, id: Uuid, actor: &Actor) -> Result<Attempt<Released>> {
+        if let Store::Postgres(pool) = self {
+            return self.try_release_pg(pool, id, actor).await;
+        }
         let outcome: std::result::Result<Tried<Attempt<Released>>, sqlx::Error> = with_pool!(
             self,
             |pool, pg| {
