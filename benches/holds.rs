@@ -1,8 +1,13 @@
 //! Hold throughput and latency through seatctl's own code path (the `Reserver`, as the `hold`
-//! command uses it): W workers each holding one seat at a time, distinct seats, for S seconds.
-//! Driven by `benches/holds.sh`, which compares it with pgbench; run alone with
-//! `cargo bench --bench holds -- URL EVENT WORKERS SECONDS STRATEGY [REDIS_URL]`.
-//! Prints one JSON line.
+//! command uses it): W workers each holding one seat at a time, distinct seats, for S seconds;
+//! with MODE `reserve` or `release`, each hold is then reserved or released (a whole buy, the
+//! latency counting both). Driven by `benches/holds.sh`, which compares it with pgbench; run
+//! alone with `cargo bench --bench holds -- URL EVENT WORKERS SECONDS STRATEGY [REDIS_URL]
+//! [hold|reserve|release]`. Prints one JSON line.
+//!
+//! `cargo bench --bench holds -- --print-sql reserve|release` prints the statement seatctl
+//! sends for it on PostgreSQL with pgbench variables in place of its parameters (`:hid` the
+//! hold, `:rid` the new reservation id), so pgbench runs exactly seatctl's text.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -17,6 +22,10 @@ fn main() {
         .skip(1)
         .filter(|a| a != "--bench")
         .collect();
+    if args.first().map(String::as_str) == Some("--print-sql") {
+        print_sql(args.get(1).map_or("", String::as_str));
+        return;
+    }
     if args.len() < 5 {
         eprintln!("usage: holds URL EVENT WORKERS SECONDS occ|redis [REDIS_URL]");
         std::process::exit(2);
@@ -35,6 +44,7 @@ fn main() {
         .get(5)
         .cloned()
         .unwrap_or_else(|| "redis://127.0.0.1:6379".into());
+    let mode = args.get(6).cloned().unwrap_or_else(|| "hold".into());
     // One client thread, as lean as pgbench's: on 2 cores every cycle the client spends is one
     // PostgreSQL does not get.
     let rt = tokio::runtime::Builder::new_current_thread()
@@ -77,7 +87,7 @@ fn main() {
         let started = Instant::now();
         let mut tasks = Vec::new();
         for (w, reserver) in reservers.into_iter().enumerate() {
-            let (labels, next) = (labels.clone(), next.clone());
+            let (labels, next, mode) = (labels.clone(), next.clone(), mode.clone());
             tasks.push(tokio::spawn(async move {
                 let actor = Actor {
                     who: format!("bench-{w}"),
@@ -101,9 +111,24 @@ fn main() {
                     };
                     let mut effort = Effort::default();
                     let t = Instant::now();
-                    match reserver.hold(&req, &mut effort).await {
-                        Ok(_) => lat.push(t.elapsed().as_micros() as u64),
-                        Err(_) => failed += 1,
+                    let done = match reserver.hold(&req, &mut effort).await {
+                        Ok(h) => match mode.as_str() {
+                            "reserve" => reserver
+                                .reserve(h.hold_id, Some("bench"), None, &actor, &mut effort)
+                                .await
+                                .is_ok(),
+                            "release" => reserver
+                                .release(h.hold_id, &actor, &mut effort)
+                                .await
+                                .is_ok(),
+                            _ => true,
+                        },
+                        Err(_) => false,
+                    };
+                    if done {
+                        lat.push(t.elapsed().as_micros() as u64);
+                    } else {
+                        failed += 1;
                     }
                     retries += effort.retries;
                 }
@@ -125,11 +150,33 @@ fn main() {
                 .map_or(0.0, |us| *us as f64 / 1000.0)
         };
         println!(
-            "{{\"strategy\":\"{strategy}\",\"workers\":{workers},\"holds\":{},\"failed\":{failed},\"retries\":{retries},\"secs\":{elapsed:.2},\"per_s\":{:.0},\"p50_ms\":{:.2},\"p99_ms\":{:.2}}}",
+            "{{\"mode\":\"{mode}\",\"strategy\":\"{strategy}\",\"workers\":{workers},\"holds\":{},\"failed\":{failed},\"retries\":{retries},\"secs\":{elapsed:.2},\"per_s\":{:.0},\"p50_ms\":{:.2},\"p99_ms\":{:.2}}}",
             lat.len(),
             lat.len() as f64 / elapsed,
             pct(0.5),
             pct(0.99)
         );
     });
+}
+
+/// Prints seatctl's PostgreSQL statement for `what` with pgbench variables for its parameters.
+fn print_sql(what: &str) {
+    use seatctl::store::lifecycle_pg::{RELEASE_PG, RESERVE_PG};
+    let (sql, params): (&str, &[&str]) = match what {
+        "reserve" => (
+            RESERVE_PG,
+            &[":hid", ":rid", "'bench'", "NULL", "'pgbench'", "'pgbench'"],
+        ),
+        "release" => (RELEASE_PG, &[":hid", "'pgbench'", "'pgbench'"]),
+        other => {
+            eprintln!("--print-sql reserve|release, not `{other}`");
+            std::process::exit(2);
+        }
+    };
+    let mut out = sql.to_string();
+    // $6 before $1 would not matter (no $1x), but go from the highest anyway.
+    for (i, p) in params.iter().enumerate().rev() {
+        out = out.replace(&format!("${}", i + 1), p);
+    }
+    println!("{out};");
 }

@@ -3,12 +3,14 @@
 # on PostgreSQL, next to pgbench at the same concurrency running
 #   (a) exactly the SQL transaction an occ hold executes, and
 #   (b) the minimal single-statement conditional UPDATE of one seat,
-# then one `seatctl hold` as a whole process (start, connect, hold, exit).
+# then whole buys (hold then reserve; hold then release) through seatctl beside pgbench running
+# seatctl's own statements for them (c, d), then one `seatctl hold` as a whole process.
 # Uses a scratch database (dropped afterwards) and a private Redis key prefix.
-# Usage: benches/holds.sh [SECONDS_PER_RUN]
+# Usage: benches/holds.sh [SECONDS_PER_RUN] [all|holds|buys]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs="${1:-10}"
+only="${2:-all}"
 admin="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 redis="${TEST_REDIS_URL:-redis://127.0.0.1:6379}"
 rows=100
@@ -41,10 +43,12 @@ reset() {
 UPDATE seats SET status = 'available', hold_id = NULL, held_until = NULL, reservation_id = NULL,
   version = 0 WHERE event_id = '$ev' AND (status <> 'available' OR version <> 0);
 DELETE FROM seat_history WHERE event_id = '$ev';
+DELETE FROM reservations WHERE event_id = '$ev';
 DELETE FROM holds WHERE event_id = '$ev';
 VACUUM ANALYZE seats;
 VACUUM ANALYZE holds;
 VACUUM ANALYZE seat_history;
+VACUUM ANALYZE reservations;
 CHECKPOINT;
 SQL
 }
@@ -54,13 +58,25 @@ SQL
 # workers do, so every hold writes. seatctl's statement divides by zero when fewer seats were
 # updated than were free in its snapshot (a lost race, to abort it whole); pgbench would stop a
 # client on that error, and here every hold succeeds, so `1 / (count(*) = 1)::int` is `count(*)`.
+hold_sql="WITH here AS (SELECT id, label, status, version FROM seat_state WHERE event_id = '$ev' AND label IN ('R' || :r || '-' || :c)), want AS (SELECT id, version FROM seats WHERE id IN (SELECT id FROM here WHERE status = 'available') AND (status = 'available' OR (status = 'held' AND held_until <= now())) ORDER BY id FOR UPDATE SKIP LOCKED), h AS (INSERT INTO holds (id, event_id, holder, terminal, idempotency_key, idempotency_request, seat_count, expires_at) SELECT gen_random_uuid(), '$ev', NULL, 'pgbench', NULL, NULL, 1, now() + 600000 * interval '1 millisecond' WHERE (SELECT count(*) FROM want) = 1 RETURNING id, expires_at), u AS (UPDATE seats s SET status = 'held', reservation_id = NULL, version = s.version + 1, hold_id = h.id, held_until = h.expires_at FROM h, want w WHERE s.id = w.id AND s.version = w.version AND (s.status = 'available' OR (s.status = 'held' AND s.held_until <= now())) RETURNING s.id, s.label, h.expires_at, h.id AS hold_id), hist AS (INSERT INTO seat_history (event_id, seat_id, seat_label, from_status, to_status, hold_id, actor, terminal) SELECT '$ev', u.id, u.label, 'available', 'held', u.hold_id, 'pgbench', 'pgbench' FROM u) SELECT max(expires_at), CASE WHEN (SELECT count(*) FROM want) < 1 THEN 0 ELSE count(*) END, CASE WHEN (SELECT count(*) FROM want) < 1 THEN (SELECT array_agg(label || '=' || status) FROM here) END FROM u"
 cat >"$work/a.sql" <<SQL
 \set k :k + 1
 \set n :client_id + 1 + (:k - 1) * :clients
 \set r (:n - 1) / $per_row + 1
 \set c (:n - 1) % $per_row + 1
-WITH here AS (SELECT id, label, status, version FROM seat_state WHERE event_id = '$ev' AND label IN ('R' || :r || '-' || :c)), want AS (SELECT id, version FROM seats WHERE id IN (SELECT id FROM here WHERE status = 'available') AND (status = 'available' OR (status = 'held' AND held_until <= now())) ORDER BY id FOR UPDATE SKIP LOCKED), h AS (INSERT INTO holds (id, event_id, holder, terminal, idempotency_key, seat_count, expires_at) SELECT gen_random_uuid(), '$ev', NULL, 'pgbench', NULL, 1, now() + 600000 * interval '1 millisecond' WHERE (SELECT count(*) FROM want) = 1 RETURNING id, expires_at), u AS (UPDATE seats s SET status = 'held', reservation_id = NULL, version = s.version + 1, hold_id = h.id, held_until = h.expires_at FROM h, want w WHERE s.id = w.id AND s.version = w.version AND (s.status = 'available' OR (s.status = 'held' AND s.held_until <= now())) RETURNING s.id, s.label, h.expires_at, h.id AS hold_id), hist AS (INSERT INTO seat_history (event_id, seat_id, seat_label, from_status, to_status, hold_id, actor, terminal) SELECT '$ev', u.id, u.label, 'available', 'held', u.hold_id, 'pgbench', 'pgbench' FROM u) SELECT max(expires_at), CASE WHEN (SELECT count(*) FROM want) < 1 THEN 0 ELSE count(*) END, CASE WHEN (SELECT count(*) FROM want) < 1 THEN (SELECT array_agg(label || '=' || status) FROM here) END FROM u;
+$hold_sql;
 SQL
+# (c), (d): a whole buy as seatctl makes it on PostgreSQL, two statements and two round trips:
+# the hold above (also returning the hold id, which seatctl makes client-side, and a new
+# reservation id), then seatctl's own reserve or release statement, printed by the benchmark
+# binary from the constants the code sends.
+cargo bench --quiet --bench holds -- --print-sql reserve >"$work/reserve.sql"
+cargo bench --quiet --bench holds -- --print-sql release >"$work/release.sql"
+for step in reserve release; do
+  { head -n 4 "$work/a.sql"
+    echo "${hold_sql% FROM u}, (SELECT id FROM h) AS hid, gen_random_uuid() AS rid FROM u \\gset"
+    cat "$work/$step.sql"; } >"$work/buy-$step.sql"
+done
 # (b): one conditional UPDATE that always matches, so every statement writes.
 base=$(psql "$url" -Atc "SELECT min(id) - 1 FROM seats WHERE event_id = '$ev'")
 cat >"$work/b.sql" <<SQL
@@ -73,12 +89,13 @@ pgb() { # script clients
   pgbench -n -M prepared -f "$1" -c "$2" -j "$jobs" -T "$secs" -D k=0 -D clients="$2" "$url" 2>/dev/null \
     | awk '/^tps = / {printf "%.0f", $3}'
 }
-ours() { # strategy workers
-  cargo bench --quiet --bench holds -- "$url" bench "$2" "$secs" "$1" "$redis" 2>/dev/null \
+ours() { # strategy workers [mode]
+  cargo bench --quiet --bench holds -- "$url" bench "$2" "$secs" "$1" "$redis" "${3:-hold}" 2>/dev/null \
     | sed -n 's/.*"per_s":\([0-9]*\).*"p50_ms":\([0-9.]*\),"p99_ms":\([0-9.]*\).*/\1 \2 \3/p'
 }
 
 echo "PostgreSQL $(psql "$url" -Atc 'SHOW server_version'), $seats seats, ${secs}s per run, $(nproc) cores"
+if [ "$only" != buys ]; then
 printf '%-7s | %-22s | %-22s | %-11s | %-11s | %-9s | %-9s\n' workers "occ holds/s (p50, p99)" "redis holds/s (p50, p99)" "pgbench (a)" "pgbench (b)" "occ/(a)" "(a)/(b)"
 for w in 1 8 32; do
   # An untimed warm-up of both sides at this concurrency (same reset before each), so neither
@@ -97,6 +114,31 @@ for w in 1 8 32; do
     "$occ ($occ50, $occ99 ms)" "$red ($red50, $red99 ms)" "$a tps" "$b tps" \
     "$(( 100 * occ / a ))%" "$(( 100 * a / b ))%"
 done
+
+fi
+if [ "$only" != holds ]; then
+echo
+echo "Whole buys: hold, then reserve (c) or release (d); buys/s"
+printf '%-7s | %-22s | %-11s | %-9s | %-22s | %-11s | %-9s\n' workers "occ hold+reserve (p50, p99)" "pgbench (c)" "occ/(c)" "occ hold+release (p50, p99)" "pgbench (d)" "occ/(d)"
+for w in 1 8 32; do
+  measured=$secs; secs=3
+  reset; ours occ "$w" reserve >/dev/null
+  reset; pgb "$work/buy-reserve.sql" "$w" >/dev/null
+  secs=$measured
+  reset; read -r res res50 res99 < <(ours occ "$w" reserve)
+  reset; c=$(pgb "$work/buy-reserve.sql" "$w")
+  sold=$(psql "$url" -Atc "SELECT count(*) FROM reservations WHERE event_id = '$ev'")
+  [ "$sold" -ge $(( c * secs * 9 / 10 )) ] || echo "warning: pgbench (c) made only $sold reservations" >&2
+  reset; read -r rel rel50 rel99 < <(ours occ "$w" release)
+  reset; d=$(pgb "$work/buy-release.sql" "$w")
+  back=$(psql "$url" -Atc "SELECT count(*) FROM holds WHERE event_id = '$ev' AND status = 'released'")
+  [ "$back" -ge $(( d * secs * 9 / 10 )) ] || echo "warning: pgbench (d) released only $back holds" >&2
+  printf '%-7s | %-22s | %-11s | %-9s | %-22s | %-11s | %-9s\n' "$w" \
+    "$res ($res50, $res99 ms)" "$c tps" "$(( 100 * res / c ))%" \
+    "$rel ($rel50, $rel99 ms)" "$d tps" "$(( 100 * rel / d ))%"
+done
+
+fi
 
 reset
 times=()

@@ -47,17 +47,25 @@ impl Session {
         highlight: &[String],
     ) -> Result<(Event, Vec<Seat>, Vec<String>)> {
         let (event, seats) = self.event_seats(event, None, section).await?;
-        let tokens: Vec<String> = highlight
-            .iter()
-            .flat_map(|t| labels::split(&names::nfc(t)))
-            .collect();
         // Highlighted seats are checked against the whole event, not only the drawn section.
-        let all = if section.is_some() && !tokens.is_empty() {
+        let all = if section.is_some() && !highlight.is_empty() {
             self.store().await?.list_seats(event.id, None, None).await?
         } else {
             Vec::new()
         };
         let known = if all.is_empty() { &seats } else { &all };
+        // Each value is one label when it is one (`--highlight "12 bis"`), else split.
+        let tokens: Vec<String> = highlight
+            .iter()
+            .map(|t| names::nfc(t))
+            .flat_map(|t| {
+                if known.iter().any(|s| s.label == t) {
+                    vec![t]
+                } else {
+                    labels::split_known(&t, known)
+                }
+            })
+            .collect();
         let selected = labels::expand(&tokens, known)?;
         if let Some(e) = labels::unknown(&selected, known) {
             return Err(e);

@@ -15,6 +15,49 @@ pub fn split(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Splits typed text into labels as [`split`] does, but keeps together words that are one
+/// seat's label (`12 bis`, `Loge 3 12`) or a range between two such labels (`12 bis..14 bis`),
+/// longest first, and takes a double-quoted string (`"12 bis"`) as one label.
+pub fn split_known(text: &str, seats: &[Seat]) -> Vec<String> {
+    let known: HashSet<&str> = seats.iter().map(|s| s.label.as_str()).collect();
+    let is_label = |t: &str| known.contains(t);
+    let fits = |t: &str| {
+        is_label(t)
+            || t.split_once("..")
+                .is_some_and(|(a, b)| is_label(a.trim()) && is_label(b.trim()))
+    };
+    // Quoted parts first: each is one token, whatever it holds.
+    let mut out = Vec::new();
+    for (i, part) in text.split('"').enumerate() {
+        if i % 2 == 1 {
+            if !part.trim().is_empty() {
+                out.push(part.trim().to_string());
+            }
+            continue;
+        }
+        let words = split(part);
+        let mut at = 0;
+        while at < words.len() {
+            // The longest run of words (at most 6) that is a label or a range of labels.
+            let joined = (at + 2..=(at + 6).min(words.len()))
+                .rev()
+                .map(|end| (end, words[at..end].join(" ")))
+                .find(|(_, t)| fits(t));
+            match joined {
+                Some((end, t)) => {
+                    out.push(t);
+                    at = end;
+                }
+                None => {
+                    out.push(words[at].clone());
+                    at += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Expands ranges (`A-12..A-15`: every seat of that row from 12 to 15, aisles skipped) against
 /// the event's seats, in the order typed. Errors: a label listed twice or a range whose ends
 /// are not in one row is `Invalid` (exit 2); a range end that is no seat is `UnknownSeats`
@@ -137,6 +180,28 @@ mod tests {
 
     fn strings(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn labels_with_spaces_are_kept_whole() {
+        let csv = "section,row,seat\nS,Loge 1,1\nS,Loge 1,2\nS,Loge 1,3\nS,Loge 10,1\nS,A,1\n";
+        let layout = Layout::parse_bytes(csv.as_bytes(), Format::Csv, "t.csv").unwrap();
+        let s = crate::domain::seats_for_test(&layout, |_, _| SeatStatus::Available);
+        assert_eq!(
+            split_known("Loge 1-1, Loge 10-1 A-1", &s),
+            ["Loge 1-1", "Loge 10-1", "A-1"]
+        );
+        assert_eq!(
+            split_known("Loge 1-1..Loge 1-3", &s),
+            ["Loge 1-1..Loge 1-3"]
+        );
+        assert_eq!(
+            expand(&split_known("Loge 1-1..Loge 1-3", &s), &s).unwrap(),
+            ["Loge 1-1", "Loge 1-2", "Loge 1-3"]
+        );
+        assert_eq!(split_known("\"Loge 1-2\" A-1", &s), ["Loge 1-2", "A-1"]);
+        // Words that make no label stay apart (and are reported as unknown later).
+        assert_eq!(split_known("Loge 9-1", &s), ["Loge", "9-1"]);
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub struct Picked {
 /// Reads `A-12 A-13`, `A-12..A-15` or `best N [section S] [category C] [accessible K]` against
 /// the event's seats. Errors name what is wrong; nothing is held yet.
 pub fn pick(text: &str, seats: &[Seat]) -> Result<Picked> {
-    let tokens = labels::split(text);
+    let tokens = labels::split_known(text, seats);
     if tokens
         .first()
         .is_some_and(|t| t.eq_ignore_ascii_case("best"))

@@ -65,6 +65,16 @@ impl Store {
                     .collect();
                 let mut changed: Vec<(i64, String)> = Vec::new();
                 if !todo.is_empty() {
+                    if pg {
+                        // The lock order: seats in id order, as every other operation takes them.
+                        let mut qb = QueryBuilder::new("SELECT id FROM seats WHERE id IN (");
+                        let mut ids = qb.separated(", ");
+                        for (id, ..) in &todo {
+                            ids.push_bind(*id);
+                        }
+                        qb.push(") ORDER BY id FOR UPDATE");
+                        qb.build().execute(&mut *tx).await?;
+                    }
                     // A lapsed hold still on the row is cleared with it.
                     let mut qb = QueryBuilder::new("UPDATE seats SET status = ");
                     qb.push_bind(target)

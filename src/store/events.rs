@@ -267,6 +267,15 @@ impl Store {
                         not_available(held, reserved, blocked)
                     ))));
                 }
+                if pg {
+                    // The lock order: seats in id order, as holds take them.
+                    let mut qb = QueryBuilder::new("SELECT id FROM seats WHERE event_id = ");
+                    qb.push_bind(event_id)
+                        .push(" AND ")
+                        .push(seat_is_free(pg, ""))
+                        .push(" ORDER BY id FOR UPDATE");
+                    qb.build().execute(&mut *tx).await?;
+                }
                 let mut delete = QueryBuilder::new("DELETE FROM seats WHERE event_id = ");
                 delete
                     .push_bind(event_id)
@@ -299,16 +308,37 @@ impl Store {
     /// while any seat is held or reserved; the guarded DELETE makes the check and the delete one
     /// atomic step.
     pub async fn delete_event(&self, event_id: Uuid, force: bool) -> Result<()> {
-        let deleted = with_pool!(self, |pool, _pg| {
-            sqlx::query(
-                "DELETE FROM events WHERE id = $1 AND ($2 OR NOT EXISTS \
-                   (SELECT 1 FROM seat_state s WHERE s.event_id = $1 AND s.status <> 'available'))",
-            )
-            .bind(event_id)
-            .bind(force)
-            .execute(pool)
+        let deleted = with_pool!(self, |pool, pg| {
+            async {
+                let mut tx = pool.begin().await?;
+                if pg {
+                    // The lock order every operation follows: reservations, holds, then
+                    // seats, each in id order, so the cascade cannot deadlock with a reserve
+                    // or release under way.
+                    for lock in [
+                        "SELECT id FROM reservations WHERE event_id = $1 ORDER BY id FOR UPDATE",
+                        "SELECT id FROM holds WHERE event_id = $1 ORDER BY id FOR UPDATE",
+                        "SELECT id FROM seats WHERE event_id = $1 ORDER BY id FOR UPDATE",
+                    ] {
+                        sqlx::query(lock)
+                            .bind(event_id)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                }
+                let deleted = sqlx::query(
+                    "DELETE FROM events WHERE id = $1 AND ($2 OR NOT EXISTS \
+                       (SELECT 1 FROM seat_state s WHERE s.event_id = $1 AND s.status <> 'available'))",
+                )
+                .bind(event_id)
+                .bind(force)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                tx.commit().await?;
+                Ok::<_, sqlx::Error>(deleted)
+            }
             .await
-            .map(|r| r.rows_affected())
         })
         .map_err(db_error)?;
         if deleted == 1 {

@@ -27,9 +27,7 @@ impl Store {
         guarded: bool,
     ) -> Result<Attempt<HoldInfo>> {
         if let (Store::Postgres(pool), true) = (self, guarded) {
-            return self
-                .try_extend_pg(pool, hold_id, ttl_ms, lifetime_ms)
-                .await;
+            return self.try_extend_pg(pool, hold_id, ttl_ms, lifetime_ms).await;
         }
         let outcome: std::result::Result<Tried<Attempt<HoldInfo>>, sqlx::Error> =
             with_pool!(self, |pool, pg| {

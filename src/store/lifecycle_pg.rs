@@ -7,7 +7,8 @@
 //! fault injection use the general transaction path in `lifecycle.rs` and `release.rs`.
 //!
 //! The statements are public constants so that `benches/holds.sh` runs exactly these texts
-//! under pgbench (`cargo bench --bench holds -- --print-sql reserve|release`).
+//! under pgbench (`cargo bench --bench holds -- --print-sql reserve|release`); parameters in
+//! select lists carry casts because pgbench sends untyped ones.
 
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
@@ -24,14 +25,14 @@ pub const RESERVE_PG: &str = "\
 WITH h AS (UPDATE holds SET status = 'reserved' \
 WHERE id = $1 AND status = 'active' AND expires_at > now() RETURNING id, event_id, seat_count), \
 r AS (INSERT INTO reservations (id, event_id, hold_id, customer, reference) \
-SELECT $2, event_id, id, $3, $4 FROM h), \
+SELECT $2::uuid, event_id, id, $3, $4 FROM h), \
 lk AS (SELECT id FROM seats WHERE hold_id = $1 AND status = 'held' AND held_until > now() \
 AND EXISTS (SELECT 1 FROM h) ORDER BY id FOR UPDATE), \
 s AS (UPDATE seats SET status = 'reserved', held_until = NULL, version = version + 1, \
 reservation_id = $2 WHERE id IN (SELECT id FROM lk) RETURNING id, label, event_id), \
 hist AS (INSERT INTO seat_history (event_id, seat_id, seat_label, from_status, to_status, \
 hold_id, reservation_id, actor, terminal) \
-SELECT event_id, id, label, 'held', 'reserved', $1, $2, $5, $6 FROM s) \
+SELECT event_id, id, label, 'held', 'reserved', $1::uuid, $2::uuid, $5, $6 FROM s) \
 SELECT h.event_id, (SELECT array_agg(label ORDER BY id) FROM s), \
 1 / ((SELECT count(*) FROM s) = h.seat_count)::int FROM h";
 
@@ -96,16 +97,16 @@ impl Store {
         actor: &Actor,
     ) -> Result<Attempt<ReservationInfo>> {
         let reservation_id = Uuid::new_v4();
-        let row: std::result::Result<Option<(Uuid, Option<Vec<String>>, i32)>, _> =
-            sqlx::query_as(RESERVE_PG)
-                .bind(hold_id)
-                .bind(reservation_id)
-                .bind(customer)
-                .bind(reference)
-                .bind(&actor.who)
-                .bind(&actor.terminal)
-                .fetch_optional(pool)
-                .await;
+        type Row = (Uuid, Option<Vec<String>>, i32);
+        let row: std::result::Result<Option<Row>, _> = sqlx::query_as(RESERVE_PG)
+            .bind(hold_id)
+            .bind(reservation_id)
+            .bind(customer)
+            .bind(reference)
+            .bind(&actor.who)
+            .bind(&actor.terminal)
+            .fetch_optional(pool)
+            .await;
         match row {
             Ok(Some((event_id, seats, _))) => Ok(Attempt::Done(ReservationInfo {
                 reservation_id,
@@ -133,7 +134,12 @@ impl Store {
         id: Uuid,
         actor: &Actor,
     ) -> Result<Attempt<Released>> {
-        type Row = (Option<Uuid>, Option<Uuid>, Option<Uuid>, Option<Vec<String>>);
+        type Row = (
+            Option<Uuid>,
+            Option<Uuid>,
+            Option<Uuid>,
+            Option<Vec<String>>,
+        );
         let row: std::result::Result<Row, _> = sqlx::query_as(RELEASE_PG)
             .bind(id)
             .bind(&actor.who)

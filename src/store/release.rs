@@ -155,8 +155,20 @@ impl Store {
         let outcome: std::result::Result<Swept, sqlx::Error> = with_pool!(self, |pool, pg| {
             async {
                 let mut tx = pool.begin_with(begin_sql(pg)).await?;
-                // Read the lapsed seats first (locking them on PostgreSQL; SQLite's write lock
-                // is already ours) so the history can name the hold each one lapsed from.
+                // The lock order (holds before seats, each in id order): on PostgreSQL lock
+                // the lapsed holds first, so a release of one of them cannot deadlock with us.
+                if pg {
+                    let mut qb = QueryBuilder::new(
+                        "SELECT id FROM holds WHERE status = 'active' AND expires_at <= now()",
+                    );
+                    if let Some(e) = event_id {
+                        qb.push(" AND event_id = ").push_bind(e);
+                    }
+                    qb.push(" ORDER BY id FOR UPDATE");
+                    qb.build().execute(&mut *tx).await?;
+                }
+                // Then the lapsed seats (SQLite's write lock is already ours), so the history
+                // can name the hold each one lapsed from.
                 let mut qb = QueryBuilder::new(
                     "SELECT id, label, event_id, hold_id FROM seats WHERE status = 'held' AND held_until <= ",
                 );
@@ -165,7 +177,7 @@ impl Store {
                     qb.push(" AND event_id = ").push_bind(e);
                 }
                 if pg {
-                    qb.push(" FOR UPDATE");
+                    qb.push(" ORDER BY id FOR UPDATE");
                 }
                 let changed: Vec<(i64, String, Uuid, Option<Uuid>)> =
                     qb.build_query_as().fetch_all(&mut *tx).await?;

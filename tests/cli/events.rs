@@ -385,3 +385,23 @@ fn map_highlights_seats_and_ranges() {
     let err = env.fails(&["map", "E", "--highlight", "a2"], 4);
     assert!(err.contains("did you mean `A-2`"), "{err}");
 }
+
+/// Field report: a seat whose label holds a space (row `Loge 1`) could not be highlighted.
+#[test]
+fn map_highlights_labels_with_spaces() {
+    let env = Env::sqlite();
+    let csv = env.write(
+        "loges.csv",
+        "section,row,seat\nBox,Loge 1,1\nBox,Loge 1,2\nBox,Loge 1,3\nBox,Loge 10,1\n",
+    );
+    env.ok(&["event", "create", "--name", "L", "--layout", &csv]);
+    let json = env.json(&["map", "L", "--highlight", "Loge 1-2"]);
+    assert_eq!(json["selected"], serde_json::json!(["Loge 1-2"]));
+    let json = env.json(&["map", "L", "--highlight", "Loge 1-1..Loge 1-2, Loge 10-1"]);
+    assert_eq!(
+        json["selected"],
+        serde_json::json!(["Loge 1-1", "Loge 1-2", "Loge 10-1"])
+    );
+    let err = env.fails(&["map", "L", "--highlight", "Loge 1-9"], 4);
+    assert!(err.contains("Loge"), "{err}");
+}
