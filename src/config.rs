@@ -520,8 +520,13 @@ mod tests {
         };
         // An explicit config path that does not exist is an error, not a silent default.
         assert!(resolve(&opts, tty).is_err());
+        // An empty configuration of the test's own: never the developer's `./seatctl.toml` or
+        // `~/.config/seatctl/config.toml`.
+        let dir = tempfile::tempdir().unwrap();
+        let empty = dir.path().join("seatctl.toml");
+        std::fs::write(&empty, "").unwrap();
         let opts = GlobalOpts {
-            config: None,
+            config: Some(empty),
             ..opts
         };
         let colour = |opts: &GlobalOpts, term| resolve(opts, term).unwrap().color;

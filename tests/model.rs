@@ -329,7 +329,12 @@ fn database_agrees_with_the_model_on_postgres() {
         .enable_all()
         .build()
         .unwrap();
-    let name = format!("seatctl_model_{}", Uuid::new_v4().simple());
+    // Named as the CLI tests' databases are, so that their sweep of stale ones covers it.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_secs();
+    let name = format!("seatctl_test_{now}_{}", Uuid::new_v4().simple());
     let created = rt.block_on(async {
         let mut c =
             tokio::time::timeout(Duration::from_secs(5), sqlx::PgConnection::connect(&admin))

@@ -14,6 +14,19 @@ pub const HOW_TO_PICK: &str = "Seats: labels (A-12 A-13), a range along a row (A
 pub struct Picked {
     pub labels: Vec<String>,
     pub remarks: Vec<&'static str>,
+    /// For `best N …`: the request itself. `labels` is only a preview; the hold asks for the
+    /// best seats again (as `hold --best` does, picking again after a collision).
+    pub best: Option<BestAsk>,
+}
+
+/// `best N [section S] [category C] [accessible K]` as typed, the section spelled as the
+/// event spells it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BestAsk {
+    pub n: usize,
+    pub section: Option<String>,
+    pub category: Option<String>,
+    pub accessible: usize,
 }
 
 /// Reads `A-12 A-13`, `A-12..A-15` or `best N [section S] [category C] [accessible K]` against
@@ -45,6 +58,7 @@ pub fn pick(text: &str, seats: &[Seat]) -> Result<Picked> {
     Ok(Picked {
         labels: chosen,
         remarks: Vec::new(),
+        best: None,
     })
 }
 
@@ -70,6 +84,7 @@ fn pick_best(args: &[String], seats: &[Seat]) -> Result<Picked> {
     }
     let mut pool: Vec<Seat> = seats.to_vec();
     let mut accessible = 0;
+    let (mut section, mut category) = (None, None);
     for (key, value) in &options {
         let value = value.join(" ");
         if value.is_empty() {
@@ -82,8 +97,12 @@ fn pick_best(args: &[String], seats: &[Seat]) -> Result<Picked> {
                     return Err(no_section(&value, &names));
                 };
                 pool.retain(|s| s.section == *name);
+                section = Some(name.to_string());
             }
-            "category" => best::only_category(&mut pool, &value),
+            "category" => {
+                best::only_category(&mut pool, &value);
+                category = Some(value.clone());
+            }
             _ => {
                 accessible = value.parse().ok().filter(|k| *k <= n).ok_or_else(|| {
                     Error::invalid(format!(
@@ -112,6 +131,12 @@ fn pick_best(args: &[String], seats: &[Seat]) -> Result<Picked> {
     Ok(Picked {
         labels: p.labels.clone(),
         remarks: p.remarks(),
+        best: Some(BestAsk {
+            n,
+            section,
+            category,
+            accessible,
+        }),
     })
 }
 

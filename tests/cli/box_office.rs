@@ -331,3 +331,47 @@ fn without_a_terminal_it_points_to_the_scriptable_commands() {
     let err = env.fails(&[], 2);
     assert!(err.contains("a command is required"), "{err}");
 }
+
+/// Field report: `best N` in the box office held the previewed seats or failed; it now asks
+/// for the best seats as `hold --best` does, so when another terminal takes the previewed ones
+/// before the clerk confirms, the next best are held instead, and the clerk is told.
+#[test]
+fn best_n_picks_again_when_the_previewed_seats_are_taken_meanwhile() {
+    let env = Env::sqlite();
+    let layout = crate::events::repo("examples/small.csv");
+    env.ok(&["event", "create", "--name", "Gala", "--layout", &layout]);
+    let mut t = Pty::spawn(&env, &["box-office", "Gala"]);
+    t.expect("Gala · 11 of 11 seats available");
+    t.send(ENTER); // Sell seats
+    t.expect("Seats:");
+    t.line("best 2");
+    t.expect(" for 10m?");
+    // The previewed seats, from the question "Hold X, Y for 10m?".
+    let screen = t.screen.clone();
+    let ask = &screen[screen.rfind("Hold ").unwrap() + 5..];
+    let previewed: Vec<String> = ask[..ask.find(" for ").unwrap()]
+        .split(", ")
+        .map(str::to_string)
+        .collect();
+    assert_eq!(previewed.len(), 2, "{ask}");
+    // Another terminal is quicker.
+    let mut args = vec!["hold", "Gala"];
+    args.extend(previewed.iter().map(String::as_str));
+    env.ok(&args);
+    t.send("y");
+    t.expect("taken by another terminal meanwhile");
+    t.expect("Then?");
+    let seats = seats_of(&env, "Gala");
+    let held: Vec<&str> = seats
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["status"] == "held")
+        .map(|s| s["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        held.len(),
+        4,
+        "the other terminal's two and two more: {held:?}"
+    );
+}

@@ -116,9 +116,10 @@ impl Env {
     /// A fresh, unmigrated PostgreSQL database, dropped when the `Env` is.
     pub fn postgres_unmigrated(test: &str) -> Option<Env> {
         let admin = pg_admin_url(test)?;
-        let name = format!("seatctl_test_{}", uuid::Uuid::new_v4().simple());
+        let name = test_database_name();
         runtime().block_on(async {
             let mut conn = sqlx::PgConnection::connect(&admin).await.expect("connect");
+            sweep_stale_databases(&mut conn).await;
             sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
                 .execute(&mut conn)
                 .await
@@ -213,33 +214,40 @@ impl Env {
 
     /// Runs SQL against this environment's database (for setting up states no command makes yet).
     pub fn sql(&self, statements: &[&str]) {
+        if let Err(e) = self.try_sql(statements) {
+            panic!("{e}");
+        }
+    }
+
+    /// As [`Env::sql`], but returns the first error instead of failing the test.
+    pub fn try_sql(&self, statements: &[&str]) -> Result<(), String> {
         let url = self.db_url.clone();
         let backend = self.backend;
         let statements: Vec<String> = statements.iter().map(|s| s.to_string()).collect();
         runtime().block_on(async move {
-            match backend {
-                Backend::Postgres => {
-                    let mut conn = sqlx::PgConnection::connect(&url).await.expect("connect");
-                    for s in statements {
+            for s in statements {
+                let done = match backend {
+                    Backend::Postgres => {
+                        let mut conn = sqlx::PgConnection::connect(&url).await.expect("connect");
                         sqlx::raw_sql(sqlx::AssertSqlSafe(s.clone()))
                             .execute(&mut conn)
                             .await
-                            .unwrap_or_else(|e| panic!("{s}: {e}"));
+                            .map(|_| ())
                     }
-                }
-                Backend::Sqlite => {
-                    let mut conn = sqlx::SqliteConnection::connect(&url)
-                        .await
-                        .expect("connect");
-                    for s in statements {
+                    Backend::Sqlite => {
+                        let mut conn = sqlx::SqliteConnection::connect(&url)
+                            .await
+                            .expect("connect");
                         sqlx::raw_sql(sqlx::AssertSqlSafe(s.clone()))
                             .execute(&mut conn)
                             .await
-                            .unwrap_or_else(|e| panic!("{s}: {e}"));
+                            .map(|_| ())
                     }
-                }
+                };
+                done.map_err(|e| format!("{s}: {e}"))?;
             }
-        });
+            Ok(())
+        })
     }
 }
 
@@ -255,6 +263,51 @@ impl Drop for Env {
                     .await;
                 }
             });
+        }
+    }
+}
+
+/// Test databases are named `seatctl_test_<unix seconds>_<random>`, so that a sweep can tell
+/// the leftovers of killed runs by their age.
+pub fn test_database_name() -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_secs();
+    format!("seatctl_test_{now}_{}", uuid::Uuid::new_v4().simple())
+}
+
+/// Once per test process: drops `seatctl_test_*` databases more than six hours old (a test
+/// killed half-way cannot drop its own), never a younger one another run may be using.
+async fn sweep_stale_databases(conn: &mut sqlx::PgConnection) {
+    static SWEPT: std::sync::Once = std::sync::Once::new();
+    let mut first = false;
+    SWEPT.call_once(|| first = true);
+    if !first {
+        return;
+    }
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_secs();
+    let names: Vec<String> = sqlx::query_scalar(
+        "SELECT datname FROM pg_database WHERE datname LIKE 'seatctl\\_test\\_%'",
+    )
+    .fetch_all(&mut *conn)
+    .await
+    .unwrap_or_default();
+    for name in names {
+        let born = name
+            .strip_prefix("seatctl_test_")
+            .and_then(|rest| rest.split('_').next())
+            .and_then(|t| t.parse::<u64>().ok());
+        // Names from before the age was in them (`seatctl_test_<uuid>`) are stale by now too.
+        if born.is_none_or(|t| now.saturating_sub(t) > 6 * 3600) {
+            let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+            )))
+            .execute(&mut *conn)
+            .await;
         }
     }
 }

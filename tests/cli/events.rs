@@ -282,7 +282,10 @@ fn unmigrated_postgres_says_to_migrate() {
     let status = env.json(&["db", "status"]);
     assert_eq!(status["up_to_date"], false);
     let migrated = env.json(&["db", "migrate"]);
-    assert_eq!(migrated["newly_applied"], serde_json::json!([1, 2, 3, 4]));
+    assert_eq!(
+        migrated["newly_applied"],
+        serde_json::json!([1, 2, 3, 4, 5])
+    );
     assert_eq!(
         env.json(&["db", "migrate"])["newly_applied"],
         serde_json::json!([])

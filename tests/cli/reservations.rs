@@ -893,3 +893,68 @@ fn a_hold_lives_at_most_its_lifetime() {
         assert_eq!(seat_map(env, "E")["2"]["status"], "available");
     });
 }
+
+/// Field report: a hold that stored a year-275817 expiry made every later read of its event
+/// panic (exit 101) on PostgreSQL. Such times can no longer be stored (migration 0005: a check
+/// on PostgreSQL, triggers on SQLite), and a database of the previous version that holds one
+/// is clamped by the migration, after which every read works.
+#[test]
+fn times_out_of_range_are_refused_and_old_ones_clamped() {
+    crate::common::on_both("times_in_range", |env| {
+        let pg = env.backend == Backend::Postgres;
+        env.ok(&["event", "create", "--name", "E", "--seats", "5"]);
+        env.json(&["hold", "E", "1"]);
+        let far = if pg {
+            "'275817-01-01 00:00:00+00'"
+        } else {
+            "'275817-01-01T00:00:00.000+00:00'"
+        };
+        let plant = [
+            // The one hold and its seat (ids are blobs on SQLite: no literal to match).
+            format!("UPDATE holds SET expires_at = {far} WHERE status = 'active'"),
+            format!("UPDATE seats SET held_until = {far} WHERE status = 'held'"),
+        ];
+        let plant: Vec<&str> = plant.iter().map(String::as_str).collect();
+        for statement in &plant {
+            let err = env.try_sql(&[statement]).unwrap_err();
+            assert!(err.contains("range"), "{:?}: {err}", env.backend);
+        }
+        // A database of the previous version, without the guard, holding such a time.
+        let unguard: &[&str] = if pg {
+            &[
+                "ALTER TABLE holds DROP CONSTRAINT holds_times_in_range",
+                "ALTER TABLE seats DROP CONSTRAINT seats_held_until_in_range",
+                "ALTER TABLE events DROP CONSTRAINT events_starts_at_in_range",
+            ]
+        } else {
+            &[
+                "DROP TRIGGER holds_times_in_range_insert",
+                "DROP TRIGGER holds_times_in_range_update",
+                "DROP TRIGGER seats_held_until_in_range_insert",
+                "DROP TRIGGER seats_held_until_in_range_update",
+            ]
+        };
+        env.sql(unguard);
+        env.sql(&["DELETE FROM _sqlx_migrations WHERE version = 5"]);
+        env.sql(&plant);
+        env.ok(&["db", "migrate"]);
+        for args in [
+            &["seats", "E"][..],
+            &["map", "E"],
+            &["audit", "E"],
+            &["export", "E"],
+            &["report", "E"],
+            &["hold", "E", "--best", "1"],
+        ] {
+            env.ok(args);
+        }
+        let seats = env.json(&["seats", "E"]);
+        let until = seats[0]["held_until"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        assert!(until.starts_with("9999-12-31"), "{seats}");
+        // And the guard is back.
+        assert!(env.try_sql(&[plant[0]]).is_err());
+    });
+}

@@ -565,7 +565,24 @@ fn ctrl_c_stops_the_buyers_then_audits_and_reports() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    // Ready when its buyers are at work: the throw-away event has bookings.
+    let ready = std::time::Instant::now();
+    loop {
+        let list = env.json(&["event", "list"]);
+        let booked = list
+            .as_array()
+            .and_then(|l| l.first())
+            .and_then(|e| e["counts"]["reserved"].as_u64())
+            .unwrap_or(0);
+        if booked > 0 {
+            break;
+        }
+        assert!(
+            ready.elapsed() < std::time::Duration::from_secs(60),
+            "the run never started: {list}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     let status = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()

@@ -5,7 +5,7 @@ use chrono::Utc;
 use dialoguer::FuzzySelect;
 
 use super::Desk;
-use crate::app::HoldOrder;
+use crate::app::{BestOrder, HoldOrder};
 use crate::contract::HoldInfo;
 use crate::domain::pick::{HOW_TO_PICK, check_limit, pick};
 use crate::domain::{Event, Seat};
@@ -143,14 +143,35 @@ impl Desk<'_> {
             if !self.confirm(&question, true)? {
                 continue;
             }
+            // `best N`: the same request as `hold --best` (which picks again if another
+            // terminal takes the previewed seats first); labels: exactly those seats.
             let order = HoldOrder {
                 event: self.event().id.to_string(),
-                seats: picked.labels.clone(),
+                seats: if picked.best.is_some() {
+                    Vec::new()
+                } else {
+                    picked.labels.clone()
+                },
+                best: picked.best.as_ref().map(|b| BestOrder {
+                    n: b.n as u32,
+                    section: b.section.clone(),
+                    category: b.category.clone(),
+                    accessible: b.accessible as u32,
+                }),
                 holder: Some(self.actor.who.clone()),
                 ..HoldOrder::default()
             };
             match self.ctx.hold(&order).await.map(|held| held.hold) {
                 Ok(hold) => {
+                    let (mut got, mut shown) = (hold.seats.clone(), picked.labels.clone());
+                    got.sort();
+                    shown.sort();
+                    if got != shown {
+                        self.say(&format!(
+                            "{} taken by another terminal meanwhile: held the next best instead.",
+                            picked.labels.join(", ")
+                        ));
+                    }
                     self.closed.holds += 1;
                     self.held = Some(hold);
                     return self.settle().await;
