@@ -64,6 +64,7 @@ fn main() {
         holder_prefix: "sim/bench/".into(),
         progress: None,
         csv: None,
+        buyer_offset: 0,
         start_at: None,
     };
     let rt = tokio::runtime::Runtime::new().expect("runtime");

@@ -62,7 +62,7 @@ pub(super) async fn collect<B: Backend>(
                     w.write_record([
                         format!("{:.6}", at(rec.start)),
                         format!("{:.6}", at(rec.end)),
-                        rec.buyer.to_string(),
+                        (rec.buyer + plan.buyer_offset).to_string(),
                         crate::output::csv_defuse(&rec.seats.join(" ")).into_owned(),
                         strategy.to_string(),
                         rec.outcome.name().to_string(),

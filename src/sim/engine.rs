@@ -179,6 +179,7 @@ mod tests {
             holder_prefix: "sim/test/".into(),
             progress: None,
             csv: None,
+            buyer_offset: 0,
             start_at: None,
         }
     }

@@ -44,6 +44,9 @@ pub struct Plan {
     /// Draw a progress bar and a line every this often (only on a terminal).
     pub progress: Option<Duration>,
     pub csv: Option<PathBuf>,
+    /// Added to buyer numbers in the CSV: a worker's first buyer follows the previous
+    /// workers' last.
+    pub buyer_offset: u64,
     /// Wall-clock start, so that child processes begin together.
     pub start_at: Option<std::time::SystemTime>,
 }

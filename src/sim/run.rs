@@ -184,13 +184,14 @@ impl Spec {
                 .csv
                 .as_ref()
                 .map(|p| csv_path(p, strategy, self.strategies.len())),
+            buyer_offset: 0,
             start_at: None,
         })
     }
 }
 
 /// With several strategies, `--csv out.csv` becomes `out-occ.csv`, `out-redis.csv`.
-fn csv_path(path: &std::path::Path, strategy: Strategy, strategies: usize) -> PathBuf {
+pub(super) fn csv_path(path: &std::path::Path, strategy: Strategy, strategies: usize) -> PathBuf {
     if strategies == 1 {
         return path.to_path_buf();
     }

@@ -228,14 +228,6 @@ impl Spec {
         if let Some(path) = &self.report {
             plot::check_path(path)?;
         }
-        if self.csv.is_some() && self.processes > 1 {
-            // The buys happen in the workers, which write no CSV: refuse rather than write none.
-            return Err(Error::invalid(format!(
-                "--csv cannot be combined with --processes {}: the worker processes write no \
-                 CSV; use --processes 1 to get one line per buy",
-                self.processes
-            )));
-        }
         let id = &self.run_id;
         if id.is_empty()
             || id.len() > 40
@@ -373,10 +365,6 @@ mod tests {
                 "--progress",
             ),
             (|s| s.report = Some("plot.png".into()), ".svg or .html"),
-            (
-                |s| (s.csv, s.processes) = (Some("b.csv".into()), 2),
-                "--csv cannot be combined with --processes 2",
-            ),
             (|s| s.run_id = "a b".into(), "--run-id"),
             (|s| s.run_id = String::new(), "--run-id"),
             (|s| s.strategies.clear(), "no strategy"),

@@ -2,6 +2,7 @@
 //! JSON and started together; their raw results are merged into one run.
 
 use std::ffi::OsString;
+use std::path::PathBuf;
 use std::process::Stdio;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -32,12 +33,17 @@ pub struct WorkerPlan {
     pub holder_prefix: String,
     /// Wall-clock start in Unix milliseconds, so that all workers begin together.
     pub start_at_ms: u64,
+    /// This worker's buyers are numbered from here in its CSV lines (the buyers of the
+    /// workers before it come first).
+    #[serde(default)]
+    pub buyer_offset: u64,
 }
 
 impl Spec {
     /// Worker `i`'s share of `processes`: buyers, connections and ops split as evenly as whole
     /// numbers allow, the rate divided, a seed of its own; one strategy on the parent's event.
-    /// Output is the parent's: no progress, thresholds, CSV or plots of its own.
+    /// Output is the parent's: no progress, thresholds or plots of its own; with `--csv`, a
+    /// part file (`<file>.part<i>`) that the parent merges into the file.
     fn share(&self, i: u32, strategy: Strategy, event_id: Uuid) -> Spec {
         let n = self.processes;
         let share = |total: u64| total / n as u64 + u64::from((i as u64) < total % n as u64);
@@ -52,7 +58,10 @@ impl Spec {
             processes: 1,
             progress: None,
             thresholds: Vec::new(),
-            csv: None,
+            csv: self
+                .csv
+                .as_ref()
+                .map(|p| part_path(&super::run::csv_path(p, strategy, self.strategies.len()), i)),
             report: None,
             ..self.clone()
         }
@@ -77,12 +86,17 @@ pub(super) async fn spawn(
         .as_millis() as u64
         + 1500;
     let mut children = Vec::new();
+    let mut buyer_offset = 0;
     for i in 0..spec.processes {
+        let share = spec.share(i, strategy, event_id);
+        let buyers = share.buyers as u64;
         let plan = WorkerPlan {
-            spec: spec.share(i, strategy, event_id),
+            spec: share,
             holder_prefix: format!("{holder_prefix}{i}/"),
             start_at_ms,
+            buyer_offset,
         };
+        buyer_offset += buyers;
         let mut cmd = tokio::process::Command::new(&exe);
         cmd.args(worker_args(app, strategy, &plan)?)
             .stdout(Stdio::piped())
@@ -93,7 +107,52 @@ pub(super) async fn spawn(
             Error::Internal(anyhow::anyhow!("cannot start worker process {i}: {e}"))
         })?);
     }
-    gather(children, app, strategy, stop).await
+    let data = gather(children, app, strategy, stop).await;
+    if let Some(csv) = &spec.csv {
+        let path = super::run::csv_path(csv, strategy, spec.strategies.len());
+        let parts: Vec<PathBuf> = (0..spec.processes).map(|i| part_path(&path, i)).collect();
+        let merged = merge_csv(&parts, &path);
+        for part in &parts {
+            let _ = std::fs::remove_file(part);
+        }
+        merged?;
+    }
+    data
+}
+
+/// Where worker `i` writes its CSV lines: `<file>.part<i>` beside the file.
+fn part_path(path: &std::path::Path, i: u32) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".part{i}"));
+    path.with_file_name(name)
+}
+
+/// The workers' CSV parts as one file: one header, every line, ordered by start time (the
+/// workers start together, each counting from its own start).
+fn merge_csv(parts: &[PathBuf], path: &std::path::Path) -> Result<()> {
+    let fail = |e: &dyn std::fmt::Display| {
+        Error::invalid(format!("cannot write --csv {}: {e}", path.display()))
+    };
+    let mut header = None;
+    let mut rows: Vec<csv::StringRecord> = Vec::new();
+    for part in parts {
+        let mut r = csv::Reader::from_path(part).map_err(|e| fail(&e))?;
+        header.get_or_insert(r.headers().map_err(|e| fail(&e))?.clone());
+        for row in r.records() {
+            rows.push(row.map_err(|e| fail(&e))?);
+        }
+    }
+    let start = |r: &csv::StringRecord| r.get(0).and_then(|s| s.parse::<f64>().ok()).unwrap_or(0.0);
+    rows.sort_by(|a, b| start(a).total_cmp(&start(b)));
+    let file = std::fs::File::create(path).map_err(|e| fail(&e))?;
+    let mut w = crate::output::csv_writer(file);
+    if let Some(h) = header {
+        w.write_record(&h).map_err(|e| fail(&e))?;
+    }
+    for row in &rows {
+        w.write_record(row).map_err(|e| fail(&e))?;
+    }
+    w.flush().map_err(|e| fail(&e))
 }
 
 /// One worker's command line: the session as resolved here (database, Redis, configuration)
@@ -180,6 +239,7 @@ pub async fn run_worker(plan: WorkerPlan, app: &Session) -> Result<RunData> {
     let event = app.find_event(event).await?;
     let plan = Plan {
         start_at: Some(UNIX_EPOCH + Duration::from_millis(plan.start_at_ms)),
+        buyer_offset: plan.buyer_offset,
         ..spec.plan(app, strategy, plan.holder_prefix.clone())?
     };
     let stop = interrupt_flag();
@@ -246,6 +306,7 @@ mod tests {
             spec: spec.share(1, Strategy::Occ, Uuid::new_v4()),
             holder_prefix: "sim/r/host-1.1/".into(),
             start_at_ms: 1_700_000_000_000,
+            buyer_offset: 0,
         };
         let json = serde_json::to_string(&plan).unwrap();
         assert_eq!(serde_json::from_str::<WorkerPlan>(&json).unwrap(), plan);
@@ -265,6 +326,7 @@ mod tests {
             spec: spec.share(0, Strategy::Redis, Uuid::new_v4()),
             holder_prefix: "sim/r/host-1.0/".into(),
             start_at_ms: 1_700_000_000_000,
+            buyer_offset: 0,
         };
         let args = worker_args(&app, Strategy::Redis, &plan).unwrap();
         let cli =
@@ -290,6 +352,7 @@ mod tests {
             spec,
             holder_prefix: "sim/r/x.0/".into(),
             start_at_ms: 0,
+            buyer_offset: 0,
         };
         let err = run_worker(plan, &app).await.err().unwrap();
         assert!(
@@ -324,6 +387,7 @@ mod tests {
             spec: spec.share(1, Strategy::Occ, event.id),
             holder_prefix: "sim/t/host.1/".into(),
             start_at_ms: 0,
+            buyer_offset: 0,
         };
         let plan = serde_json::from_str(&serde_json::to_string(&plan).unwrap()).unwrap();
         let out = serde_json::to_value(run_worker(plan, &app).await.unwrap()).unwrap();

@@ -646,3 +646,63 @@ fn multi_seat_races_end_in_answers_not_errors() {
     );
     assert!(run["audit"]["ok"].as_bool().unwrap());
 }
+
+/// Field report: `--processes 2 --csv FILE` wrote no file. Each worker writes a part and the
+/// parent merges them: one header, one line per buy of every process, buyers numbered apart,
+/// ordered by start time, and no part files left behind.
+#[test]
+fn csv_from_several_processes_has_every_buy() {
+    let env = Env::sqlite();
+    let csv = env.path("buys.csv");
+    let (code, r, _) = simulate(
+        &env,
+        &[],
+        &[
+            "--seats",
+            "200",
+            "--buyers",
+            "6",
+            "--processes",
+            "3",
+            "--ops",
+            "90",
+            "--csv",
+            csv.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, Some(0), "{r}");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "start_s,end_s,buyer,seats,strategy,outcome,tries,warmup"
+    );
+    assert_eq!(
+        lines.len() as u64,
+        1 + n(&r["runs"][0]["buys"]),
+        "one line per buy"
+    );
+    let field = |l: &str, i: usize| l.split(',').nth(i).unwrap().to_string();
+    let mut buyers: Vec<u64> = lines[1..]
+        .iter()
+        .map(|l| field(l, 2).parse().unwrap())
+        .collect();
+    buyers.sort_unstable();
+    buyers.dedup();
+    assert_eq!(
+        buyers,
+        (0..6).collect::<Vec<u64>>(),
+        "six buyers, numbered apart"
+    );
+    let starts: Vec<f64> = lines[1..]
+        .iter()
+        .map(|l| field(l, 0).parse().unwrap())
+        .collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "ordered by start");
+    let leftovers: Vec<_> = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".part"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

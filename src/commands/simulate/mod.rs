@@ -359,19 +359,6 @@ mod tests {
                 "--pause-after-lock",
             ),
             (&["--seats", "5", "--buyers", "0"][..], "--buyers"),
-            (
-                &[
-                    "--seats",
-                    "5",
-                    "--buyers",
-                    "4",
-                    "--processes",
-                    "2",
-                    "--csv",
-                    "b.csv",
-                ][..],
-                "--csv cannot be combined with --processes 2",
-            ),
         ] {
             let err = parse(args).unwrap().args.into_spec(&app).unwrap_err();
             assert_eq!(
