@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::contract::{AuditReport, Audited, EventReport, ExportSeat, SalesHour, Tally};
 use crate::duration::HumanDuration;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::store::Expected;
 
 impl Session {
@@ -80,9 +80,25 @@ impl Session {
     }
 
     /// The audit of one event, also checking what a simulation's buyers were told (`expected`)
-    /// against the reservations. Errors: exit 6 when the database is down.
+    /// against the reservations. A long run may have outlived the session's connection (a
+    /// server restart, `pg_terminate_backend`): the audit is tried again, backing off, for up
+    /// to `database.connect_timeout` after the first failure. Errors: exit 6 when the database
+    /// stays down.
     pub async fn audit_run(&self, event_id: Uuid, expected: &Expected<'_>) -> Result<AuditReport> {
-        self.store().await?.audit(event_id, Some(expected)).await
+        let store = self.store().await?;
+        let bound = self.settings.config.database.connect_timeout.0;
+        let started = std::time::Instant::now();
+        let mut pause = std::time::Duration::from_millis(50);
+        loop {
+            match store.audit(event_id, Some(expected)).await {
+                Err(Error::Unavailable(why)) if started.elapsed() < bound => {
+                    tracing::debug!(%why, "audit: the database connection failed; trying again");
+                    tokio::time::sleep(pause).await;
+                    pause = (pause * 2).min(std::time::Duration::from_secs(1));
+                }
+                other => return other,
+            }
+        }
     }
 
     /// Checks in one consistent snapshot that no seat is sold twice and that seats, holds,

@@ -37,6 +37,13 @@ pub(super) struct Record {
     pub(super) op: Option<HistOp>,
 }
 
+impl Record {
+    /// The backend failed (an error or an unknown outcome): the buyer backs off.
+    pub(super) fn backend_failed(&self) -> bool {
+        matches!(self.outcome, Outcome::BackendError | Outcome::Indeterminate)
+    }
+}
+
 /// What the buyers of one run share: the plan, the hall, the clock, and the pool of backends
 /// (one per connection; a buyer waits for a permit to take one).
 pub(super) struct Shared<B> {

@@ -120,6 +120,15 @@ fn absorb<B>(
         e.version_conflicts
     } as u64;
     let errors = matches!(rec.outcome, Outcome::BackendError | Outcome::Indeterminate) as u64;
+    // Recovery: from the first failure to the first answer of an operation started after it.
+    let at = |t: Instant| t.saturating_duration_since(sh.t0).as_secs_f64();
+    match data.first_failure_s {
+        None if errors > 0 => data.first_failure_s = Some(at(rec.end)),
+        Some(failed) if errors == 0 && data.recovery_s.is_none() && at(rec.start) > failed => {
+            data.recovery_s = Some(((at(rec.end) - failed) * 1000.0).round() / 1000.0);
+        }
+        _ => {}
+    }
     let took = rec.end.duration_since(rec.intended);
     // The live view shows the warm-up too; the statistics do not.
     window.buys += 1;

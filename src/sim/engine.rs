@@ -81,6 +81,7 @@ pub async fn drive<B: Backend>(
                 workers.push(tokio::spawn(async move {
                     let mut rng = rng_for(sh.plan.seed, buyer);
                     let mut seq = 0;
+                    let mut failing = 0u32;
                     loop {
                         let now = Instant::now();
                         if !sh.may_start(now) {
@@ -88,8 +89,14 @@ pub async fn drive<B: Backend>(
                         }
                         let rec = sh.buy(buyer, seq, now, &mut rng).await;
                         seq += 1;
+                        let failed = rec.backend_failed();
                         if tx.send(rec).await.is_err() {
                             break;
+                        }
+                        // A backend that is down is not hammered: back off, jittered.
+                        failing = if failed { failing + 1 } else { 0 };
+                        if failing > 0 {
+                            tokio::time::sleep(backoff(failing, &mut rng)).await;
                         }
                     }
                 }));
@@ -143,6 +150,12 @@ pub async fn drive<B: Backend>(
         .map_err(|e| Error::Internal(anyhow::anyhow!("the collector failed: {e}")))??;
     data.interrupted = stop.load(Ordering::Relaxed);
     Ok(data)
+}
+
+/// After `n` backend failures in a row: up to 10 ms × 2ⁿ⁻¹, at most 1 s, uniformly jittered.
+fn backoff(n: u32, rng: &mut fastrand::Rng) -> Duration {
+    let cap = (10u64 << (n - 1).min(7)).min(1000);
+    Duration::from_millis(rng.u64(cap / 2..=cap))
 }
 
 #[cfg(test)]

@@ -126,6 +126,10 @@ pub struct RunReport {
     /// Backend error messages and how often each was seen.
     pub errors: BTreeMap<String, u64>,
     pub interrupted: bool,
+    /// After a backend fault, seconds from the first failure to the first operation answered
+    /// again (see `RunData::recovery_s`); null when nothing failed.
+    #[serde(default)]
+    pub recovery_s: Option<f64>,
     /// Histograms (`[[µs, count], …]`) and the per-second timeline, for merging and plots.
     pub raw: RunData,
 }
@@ -165,6 +169,7 @@ impl RunReport {
             history,
             errors: BTreeMap::new(),
             interrupted: false,
+            recovery_s: None,
             raw: data,
         };
         r.refresh();
@@ -193,6 +198,7 @@ impl RunReport {
             .collect();
         self.errors = d.errors.clone();
         self.interrupted = d.interrupted;
+        self.recovery_s = d.recovery_s;
     }
 }
 

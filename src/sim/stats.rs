@@ -225,6 +225,14 @@ pub struct RunData {
     pub errors: BTreeMap<String, u64>,
     /// Set when the run stopped early (Ctrl-C).
     pub interrupted: bool,
+    /// After a backend fault: seconds from the first failed operation (backend error or
+    /// unknown outcome) to the end of the first operation started after it that the backend
+    /// answered (the longest over processes when merged). `None`: no failure, or no recovery.
+    #[serde(default)]
+    pub recovery_s: Option<f64>,
+    /// The first failure, in seconds from this process's start (internal to the collector).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_failure_s: Option<f64>,
 }
 
 impl RunData {
@@ -255,6 +263,10 @@ impl RunData {
             *self.errors.entry(k.clone()).or_default() += n;
         }
         self.interrupted |= o.interrupted;
+        self.recovery_s = match (self.recovery_s, o.recovery_s) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
     }
 
     pub fn per_s(&self, n: u64) -> f64 {

@@ -45,10 +45,14 @@ return n
 
 /// Seat locks in Redis. A lock is a lease that can lapse: the database's version guard stays
 /// the last word, these only keep terminals from wasting work on the same seats.
-/// Cloning shares the one multiplexed connection (it pipelines many tasks' commands).
+/// Cloning shares the one multiplexed connection (it pipelines many tasks' commands). The
+/// connection reconnects by itself (the `redis` crate's `ConnectionManager`): a command that
+/// meets a dropped connection fails (exit 6), and the connection is made again in the
+/// background with jittered exponential backoff (50 ms up to 1 s), so a restarted Redis is in
+/// use again as soon as it answers.
 #[derive(Clone)]
 pub struct Locks {
-    con: redis::aio::MultiplexedConnection,
+    con: redis::aio::ConnectionManager,
     prefix: String,
     ttl: Duration,
     timeout: Duration,
@@ -75,7 +79,19 @@ impl Locks {
         let shown = redact_url(url);
         let client = redis::Client::open(url)
             .map_err(|e| Error::invalid(format!("bad Redis URL {shown}: {e}")))?;
-        let con = bounded(&shown, timeout, client.get_multiplexed_async_connection()).await?;
+        let config = redis::aio::ConnectionManagerConfig::new()
+            .set_connection_timeout(Some(timeout))
+            .set_response_timeout(Some(timeout))
+            .set_min_delay(Duration::from_millis(50))
+            .set_max_delay(Duration::from_secs(1))
+            .set_exponent_base(2.0)
+            .set_number_of_retries(5);
+        let con = bounded(
+            &shown,
+            timeout,
+            redis::aio::ConnectionManager::new_with_config(client, config),
+        )
+        .await?;
         Ok(Locks {
             con,
             prefix: prefix.to_string(),

@@ -9,6 +9,7 @@ mod concurrency;
 mod config;
 mod doctor;
 mod events;
+mod faults;
 mod history;
 mod layout;
 mod logging;

@@ -85,6 +85,11 @@ impl Render for SimReport {
                 r.outcomes.indeterminate, r.outcomes.backend_error
             )
         });
+        if self.runs.iter().any(|r| r.recovery_s.is_some()) {
+            row(&mut t, "recovered after fault", &|r| {
+                r.recovery_s.map_or("-".into(), |s| format!("{s:.2}s"))
+            });
+        }
         row(&mut t, "version conflicts", &|r| {
             r.outcomes.version_conflict.to_string()
         });

@@ -1,0 +1,181 @@
+//! Backend faults against servers the tests start (a private `redis-server` on a free port) or
+//! against the test's own database only (its backends terminated): long-lived runs recover by
+//! themselves, report how long that took, and the audit passes.
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::common::Env;
+
+/// A private Redis on a free loopback port, stopped on drop.
+struct PrivateRedis {
+    port: u16,
+    child: Option<Child>,
+}
+
+impl PrivateRedis {
+    /// `None` (with a skip line) when `redis-server` is not installed and `CI` is not set.
+    fn start() -> Option<PrivateRedis> {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut r = PrivateRedis { port, child: None };
+        if let Err(e) = r.launch() {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI is set but redis-server cannot start: {e}"
+            );
+            eprintln!("SKIP fault test: redis-server cannot start: {e}");
+            return None;
+        }
+        Some(r)
+    }
+
+    fn launch(&mut self) -> std::io::Result<()> {
+        let child = Command::new("redis-server")
+            .args(["--bind", "127.0.0.1", "--port", &self.port.to_string()])
+            .args(["--save", "", "--appendonly", "no"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()?;
+        self.child = Some(child);
+        // Ready when it accepts connections.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+            if Instant::now() > deadline {
+                return Err(std::io::Error::other("redis-server did not start"));
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        Ok(())
+    }
+
+    fn kill(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill(); // SIGKILL: no goodbye, every lock gone.
+            let _ = c.wait();
+        }
+    }
+
+    fn url(&self) -> String {
+        format!("redis://127.0.0.1:{}", self.port)
+    }
+}
+
+impl Drop for PrivateRedis {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+fn report(child: Child) -> (Option<i32>, Value, String) {
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let r = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("no report ({e}); exit {:?}; {stderr}", out.status.code()));
+    (out.status.code(), r, stderr)
+}
+
+fn holds_per_second(run: &Value) -> Vec<u64> {
+    run["raw"]["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["holds"].as_u64().unwrap())
+        .collect()
+}
+
+/// F1: Redis killed (SIGKILL) mid-run and started again empty three seconds later. Before, the
+/// one connection never reconnected and holds stayed at zero for the rest of the run; now
+/// sales resume at once, and the version guard keeps every seat single-sold while the locks
+/// are gone.
+#[test]
+fn f1_a_redis_restart_mid_run_is_survived() {
+    let env = Env::postgres("f1_redis_restart").unwrap_or_else(Env::sqlite);
+    let Some(mut redis) = PrivateRedis::start() else {
+        return;
+    };
+    let prefix = format!("seatctl-test-{}", uuid::Uuid::new_v4().simple());
+    let cfg = env.write("f1.toml", format!("[redis]\nkey_prefix = \"{prefix}\"\n"));
+    let child = env
+        .process()
+        .args(["--json", "--strategy", "redis", "--redis-url", &redis.url()])
+        .args([
+            "--config", &cfg, "simulate", "--seats", "20000", "--buyers", "8",
+        ])
+        .args(["--duration", "9s", "--reserve-ratio", "0.5"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_secs(3));
+    redis.kill();
+    std::thread::sleep(Duration::from_secs(2));
+    redis.launch().unwrap();
+    let (code, r, stderr) = report(child);
+    assert_eq!(code, Some(0), "{r}\n{stderr}");
+    let run = &r["runs"][0];
+    assert_eq!(run["audit"]["ok"], true, "{}", run["audit"]);
+    let ticks = holds_per_second(run);
+    let before = ticks[1];
+    assert!(
+        before > 0 && run["outcomes"]["backend_error"].as_u64().unwrap() > 0,
+        "{ticks:?}"
+    );
+    // Redis was down for 2 s: recovered within 2 s of coming back (4 s from the failure).
+    let recovery = run["recovery_s"].as_f64().expect("a recovery time");
+    assert!(recovery < 4.0, "recovered after {recovery} s: {ticks:?}");
+    // And the last full seconds sell at the pace of the first ones.
+    let last = ticks[ticks.len() - 2];
+    assert!(last * 2 > before, "{ticks:?}");
+}
+
+/// F4 (lite): every connection of the run's database terminated mid-run
+/// (`pg_terminate_backend`, as a failover does). Before, the run aborted with exit 6 and no
+/// report; now the pools replace the connections, the buyers back off while it fails, and the
+/// run reports its errors and recovery time and passes its audit.
+#[test]
+fn f4_terminated_database_connections_are_replaced() {
+    let Some(env) = Env::postgres("f4_terminate") else {
+        return;
+    };
+    let child = env
+        .process()
+        .args(["--json", "simulate", "--seats", "20000", "--buyers", "8"])
+        .args(["--duration", "5s", "--reserve-ratio", "0.5"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(2500));
+    let db = env.db_url.rsplit('/').next().unwrap().to_string();
+    let admin = crate::common::pg_admin_url("f4_terminate").unwrap();
+    let out = Command::new("psql")
+        .args([&admin, "-Atqc"])
+        .arg(format!(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity \
+             WHERE datname = '{db}' AND pid <> pg_backend_pid()"
+        ))
+        .output()
+        .unwrap();
+    let killed: u64 = String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .unwrap_or(0);
+    let (code, r, stderr) = report(child);
+    assert_eq!(code, Some(0), "{r}\n{stderr}");
+    assert!(killed > 0, "nothing to terminate");
+    let run = &r["runs"][0];
+    assert_eq!(run["audit"]["ok"], true, "{}", run["audit"]);
+    let errors = run["outcomes"]["backend_error"].as_u64().unwrap()
+        + run["outcomes"]["indeterminate"].as_u64().unwrap();
+    assert!(errors > 0, "{}", run["outcomes"]);
+    let recovery = run["recovery_s"].as_f64().expect("a recovery time");
+    assert!(recovery < 2.0, "recovered after {recovery} s");
+    let ticks = holds_per_second(run);
+    assert!(ticks[ticks.len() - 2] > 0, "{ticks:?}");
+}
