@@ -95,12 +95,21 @@ impl Store {
                 }
                 // The pool opens its first connection now and the command goes on with it: one
                 // session per command.
-                match bounded(timeout, target, pool.connect_with(options.clone())).await {
+                // One budget for both attempts below: a server that accepts connections but
+                // never answers costs `connect_timeout`, not twice that.
+                let started = std::time::Instant::now();
+                let first = timeout.mul_f64(0.75);
+                match bounded_as(first, timeout, target, pool.connect_with(options.clone())).await {
                     Ok(pool) => Ok(Store::Postgres(pool)),
                     // The pool also waits out what it deems transient ("too many clients",
                     // "starting up"): one direct attempt tells the reason.
                     Err(slow) => {
-                        match bounded(timeout, target, PgConnection::connect_with(&options)).await {
+                        let left = timeout.saturating_sub(started.elapsed());
+                        if left.is_zero() {
+                            return Err(slow);
+                        }
+                        let probe = PgConnection::connect_with(&options);
+                        match bounded_as(left, timeout, target, probe).await {
                             Ok(probe) => {
                                 let _ = probe.close().await;
                                 Err(slow)
@@ -183,13 +192,24 @@ async fn bounded<T>(
     target: &DatabaseTarget,
     fut: impl Future<Output = Result<T, sqlx::Error>>,
 ) -> Result<T> {
+    bounded_as(timeout, timeout, target, fut).await
+}
+
+/// [`bounded`] with `timeout` as this attempt's share of the whole budget `shown` (what a
+/// timeout message names).
+async fn bounded_as<T>(
+    timeout: Duration,
+    shown: Duration,
+    target: &DatabaseTarget,
+    fut: impl Future<Output = Result<T, sqlx::Error>>,
+) -> Result<T> {
     let reason = match tokio::time::timeout(timeout, fut).await {
         Ok(Ok(v)) => return Ok(v),
         Ok(Err(sqlx::Error::Database(db))) => db.message().to_string(),
         Ok(Err(sqlx::Error::Io(io))) => io.to_string(),
         Ok(Err(sqlx::Error::PoolTimedOut)) | Err(_) => format!(
             "no answer within {}s (database.connect_timeout)",
-            timeout.as_secs_f64()
+            shown.as_secs_f64()
         ),
         Ok(Err(e)) => e.to_string(),
     };

@@ -179,3 +179,68 @@ fn f4_terminated_database_connections_are_replaced() {
     let ticks = holds_per_second(run);
     assert!(ticks[ticks.len() - 2] > 0, "{ticks:?}");
 }
+
+/// F5: a server that accepts connections and never answers (a listener in this test). Every
+/// command answers exit 6 within its configured bound: before, PostgreSQL cost twice
+/// `database.connect_timeout` (the pool's attempt, then a probe with a budget of its own).
+#[test]
+fn f5_a_silent_server_costs_one_bound_then_exit_6() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    // Accepts and keeps every connection, saying nothing.
+    std::thread::spawn(move || {
+        let mut kept = Vec::new();
+        for c in listener.incoming().flatten() {
+            kept.push(c);
+        }
+    });
+    let env = Env::sqlite();
+    let cfg = env.write(
+        "silent.toml",
+        "[database]\nconnect_timeout = \"1s\"\n[redis]\ntimeout = \"1s\"\n",
+    );
+    let silent_pg = format!("postgres://u@127.0.0.1:{port}/x");
+    let silent_redis = format!("redis://127.0.0.1:{port}");
+    env.ok(&["event", "create", "--name", "E", "--seats", "3"]);
+    let cases: Vec<Vec<String>> = vec![
+        vec![
+            "--database-url".into(),
+            silent_pg.clone(),
+            "event".into(),
+            "list".into(),
+        ],
+        vec!["--database-url".into(), silent_pg, "doctor".into()],
+        [
+            "--strategy",
+            "redis",
+            "--redis-url",
+            &silent_redis,
+            "hold",
+            "E",
+            "1",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for args in cases {
+        let started = Instant::now();
+        let out = env
+            .cmd()
+            .args(["--config", &cfg])
+            .args(&args)
+            .output()
+            .unwrap();
+        let took = started.elapsed();
+        assert_eq!(out.status.code(), Some(6), "{args:?}: {out:?}");
+        assert!(
+            took < Duration::from_millis(2500),
+            "{args:?} took {took:?} against a 1 s bound"
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stderr.contains("no answer within 1s") || stdout.contains("no answer within 1s"),
+            "{args:?}: {stderr}{stdout}"
+        );
+    }
+}
