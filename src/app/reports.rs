@@ -113,4 +113,32 @@ impl Session {
             event: event.name,
         })
     }
+
+    /// How the database's clock stands to this machine's: the best of five readings, each
+    /// taken as of the middle of its round trip (error: half the round trip). Errors: exit 6.
+    pub async fn clock_offset(&self) -> Result<crate::sim::history::Clock> {
+        let store = self.store().await?;
+        let now_us = || {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_micros() as i64)
+        };
+        let mut best = crate::sim::history::Clock {
+            offset_us: 0,
+            error_us: i64::MAX,
+        };
+        for _ in 0..5 {
+            let before = now_us();
+            let db = store.clock().await?.timestamp_micros();
+            let after = now_us();
+            let error_us = (after - before) / 2;
+            if error_us < best.error_us {
+                best = crate::sim::history::Clock {
+                    offset_us: db - (before + after) / 2,
+                    error_us,
+                };
+            }
+        }
+        Ok(best)
+    }
 }

@@ -20,7 +20,8 @@ use super::linear::{self, Model, Verdict};
 use crate::contract::Booked;
 use crate::error::Error;
 
-/// How near its expiry (µs) a hold may be seen as lapsed or not.
+/// How near its expiry (µs) a hold may be seen as lapsed or not, besides the error of the
+/// clock offset measured between this machine and the database.
 const SLACK_US: i64 = 100_000;
 
 /// States the search may explore per hold or seat before it reports "undecided".
@@ -274,13 +275,13 @@ impl HistOp {
     }
 
     /// It may have happened while the hold was active (before `expires`, µs).
-    fn may_be_active(&self, expires: Option<i64>) -> bool {
-        expires.is_none_or(|e| self.call_us - SLACK_US < e)
+    fn may_be_active(&self, expires: Option<i64>, slack: i64) -> bool {
+        expires.is_none_or(|e| self.call_us - slack < e)
     }
 
     /// It may have happened after the hold lapsed.
-    fn may_be_lapsed(&self, expires: Option<i64>) -> bool {
-        expires.is_none_or(|e| self.span().1.saturating_add(SLACK_US) >= e)
+    fn may_be_lapsed(&self, expires: Option<i64>, slack: i64) -> bool {
+        expires.is_none_or(|e| self.span().1.saturating_add(slack) >= e)
     }
 }
 
@@ -294,6 +295,10 @@ pub struct HistoryReport {
     pub answers: BTreeMap<String, u64>,
     pub holds_checked: u64,
     pub seats_checked: u64,
+    /// The database's clock minus this machine's, as measured before the run (ms); expiries
+    /// were compared on this machine's clock.
+    #[serde(default)]
+    pub db_clock_offset_ms: f64,
     /// Holds or seats the search could not decide within its budget (not counted as ok).
     pub undecided: Vec<String>,
     pub violations: Vec<HistoryViolation>,
@@ -313,6 +318,8 @@ pub struct HistoryViolation {
 /// The sequential model of one hold: made, then active until reserved or released or lapsed.
 struct HoldModel<'a> {
     ops: Vec<&'a HistOp>,
+    /// µs either side of an expiry within which a hold may be seen as lapsed or not.
+    slack: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -337,6 +344,20 @@ impl Model for HoldModel<'_> {
         HoldState::Absent
     }
 
+    fn pure(&self, i: usize) -> bool {
+        let op = self.ops[i];
+        matches!(
+            op.answer,
+            Answer::Closed { .. }
+                | Answer::Refunded
+                | Answer::Lapsed
+                | Answer::LifetimeReached
+                | Answer::NotFound
+                | Answer::Contended
+                | Answer::Released { already: true, .. }
+        )
+    }
+
     fn step(&self, s: &HoldState, i: usize) -> Vec<HoldState> {
         use Answer as A;
         use HoldState as S;
@@ -356,19 +377,19 @@ impl Model for HoldModel<'_> {
             (_, _, S::Absent) | (OpKind::Hold, _, _) => vec![],
             (_, A::Contended, _) => same(),
             (OpKind::Extend, A::Held { expires_us }, S::Active { expires })
-                if op.may_be_active(*expires) =>
+                if op.may_be_active(*expires, self.slack) =>
             {
                 vec![S::Active {
                     expires: Some(*expires_us),
                 }]
             }
             (OpKind::Extend, A::LifetimeReached, S::Active { expires })
-                if op.may_be_active(*expires) =>
+                if op.may_be_active(*expires, self.slack) =>
             {
                 same()
             }
             (OpKind::Extend | OpKind::Reserve, A::Lapsed, S::Active { expires })
-                if op.may_be_lapsed(*expires) =>
+                if op.may_be_lapsed(*expires, self.slack) =>
             {
                 same()
             }
@@ -392,7 +413,7 @@ impl Model for HoldModel<'_> {
                     replayed: false,
                 },
                 S::Active { expires },
-            ) if op.may_be_active(*expires) => vec![S::Reserved {
+            ) if op.may_be_active(*expires, self.slack) => vec![S::Reserved {
                 reservation: Some(*reservation),
             }],
             (
@@ -407,7 +428,7 @@ impl Model for HoldModel<'_> {
             }],
             (OpKind::Reserve, A::Refunded, S::Refunded) => same(),
             (OpKind::Reserve, A::Unknown { .. }, S::Active { expires }) => {
-                if op.may_be_active(*expires) {
+                if op.may_be_active(*expires, self.slack) {
                     vec![s.clone(), S::Reserved { reservation: None }]
                 } else {
                     same()
@@ -460,6 +481,7 @@ impl Model for HoldModel<'_> {
 /// The sequential model of one seat: free, held by a hold until it lapses, or sold.
 struct SeatModel<'a> {
     ops: Vec<&'a HistOp>,
+    slack: i64,
 }
 
 /// A hold nobody was told about (its call's outcome was unknown).
@@ -479,6 +501,15 @@ impl Model for SeatModel<'_> {
         SeatState::Free
     }
 
+    fn pure(&self, i: usize) -> bool {
+        let op = self.ops[i];
+        matches!(
+            (op.op, &op.answer),
+            (OpKind::Hold, Answer::Taken { .. })
+                | (OpKind::Reserve, Answer::Reserved { replayed: true, .. })
+        )
+    }
+
     fn step(&self, s: &SeatState, i: usize) -> Vec<SeatState> {
         use Answer as A;
         use SeatState as S;
@@ -489,7 +520,7 @@ impl Model for SeatModel<'_> {
         // Free to take: free, or held by a hold that may have lapsed by then.
         let takeable = match s {
             S::Free => true,
-            S::Held { expires, .. } => op.may_be_lapsed(*expires),
+            S::Held { expires, .. } => op.may_be_lapsed(*expires, self.slack),
             S::Sold { .. } => false,
         };
         match (op.op, &op.answer) {
@@ -504,7 +535,7 @@ impl Model for SeatModel<'_> {
                 }
             }
             (OpKind::Hold, A::Taken { .. }) => match s {
-                S::Held { expires, .. } if op.may_be_active(*expires) => same(),
+                S::Held { expires, .. } if op.may_be_active(*expires, self.slack) => same(),
                 S::Sold { .. } => same(),
                 _ => vec![],
             },
@@ -538,7 +569,7 @@ impl Model for SeatModel<'_> {
                     replayed: false, ..
                 },
             ) => match s {
-                S::Held { hold, expires } if by(hold) && op.may_be_active(*expires) => {
+                S::Held { hold, expires } if by(hold) && op.may_be_active(*expires, self.slack) => {
                     vec![S::Sold { hold: h }]
                 }
                 _ => vec![],
@@ -614,10 +645,32 @@ pub fn told(history: &[HistOp]) -> (Vec<Booked>, Vec<String>) {
     (booked, unknown)
 }
 
-/// Checks a mixed run's history: every hold and every seat it touched.
-pub fn check(history: &[HistOp]) -> HistoryReport {
+/// How the database's clock (which sets expiries) stands to this machine's (which times the
+/// calls): `offset_us` = database − here, measured to within `error_us`.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Clock {
+    pub offset_us: i64,
+    pub error_us: i64,
+}
+
+/// Checks a mixed run's history: every hold and every seat it touched. Expiries are moved to
+/// this machine's clock by `clock`, and its error widens the slack around them.
+pub fn check(history: &[HistOp], clock: Clock) -> HistoryReport {
+    let slack = SLACK_US + clock.error_us.max(0);
+    let shifted: Vec<HistOp> = history
+        .iter()
+        .map(|o| {
+            let mut o = o.clone();
+            if let Answer::Held { expires_us } = &mut o.answer {
+                *expires_us -= clock.offset_us;
+            }
+            o
+        })
+        .collect();
+    let history = &shifted[..];
     let mut report = HistoryReport {
         operations: history.len() as u64,
+        db_clock_offset_ms: (clock.offset_us as f64 / 100.0).round() / 10.0,
         ..HistoryReport::default()
     };
     for op in history {
@@ -673,7 +726,10 @@ pub fn check(history: &[HistOp]) -> HistoryReport {
     }
     for (hold, ops) in &by_hold {
         report.holds_checked += 1;
-        let model = HoldModel { ops: ops.clone() };
+        let model = HoldModel {
+            ops: ops.clone(),
+            slack,
+        };
         judge(&mut report, format!("hold {hold}"), &model.ops, |spans| {
             linear::check(&model, spans, BUDGET)
         });
@@ -705,7 +761,10 @@ pub fn check(history: &[HistOp]) -> HistoryReport {
     }
     for (label, ops) in &by_seat {
         report.seats_checked += 1;
-        let model = SeatModel { ops: ops.clone() };
+        let model = SeatModel {
+            ops: ops.clone(),
+            slack,
+        };
         judge(&mut report, format!("seat {label}"), &model.ops, |spans| {
             linear::check(&model, spans, BUDGET)
         });

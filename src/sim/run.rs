@@ -122,6 +122,11 @@ impl Spec {
         event_id: Uuid,
         stop: Arc<AtomicBool>,
     ) -> Result<(RunData, AuditReport, Option<HistoryReport>)> {
+        // Expiries come from the database's clock, call times from ours.
+        let clock = match self.mix {
+            Some(_) => app.clock_offset().await?,
+            None => history::Clock::default(),
+        };
         let (data, prefix) = if self.processes <= 1 {
             let prefix = format!("sim/{}/{tag}/", self.run_id);
             let plan = self.plan(app, strategy, prefix.clone())?;
@@ -135,7 +140,7 @@ impl Spec {
         };
         // A mixed run's reservations come and go by other buyers' hands: what each buyer was
         // told is read from the history, which is checked first.
-        let history = self.mix.map(|_| history::check(&data.history));
+        let history = self.mix.map(|_| history::check(&data.history, clock));
         let (booked, unknown) = match self.mix {
             Some(_) => history::told(&data.history),
             None => (data.booked.clone(), data.unknown.clone()),

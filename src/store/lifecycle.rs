@@ -57,7 +57,7 @@ impl Store {
                         qb.build_query_as().fetch_optional(&mut *tx).await?;
                     let Some((event_id, expires_at, holder, count, capped)) = row else {
                         tx.rollback().await?;
-                        return Ok(Err(self.why_not_active(hold_id).await));
+                        return Ok(self.not_active(hold_id, Some(lifetime_ms)).await);
                     };
                     let mut qb =
                         QueryBuilder::new("UPDATE seats SET version = version + 1, held_until = ");
@@ -122,7 +122,7 @@ impl Store {
                         qb.build_query_as().fetch_optional(&mut *tx).await?;
                     let Some((event_id, count)) = row else {
                         tx.rollback().await?;
-                        return Ok(Err(self.why_not_active(hold_id).await));
+                        return Ok(self.not_active(hold_id, None).await);
                     };
                     let reservation_id = Uuid::new_v4();
                     let inserted = sqlx::query(
@@ -219,6 +219,25 @@ impl Store {
         }))
     }
 
+    /// The database server's clock now (PostgreSQL `clock_timestamp()`; SQLite's, which is
+    /// this machine's).
+    pub async fn clock(&self) -> Result<DateTime<Utc>> {
+        let text: String = with_pool!(self, |pool, pg| {
+            sqlx::query_scalar(if pg {
+                "SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', \
+                 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"')"
+            } else {
+                "SELECT strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')"
+            })
+            .fetch_one(pool)
+            .await
+        })
+        .map_err(db_error)?;
+        DateTime::parse_from_rfc3339(&text)
+            .map(|t| t.with_timezone(&Utc))
+            .map_err(|e| Error::Internal(anyhow::anyhow!("database clock `{text}`: {e}")))
+    }
+
     /// The latest `limit` holds on an event whose holder name starts with `holder_prefix`
     /// (`simulate --mix`: what other processes' buyers may act on), newest first.
     pub async fn recent_holds(
@@ -264,6 +283,40 @@ impl Store {
             async { Ok::<_, sqlx::Error>(hold_labels!(pool, hold_id)) }.await
         });
         labels.map_err(db_error)
+    }
+
+    /// After a guarded write matched no hold: why not (as [`Store::why_not_active`]), or a
+    /// lost race (retry) when the hold is active after all: another terminal's write (an
+    /// extend) committed between our write and this read. With `lifetime_ms`, an active hold
+    /// past its lifetime is `HoldLifetimeReached` (exit 3).
+    pub(super) async fn not_active<T>(
+        &self,
+        hold_id: Uuid,
+        lifetime_ms: Option<i64>,
+    ) -> Result<Attempt<T>> {
+        let row = with_pool!(self, |pool, pg| {
+            let mut qb = QueryBuilder::new("SELECT status, expires_at <= ");
+            qb.push(now_sql(pg)).push(" AS lapsed, ");
+            match lifetime_ms {
+                Some(ms) => {
+                    push_after(&mut qb, pg, "created_at", ms);
+                    qb.push(" <= ").push(now_sql(pg));
+                }
+                None => {
+                    qb.push("1 = 0");
+                }
+            }
+            qb.push(" AS spent FROM holds WHERE id = ")
+                .push_bind(hold_id);
+            qb.build_query_as::<(String, bool, bool)>()
+                .fetch_optional(pool)
+                .await
+        })
+        .map_err(db_error)?;
+        match row {
+            Some((status, false, false)) if status == "active" => Ok(Attempt::LostRace),
+            _ => Err(self.why_not_active(hold_id).await),
+        }
     }
 
     /// Explains why a hold is not active: unknown (4), lapsed (5, naming seats since taken),

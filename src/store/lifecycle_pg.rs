@@ -6,6 +6,11 @@
 //! second read explains why; only that unhappy path costs a second round trip. SQLite and
 //! fault injection use the general transaction path in `lifecycle.rs` and `release.rs`.
 //!
+//! Expiry guards read `clock_timestamp()`, not `now()`: `now()` is fixed when the statement
+//! starts, so a reserve or extend that waited on a lock would judge the hold by a moment
+//! already past, and could reserve a hold that lapsed while it waited (after another terminal
+//! was told it had lapsed). A guard re-checked after a lock wait reads the clock again.
+//!
 //! The statements are public constants so that `benches/holds.sh` runs exactly these texts
 //! under pgbench (`cargo bench --bench holds -- --print-sql reserve|release`); parameters in
 //! select lists carry casts because pgbench sends untyped ones.
@@ -23,11 +28,12 @@ use crate::error::{Error, Result};
 /// Lock order: the hold, then its seats in id order.
 pub const RESERVE_PG: &str = "\
 WITH h AS (UPDATE holds SET status = 'reserved' \
-WHERE id = $1 AND status = 'active' AND expires_at > now() RETURNING id, event_id, seat_count), \
+WHERE id = $1 AND status = 'active' AND expires_at > clock_timestamp() \
+RETURNING id, event_id, seat_count), \
 r AS (INSERT INTO reservations (id, event_id, hold_id, customer, reference) \
 SELECT $2::uuid, event_id, id, $3, $4 FROM h), \
-lk AS (SELECT id FROM seats WHERE hold_id = $1 AND status = 'held' AND held_until > now() \
-AND EXISTS (SELECT 1 FROM h) ORDER BY id FOR UPDATE), \
+lk AS (SELECT id FROM seats WHERE hold_id = $1 AND status = 'held' \
+AND held_until > clock_timestamp() AND EXISTS (SELECT 1 FROM h) ORDER BY id FOR UPDATE), \
 s AS (UPDATE seats SET status = 'reserved', held_until = NULL, version = version + 1, \
 reservation_id = $2 WHERE id IN (SELECT id FROM lk) RETURNING id, label, event_id), \
 hist AS (INSERT INTO seat_history (event_id, seat_id, seat_label, from_status, to_status, \
@@ -65,14 +71,15 @@ COALESCE((SELECT event_id FROM r), (SELECT event_id FROM h)), \
 /// Returns the event, the new expiry, the holder, whether the lifetime cut it, and the seat
 /// labels; no row if the hold is not active (or has lived its lifetime).
 pub const EXTEND_PG: &str = "\
-WITH h AS (UPDATE holds SET expires_at = LEAST(now() + $2 * interval '1 millisecond', \
+WITH h AS (UPDATE holds SET expires_at = LEAST(clock_timestamp() + $2 * interval '1 millisecond', \
 created_at + $3 * interval '1 millisecond') \
-WHERE id = $1 AND status = 'active' AND expires_at > now() \
-AND created_at + $3 * interval '1 millisecond' > now() \
+WHERE id = $1 AND status = 'active' AND expires_at > clock_timestamp() \
+AND created_at + $3 * interval '1 millisecond' > clock_timestamp() \
 RETURNING event_id, expires_at, holder, seat_count, \
-now() + $2 * interval '1 millisecond' > created_at + $3 * interval '1 millisecond' AS capped), \
-lk AS (SELECT id FROM seats WHERE hold_id = $1 AND status = 'held' AND held_until > now() \
-AND EXISTS (SELECT 1 FROM h) ORDER BY id FOR UPDATE), \
+clock_timestamp() + $2 * interval '1 millisecond' > created_at + $3 * interval '1 millisecond' \
+AS capped), \
+lk AS (SELECT id FROM seats WHERE hold_id = $1 AND status = 'held' \
+AND held_until > clock_timestamp() AND EXISTS (SELECT 1 FROM h) ORDER BY id FOR UPDATE), \
 s AS (UPDATE seats SET version = version + 1, held_until = (SELECT expires_at FROM h) \
 WHERE id IN (SELECT id FROM lk) RETURNING id, label) \
 SELECT h.event_id, h.expires_at, h.holder, h.capped, \
@@ -120,7 +127,7 @@ impl Store {
             // Not active: reserved already (a replay), or released, lapsed, unknown.
             Ok(None) => match self.reservation_of_hold(hold_id).await? {
                 Some(done) => Ok(Attempt::Done(done)),
-                None => Err(self.why_not_active(hold_id).await),
+                None => self.not_active(hold_id, None).await,
             },
             Err(e) if lost_race(&e) => Ok(Attempt::LostRace),
             Err(e) => Err(db_error(e)),
@@ -244,7 +251,7 @@ impl Store {
                     lifetime_capped: capped,
                 }))
             }
-            Ok(None) => Err(self.why_not_active(hold_id).await),
+            Ok(None) => self.not_active(hold_id, Some(lifetime_ms)).await,
             Err(e) if lost_race(&e) => Ok(Attempt::LostRace),
             Err(e) => Err(db_error(e)),
         }

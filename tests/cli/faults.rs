@@ -80,6 +80,22 @@ fn report(child: Child) -> (Option<i32>, Value, String) {
     (out.status.code(), r, stderr)
 }
 
+/// Waits until the run's buyers are selling (its throw-away event has reservations).
+fn wait_for_sales(env: &Env) {
+    let ready = Instant::now();
+    while env.json(&["event", "list"])[0]["counts"]["reserved"]
+        .as_u64()
+        .unwrap_or(0)
+        == 0
+    {
+        assert!(
+            ready.elapsed() < Duration::from_secs(30),
+            "the run never started"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 fn holds_per_second(run: &Value) -> Vec<u64> {
     run["raw"]["timeline"]
         .as_array()
@@ -112,7 +128,8 @@ fn f1_a_redis_restart_mid_run_is_survived() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_secs(3));
+    wait_for_sales(&env);
+    std::thread::sleep(Duration::from_millis(1500));
     redis.kill();
     std::thread::sleep(Duration::from_secs(2));
     redis.launch().unwrap();
@@ -146,12 +163,13 @@ fn f4_terminated_database_connections_are_replaced() {
     let child = env
         .process()
         .args(["--json", "simulate", "--seats", "20000", "--buyers", "8"])
-        .args(["--duration", "5s", "--reserve-ratio", "0.5"])
+        .args(["--duration", "6s", "--reserve-ratio", "0.5"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(2500));
+    wait_for_sales(&env);
+    std::thread::sleep(Duration::from_secs(1));
     let db = env.db_url.rsplit('/').next().unwrap().to_string();
     let admin = crate::common::pg_admin_url("f4_terminate").unwrap();
     let out = Command::new("psql")

@@ -96,11 +96,11 @@ fn unknown(kind: OpKind, hold: Option<u128>, seats: &[&str], call: i64) -> HistO
 }
 
 fn verdict(ops: &[HistOp]) -> HistoryReport {
-    check(ops)
+    check(ops, Clock::default())
 }
 
 fn caught(ops: &[HistOp], object: &str) -> HistoryReport {
-    let r = check(ops);
+    let r = verdict(ops);
     assert!(!r.ok, "expected a violation on {object}: {r:#?}");
     assert!(
         r.violations.iter().any(|v| v.object.starts_with(object)),
@@ -319,4 +319,22 @@ fn mixes_parse_with_errors_naming_the_part() {
         let err = bad.parse::<Mix>().unwrap_err();
         assert!(err.contains(says), "{bad}: {err}");
     }
+}
+
+#[test]
+fn expiries_are_read_on_the_database_clock() {
+    // The database's clock runs 2 s ahead: a hold "until 1 s" (ours) reads "until 3 s".
+    let clock = Clock {
+        offset_us: 2_000_000,
+        error_us: 1_000,
+    };
+    let ahead = |e: i64| e + clock.offset_us;
+    let ops = [
+        held(1, &["A-1"], 0, 10, ahead(1_000_000)),
+        held(2, &["A-1"], 1_500_000, 1_500_010, ahead(9_000_000)),
+    ];
+    assert!(check(&ops, clock).ok, "{:#?}", check(&ops, clock));
+    // Read on our clock instead, the second hold took a seat still held.
+    assert!(!check(&ops, Clock::default()).ok);
+    assert_eq!(check(&ops, clock).db_clock_offset_ms, 2000.0);
 }
