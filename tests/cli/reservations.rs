@@ -958,3 +958,53 @@ fn times_out_of_range_are_refused_and_old_ones_clamped() {
         assert!(env.try_sql(&[plant[0]]).is_err());
     });
 }
+
+/// Review finding: a PostgreSQL reserve (or extend) that waited on a lock judged the hold by
+/// the moment its statement started, so it reserved a hold that lapsed while it waited. The
+/// row is locked here past the hold's expiry; the waiting reserve must answer "lapsed".
+#[test]
+fn a_reserve_that_waited_past_the_expiry_says_lapsed() {
+    let Some(env) = Env::postgres("reserve_after_wait") else {
+        return;
+    };
+    env.ok(&["event", "create", "--name", "W", "--seats", "5"]);
+    for cmd in ["reserve", "extend"] {
+        let hold = env.json(&["hold", "W", "1", "2", "--ttl", "1500ms"]);
+        let id = hold["hold_id"].as_str().unwrap().to_string();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let url = env.db_url.clone();
+        let mut conn = rt.block_on(async {
+            use sqlx::Connection;
+            let mut c = sqlx::PgConnection::connect(&url).await.unwrap();
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+                "BEGIN; SELECT id FROM holds WHERE id = '{id}' FOR UPDATE"
+            )))
+            .execute(&mut c)
+            .await
+            .unwrap();
+            c
+        });
+        let waiting = env
+            .process()
+            .args([cmd, &id])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(2000));
+        rt.block_on(async {
+            sqlx::raw_sql("COMMIT").execute(&mut conn).await.unwrap();
+        });
+        let out = waiting.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(5),
+            "{cmd} after the hold lapsed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        env.ok(&["release", &id]);
+    }
+}
