@@ -76,6 +76,15 @@ impl Session {
     /// 3 (the name exists, without `if_not_exists`).
     pub async fn create_event(&self, order: &EventOrder) -> Result<Created> {
         let name = check_event_name(&order.name)?;
+        // The schema keeps every time within years 1 to 9999 (UTC), as every reader can read.
+        if let Some(t) = order.starts_at
+            && !(1..=9999).contains(&chrono::Datelike::year(&t))
+        {
+            return Err(Error::invalid(format!(
+                "--starts-at {}: give a time between the years 1 and 9999 (UTC)",
+                t.to_rfc3339()
+            )));
+        }
         let layout = order.layout.load()?;
         let store = self.store().await?;
         let new = NewEvent {

@@ -90,6 +90,8 @@ fn expand_with(typed: &[String], seats: &[Seat], dedup: bool) -> Result<Vec<Stri
             push(token.clone())?;
             continue;
         };
+        // `A-1 .. A-3`: spaces around the dots are no part of the labels.
+        let (from, to) = (from.trim(), to.trim());
         if from.is_empty() || to.is_empty() || to.starts_with('.') {
             return Err(Error::invalid(format!(
                 "bad range `{token}`: write it as FIRST..LAST, e.g. A-12..A-15"
@@ -200,6 +202,10 @@ mod tests {
             ["Loge 1-1", "Loge 1-2", "Loge 1-3"]
         );
         assert_eq!(split_known("\"Loge 1-2\" A-1", &s), ["Loge 1-2", "A-1"]);
+        assert_eq!(
+            expand(&split_known("Loge 1-1 .. Loge 1-2", &s), &s).unwrap(),
+            ["Loge 1-1", "Loge 1-2"]
+        );
         // Words that make no label stay apart (and are reported as unknown later).
         assert_eq!(split_known("Loge 9-1", &s), ["Loge", "9-1"]);
     }

@@ -915,16 +915,46 @@ fn times_out_of_range_are_refused_and_old_ones_clamped() {
             format!("UPDATE seats SET held_until = {far} WHERE status = 'held'"),
         ];
         let plant: Vec<&str> = plant.iter().map(String::as_str).collect();
-        for statement in &plant {
+        let more: Vec<String> = if pg {
+            vec![
+                "UPDATE holds SET expires_at = '-infinity'".into(),
+                "UPDATE events SET starts_at = 'infinity'".into(),
+                "UPDATE events SET created_at = '-infinity'".into(),
+            ]
+        } else {
+            vec![format!("UPDATE events SET starts_at = {far}")]
+        };
+        for statement in plant.iter().copied().chain(more.iter().map(String::as_str)) {
             let err = env.try_sql(&[statement]).unwrap_err();
-            assert!(err.contains("range"), "{:?}: {err}", env.backend);
+            assert!(
+                err.contains("range") || err.contains("check constraint"),
+                "{:?}: {err}",
+                env.backend
+            );
         }
+        // Typed input beyond the year 9999 is a usage error, not an internal one.
+        let err = env.fails(
+            &[
+                "event",
+                "create",
+                "--name",
+                "y10k",
+                "--seats",
+                "1",
+                "--starts-at",
+                "9999-12-31T23:59:59-05:00",
+            ],
+            2,
+        );
+        assert!(err.contains("9999"), "{err}");
         // A database of the previous version, without the guard, holding such a time.
         let unguard: &[&str] = if pg {
             &[
                 "ALTER TABLE holds DROP CONSTRAINT holds_times_in_range",
                 "ALTER TABLE seats DROP CONSTRAINT seats_held_until_in_range",
-                "ALTER TABLE events DROP CONSTRAINT events_starts_at_in_range",
+                "ALTER TABLE events DROP CONSTRAINT events_times_in_range",
+                "ALTER TABLE reservations DROP CONSTRAINT reservations_times_in_range",
+                "ALTER TABLE seat_history DROP CONSTRAINT seat_history_at_in_range",
             ]
         } else {
             &[
@@ -932,6 +962,10 @@ fn times_out_of_range_are_refused_and_old_ones_clamped() {
                 "DROP TRIGGER holds_times_in_range_update",
                 "DROP TRIGGER seats_held_until_in_range_insert",
                 "DROP TRIGGER seats_held_until_in_range_update",
+                "DROP TRIGGER events_times_in_range_insert",
+                "DROP TRIGGER events_times_in_range_update",
+                "DROP TRIGGER reservations_times_in_range_insert",
+                "DROP TRIGGER reservations_times_in_range_update",
             ]
         };
         env.sql(unguard);

@@ -15,6 +15,13 @@ pub(super) fn check_name(kind: &str, value: &str) -> Result<(), String> {
         ));
     }
     crate::domain::names::normalize(kind, value)?;
+    // `..` makes a range of seats wherever labels are typed (`A-1..A-4`): a name holding it
+    // would give seats no one could name.
+    if value.contains("..") {
+        return Err(format!(
+            "{kind} name `{value}` contains `..`, which seat ranges use (A-1..A-4)"
+        ));
+    }
     Ok(())
 }
 
@@ -108,5 +115,13 @@ mod tests {
         assert_eq!(expand_row_names("1-3").unwrap(), ["1", "2", "3"]);
         assert!(expand_row_names("A-3").is_err());
         assert!(expand_row_names("C-A").is_err());
+    }
+
+    #[test]
+    fn names_that_seat_ranges_would_split_are_refused() {
+        let err = check_name("row", "A..B").unwrap_err();
+        assert!(err.contains("contains `..`"), "{err}");
+        assert!(check_name("row", "A.B").is_ok());
+        assert!(check_name("row", " ").is_err());
     }
 }
