@@ -111,7 +111,7 @@ impl Default for ReservationConfig {
         ReservationConfig {
             strategy: Strategy::Occ,
             hold_ttl: HumanDuration::secs(600),
-            max_hold_ttl: HumanDuration::secs(7200),
+            max_hold_ttl: HumanDuration::secs(1800),
             max_hold_lifetime: HumanDuration::secs(1800),
             max_seats_per_hold: 10,
         }

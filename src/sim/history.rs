@@ -67,6 +67,7 @@ impl FromStr for Mix {
             reserve: 0.0,
             release: 0.0,
         };
+        let mut seen: Vec<&str> = Vec::new();
         for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             let (name, w) = part.split_once('=').ok_or_else(|| {
                 format!("`{part}` is not OP=WEIGHT (e.g. hold=50,extend=10,reserve=25,release=15)")
@@ -75,8 +76,10 @@ impl FromStr for Mix {
                 .trim()
                 .parse()
                 .ok()
-                .filter(|w: &f64| w.is_finite() && *w >= 0.0)
-                .ok_or_else(|| format!("`{w}` is not a weight (a number ≥ 0) for {name}"))?;
+                .filter(|w: &f64| (0.0..=1e6).contains(w))
+                .ok_or_else(|| {
+                    format!("`{w}` is not a weight (a number from 0 to 1000000) for {name}")
+                })?;
             let slot = match name.trim() {
                 "hold" => &mut mix.hold,
                 "extend" => &mut mix.extend,
@@ -88,6 +91,10 @@ impl FromStr for Mix {
                     ));
                 }
             };
+            if seen.contains(&name.trim()) {
+                return Err(format!("`{}` is given twice", name.trim()));
+            }
+            seen.push(name.trim());
             *slot = w;
         }
         if mix.hold <= 0.0 {

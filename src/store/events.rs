@@ -25,13 +25,36 @@ pub struct NewEvent {
 /// Inserts a layout's seats inside an open transaction, a chunk of rows per statement (not a
 /// round trip per seat). A macro rather than a function so one body serves both backends.
 macro_rules! insert_seats {
-    ($tx:ident, $event_id:expr, $layout:expr) => {
+    ($tx:ident, $event_id:expr, $layout:expr, $pg:expr) => {
+        // SQLite gives a new row the largest id + 1, so after a layout replace new seats would
+        // take the ids of deleted ones, whose history stays: start above every id the history
+        // names. (PostgreSQL's identity never goes back.)
+        let mut next: Option<i64> = None;
+        if !$pg {
+            let top: Option<i64> = sqlx::query_scalar(
+                "SELECT MAX(m) FROM (SELECT MAX(id) AS m FROM seats \
+                 UNION ALL SELECT MAX(seat_id) FROM seat_history)",
+            )
+            .fetch_one(&mut *$tx)
+            .await?;
+            next = Some(top.unwrap_or(0) + 1);
+        }
         for chunk in $layout.seats.chunks(INSERT_CHUNK) {
             let mut qb = QueryBuilder::new(
-                "INSERT INTO seats (event_id, section, row_name, number, label, category, \
+                "INSERT INTO seats (id, event_id, section, row_name, number, label, category, \
                  attributes, section_pos, row_pos) ",
             );
+            if next.is_none() {
+                qb = QueryBuilder::new(
+                    "INSERT INTO seats (event_id, section, row_name, number, label, category, \
+                     attributes, section_pos, row_pos) ",
+                );
+            }
             qb.push_values(chunk, |mut b, s: &LayoutSeat| {
+                if let Some(id) = next.as_mut() {
+                    b.push_bind(*id);
+                    *id += 1;
+                }
                 b.push_bind($event_id)
                     .push_bind(s.section.clone())
                     .push_bind(s.row.clone())
@@ -51,7 +74,7 @@ impl Store {
     /// Creates the event and its seats in one transaction: a failure leaves no half event.
     pub async fn create_event(&self, new: &NewEvent, layout: &Layout) -> Result<Event> {
         let id = Uuid::new_v4();
-        let created = with_pool!(self, |pool, _pg| {
+        let created = with_pool!(self, |pool, pg| {
             async {
                 let mut tx = pool.begin().await?;
                 let event = sqlx::query_as::<_, EventRow>(
@@ -65,7 +88,7 @@ impl Store {
                 .fetch_one(&mut *tx)
                 .await?;
                 let event = Event::from(event);
-                insert_seats!(tx, id, layout);
+                insert_seats!(tx, id, layout, pg);
                 tx.commit().await?;
                 Ok::<_, sqlx::Error>(event)
             }
@@ -291,7 +314,7 @@ impl Store {
                         "cannot replace the layout: seats were held while importing; try again",
                     )));
                 }
-                insert_seats!(tx, event_id, layout);
+                insert_seats!(tx, event_id, layout, pg);
                 tx.commit().await?;
                 Ok::<_, sqlx::Error>(Ok(ImportReport {
                     event_id,

@@ -164,5 +164,5 @@ fn mix_is_refused_where_it_cannot_be_checked() {
         &["simulate", "--seats", "10", "--fault-unguarded-extend"],
         2,
     );
-    assert!(err.contains("needs --mix"), "{err}");
+    assert!(err.contains("needs --mix with an extend weight"), "{err}");
 }

@@ -16,7 +16,7 @@ fn report_counts_sections_categories_lapsing_holds_and_sales() {
         let h = env.json(&["hold", "Gala", "A-1", "A-2", "--holder", "ann"]);
         env.json(&["reserve", h["hold_id"].as_str().unwrap()]);
         env.json(&["hold", "Gala", "C-1", "--ttl", "2m", "--holder", "bob"]);
-        env.json(&["hold", "Gala", "C-2", "--ttl", "1h"]);
+        env.json(&["hold", "Gala", "C-2", "--ttl", "25m"]);
 
         let r = env.json(&["report", "Gala", "--within", "5m"]);
         assert_eq!(r["overall"]["total"], 5);

@@ -124,7 +124,8 @@ pub struct SimulateArgs {
     pub abandon: f64,
     /// Single operations by weight instead of whole buys: extend, reserve and release act on
     /// any recent hold of the run, from any process; every answer is then checked (history
-    /// checker, exit 10). E.g. hold=50,extend=10,reserve=25,release=15
+    /// checker, exit 10); --reserve-ratio and --abandon do not apply. E.g.
+    /// hold=50,extend=10,reserve=25,release=15
     #[arg(long, value_name = "OP=W,…", help_heading = "Scenario")]
     pub mix: Option<Mix>,
     /// Hold TTL [default: reservation.hold_ttl]
@@ -224,8 +225,10 @@ impl SimulateArgs {
                  checker must see every change to the seats, and others may sell from --event",
             ));
         }
-        if self.fault_unguarded_extend && self.mix.is_none() {
-            return Err(Error::invalid("--fault-unguarded-extend needs --mix"));
+        if self.fault_unguarded_extend && self.mix.is_none_or(|m| m.extend <= 0.0) {
+            return Err(Error::invalid(
+                "--fault-unguarded-extend needs --mix with an extend weight above 0",
+            ));
         }
         if self.pause_prob.is_some() && self.pause_after_lock.is_none() {
             return Err(Error::invalid(

@@ -315,6 +315,8 @@ fn mixes_parse_with_errors_naming_the_part() {
         ("hold=-1", "not a weight"),
         ("buy=3", "`buy` is not an operation"),
         ("reserve=1", "needs hold=W"),
+        ("hold=1e308,release=1", "not a weight"),
+        ("hold=1,hold=2", "given twice"),
     ] {
         let err = bad.parse::<Mix>().unwrap_err();
         assert!(err.contains(says), "{bad}: {err}");
