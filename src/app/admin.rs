@@ -26,15 +26,17 @@ impl Session {
         report
     }
 
-    /// Connects to the database and checks its schema; the backend's name and the time it
-    /// took. Errors: exit 6 (unreachable), 2 (schema not current).
-    pub async fn check_database(&self) -> Result<(&'static str, Duration)> {
+    /// Connects to the database and checks its schema; the backend's name, the time it took,
+    /// and whether the connection is encrypted (`None` for SQLite). Errors: exit 6
+    /// (unreachable), 2 (schema not current).
+    pub async fn check_database(&self) -> Result<(&'static str, Duration, Option<bool>)> {
         let started = Instant::now();
         let store = self.connect().await?;
         let schema = store.check_schema().await;
         let took = started.elapsed();
+        let encrypted = store.encrypted().await;
         store.close().await;
-        schema.map(|()| (store.backend(), took))
+        schema.map(|()| (store.backend(), took, encrypted))
     }
 
     /// PINGs Redis within `redis.timeout`; the round trip. Errors: exit 6.

@@ -19,6 +19,9 @@ pub struct Check {
     /// Round trip of the check, in milliseconds.
     pub latency_ms: Option<f64>,
     pub detail: String,
+    /// Whether the connection is encrypted (TLS); null when it could not be checked, and for
+    /// SQLite (a local file).
+    pub encrypted: Option<bool>,
 }
 
 #[derive(Debug, Serialize)]
@@ -76,12 +79,20 @@ impl DoctorArgs {
     pub async fn run(self, ctx: &Ctx) -> Doctor {
         let s = &ctx.settings;
         let (database, db_code) = match ctx.check_database().await {
-            Ok((backend, took)) => (
+            Ok((backend, took, encrypted)) => (
                 Check {
                     target: s.database.to_string(),
                     ok: true,
                     latency_ms: Some(took.as_secs_f64() * 1000.0),
-                    detail: format!("{backend}, schema up to date"),
+                    detail: format!(
+                        "{backend}, schema up to date{}",
+                        match encrypted {
+                            Some(true) => ", TLS",
+                            Some(false) => ", not encrypted",
+                            None => "",
+                        }
+                    ),
+                    encrypted,
                 },
                 ExitCode::Success,
             ),
@@ -91,6 +102,7 @@ impl DoctorArgs {
                     ok: false,
                     latency_ms: None,
                     detail: e.to_string(),
+                    encrypted: None,
                 },
                 e.exit_code(),
             ),
@@ -102,7 +114,12 @@ impl DoctorArgs {
                     target: redact_url(&s.redis_url),
                     ok: true,
                     latency_ms: Some(rtt.as_secs_f64() * 1000.0),
-                    detail: "PING answered".into(),
+                    detail: if s.redis_url.starts_with("rediss://") {
+                        "PING answered, TLS".into()
+                    } else {
+                        "PING answered, not encrypted".into()
+                    },
+                    encrypted: Some(s.redis_url.starts_with("rediss://")),
                 },
                 ExitCode::Success,
             ),
@@ -123,6 +140,7 @@ impl DoctorArgs {
                         ok: false,
                         latency_ms: None,
                         detail,
+                        encrypted: None,
                     },
                     code,
                 )

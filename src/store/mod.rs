@@ -171,6 +171,21 @@ impl Store {
         }
     }
 
+    /// Whether this session's connection to PostgreSQL is encrypted (`pg_stat_ssl`); `None`
+    /// for SQLite, or when it cannot be read.
+    pub async fn encrypted(&self) -> Option<bool> {
+        match self {
+            Store::Postgres(pool) => {
+                sqlx::query_scalar("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+                    .fetch_optional(pool)
+                    .await
+                    .ok()
+                    .flatten()
+            }
+            Store::Sqlite(_) => None,
+        }
+    }
+
     /// `postgres` or `sqlite`.
     pub fn backend(&self) -> &'static str {
         match self {
@@ -211,7 +226,18 @@ async fn bounded_as<T>(
             "no answer within {}s (database.connect_timeout)",
             shown.as_secs_f64()
         ),
+
         Ok(Err(e)) => e.to_string(),
+    };
+    // A certificate the client refused: say what verify-ca / verify-full expect.
+    let reason = if reason.contains("certificate") {
+        format!(
+            "{reason} (with sslmode=verify-ca or verify-full the server's certificate must be \
+             signed by the CA in sslrootcert, or by a public CA; verify-full also checks the \
+             host name)"
+        )
+    } else {
+        reason
     };
     Err(Error::Unavailable(format!(
         "cannot connect to the database at {target}: {reason}"

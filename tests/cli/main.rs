@@ -17,4 +17,5 @@ mod report;
 mod reservations;
 mod simulate;
 mod snapshots;
+mod tls;
 mod unicode;
