@@ -91,6 +91,9 @@ _seatctl() {
             seatctl__subcmd__db,migrate)
                 cmd="seatctl__subcmd__db__subcmd__migrate"
                 ;;
+            seatctl__subcmd__db,roles)
+                cmd="seatctl__subcmd__db__subcmd__roles"
+                ;;
             seatctl__subcmd__db,status)
                 cmd="seatctl__subcmd__db__subcmd__status"
                 ;;
@@ -99,6 +102,9 @@ _seatctl() {
                 ;;
             seatctl__subcmd__db__subcmd__help,migrate)
                 cmd="seatctl__subcmd__db__subcmd__help__subcmd__migrate"
+                ;;
+            seatctl__subcmd__db__subcmd__help,roles)
+                cmd="seatctl__subcmd__db__subcmd__help__subcmd__roles"
                 ;;
             seatctl__subcmd__db__subcmd__help,status)
                 cmd="seatctl__subcmd__db__subcmd__help__subcmd__status"
@@ -204,6 +210,9 @@ _seatctl() {
                 ;;
             seatctl__subcmd__help__subcmd__db,migrate)
                 cmd="seatctl__subcmd__help__subcmd__db__subcmd__migrate"
+                ;;
+            seatctl__subcmd__help__subcmd__db,roles)
+                cmd="seatctl__subcmd__help__subcmd__db__subcmd__roles"
                 ;;
             seatctl__subcmd__help__subcmd__db,status)
                 cmd="seatctl__subcmd__help__subcmd__db__subcmd__status"
@@ -420,7 +429,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__db)
-            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help migrate status help"
+            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help migrate status roles help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -450,7 +459,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__db__subcmd__help)
-            opts="migrate status help"
+            opts="migrate status roles help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -491,6 +500,20 @@ _seatctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        seatctl__subcmd__db__subcmd__help__subcmd__roles)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         seatctl__subcmd__db__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -512,6 +535,40 @@ _seatctl() {
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --strategy)
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__db__subcmd__roles)
+            opts="-v -h --apply --prefix --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1022,7 +1079,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__help__subcmd__db)
-            opts="migrate status"
+            opts="migrate status roles"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1036,6 +1093,20 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__help__subcmd__db__subcmd__migrate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__help__subcmd__db__subcmd__roles)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -17,8 +17,8 @@ use crate::config::StrategyChoice;
         seatctl manages events, seat layouts and reservations on PostgreSQL (production) or an \
         embedded SQLite file (the default, no services needed).",
     after_help = "Exit codes: 0 ok, 1 internal error, 2 invalid usage or input, 3 conflict, \
-        4 not found, 5 hold expired, 6 backend unavailable, 10 audit found a violation, \
-        11 a simulation threshold was missed."
+        4 not found, 5 hold expired, 6 backend unavailable, 7 permission denied, \
+        10 audit found a violation, 11 a simulation threshold was missed, 130 interrupted."
 )]
 pub struct Cli {
     #[command(flatten)]

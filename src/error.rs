@@ -24,6 +24,9 @@ pub enum ExitCode {
     HoldExpired = 5,
     /// 6 `backend_unavailable`: the database or Redis is unreachable or timed out.
     Unavailable = 6,
+    /// 7 `permission_denied`: the database refused the action to this login (see
+    /// `seatctl db roles`).
+    PermissionDenied = 7,
     /// 10 `audit_failed`: `simulate` / `audit`: the database shows a seat sold twice or a
     /// trail that disagrees.
     AuditFailed = 10,
@@ -35,7 +38,7 @@ pub enum ExitCode {
 
 impl ExitCode {
     /// Every exit code, in the README table's order.
-    pub const ALL: [ExitCode; 10] = [
+    pub const ALL: [ExitCode; 11] = [
         ExitCode::Success,
         ExitCode::Internal,
         ExitCode::Usage,
@@ -43,6 +46,7 @@ impl ExitCode {
         ExitCode::NotFound,
         ExitCode::HoldExpired,
         ExitCode::Unavailable,
+        ExitCode::PermissionDenied,
         ExitCode::AuditFailed,
         ExitCode::ThresholdFailed,
         ExitCode::Interrupted,
@@ -63,6 +67,7 @@ impl ExitCode {
             ExitCode::NotFound => "not_found",
             ExitCode::HoldExpired => "hold_expired",
             ExitCode::Unavailable => "backend_unavailable",
+            ExitCode::PermissionDenied => "permission_denied",
             ExitCode::AuditFailed => "audit_failed",
             ExitCode::ThresholdFailed => "threshold_failed",
             ExitCode::Interrupted => "interrupted",
@@ -146,6 +151,9 @@ pub enum Error {
     /// The database or Redis could not be reached or did not answer in time (exit 6).
     #[error("{0}")]
     Unavailable(String),
+    /// The database refused the action to the login in use (exit 7).
+    #[error("{0}")]
+    PermissionDenied(String),
     /// A statement ran past its time limit: whether it took effect is unknown to the caller
     /// (exit 6).
     #[error("{0}")]
@@ -238,6 +246,7 @@ impl Error {
             Error::NotFound(_) | Error::UnknownSeats { .. } => ExitCode::NotFound,
             Error::HoldLapsed { .. } => ExitCode::HoldExpired,
             Error::Unavailable(_) | Error::Timeout(_) => ExitCode::Unavailable,
+            Error::PermissionDenied(_) => ExitCode::PermissionDenied,
             Error::Interrupted(_) => ExitCode::Interrupted,
             Error::Internal(_) => ExitCode::Internal,
         }

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use super::Session;
 use crate::contract::SchemaReport;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::store::redis;
 
 impl Session {
@@ -16,6 +16,60 @@ impl Session {
         let report = store.migrate().await;
         store.close().await;
         report
+    }
+
+    /// The SQL of seatctl's three least-privilege PostgreSQL roles (`{prefix}operator`: every
+    /// command but migrations; `{prefix}box_office`: read, hold, extend, reserve, release,
+    /// sweep; `{prefix}readonly`: read), run when `apply`. Returns the role names and the SQL.
+    /// Errors: exit 2 (SQLite, or a prefix that is not a plain identifier), 7 (not allowed to
+    /// create roles or grant), 6.
+    pub async fn roles(&self, prefix: &str, apply: bool) -> Result<(Vec<String>, String)> {
+        if !self.settings.database.is_postgres() {
+            return Err(Error::invalid(
+                "roles are PostgreSQL's: an SQLite database is a file, guarded by its permissions",
+            ));
+        }
+        if prefix.is_empty()
+            || !prefix
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            || prefix.starts_with(|c: char| c.is_ascii_digit())
+            || prefix.len() > 40
+        {
+            return Err(Error::invalid(format!(
+                "--prefix `{prefix}`: use lower-case letters, digits and _ (not first a digit)"
+            )));
+        }
+        let (op, bo, ro) = (
+            format!("{prefix}operator"),
+            format!("{prefix}box_office"),
+            format!("{prefix}readonly"),
+        );
+        let sql = format!(
+            "DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{op}') THEN CREATE ROLE {op} NOLOGIN; END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{bo}') THEN CREATE ROLE {bo} NOLOGIN; END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{ro}') THEN CREATE ROLE {ro} NOLOGIN; END IF;
+END $$;
+-- Everyone reads (events, seats, holds, reservations, history, reports, the schema version).
+GRANT USAGE ON SCHEMA public TO {op}, {bo}, {ro};
+GRANT SELECT ON ALL TABLES IN SCHEMA public TO {op}, {bo}, {ro};
+-- The box office holds, extends, reserves, releases and sweeps: new holds, reservations and
+-- history rows, and a seat's state, never its layout or a block.
+GRANT INSERT, UPDATE ON holds, reservations TO {bo};
+GRANT UPDATE (status, hold_id, reservation_id, held_until, version) ON seats TO {bo};
+GRANT INSERT ON seat_history TO {bo};
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {op}, {bo};
+-- Operators do everything but change the schema (migrations stay with its owner).
+GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {op};"
+        );
+        if apply {
+            let store = self.connect().await?;
+            let done = store.run_script(&sql).await;
+            store.close().await;
+            done?;
+        }
+        Ok((vec![op, bo, ro], sql))
     }
 
     /// Which migrations are applied. Errors: exit 6 (unreachable).

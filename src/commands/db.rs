@@ -1,4 +1,5 @@
-//! `seatctl db migrate|status`: the schema, applied and inspected.
+//! `seatctl db migrate|status|roles`: the schema, applied and inspected, and the
+//! least-privilege PostgreSQL roles.
 
 use clap::Subcommand;
 use serde::Serialize;
@@ -14,6 +15,46 @@ pub enum DbCommand {
     Migrate,
     /// Show which migrations are applied
     Status,
+    /// Print (or with --apply, create) least-privilege PostgreSQL roles: PREFIXoperator,
+    /// PREFIXbox_office, PREFIXreadonly (grant them to logins)
+    Roles(RolesArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RolesArgs {
+    /// Run the SQL (as the schema's owner or a superuser) instead of printing it
+    #[arg(long)]
+    pub apply: bool,
+    /// The roles' names start with this
+    #[arg(long, default_value = "seatctl_", value_name = "PREFIX")]
+    pub prefix: String,
+}
+
+/// The roles' SQL, printed or applied.
+#[derive(Debug, Serialize)]
+pub struct RolesReport {
+    pub roles: Vec<String>,
+    pub applied: bool,
+    pub sql: String,
+}
+
+impl Render for RolesReport {
+    fn human(&self, _ui: &Ui) -> String {
+        if self.applied {
+            format!(
+                "Created or updated the roles {} (grant them to logins: GRANT {} TO alice;). \
+                 Apply again after `seatctl db migrate`.\n",
+                self.roles.join(", "),
+                self.roles[1]
+            )
+        } else {
+            format!(
+                "-- seatctl's least-privilege roles; run as the schema's owner (or `seatctl db \
+                 roles --apply`), again after each migration.\n{}\n",
+                self.sql
+            )
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -52,15 +93,23 @@ impl Render for DbReport {
 }
 
 impl DbCommand {
-    pub async fn run(self, ctx: &Ctx) -> Result<DbReport> {
+    pub async fn run(self, ctx: &Ctx) -> Result<Box<dyn crate::output::Report>> {
         let schema = match self {
             DbCommand::Migrate => ctx.migrate().await?,
             DbCommand::Status => ctx.schema_status().await?,
+            DbCommand::Roles(args) => {
+                let (roles, sql) = ctx.roles(&args.prefix, args.apply).await?;
+                return Ok(Box::new(RolesReport {
+                    roles,
+                    applied: args.apply,
+                    sql,
+                }));
+            }
         };
-        Ok(DbReport {
+        Ok(Box::new(DbReport {
             database: ctx.settings.database.to_string(),
             up_to_date: schema.migrations.iter().all(|m| m.applied),
             schema,
-        })
+        }))
     }
 }

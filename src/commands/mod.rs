@@ -64,7 +64,7 @@ pub async fn dispatch(command: Command, ctx: &Ctx) -> anyhow::Result<Box<dyn Rep
         Command::Layout(cmd) => cmd.run(ctx).await?,
         Command::Seats(args) => Box::new(args.run(ctx).await?),
         Command::Map(args) => Box::new(args.run(ctx).await?),
-        Command::Db(cmd) => Box::new(cmd.run(ctx).await?),
+        Command::Db(cmd) => cmd.run(ctx).await?,
         Command::Hold(args) => Box::new(args.run(ctx).await?),
         Command::Extend(args) => Box::new(args.run(ctx).await?),
         Command::Reserve(args) => Box::new(args.run(ctx).await?),

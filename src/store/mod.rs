@@ -186,6 +186,22 @@ impl Store {
         }
     }
 
+    /// Runs a script of statements in one transaction (`db roles --apply`).
+    pub async fn run_script(&self, sql: &str) -> Result<()> {
+        let sql = sql.to_string();
+        with_pool!(self, |pool, _pg| {
+            async {
+                let mut tx = pool.begin().await?;
+                sqlx::raw_sql(sqlx::AssertSqlSafe(sql.clone()))
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await
+            }
+            .await
+        })
+        .map_err(db_error)
+    }
+
     /// `postgres` or `sqlite`.
     pub fn backend(&self) -> &'static str {
         match self {
@@ -257,7 +273,14 @@ pub(crate) fn db_error(e: sqlx::Error) -> Error {
         }
         sqlx::Error::Database(db) => {
             let code = db.code().unwrap_or_default();
-            if db.is_unique_violation() {
+            if code == "42501" {
+                Error::PermissionDenied(format!(
+                    "the database refused this to the current login: {} (the roles of \
+                     `seatctl db roles`: box office holds, reserves and releases; operators \
+                     also create, import, block and delete; readonly reads)",
+                    db.message()
+                ))
+            } else if db.is_unique_violation() {
                 Error::Conflict(db.message().to_string())
             } else if code == "40P01" || code == "40001" {
                 Error::Contended(format!(

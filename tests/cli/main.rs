@@ -15,6 +15,7 @@ mod layout;
 mod logging;
 mod report;
 mod reservations;
+mod roles;
 mod simulate;
 mod snapshots;
 mod tls;
