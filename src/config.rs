@@ -28,6 +28,10 @@ pub struct Config {
 pub struct DatabaseConfig {
     /// `postgres://…` or `sqlite://PATH`; unset means the embedded SQLite file in the data dir.
     pub url: Option<String>,
+    /// PostgreSQL: a file holding the password (its first line), so that it need not be in
+    /// the URL or this file; `PGPASSWORD` and `~/.pgpass` are read by the driver as well.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password_file: Option<PathBuf>,
     pub connect_timeout: HumanDuration,
     pub statement_timeout: HumanDuration,
     pub max_connections: u32,
@@ -37,6 +41,7 @@ impl Default for DatabaseConfig {
     fn default() -> Self {
         DatabaseConfig {
             url: None,
+            password_file: None,
             connect_timeout: HumanDuration::secs(5),
             statement_timeout: HumanDuration::secs(10),
             max_connections: 5,
@@ -342,6 +347,31 @@ fn find_config_file(explicit: Option<&Path>) -> Result<Option<PathBuf>> {
         .filter(|p| p.is_file()))
 }
 
+/// Warns (stderr) when a configuration file whose `database.url` carries a password can be
+/// read by other users, as `ssh` does for keys. Unix only.
+fn warn_if_exposed(path: &Path, url: Option<&str>) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let has_password = url
+            .and_then(|u| u.split_once("://"))
+            .and_then(|(_, rest)| rest.split_once('@'))
+            .is_some_and(|(userinfo, _)| userinfo.contains(':'));
+        let mode = std::fs::metadata(path).map_or(0, |m| m.permissions().mode());
+        if has_password && mode & 0o077 != 0 {
+            eprintln!(
+                "warning: config file {} holds a database password and is readable by others \
+                 (mode {:o}); run `chmod 600 {}`, or use database.password_file",
+                path.display(),
+                mode & 0o777,
+                path.display()
+            );
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (path, url);
+}
+
 /// Layers flags and environment (both already merged by clap) over the file over defaults.
 pub fn resolve(opts: &GlobalOpts, term: Terminal) -> Result<Settings> {
     let config_path = find_config_file(opts.config.as_deref())?;
@@ -353,7 +383,9 @@ pub fn resolve(opts: &GlobalOpts, term: Terminal) -> Result<Settings> {
             let text = String::from_utf8(bytes).map_err(|_| {
                 Error::invalid(format!("config file {} is not UTF-8", path.display()))
             })?;
-            Config::parse(&text, path)?
+            let config = Config::parse(&text, path)?;
+            warn_if_exposed(path, config.database.url.as_deref());
+            config
         }
         None => Config::default(),
     };

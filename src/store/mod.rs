@@ -75,6 +75,10 @@ impl Store {
                         "statement_timeout",
                         cfg.statement_timeout.0.as_millis().to_string(),
                     )]);
+                let options = match &cfg.password_file {
+                    Some(path) => options.password(&read_password(path)?),
+                    None => options,
+                };
                 let pool = PgPoolOptions::new()
                     .max_connections(cfg.max_connections)
                     .acquire_timeout(timeout)
@@ -214,6 +218,25 @@ impl Store {
     pub async fn close(&self) {
         with_pool!(self, |pool, _pg| pool.close().await)
     }
+}
+
+/// The first line of `database.password_file`. Errors: exit 2 naming the file (never its
+/// contents).
+fn read_password(path: &std::path::Path) -> Result<String> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Error::invalid(format!(
+            "database.password_file {}: cannot read it: {e}",
+            path.display()
+        ))
+    })?;
+    let line = text.lines().next().unwrap_or("").trim_end_matches('\r');
+    if line.is_empty() {
+        return Err(Error::invalid(format!(
+            "database.password_file {} is empty",
+            path.display()
+        )));
+    }
+    Ok(line.to_string())
 }
 
 /// Runs a connection attempt within `timeout`, turning every failure into exit code 6 with

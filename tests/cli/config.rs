@@ -123,3 +123,80 @@ fn help_and_version_exit_0() {
     assert!(version.starts_with("seatctl "), "{version}");
     env.fails(&["no-such-command"], 2);
 }
+
+/// Secrets: a password in `database.password_file` is used and never shown; a missing one is
+/// exit 2 naming the key; a config file whose URL holds a password and that others can read
+/// gets a warning (without the password).
+#[test]
+fn passwords_stay_secret() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::sqlite();
+    // Missing file: a usage error naming the key, before any connection is tried.
+    let missing = env.write(
+        "missing.toml",
+        format!(
+            "[database]\nurl = \"postgres://u@127.0.0.1:1/x\"\npassword_file = \"{}\"\n",
+            env.path("nope").display()
+        ),
+    );
+    let pg_url = "postgres://u@127.0.0.1:1/x";
+    let err = env.fails(
+        &[
+            "--config",
+            &missing,
+            "--database-url",
+            pg_url,
+            "event",
+            "list",
+        ],
+        2,
+    );
+    assert!(err.contains("database.password_file"), "{err}");
+
+    // A readable config with a password in its URL: warned, the password never printed.
+    let exposed = env.write(
+        "exposed.toml",
+        "[database]\nurl = \"postgres://u:pw-SECRET-42@127.0.0.1:1/x\"\n",
+    );
+    std::fs::set_permissions(&exposed, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = env.run(&["--config", &exposed, "-vv", "event", "list"]);
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(all.contains("readable by others"), "{all}");
+    assert!(!all.contains("pw-SECRET-42"), "{all}");
+    std::fs::set_permissions(&exposed, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let out = env.run(&["--config", &exposed, "event", "list"]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("readable by others"));
+
+    // The password file's secret is used on PostgreSQL and never appears in any output.
+    let Some(pg) = Env::postgres("password_file") else {
+        return;
+    };
+    let secret = pg.write("pw", "pw-FILE-SECRET-7\n");
+    let cfg = pg.write(
+        "pw.toml",
+        format!("[database]\npassword_file = \"{secret}\"\n"),
+    );
+    for args in [
+        &["-vv", "event", "list"][..],
+        &["--json", "doctor"],
+        &["event", "show", "nosuch"],
+        &["-vv", "hold", "nosuch", "1"],
+    ] {
+        let mut all_args = vec!["--config", cfg.as_str()];
+        all_args.extend(args);
+        let out = pg.run(&all_args);
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!text.contains("pw-FILE-SECRET-7"), "{args:?}: {text}");
+    }
+    pg.ok(&[
+        "--config", &cfg, "event", "create", "--name", "P", "--seats", "1",
+    ]);
+}
