@@ -56,7 +56,9 @@ GRANT USAGE ON SCHEMA public TO {op}, {bo}, {ro};
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO {op}, {bo}, {ro};
 -- The box office holds, extends, reserves, releases and sweeps: new holds, reservations and
 -- history rows, and a seat's state, never its layout or a block.
-GRANT INSERT, UPDATE ON holds, reservations TO {bo};
+GRANT INSERT ON holds, reservations TO {bo};
+GRANT UPDATE (status, expires_at) ON holds TO {bo};
+GRANT UPDATE (status, released_at) ON reservations TO {bo};
 GRANT UPDATE (status, hold_id, reservation_id, held_until, version) ON seats TO {bo};
 GRANT INSERT ON seat_history TO {bo};
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {op}, {bo};
@@ -65,6 +67,12 @@ GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {op};"
         );
         if apply {
             let store = self.connect().await?;
+            // PostgreSQL only warns when a grantor lacks the privileges it grants: check first
+            // that this login owns the schema (or is a superuser), so success means granted.
+            if let Err(why) = store.owns_schema().await {
+                store.close().await;
+                return Err(why);
+            }
             let done = store.run_script(&sql).await;
             store.close().await;
             done?;

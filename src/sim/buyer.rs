@@ -33,6 +33,8 @@ pub(super) struct Record {
     pub(super) booked: Option<Booked>,
     pub(super) holder: String,
     pub(super) error: Option<String>,
+    /// The database refused this login the operation (exit 7): the run stops.
+    pub(super) denied: Option<String>,
     /// `--mix`: the operation as called and answered.
     pub(super) op: Option<HistOp>,
 }
@@ -61,6 +63,8 @@ pub(super) struct Shared<B> {
     /// `--mix`: recent holds of the run (this process's and, read from the database, other
     /// processes'), newest last, for extend, reserve and release to act on.
     pub(super) targets: Mutex<Vec<Uuid>>,
+    /// Set when the database refused an operation to this login: not a fault to ride out.
+    pub(super) denied: Mutex<Option<String>>,
 }
 
 impl<B: Backend> Shared<B> {
@@ -105,6 +109,7 @@ impl<B: Backend> Shared<B> {
             booked: None,
             holder: holder.clone(),
             error: None,
+            denied: None,
             op: None,
         };
         match self.plan.mix {
@@ -112,6 +117,13 @@ impl<B: Backend> Shared<B> {
             None => self.attempt(&backend, rng, &mut rec).await,
         }
         rec.end = Instant::now();
+        if let Some(why) = &rec.denied {
+            self.stop.store(true, Ordering::Relaxed);
+            self.denied
+                .lock()
+                .expect("denied lock")
+                .get_or_insert_with(|| why.clone());
+        }
         self.pool.lock().expect("pool lock").push(backend);
         rec
     }
@@ -348,6 +360,9 @@ fn now_us() -> i64 {
 
 fn fail(rec: &mut Record, err: &Error, seats: &[String]) {
     rec.outcome = Outcome::of(err);
+    if let Error::PermissionDenied(why) = err {
+        rec.denied = Some(why.clone());
+    }
     if rec.seats.is_empty() {
         rec.seats = seats.to_vec();
     }

@@ -120,12 +120,25 @@ fn absorb<B>(
         e.version_conflicts
     } as u64;
     let errors = matches!(rec.outcome, Outcome::BackendError | Outcome::Indeterminate) as u64;
-    // Recovery: from the first failure to the first answer of an operation started after it.
+    // Recovery: from a failure to the end of the first operation started after it that went
+    // through every backend (a hold made, a reservation, a release: not a "taken" read, which
+    // the database answers alone); the longest such outage. One still open at the end is
+    // `unrecovered`.
     let at = |t: Instant| t.saturating_duration_since(sh.t0).as_secs_f64();
+    let through = matches!(
+        rec.outcome,
+        Outcome::Booked | Outcome::Released | Outcome::Abandoned | Outcome::Done
+    );
     match data.first_failure_s {
-        None if errors > 0 => data.first_failure_s = Some(at(rec.end)),
-        Some(failed) if errors == 0 && data.recovery_s.is_none() && at(rec.start) > failed => {
-            data.recovery_s = Some(((at(rec.end) - failed) * 1000.0).round() / 1000.0);
+        None if errors > 0 => {
+            data.first_failure_s = Some(at(rec.end));
+            data.unrecovered = true;
+        }
+        Some(failed) if through && at(rec.start) > failed => {
+            let took = ((at(rec.end) - failed) * 1000.0).round() / 1000.0;
+            data.recovery_s = Some(data.recovery_s.map_or(took, |r| r.max(took)));
+            data.first_failure_s = None;
+            data.unrecovered = false;
         }
         _ => {}
     }

@@ -68,6 +68,7 @@ pub async fn drive<B: Backend>(
         permits: Semaphore::new(pool.len()),
         pool: Mutex::new(pool),
         targets: Mutex::new(Vec::new()),
+        denied: Mutex::new(None),
     });
     let (tx, rx) = mpsc::channel::<Record>(8192);
     let dropped = Arc::new(AtomicU64::new(0));
@@ -148,6 +149,9 @@ pub async fn drive<B: Backend>(
     let mut data = collector
         .await
         .map_err(|e| Error::Internal(anyhow::anyhow!("the collector failed: {e}")))??;
+    if let Some(why) = shared.denied.lock().expect("denied lock").take() {
+        return Err(Error::PermissionDenied(why));
+    }
     data.interrupted = stop.load(Ordering::Relaxed);
     Ok(data)
 }

@@ -130,6 +130,9 @@ pub struct RunReport {
     /// again (see `RunData::recovery_s`); null when nothing failed.
     #[serde(default)]
     pub recovery_s: Option<f64>,
+    /// The run ended while its backend was failing (no operation went through since).
+    #[serde(default)]
+    pub unrecovered: bool,
     /// Histograms (`[[µs, count], …]`) and the per-second timeline, for merging and plots.
     pub raw: RunData,
 }
@@ -170,6 +173,7 @@ impl RunReport {
             errors: BTreeMap::new(),
             interrupted: false,
             recovery_s: None,
+            unrecovered: false,
             raw: data,
         };
         r.refresh();
@@ -199,6 +203,7 @@ impl RunReport {
         self.errors = d.errors.clone();
         self.interrupted = d.interrupted;
         self.recovery_s = d.recovery_s;
+        self.unrecovered = d.unrecovered;
     }
 }
 

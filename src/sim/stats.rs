@@ -225,11 +225,15 @@ pub struct RunData {
     pub errors: BTreeMap<String, u64>,
     /// Set when the run stopped early (Ctrl-C).
     pub interrupted: bool,
-    /// After a backend fault: seconds from the first failed operation (backend error or
-    /// unknown outcome) to the end of the first operation started after it that the backend
-    /// answered (the longest over processes when merged). `None`: no failure, or no recovery.
+    /// After a backend fault: seconds from a failed operation (backend error or unknown
+    /// outcome) to the end of the first operation started after it that went through every
+    /// backend (a hold, reservation or release made); the longest such outage, over processes
+    /// too. `None`: nothing failed, or nothing recovered.
     #[serde(default)]
     pub recovery_s: Option<f64>,
+    /// The run ended in an outage: operations failed and none went through since.
+    #[serde(default)]
+    pub unrecovered: bool,
     /// The first failure, in seconds from this process's start (internal to the collector).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_failure_s: Option<f64>,
@@ -263,6 +267,7 @@ impl RunData {
             *self.errors.entry(k.clone()).or_default() += n;
         }
         self.interrupted |= o.interrupted;
+        self.unrecovered |= o.unrecovered;
         self.recovery_s = match (self.recovery_s, o.recovery_s) {
             (Some(a), Some(b)) => Some(a.max(b)),
             (a, b) => a.or(b),

@@ -205,6 +205,12 @@ async fn gather(
             .await
             .map_err(|e| Error::Internal(anyhow::anyhow!("worker process {i} failed: {e}")))?;
         if !out.status.success() {
+            if out.status.code() == Some(crate::error::ExitCode::PermissionDenied.code()) {
+                return Err(Error::PermissionDenied(format!(
+                    "worker process {i}: the database refused this login an operation (see its \
+                     message above)"
+                )));
+            }
             failures.push(format!("worker {i} exited with {}", out.status));
             continue;
         }

@@ -190,6 +190,30 @@ impl Store {
         }
     }
 
+    /// Whether this login may grant on seatctl's tables: a superuser, or a member of the role
+    /// that owns `seats`. Errors: exit 7 naming both, 6.
+    pub async fn owns_schema(&self) -> Result<()> {
+        let Store::Postgres(pool) = self else {
+            return Ok(());
+        };
+        let (user, owner, ok): (String, String, bool) = sqlx::query_as(
+            "SELECT current_user::text, t.tableowner::text, \
+             (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) \
+             OR pg_has_role(current_user, t.tableowner, 'MEMBER') \
+             FROM pg_tables t WHERE t.tablename = 'seats' AND t.schemaname = current_schema()",
+        )
+        .fetch_one(pool)
+        .await
+        .map_err(db_error)?;
+        if ok {
+            return Ok(());
+        }
+        Err(Error::PermissionDenied(format!(
+            "`{user}` does not own seatctl's schema (its owner is `{owner}`): run \
+             `seatctl db roles --apply` as `{owner}` or a superuser"
+        )))
+    }
+
     /// Runs a script of statements in one transaction (`db roles --apply`).
     pub async fn run_script(&self, sql: &str) -> Result<()> {
         let sql = sql.to_string();

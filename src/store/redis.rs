@@ -79,6 +79,10 @@ impl Locks {
         let shown = redact_url(url);
         let client = redis::Client::open(url)
             .map_err(|e| Error::invalid(format!("bad Redis URL {shown}: {e}")))?;
+        // A first plain connection says why Redis cannot be used (refused, a certificate, a
+        // bad URL) at once; the manager below would retry until the timeout and say only that.
+        let probe = bounded(&shown, timeout, client.get_multiplexed_async_connection()).await;
+        drop(probe?);
         let config = redis::aio::ConnectionManagerConfig::new()
             .set_connection_timeout(Some(timeout))
             .set_response_timeout(Some(timeout))
@@ -147,6 +151,9 @@ async fn bounded<T>(
 ) -> Result<T> {
     match tokio::time::timeout(timeout, fut).await {
         Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) if e.kind() == redis::ErrorKind::InvalidClientConfig => {
+            Err(Error::invalid(format!("Redis URL {shown}: {e}")))
+        }
         Ok(Err(e)) => Err(Error::Unavailable(format!("Redis at {shown}: {e}"))),
         Err(_) => Err(Error::Unavailable(format!(
             "Redis at {shown}: no answer within {}s (redis.timeout)",

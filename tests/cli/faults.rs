@@ -259,9 +259,10 @@ fn f5_a_silent_server_costs_one_bound_then_exit_6() {
         );
         let stderr = String::from_utf8_lossy(&out.stderr);
         let stdout = String::from_utf8_lossy(&out.stdout);
+        let said = format!("{stderr}{stdout}");
         assert!(
-            stderr.contains("no answer within 1s") || stdout.contains("no answer within 1s"),
-            "{args:?}: {stderr}{stdout}"
+            said.contains("no answer within 1s") || said.contains("timed out"),
+            "{args:?}: {said}"
         );
     }
 }
@@ -406,4 +407,51 @@ fn f3_lock_keys_deleted_mid_run_sell_nothing_twice() {
         "{}",
         run["outcomes"]
     );
+}
+
+/// A backend that dies and stays down is reported as not recovered, never as a recovery (a
+/// "taken" answer the database gives alone does not count as the backend being back).
+#[test]
+fn f1b_a_redis_that_stays_down_is_not_reported_recovered() {
+    let env = Env::sqlite();
+    let Some(mut redis) = PrivateRedis::start() else {
+        return;
+    };
+    let prefix = format!("seatctl-test-{}", uuid::Uuid::new_v4().simple());
+    let cfg = env.write(
+        "f1b.toml",
+        format!("[redis]\nkey_prefix = \"{prefix}\"\ntimeout = \"500ms\"\n"),
+    );
+    let child = env
+        .process()
+        .args(["--json", "--strategy", "redis", "--redis-url", &redis.url()])
+        .args([
+            "--config", &cfg, "simulate", "--seats", "20", "--buyers", "4",
+        ])
+        .args(["--duration", "4s", "--reserve-ratio", "0.5"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for_sales(&env);
+    redis.kill();
+    let (_, r, stderr) = report(child);
+    let run = &r["runs"][0];
+    assert_eq!(run["unrecovered"], true, "{r}\n{stderr}");
+    // Refused at once, and the reason is named (not a bare timeout).
+    let err = env.fails(
+        &[
+            "--strategy",
+            "redis",
+            "--redis-url",
+            &redis.url(),
+            "--config",
+            &cfg,
+            "hold",
+            "X",
+            "1",
+        ],
+        6,
+    );
+    assert!(err.contains("refused"), "{err}");
 }

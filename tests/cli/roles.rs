@@ -116,6 +116,39 @@ fn each_role_may_do_its_work_and_nothing_more() {
     }
     assert_eq!(code(ro, &["hold", "G", "4"]), Some(7));
     assert_eq!(code(ro, &["release", id]), Some(7));
+    // A simulation by a login that may not sell stops at the first refusal: exit 7, not a
+    // run of "backend errors" that passes.
+    let sim = as_user(
+        ro,
+        &[
+            "simulate",
+            "--event",
+            "G",
+            "--duration",
+            "2s",
+            "--buyers",
+            "2",
+        ],
+    );
+    assert_eq!(sim.status.code(), Some(7), "{sim:?}");
+    // Only the schema's owner (or a superuser) may apply the roles: a granted-nothing
+    // "success" would be a lie.
+    let out = as_user(bo, &["db", "roles", "--apply", "--prefix", &prefix]);
+    assert_eq!(out.status.code(), Some(7), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("does not own"),
+        "{out:?}"
+    );
+    // Column grants: the box office cannot rename a customer, even with SQL of its own.
+    let psql = std::process::Command::new("psql")
+        .args([
+            &login(&env, bo),
+            "-qc",
+            "UPDATE reservations SET customer = 'mallory'",
+        ])
+        .output()
+        .unwrap();
+    assert!(!psql.status.success(), "{psql:?}");
     // The operator also releases and deletes.
     assert_eq!(code(op, &["release", id]), Some(0));
     assert_eq!(

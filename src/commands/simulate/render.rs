@@ -85,10 +85,20 @@ impl Render for SimReport {
                 r.outcomes.indeterminate, r.outcomes.backend_error
             )
         });
-        if self.runs.iter().any(|r| r.recovery_s.is_some()) {
-            row(&mut t, "recovered after fault", &|r| {
-                r.recovery_s.map_or("-".into(), |s| format!("{s:.2}s"))
-            });
+        if self
+            .runs
+            .iter()
+            .any(|r| r.recovery_s.is_some() || r.unrecovered)
+        {
+            row(
+                &mut t,
+                "recovered after fault",
+                &|r| match (r.recovery_s, r.unrecovered) {
+                    (_, true) => "NOT RECOVERED by the end".into(),
+                    (Some(s), false) => format!("{s:.2}s"),
+                    (None, false) => "-".into(),
+                },
+            );
         }
         row(&mut t, "version conflicts", &|r| {
             r.outcomes.version_conflict.to_string()
