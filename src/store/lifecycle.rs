@@ -295,7 +295,7 @@ impl Store {
         lifetime_ms: Option<i64>,
     ) -> Result<Attempt<T>> {
         let row = with_pool!(self, |pool, pg| {
-            let mut qb = QueryBuilder::new("SELECT status, expires_at <= ");
+            let mut qb = QueryBuilder::new("SELECT status, expires_at, expires_at <= ");
             qb.push(now_sql(pg)).push(" AS lapsed, ");
             match lifetime_ms {
                 Some(ms) => {
@@ -308,14 +308,19 @@ impl Store {
             }
             qb.push(" AS spent FROM holds WHERE id = ")
                 .push_bind(hold_id);
-            qb.build_query_as::<(String, bool, bool)>()
+            qb.build_query_as::<(String, DateTime<Utc>, bool, bool)>()
                 .fetch_optional(pool)
                 .await
         })
         .map_err(db_error)?;
         match row {
-            Some((status, false, false)) if status == "active" => Ok(Attempt::LostRace),
-            _ => Err(self.why_not_active(hold_id).await),
+            Some((status, _, false, false)) if status == "active" => Ok(Attempt::LostRace),
+            Some((status, expires_at, lapsed, _)) => {
+                Err(self.explain(hold_id, status, expires_at, lapsed).await)
+            }
+            None => Err(Error::not_found(format!(
+                "no hold or reservation {hold_id}"
+            ))),
         }
     }
 
@@ -331,11 +336,24 @@ impl Store {
                 .fetch_optional(pool)
                 .await
         });
-        let (status, expires_at, lapsed) = match row {
-            Err(e) => return db_error(e),
-            Ok(None) => return Error::not_found(format!("no hold or reservation {hold_id}")),
-            Ok(Some(row)) => row,
-        };
+        match row {
+            Err(e) => db_error(e),
+            Ok(None) => Error::not_found(format!("no hold or reservation {hold_id}")),
+            Ok(Some((status, expires_at, lapsed))) => {
+                self.explain(hold_id, status, expires_at, lapsed).await
+            }
+        }
+    }
+
+    /// The error for a hold that is not active, given its row: closed (3), lapsed (5, naming
+    /// seats since taken), or active but past its lifetime (3).
+    async fn explain(
+        &self,
+        hold_id: Uuid,
+        status: String,
+        expires_at: DateTime<Utc>,
+        lapsed: bool,
+    ) -> Error {
         match status.as_str() {
             "released" | "reserved" => Error::HoldClosed { hold_id, status },
             _ if lapsed || status == "expired" => Error::HoldLapsed {

@@ -21,7 +21,7 @@ use uuid::Uuid;
 
 use super::{Actor, Attempt, Store, db_error};
 use crate::contract::{HoldInfo, Released, ReservationInfo};
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// Reserve hold `$1` as reservation `$2` (customer `$3`, reference `$4`; actor `$5` at
 /// terminal `$6`). Returns the event and the seat labels; no row if the hold is not active.
@@ -166,53 +166,9 @@ impl Store {
                 seats: seats.unwrap_or_default(),
                 already_released: false,
             })),
-            Ok(_) => self.why_not_released(pool, id).await,
+            Ok(_) => self.why_not_released(id).await,
             Err(e) if lost_race(&e) => Ok(Attempt::LostRace),
             Err(e) => Err(db_error(e)),
-        }
-    }
-
-    /// Nothing was released: already released (success, `already_released`), unknown (4), or
-    /// changed meanwhile (a lost race: retry).
-    async fn why_not_released(&self, pool: &PgPool, id: Uuid) -> Result<Attempt<Released>> {
-        let reservation: Option<(Uuid, Uuid, String)> = sqlx::query_as(
-            "SELECT id, event_id, status FROM reservations WHERE id = $1 OR hold_id = $1",
-        )
-        .bind(id)
-        .fetch_optional(pool)
-        .await
-        .map_err(db_error)?;
-        if let Some((res_id, event_id, status)) = reservation {
-            if status != "released" {
-                return Ok(Attempt::LostRace);
-            }
-            return Ok(Attempt::Done(Released {
-                id,
-                kind: if res_id == id { "reservation" } else { "hold" },
-                event_id,
-                reservation_id: Some(res_id),
-                seats: vec![],
-                already_released: true,
-            }));
-        }
-        let hold: Option<(Uuid, String)> =
-            sqlx::query_as("SELECT event_id, status FROM holds WHERE id = $1")
-                .bind(id)
-                .fetch_optional(pool)
-                .await
-                .map_err(db_error)?;
-        match hold {
-            None => Err(Error::not_found(format!("no hold or reservation {id}"))),
-            Some((event_id, status)) if status == "released" => Ok(Attempt::Done(Released {
-                id,
-                kind: "hold",
-                event_id,
-                reservation_id: None,
-                seats: vec![],
-                already_released: true,
-            })),
-            // Reserved meanwhile (its reservation committed after our snapshot): try again.
-            Some(_) => Ok(Attempt::LostRace),
         }
     }
 

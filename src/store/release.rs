@@ -102,26 +102,8 @@ impl Store {
                     let Some(event_id) = released else {
                         // Why not: unknown, already released, or reserved meanwhile (a reserve
                         // committed after our first read: the next try meets its reservation).
-                        let hold: Option<(Uuid, String)> =
-                            sqlx::query_as("SELECT event_id, status FROM holds WHERE id = $1")
-                                .bind(id)
-                                .fetch_optional(&mut *tx)
-                                .await?;
                         tx.rollback().await?;
-                        return Ok(match hold {
-                            None => Err(Error::not_found(format!("no hold or reservation {id}"))),
-                            Some((event_id, status)) if status == "released" => {
-                                Ok(Attempt::Done(Released {
-                                    id,
-                                    kind: "hold",
-                                    event_id,
-                                    reservation_id: None,
-                                    seats: vec![],
-                                    already_released: true,
-                                }))
-                            }
-                            Some(_) => Ok(Attempt::LostRace),
-                        });
+                        return Ok(self.why_not_released(id).await);
                     };
                     // Only seats this hold still owns: a lapsed hold's seats may be someone else's.
                     let changed: Vec<(i64, String)> = sqlx::query_as(
@@ -147,6 +129,53 @@ impl Store {
             }
         );
         outcome.map_err(db_error)?
+    }
+
+    /// Nothing was released: already released (success, `already_released`), unknown (4), or
+    /// changed meanwhile (a lost race: retry).
+    pub(super) async fn why_not_released(&self, id: Uuid) -> Result<Attempt<Released>> {
+        let reservation: Option<(Uuid, Uuid, String)> = with_pool!(self, |pool, _pg| {
+            sqlx::query_as(
+                "SELECT id, event_id, status FROM reservations WHERE id = $1 OR hold_id = $1",
+            )
+            .bind(id)
+            .fetch_optional(pool)
+            .await
+        })
+        .map_err(db_error)?;
+        if let Some((res_id, event_id, status)) = reservation {
+            if status != "released" {
+                return Ok(Attempt::LostRace);
+            }
+            return Ok(Attempt::Done(Released {
+                id,
+                kind: if res_id == id { "reservation" } else { "hold" },
+                event_id,
+                reservation_id: Some(res_id),
+                seats: vec![],
+                already_released: true,
+            }));
+        }
+        let hold: Option<(Uuid, String)> = with_pool!(self, |pool, _pg| {
+            sqlx::query_as("SELECT event_id, status FROM holds WHERE id = $1")
+                .bind(id)
+                .fetch_optional(pool)
+                .await
+        })
+        .map_err(db_error)?;
+        match hold {
+            None => Err(Error::not_found(format!("no hold or reservation {id}"))),
+            Some((event_id, status)) if status == "released" => Ok(Attempt::Done(Released {
+                id,
+                kind: "hold",
+                event_id,
+                reservation_id: None,
+                seats: vec![],
+                already_released: true,
+            })),
+            // Reserved meanwhile (its reservation committed after our snapshot): try again.
+            Some(_) => Ok(Attempt::LostRace),
+        }
     }
 
     /// Marks lapsed holds expired and returns their seats to `available` in the table (reads

@@ -4,7 +4,8 @@
 
 use serde_json::Value;
 
-use crate::common::{Env, on_both, redis_url};
+use crate::common::{Env, on_both};
+use crate::simulate::strategies;
 
 const MIX: &str = "hold=40,extend=15,reserve=25,release=20";
 
@@ -43,23 +44,6 @@ fn mixed(env: &Env, strategy: &[String], extra: &[&str]) -> (Option<i32>, Value)
         )
     });
     (out.status.code(), report)
-}
-
-fn strategies(env: &Env, test: &str) -> Vec<Vec<String>> {
-    let mut out = vec![vec!["--strategy".to_string(), "occ".to_string()]];
-    if let Some(url) = redis_url(test) {
-        let prefix = format!("seatctl-test-{}", uuid::Uuid::new_v4().simple());
-        let cfg = env.write(
-            "redis.toml",
-            format!("[redis]\nkey_prefix = \"{prefix}\"\n"),
-        );
-        out.push(
-            ["--strategy", "redis", "--redis-url", &url, "--config", &cfg]
-                .map(String::from)
-                .to_vec(),
-        );
-    }
-    out
 }
 
 fn count(answers: &Value, key: &str) -> u64 {

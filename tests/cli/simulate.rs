@@ -8,7 +8,7 @@ use crate::common::{Backend, Env, redis_url};
 
 /// The global flags for each strategy this machine can run (redis needs a reachable Redis,
 /// with a private key prefix).
-fn strategies(env: &Env, name: &str) -> Vec<Vec<String>> {
+pub(crate) fn strategies(env: &Env, name: &str) -> Vec<Vec<String>> {
     let mut out = vec![vec!["--strategy".to_string(), "occ".to_string()]];
     if let Some(url) = redis_url(name) {
         let prefix = format!("seatctl-test-{}", uuid::Uuid::new_v4().simple());
