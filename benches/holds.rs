@@ -106,6 +106,7 @@ fn main() {
                         holder: None,
                         idempotency_key: None,
                         idempotency_request: None,
+                        key_is_new: false,
                         actor: &actor,
                         fault: None,
                     };

@@ -59,6 +59,7 @@ fn main() {
         kill_prob: 0.0,
         unguarded: false,
         unguarded_extend: false,
+        lost_answers: 0.0,
         mix: None,
         run_prefix: "sim/bench/".into(),
         holder_prefix: "sim/bench/".into(),

@@ -538,6 +538,7 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('--pause-after-lock', '--pause-after-lock', [CompletionResultType]::ParameterName, 'Fault: a buyer stalls this long after taking its locks, before writing')
             [CompletionResult]::new('--pause-prob', '--pause-prob', [CompletionResultType]::ParameterName, 'Fault: share of holds that stall (with --pause-after-lock) [default: 0.1]')
             [CompletionResult]::new('--kill-connection-prob', '--kill-connection-prob', [CompletionResultType]::ParameterName, 'Fault (PostgreSQL): share of holds whose connection the server terminates mid-transaction')
+            [CompletionResult]::new('--fault-lost-answers', '--fault-lost-answers', [CompletionResultType]::ParameterName, 'Test-only: share of holds whose answer is lost after they commit (as when a connection breaks once COMMIT was sent), so the buyer must retry with its idempotency key')
             [CompletionResult]::new('--worker-plan', '--worker-plan', [CompletionResultType]::ParameterName, 'Internal: run as one worker process of --processes, with this share of the run (JSON), and print raw results')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')

@@ -32,6 +32,10 @@ pub struct DatabaseConfig {
     /// the URL or this file; `PGPASSWORD` and `~/.pgpass` are read by the driver as well.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub password_file: Option<PathBuf>,
+    /// PostgreSQL: a command (run with `sh -c`) whose output's first line is the password, e.g.
+    /// a secrets manager's client; not with `password_file`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password_command: Option<String>,
     pub connect_timeout: HumanDuration,
     pub statement_timeout: HumanDuration,
     pub max_connections: u32,
@@ -42,6 +46,7 @@ impl Default for DatabaseConfig {
         DatabaseConfig {
             url: None,
             password_file: None,
+            password_command: None,
             connect_timeout: HumanDuration::secs(5),
             statement_timeout: HumanDuration::secs(10),
             max_connections: 5,
@@ -56,6 +61,16 @@ pub struct RedisConfig {
     pub timeout: HumanDuration,
     pub lock_ttl: HumanDuration,
     pub key_prefix: String,
+    /// `rediss://`: a PEM file of the CA(s) to trust instead of the system's roots.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ca_file: Option<PathBuf>,
+    /// `rediss://`: a client certificate (PEM), for servers that ask for one; with
+    /// `client_key_file`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_cert_file: Option<PathBuf>,
+    /// `rediss://`: the client certificate's private key (PEM).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_key_file: Option<PathBuf>,
 }
 
 impl Default for RedisConfig {
@@ -65,6 +80,9 @@ impl Default for RedisConfig {
             timeout: HumanDuration::secs(2),
             lock_ttl: HumanDuration::secs(5),
             key_prefix: "seatctl".into(),
+            ca_file: None,
+            client_cert_file: None,
+            client_key_file: None,
         }
     }
 }
@@ -361,7 +379,8 @@ fn warn_if_exposed(path: &Path, url: Option<&str>) {
         if has_password && mode & 0o077 != 0 {
             eprintln!(
                 "warning: config file {} holds a database password and is readable by others \
-                 (mode {:o}); run `chmod 600 {}`, or use database.password_file",
+                 (mode {:o}); run `chmod 600 {}`, or use database.password_file or \
+                 database.password_command",
                 path.display(),
                 mode & 0o777,
                 path.display()

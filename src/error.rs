@@ -155,9 +155,15 @@ pub enum Error {
     #[error("{0}")]
     PermissionDenied(String),
     /// A statement ran past its time limit: whether it took effect is unknown to the caller
-    /// (exit 6).
+    /// (exit 6). JSON: `"outcome": "unknown"`.
     #[error("{0}")]
     Timeout(String),
+    /// The connection broke after a change was sent (a COMMIT, or a one-statement write), so
+    /// whether it took effect is unknown: neither success nor failure may be claimed (exit 6).
+    /// Retrying with the same idempotency key, or looking the change up, tells. JSON:
+    /// `"outcome": "unknown"`.
+    #[error("{0}")]
+    Indeterminate(String),
     /// The database schema does not match this binary's migrations (exit 2).
     #[error("{0}")]
     Schema(String),
@@ -245,7 +251,9 @@ impl Error {
             | Error::Contended(_) => ExitCode::Conflict,
             Error::NotFound(_) | Error::UnknownSeats { .. } => ExitCode::NotFound,
             Error::HoldLapsed { .. } => ExitCode::HoldExpired,
-            Error::Unavailable(_) | Error::Timeout(_) => ExitCode::Unavailable,
+            Error::Unavailable(_) | Error::Timeout(_) | Error::Indeterminate(_) => {
+                ExitCode::Unavailable
+            }
             Error::PermissionDenied(_) => ExitCode::PermissionDenied,
             Error::Interrupted(_) => ExitCode::Interrupted,
             Error::Internal(_) => ExitCode::Internal,
@@ -298,6 +306,7 @@ impl Error {
                 at,
                 taken_since,
             } => json!({ "hold_id": hold_id, "lapsed_at": at, "taken_since": taken_since }),
+            Error::Timeout(_) | Error::Indeterminate(_) => json!({ "outcome": "unknown" }),
             _ => json!({}),
         };
         match value {

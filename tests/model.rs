@@ -155,6 +155,7 @@ async fn run_case(reserver: &Reserver, url: &str, pg: bool, ops: &[Op]) -> Resul
                     holder: Some(&actor.who),
                     idempotency_key: None,
                     idempotency_request: None,
+                    key_is_new: false,
                     actor,
                     fault: None,
                 };

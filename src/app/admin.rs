@@ -104,6 +104,6 @@ GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {op};"
     /// PINGs Redis within `redis.timeout`; the round trip. Errors: exit 6.
     pub async fn check_redis(&self) -> Result<Duration> {
         let s = &self.settings;
-        redis::ping(&s.redis_url, s.config.redis.timeout.0).await
+        redis::ping(&s.redis_url, &s.config.redis).await
     }
 }

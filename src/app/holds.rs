@@ -114,6 +114,7 @@ impl Session {
             holder: order.holder.as_deref(),
             idempotency_key: order.idempotency_key.as_deref(),
             idempotency_request: fingerprint.as_deref(),
+            key_is_new: false,
             actor: &actor,
             fault: order.fault,
         };

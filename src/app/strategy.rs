@@ -53,15 +53,7 @@ impl Reserver {
     ) -> Result<Reserver> {
         let locks = match strategy {
             Strategy::Occ => None,
-            Strategy::Redis => Some(
-                Locks::connect(
-                    redis_url,
-                    &config.redis.key_prefix,
-                    config.redis.lock_ttl.0,
-                    config.redis.timeout.0,
-                )
-                .await?,
-            ),
+            Strategy::Redis => Some(Locks::connect(redis_url, &config.redis).await?),
         };
         Ok(Reserver {
             store,

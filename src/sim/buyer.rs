@@ -37,6 +37,10 @@ pub(super) struct Record {
     pub(super) denied: Option<String>,
     /// `--mix`: the operation as called and answered.
     pub(super) op: Option<HistOp>,
+    /// This buy asked again for a hold whose outcome was unknown (same idempotency key).
+    pub(super) unknown_retried: bool,
+    /// The hold came back as made earlier under the same key (a replay).
+    pub(super) replayed: bool,
 }
 
 impl Record {
@@ -65,7 +69,21 @@ pub(super) struct Shared<B> {
     pub(super) targets: Mutex<Vec<Uuid>>,
     /// Set when the database refused an operation to this login: not a fault to ride out.
     pub(super) denied: Mutex<Option<String>>,
+    /// Holds whose outcome was unknown (the connection broke once they were sent), to be asked
+    /// again with the same idempotency key by the next buyer free, as a kiosk retries: a hold
+    /// that was made is replayed, never made twice. At most [`UNKNOWN_KEPT`].
+    pub(super) unknown: Mutex<Vec<UnknownHold>>,
 }
+
+/// A hold whose outcome was unknown: its request, to be sent again as it was.
+pub(super) struct UnknownHold {
+    labels: Vec<String>,
+    n: usize,
+    key: String,
+}
+
+/// How many unknown holds a process keeps for retrying (beyond that, the oldest is dropped).
+const UNKNOWN_KEPT: usize = 1024;
 
 impl<B: Backend> Shared<B> {
     /// Whether a buy may start now (time and `--ops` limits, Ctrl-C).
@@ -111,6 +129,8 @@ impl<B: Backend> Shared<B> {
             error: None,
             denied: None,
             op: None,
+            unknown_retried: false,
+            replayed: false,
         };
         match self.plan.mix {
             Some(mix) => self.mixed(&backend, mix, rng, &mut rec).await,
@@ -130,13 +150,22 @@ impl<B: Backend> Shared<B> {
 
     async fn attempt(&self, backend: &B, rng: &mut fastrand::Rng, rec: &mut Record) {
         let p = &self.plan;
-        let n = rng.u32(p.party.min..=p.party.max) as usize;
-        let labels = if p.best {
-            Vec::new()
-        } else {
-            self.hall.pick(rng, n, p.hot)
+        // A hold whose outcome was unknown goes first, asked again exactly as it was.
+        let retry = self.unknown.lock().expect("unknown lock").pop();
+        rec.unknown_retried = retry.is_some();
+        let (labels, n, key, fault) = match retry {
+            Some(u) => (u.labels, u.n, u.key, None),
+            None => {
+                let n = rng.u32(p.party.min..=p.party.max) as usize;
+                let labels = if p.best {
+                    Vec::new()
+                } else {
+                    self.hall.pick(rng, n, p.hot)
+                };
+                let key = Uuid::new_v4().simple().to_string();
+                (labels, n, key, self.hold_fault(rng))
+            }
         };
-        let fault = self.hold_fault(rng);
         let actor = Actor {
             who: rec.holder.clone(),
             terminal: self.terminal.clone(),
@@ -146,8 +175,9 @@ impl<B: Backend> Shared<B> {
             labels: &labels,
             ttl_ms: p.ttl_ms,
             holder: Some(&rec.holder),
-            idempotency_key: None,
+            idempotency_key: Some(&key),
             idempotency_request: None,
+            key_is_new: !rec.unknown_retried,
             actor: &actor,
             fault,
         };
@@ -155,8 +185,22 @@ impl<B: Backend> Shared<B> {
         let held = backend.hold(&req, best, &mut rec.effort).await;
         let hold = match held {
             Ok(hold) => hold,
-            Err(e) => return fail(rec, &e, &labels),
+            Err(e) => {
+                if Outcome::of(&e) == Outcome::Indeterminate {
+                    let mut unknown = self.unknown.lock().expect("unknown lock");
+                    if unknown.len() >= UNKNOWN_KEPT {
+                        unknown.remove(0);
+                    }
+                    unknown.push(UnknownHold {
+                        labels: labels.clone(),
+                        n,
+                        key: key.clone(),
+                    });
+                }
+                return fail(rec, &e, &labels);
+            }
         };
+        rec.replayed = hold.replayed;
         rec.holds = 1;
         rec.seats = hold.seats.clone();
         let (reserve, abandon) = (rng.f64() < p.reserve_ratio, rng.f64() < p.abandon);
@@ -226,6 +270,7 @@ impl<B: Backend> Shared<B> {
                     holder: Some(&rec.holder),
                     idempotency_key: None,
                     idempotency_request: None,
+                    key_is_new: false,
                     actor: &actor,
                     fault: self.hold_fault(rng),
                 };
@@ -314,6 +359,7 @@ impl<B: Backend> Shared<B> {
             _ if p.unguarded => Some(Fault::UnguardedWrite),
             Some((pause, prob)) if rng.f64() < prob => Some(Fault::PauseBeforeWrite(pause)),
             _ if p.kill_prob > 0.0 && rng.f64() < p.kill_prob => Some(Fault::KillBeforeCommit),
+            _ if p.lost_answers > 0.0 && rng.f64() < p.lost_answers => Some(Fault::LostAnswer),
             _ => None,
         }
     }

@@ -181,6 +181,10 @@ fn absorb<B>(
     }
     o.lock_busy += e.lock_busy as u64;
     o.retries += e.retries as u64;
+    if rec.unknown_retried {
+        o.unknown_retried += 1;
+        o.unknown_replayed += u64::from(rec.replayed);
+    }
     if rec.start.duration_since(rec.intended) > Duration::from_millis(10) {
         o.late += 1;
     }

@@ -69,6 +69,7 @@ pub async fn drive<B: Backend>(
         pool: Mutex::new(pool),
         targets: Mutex::new(Vec::new()),
         denied: Mutex::new(None),
+        unknown: Mutex::new(Vec::new()),
     });
     let (tx, rx) = mpsc::channel::<Record>(8192);
     let dropped = Arc::new(AtomicU64::new(0));
@@ -191,6 +192,7 @@ mod tests {
             kill_prob: 0.0,
             unguarded: false,
             unguarded_extend: false,
+            lost_answers: 0.0,
             mix: None,
             run_prefix: "sim/test/".into(),
             holder_prefix: "sim/test/".into(),

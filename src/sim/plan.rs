@@ -33,6 +33,8 @@ pub struct Plan {
     pub unguarded: bool,
     /// Test-only: every extend skips its state checks (see `Fault::UnguardedExtend`).
     pub unguarded_extend: bool,
+    /// Test-only: the share of holds whose answer is lost after commit (`Fault::LostAnswer`).
+    pub lost_answers: f64,
     /// `--mix`: single operations drawn by weight instead of whole buys, each recorded for
     /// the history checker.
     pub mix: Option<Mix>,
@@ -89,7 +91,7 @@ impl Outcome {
             | Error::HoldClosed { .. } => Outcome::SeatTaken,
             Error::Contended(_) => Outcome::GaveUp,
             Error::HoldLapsed { .. } => Outcome::HoldExpired,
-            Error::Timeout(_) => Outcome::Indeterminate,
+            Error::Timeout(_) | Error::Indeterminate(_) => Outcome::Indeterminate,
             _ => Outcome::BackendError,
         }
     }

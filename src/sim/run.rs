@@ -181,6 +181,7 @@ impl Spec {
             kill_prob: self.faults.kill_connection_prob,
             unguarded: self.faults.unguarded_writes,
             unguarded_extend: self.faults.unguarded_extend,
+            lost_answers: self.faults.lost_answers,
             mix: self.mix,
             run_prefix: format!("sim/{}/", self.run_id),
             holder_prefix,

@@ -90,6 +90,9 @@ pub struct Faults {
     /// Test-only sabotage: extends skip their state checks, so the history checker must fail.
     #[serde(default)]
     pub unguarded_extend: bool,
+    /// Test-only: a share of holds commit and then answer "outcome unknown".
+    #[serde(default)]
+    pub lost_answers: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

@@ -122,7 +122,7 @@ pub struct Outcomes {
     pub gave_up: u64,
     /// The hold lapsed before the buyer reserved it (exit 5).
     pub hold_expired: u64,
-    /// A timeout: unknown whether the last statement committed.
+    /// A timeout, or a connection lost once a change was sent: unknown whether it took effect.
     pub indeterminate: u64,
     /// The database or Redis failed (connection lost, unavailable).
     pub backend_error: u64,
@@ -139,6 +139,12 @@ pub struct Outcomes {
     pub late: u64,
     /// Open loop: arrivals never started because every buyer was busy and the queue full.
     pub dropped: u64,
+    /// Holds whose outcome was unknown (`indeterminate`), asked again with the same
+    /// idempotency key by a later buy.
+    pub unknown_retried: u64,
+    /// Of those, holds the database had made after all: the retry got them back (a replay),
+    /// never a second hold.
+    pub unknown_replayed: u64,
 }
 
 impl Outcomes {
@@ -170,6 +176,8 @@ impl Outcomes {
         self.retries += o.retries;
         self.late += o.late;
         self.dropped += o.dropped;
+        self.unknown_retried += o.unknown_retried;
+        self.unknown_replayed += o.unknown_replayed;
     }
 }
 

@@ -124,7 +124,7 @@ impl Store {
                     });
                     qb.build().execute(&mut *tx).await?;
                 }
-                tx.commit().await?;
+                super::commit(tx).await?;
                 Ok(Ok(Attempt::Done(BlockChange {
                     event_id,
                     status: target,

@@ -89,7 +89,7 @@ impl Store {
                 .await?;
                 let event = Event::from(event);
                 insert_seats!(tx, id, layout, pg);
-                tx.commit().await?;
+                super::commit(tx).await?;
                 Ok::<_, sqlx::Error>(event)
             }
             .await
@@ -315,7 +315,7 @@ impl Store {
                     )));
                 }
                 insert_seats!(tx, event_id, layout, pg);
-                tx.commit().await?;
+                super::commit(tx).await?;
                 Ok::<_, sqlx::Error>(Ok(ImportReport {
                     event_id,
                     removed,
@@ -358,7 +358,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
-                tx.commit().await?;
+                super::commit(tx).await?;
                 Ok::<_, sqlx::Error>(deleted)
             }
             .await

@@ -22,7 +22,9 @@ impl Store {
     /// now (see [`Store::replay`]) instead; seats that look taken may be that hold's own, made a
     /// moment ago by a concurrent call with the same key, so the key is looked up again then.
     pub async fn try_hold(&self, req: &HoldRequest<'_>, wait: bool) -> Result<Attempt<HoldInfo>> {
-        if let Some(hold) = self.replay(req).await? {
+        if !req.key_is_new
+            && let Some(hold) = self.replay(req).await?
+        {
             return Ok(Attempt::Done(hold));
         }
         let attempt = match self {
@@ -30,7 +32,7 @@ impl Store {
             _ => self.try_hold_general(req).await,
         };
         match attempt {
-            Err(Error::SeatsTaken { .. }) if req.idempotency_key.is_some() => {
+            Err(Error::SeatsTaken { .. }) if req.idempotency_key.is_some() && !req.key_is_new => {
                 match self.replay(req).await? {
                     Some(hold) => Ok(Attempt::Done(hold)),
                     None => attempt,
@@ -203,7 +205,12 @@ impl Store {
                         .execute(&mut *tx)
                         .await?;
                 }
-                tx.commit().await?;
+                super::commit(tx).await?;
+                if req.fault == Some(Fault::LostAnswer) {
+                    return Err(super::sent(sqlx::Error::Io(std::io::Error::other(
+                        "the answer to COMMIT was lost (injected fault)",
+                    ))));
+                }
                 Ok(Ok(Attempt::Done(req.made(hold_id, expires_at))))
             }
             .await

@@ -84,7 +84,12 @@ impl Store {
             .push_bind(n)
             .push(" THEN (SELECT array_agg(label || '=' || status) FROM here) END FROM u");
         type Row = (Option<DateTime<Utc>>, i32, Option<Vec<String>>);
-        let row: std::result::Result<Row, sqlx::Error> = qb.build_query_as().fetch_one(pool).await;
+        // Autocommit: a connection lost from here on leaves the hold made or not (`sent`).
+        let row: std::result::Result<Row, sqlx::Error> = qb
+            .build_query_as()
+            .fetch_one(pool)
+            .await
+            .map_err(super::sent);
         match row {
             Ok((Some(expires_at), _, _)) => Ok(Attempt::Done(req.made(hold_id, expires_at))),
             Ok((None, 0, states)) => {

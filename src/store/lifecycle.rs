@@ -73,7 +73,7 @@ impl Store {
                         tx.rollback().await?;
                         return Ok(Ok(Attempt::LostRace));
                     }
-                    tx.commit().await?;
+                    super::commit(tx).await?;
                     Ok(Ok(Attempt::Done(HoldInfo {
                         hold_id,
                         event_id,
@@ -170,7 +170,7 @@ impl Store {
                         Some(reservation_id),
                         actor
                     );
-                    tx.commit().await?;
+                    super::commit(tx).await?;
                     Ok(Ok(Attempt::Done(ReservationInfo {
                         reservation_id,
                         hold_id,

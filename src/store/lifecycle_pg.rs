@@ -113,7 +113,8 @@ impl Store {
             .bind(&actor.who)
             .bind(&actor.terminal)
             .fetch_optional(pool)
-            .await;
+            .await
+            .map_err(super::sent);
         match row {
             Ok(Some((event_id, seats, _))) => Ok(Attempt::Done(ReservationInfo {
                 reservation_id,
@@ -152,7 +153,8 @@ impl Store {
             .bind(&actor.who)
             .bind(&actor.terminal)
             .fetch_one(pool)
-            .await;
+            .await
+            .map_err(super::sent);
         match row {
             Ok((reservation_id, _, Some(event_id), seats)) => Ok(Attempt::Done(Released {
                 id,
@@ -193,7 +195,8 @@ impl Store {
             .bind(ttl_ms)
             .bind(lifetime_ms)
             .fetch_optional(pool)
-            .await;
+            .await
+            .map_err(super::sent);
         match row {
             Ok(Some((event_id, expires_at, holder, capped, seats, _))) => {
                 Ok(Attempt::Done(HoldInfo {

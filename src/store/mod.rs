@@ -67,17 +67,25 @@ impl Store {
         match target {
             DatabaseTarget::Postgres { url } => {
                 let options = PgConnectOptions::from_str(url)
-                    .map_err(|e| {
-                        Error::invalid(format!("bad database URL {}: {e}", redact_url(url)))
-                    })?
+                    .map_err(|e| bad_url(url, &e))?
                     .application_name("seatctl")
                     .options([(
                         "statement_timeout",
                         cfg.statement_timeout.0.as_millis().to_string(),
                     )]);
-                let options = match &cfg.password_file {
-                    Some(path) => options.password(&read_password(path)?),
-                    None => options,
+                let options = check_tls_files(options)?;
+                let options = match (&cfg.password_file, &cfg.password_command) {
+                    (Some(_), Some(_)) => {
+                        return Err(Error::invalid(
+                            "database.password_file and database.password_command are both set: \
+                             keep one",
+                        ));
+                    }
+                    (Some(path), None) => options.password(&read_password(path)?),
+                    (None, Some(cmd)) => {
+                        options.password(&password_from_command(cmd, timeout).await?)
+                    }
+                    (None, None) => options,
                 };
                 let pool = PgPoolOptions::new()
                     .max_connections(cfg.max_connections)
@@ -125,9 +133,7 @@ impl Store {
             }
             DatabaseTarget::Sqlite { url, .. } => {
                 let options = SqliteConnectOptions::from_str(url)
-                    .map_err(|e| {
-                        Error::invalid(format!("bad database URL {}: {e}", redact_url(url)))
-                    })?
+                    .map_err(|e| bad_url(url, &e))?
                     .create_if_missing(true)
                     .journal_mode(SqliteJournalMode::Wal)
                     .synchronous(SqliteSynchronous::Normal)
@@ -244,6 +250,124 @@ impl Store {
     }
 }
 
+/// The contents of a PEM file that must hold a `-----BEGIN …{kind}-----` block. Errors: exit 2
+/// naming `key` and the file (never its contents).
+pub(crate) fn pem_file(key: &str, path: &std::path::Path, kind: &str) -> Result<Vec<u8>> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::invalid(format!("{key} {}: cannot read it: {e}", path.display())))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let has_block = text
+        .lines()
+        .any(|l| l.starts_with("-----BEGIN ") && l.trim_end().ends_with(&format!("{kind}-----")));
+    if !has_block {
+        return Err(Error::invalid(format!(
+            "{key} {}: not a PEM file with a {kind} in it (expected a line \
+             `-----BEGIN {kind}-----`)",
+            path.display()
+        )));
+    }
+    Ok(bytes)
+}
+
+/// A database URL the driver cannot parse (exit 2), said once (the driver nests its
+/// "error with configuration" prefix) and, for `sslmode`, with the values it takes.
+fn bad_url(url: &str, e: &sqlx::Error) -> Error {
+    let text = e.to_string();
+    let mut why = text.as_str();
+    while let Some(rest) = why.strip_prefix("error with configuration: ") {
+        why = rest;
+    }
+    let hint = if why.contains("ssl_mode") {
+        " (sslmode takes disable, allow, prefer, require, verify-ca or verify-full)"
+    } else {
+        ""
+    };
+    Error::invalid(format!("bad database URL {}: {why}{hint}", redact_url(url)))
+}
+
+/// `sslrootcert`, `sslcert` and `sslkey` (from the URL, or `PGSSLROOTCERT`, `PGSSLCERT`,
+/// `PGSSLKEY`) must be readable PEM files of their kind: a bad one is exit 2 naming it, not a
+/// failed handshake later. As libpq does, `sslmode=require` with a root certificate verifies
+/// the server against it (`verify-ca`); see
+/// <https://www.postgresql.org/docs/current/libpq-ssl.html>.
+fn check_tls_files(options: PgConnectOptions) -> Result<PgConnectOptions> {
+    use sqlx::ConnectOptions;
+    let mut root = false;
+    for (key, value) in options.to_url_lossy().query_pairs() {
+        let kind = match &*key {
+            "sslrootcert" | "sslcert" => "CERTIFICATE",
+            "sslkey" => "PRIVATE KEY",
+            _ => continue,
+        };
+        if let Some(path) = value.strip_prefix("file: ") {
+            pem_file(
+                &format!("the database URL's {key}"),
+                std::path::Path::new(path),
+                kind,
+            )?;
+        }
+        root |= key == "sslrootcert";
+    }
+    Ok(
+        if root && matches!(options.get_ssl_mode(), sqlx::postgres::PgSslMode::Require) {
+            options.ssl_mode(sqlx::postgres::PgSslMode::VerifyCa)
+        } else {
+            options
+        },
+    )
+}
+
+/// The first line `database.password_command` prints, within `timeout`. Errors: exit 2 when
+/// it cannot run, fails (its status and the first line of its error output), runs past
+/// `timeout` (it is killed) or prints nothing; its output is never shown.
+async fn password_from_command(cmd: &str, timeout: Duration) -> Result<String> {
+    let child = tokio::process::Command::new("sh")
+        .arg("-c")
+        .arg(cmd)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .map_err(|e| Error::invalid(format!("database.password_command: cannot run it: {e}")))?;
+    let out = match tokio::time::timeout(timeout, child.wait_with_output()).await {
+        Ok(out) => out.map_err(|e| Error::invalid(format!("database.password_command: {e}")))?,
+        Err(_) => {
+            return Err(Error::invalid(format!(
+                "database.password_command did not finish within {}s (database.connect_timeout)",
+                timeout.as_secs_f64()
+            )));
+        }
+    };
+    if !out.status.success() {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let why: String = stderr
+            .lines()
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take(200)
+            .collect();
+        return Err(Error::invalid(format!(
+            "database.password_command failed ({}){}",
+            out.status,
+            if why.is_empty() {
+                String::new()
+            } else {
+                format!(": {why}")
+            }
+        )));
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text.lines().next().unwrap_or("").trim_end_matches('\r');
+    if line.is_empty() {
+        return Err(Error::invalid(
+            "database.password_command printed no password (its first line is empty)",
+        ));
+    }
+    Ok(line.to_string())
+}
+
 /// The first line of `database.password_file`. Errors: exit 2 naming the file (never its
 /// contents).
 fn read_password(path: &std::path::Path) -> Result<String> {
@@ -307,8 +431,54 @@ async fn bounded_as<T>(
     )))
 }
 
+/// The mark of an error met once a change was on its way to the server (see [`sent`]).
+#[derive(Debug)]
+struct OutcomeUnknown(String);
+
+impl std::fmt::Display for OutcomeUnknown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for OutcomeUnknown {}
+
+/// For the answer to a change already sent (a COMMIT, or a one-statement write): a connection
+/// lost (an I/O error) or a server going down (SQLSTATE class 57P, 08) leaves the change done
+/// or not, so the error is marked for [`db_error`] to answer [`Error::Indeterminate`]. Any
+/// other error is the server's definite "no".
+pub(crate) fn sent(e: sqlx::Error) -> sqlx::Error {
+    let lost = match &e {
+        sqlx::Error::Io(_) => true,
+        sqlx::Error::Database(db) => {
+            let code = db.code().unwrap_or_default();
+            code.starts_with("57P") || code.starts_with("08")
+        }
+        _ => false,
+    };
+    if lost {
+        sqlx::Error::Io(std::io::Error::other(OutcomeUnknown(e.to_string())))
+    } else {
+        e
+    }
+}
+
+/// Commits a transaction that changed something: see [`sent`].
+pub(crate) async fn commit<DB: sqlx::Database>(tx: sqlx::Transaction<'_, DB>) -> sqlx::Result<()> {
+    tx.commit().await.map_err(sent)
+}
+
 /// The one place database errors become `Error`s with exit codes.
 pub(crate) fn db_error(e: sqlx::Error) -> Error {
+    if let sqlx::Error::Io(io) = &e
+        && let Some(OutcomeUnknown(why)) = io.get_ref().and_then(|i| i.downcast_ref())
+    {
+        return Error::Indeterminate(format!(
+            "the connection to the database broke after the change was sent ({why}): whether \
+             it took effect is unknown; look it up (`seatctl history EVENT SEAT`) or retry \
+             with the same --idempotency-key"
+        ));
+    }
     match &e {
         sqlx::Error::RowNotFound => Error::not_found("not found"),
         sqlx::Error::PoolTimedOut => Error::Unavailable(
@@ -357,5 +527,27 @@ pub(crate) fn db_error(e: sqlx::Error) -> Error {
             }
         }
         _ => Error::Internal(anyhow::Error::new(e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A connection lost once a change was sent is an unknown outcome (exit 6, `"outcome":
+    /// "unknown"`), never a plain failure; lost before (or a definite answer) it is not.
+    #[test]
+    fn a_connection_lost_after_sending_is_an_unknown_outcome() {
+        let lost = || sqlx::Error::Io(std::io::Error::from(std::io::ErrorKind::UnexpectedEof));
+        let after = db_error(sent(lost()));
+        assert!(matches!(after, Error::Indeterminate(_)), "{after:?}");
+        assert_eq!(after.exit_code(), crate::error::ExitCode::Unavailable);
+        assert_eq!(after.details()["outcome"], "unknown");
+        assert!(after.to_string().contains("--idempotency-key"), "{after}");
+        let before = db_error(lost());
+        assert!(matches!(before, Error::Unavailable(_)), "{before:?}");
+        assert!(before.details().get("outcome").is_none());
+        let no = db_error(sent(sqlx::Error::RowNotFound));
+        assert!(matches!(no, Error::NotFound(_)), "{no:?}");
     }
 }

@@ -1,16 +1,60 @@
-//! Redis access. For now a bounded PING (for `seatctl doctor`); the `redis` strategy's seat
-//! locks will live here too.
+//! Redis access: a bounded PING (for `seatctl doctor`) and the `redis` strategy's seat locks,
+//! over plain TCP or TLS (`rediss://`, rustls; `redis.ca_file`, client certificates).
 
 use std::time::{Duration, Instant};
 
-use crate::config::redact_url;
+use crate::config::{RedisConfig, redact_url};
 use crate::error::{Error, Result};
 
-/// Connects and PINGs within `timeout`; returns the round-trip time. Exit code 6 otherwise.
-pub async fn ping(url: &str, timeout: Duration) -> Result<Duration> {
+/// A client for `url` with the TLS files of `cfg`. Errors: exit 2 for a bad URL, TLS files
+/// given for a plain `redis://` URL, a certificate or key file that cannot be read or holds no
+/// PEM block of its kind (naming the key and the file, never its contents), or only one of
+/// `client_cert_file` / `client_key_file`.
+fn client(url: &str, cfg: &RedisConfig) -> Result<redis::Client> {
     let shown = redact_url(url);
-    let client = redis::Client::open(url)
-        .map_err(|e| Error::invalid(format!("bad Redis URL {shown}: {e}")))?;
+    let bad_url = |e: redis::RedisError| Error::invalid(format!("bad Redis URL {shown}: {e}"));
+    let files = [&cfg.ca_file, &cfg.client_cert_file, &cfg.client_key_file];
+    if files.iter().all(|f| f.is_none()) {
+        return redis::Client::open(url).map_err(bad_url);
+    }
+    if !url.starts_with("rediss://") {
+        return Err(Error::invalid(format!(
+            "redis.ca_file, redis.client_cert_file and redis.client_key_file need a TLS URL \
+             (rediss://…), not {shown}"
+        )));
+    }
+    let root_cert = match &cfg.ca_file {
+        Some(path) => Some(super::pem_file("redis.ca_file", path, "CERTIFICATE")?),
+        None => None,
+    };
+    let client_tls = match (&cfg.client_cert_file, &cfg.client_key_file) {
+        (Some(cert), Some(key)) => Some(redis::ClientTlsConfig {
+            client_cert: super::pem_file("redis.client_cert_file", cert, "CERTIFICATE")?,
+            client_key: super::pem_file("redis.client_key_file", key, "PRIVATE KEY")?,
+        }),
+        (None, None) => None,
+        _ => {
+            return Err(Error::invalid(
+                "redis.client_cert_file and redis.client_key_file go together: set both or neither",
+            ));
+        }
+    };
+    redis::Client::build_with_tls(
+        url,
+        redis::TlsCertificates {
+            client_tls,
+            root_cert,
+        },
+    )
+    .map_err(bad_url)
+}
+
+/// Connects and PINGs within `redis.timeout`; returns the round-trip time. Errors: exit 6
+/// (unreachable, refused, a certificate not trusted), 2 (see [`client`]).
+pub async fn ping(url: &str, cfg: &RedisConfig) -> Result<Duration> {
+    let shown = redact_url(url);
+    let timeout = cfg.timeout.0;
+    let client = client(url, cfg)?;
     let started = Instant::now();
     let work = async {
         let mut con = client.get_multiplexed_async_connection().await?;
@@ -68,17 +112,13 @@ pub struct Held {
 }
 
 impl Locks {
-    /// Connects within `timeout` (exit 6 when Redis cannot be reached); locks live
-    /// `lock_ttl` under keys starting with `prefix`.
-    pub async fn connect(
-        url: &str,
-        prefix: &str,
-        ttl: Duration,
-        timeout: Duration,
-    ) -> Result<Locks> {
+    /// Connects within `redis.timeout` (exit 6 when Redis cannot be reached or its certificate
+    /// is not trusted; 2 for a bad URL or TLS file); locks live `redis.lock_ttl` under keys
+    /// starting with `redis.key_prefix`.
+    pub async fn connect(url: &str, cfg: &RedisConfig) -> Result<Locks> {
+        let (prefix, ttl, timeout) = (&cfg.key_prefix, cfg.lock_ttl.0, cfg.timeout.0);
         let shown = redact_url(url);
-        let client = redis::Client::open(url)
-            .map_err(|e| Error::invalid(format!("bad Redis URL {shown}: {e}")))?;
+        let client = client(url, cfg)?;
         // A first plain connection says why Redis cannot be used (refused, a certificate, a
         // bad URL) at once; the manager below would retry until the timeout and say only that.
         let probe = bounded(&shown, timeout, client.get_multiplexed_async_connection()).await;
@@ -154,6 +194,10 @@ async fn bounded<T>(
         Ok(Err(e)) if e.kind() == redis::ErrorKind::InvalidClientConfig => {
             Err(Error::invalid(format!("Redis URL {shown}: {e}")))
         }
+        Ok(Err(e)) if e.to_string().contains("certificate") => Err(Error::Unavailable(format!(
+            "Redis at {shown}: {e} (over rediss:// the server's certificate must be signed by \
+             the CA in redis.ca_file, or by one the system trusts, and name the URL's host)"
+        ))),
         Ok(Err(e)) => Err(Error::Unavailable(format!("Redis at {shown}: {e}"))),
         Err(_) => Err(Error::Unavailable(format!(
             "Redis at {shown}: no answer within {}s (redis.timeout)",

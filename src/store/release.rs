@@ -81,7 +81,7 @@ impl Store {
                         .await?;
                         let (from, to) = ("reserved", "available");
                         record_history!(tx, event_id, changed, from, to, Some(hold_id), Some(res_id), actor);
-                        tx.commit().await?;
+                        super::commit(tx).await?;
                         return Ok(Ok(Attempt::Done(Released {
                             id,
                             kind,
@@ -115,7 +115,7 @@ impl Store {
                     .await?;
                     let (from, to) = ("held", "available");
                     record_history!(tx, event_id, changed, from, to, Some(id), None::<Uuid>, actor);
-                    tx.commit().await?;
+                    super::commit(tx).await?;
                     Ok(Ok(Attempt::Done(Released {
                         id,
                         kind: "hold",
@@ -243,7 +243,7 @@ impl Store {
                     qb.push(" AND event_id = ").push_bind(e);
                 }
                 let holds_expired = qb.build().execute(&mut *tx).await?.rows_affected();
-                tx.commit().await?;
+                super::commit(tx).await?;
                 Ok(Swept {
                     seats: changed.into_iter().map(|(_, l, _, _)| l).collect(),
                     holds_expired,

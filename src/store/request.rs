@@ -33,6 +33,9 @@ pub struct HoldRequest<'a> {
     /// With a key: the request it stands for (canonical JSON), stored with the key so that a
     /// retry asking for something else is refused rather than replayed.
     pub idempotency_request: Option<&'a str>,
+    /// The key was made for this call and never sent before (the simulator's first tries):
+    /// no earlier hold can carry it, so the replay lookup (a round trip) is skipped.
+    pub key_is_new: bool,
     pub actor: &'a Actor,
     /// Fault injection (tests, the simulator). Takes the general read-then-write path.
     pub fault: Option<Fault>,
@@ -54,6 +57,10 @@ pub enum Fault {
     /// "extends" released and reserved holds: the wrong answer the history checker exists to
     /// catch (`simulate --mix … --fault-unguarded-extend`, hidden).
     UnguardedExtend,
+    /// Test-only: the hold commits, then its answer is lost, as when the connection breaks
+    /// once COMMIT was sent: the caller gets `Indeterminate` for a hold that was made
+    /// (`simulate --fault-lost-answers P`, hidden).
+    LostAnswer,
 }
 
 impl HoldRequest<'_> {

@@ -133,6 +133,19 @@ impl Env {
         })
     }
 
+    /// A migrated database at `db_url` that the caller owns (a private cluster's): nothing is
+    /// dropped here.
+    pub fn on_database(db_url: String) -> Env {
+        let env = Env {
+            dir: TempDir::new().expect("temp dir"),
+            backend: Backend::Postgres,
+            db_url,
+            pg_db: None,
+        };
+        env.ok(&["db", "migrate"]);
+        env
+    }
+
     pub fn postgres(test: &str) -> Option<Env> {
         let env = Env::postgres_unmigrated(test)?;
         env.ok(&["db", "migrate"]);
@@ -247,6 +260,30 @@ impl Env {
                 done.map_err(|e| format!("{s}: {e}"))?;
             }
             Ok(())
+        })
+    }
+
+    /// The one integer a query returns (a count), on either backend.
+    pub fn count(&self, sql: &str) -> i64 {
+        let (url, sql) = (self.db_url.clone(), sql.to_string());
+        let backend = self.backend;
+        runtime().block_on(async move {
+            let q = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql.clone()));
+            match backend {
+                Backend::Postgres => {
+                    let mut conn = sqlx::PgConnection::connect(&url).await.expect("connect");
+                    q.fetch_one(&mut conn).await
+                }
+                Backend::Sqlite => {
+                    let mut conn = sqlx::SqliteConnection::connect(&url)
+                        .await
+                        .expect("connect");
+                    sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql.clone()))
+                        .fetch_one(&mut conn)
+                        .await
+                }
+            }
+            .unwrap_or_else(|e| panic!("{sql}: {e}"))
         })
     }
 }

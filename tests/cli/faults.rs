@@ -8,69 +8,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use crate::common::Env;
-
-/// A private Redis on a free loopback port, stopped on drop.
-struct PrivateRedis {
-    port: u16,
-    child: Option<Child>,
-}
-
-impl PrivateRedis {
-    /// `None` (with a skip line) when `redis-server` is not installed and `CI` is not set.
-    fn start() -> Option<PrivateRedis> {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let mut r = PrivateRedis { port, child: None };
-        if let Err(e) = r.launch() {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "CI is set but redis-server cannot start: {e}"
-            );
-            eprintln!("SKIP fault test: redis-server cannot start: {e}");
-            return None;
-        }
-        Some(r)
-    }
-
-    fn launch(&mut self) -> std::io::Result<()> {
-        let child = Command::new("redis-server")
-            .args(["--bind", "127.0.0.1", "--port", &self.port.to_string()])
-            .args(["--save", "", "--appendonly", "no"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()?;
-        self.child = Some(child);
-        // Ready when it accepts connections.
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
-            if Instant::now() > deadline {
-                return Err(std::io::Error::other("redis-server did not start"));
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        Ok(())
-    }
-
-    fn kill(&mut self) {
-        if let Some(mut c) = self.child.take() {
-            let _ = c.kill(); // SIGKILL: no goodbye, every lock gone.
-            let _ = c.wait();
-        }
-    }
-
-    fn url(&self) -> String {
-        format!("redis://127.0.0.1:{}", self.port)
-    }
-}
-
-impl Drop for PrivateRedis {
-    fn drop(&mut self) {
-        self.kill();
-    }
-}
+use crate::servers::{PrivatePg, PrivateRedis};
 
 fn report(child: Child) -> (Option<i32>, Value, String) {
     let out = child.wait_with_output().unwrap();
@@ -454,4 +392,129 @@ fn f1b_a_redis_that_stays_down_is_not_reported_recovered() {
         6,
     );
     assert!(err.contains("refused"), "{err}");
+}
+
+/// Prints a figure a test measured, for the README ("fault figures from the tests' own
+/// output"): straight to the stream, so it shows even when libtest captures output.
+fn figure(line: String) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "FIGURE {line}");
+}
+
+/// F4: the PostgreSQL server itself crash-stopped mid-run (`pg_ctl stop -m immediate`, every
+/// backend killed, no checkpoint), down for a second, then started again (crash recovery), on
+/// a private cluster. The run rides it out under each strategy: it reports its backend errors
+/// and unknown outcomes and how long recovery took, unknown holds are asked again with their
+/// idempotency keys (found made, never made twice), and the audit passes.
+#[test]
+fn f4_a_postgres_restart_mid_run_is_survived() {
+    let Some(pg) = PrivatePg::start() else {
+        return;
+    };
+    let Some(redis) = PrivateRedis::start() else {
+        return;
+    };
+    // Whole buys under each strategy, then single operations of every kind (`--mix`), whose
+    // answers the history checker judges, unknown outcomes included.
+    let mix = "hold=40,extend=15,reserve=25,release=20";
+    for (strategy, mixed) in [("occ", false), ("redis", false), ("occ", true)] {
+        let name = format!("f4_{strategy}{}", if mixed { "_mix" } else { "" });
+        let env = Env::on_database(pg.database(&name));
+        let scenario: Vec<&str> = if mixed {
+            vec!["--seats", "400", "--mix", mix, "--processes", "2"]
+        } else {
+            vec!["--seats", "20000", "--reserve-ratio", "0.5"]
+        };
+        let prefix = format!("seatctl-test-{}", uuid::Uuid::new_v4().simple());
+        let cfg = env.write(
+            "f4.toml",
+            format!("[redis]\nkey_prefix = \"{prefix}\"\n[database]\nconnect_timeout = \"2s\"\n"),
+        );
+        let child = env
+            .process()
+            .args(["--json", "--config", &cfg, "--strategy", strategy])
+            .args(["--redis-url", &redis.url()])
+            .args(["simulate", "--buyers", "8", "--duration", "8s"])
+            .args(&scenario)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        wait_for_sales(&env);
+        std::thread::sleep(Duration::from_secs(1));
+        pg.stop_immediate();
+        let down = Instant::now();
+        std::thread::sleep(Duration::from_secs(1));
+        pg.start_again();
+        let down_s = down.elapsed().as_secs_f64();
+        let (code, r, stderr) = report(child);
+        assert_eq!(code, Some(0), "{name}: {r}\n{stderr}");
+        let run = &r["runs"][0];
+        assert_eq!(run["audit"]["ok"], true, "{name}: {}", run["audit"]);
+        if mixed {
+            assert_eq!(run["history"]["ok"], true, "{name}: {:#}", run["history"]);
+        }
+        let o = &run["outcomes"];
+        let failed = o["backend_error"].as_u64().unwrap() + o["indeterminate"].as_u64().unwrap();
+        assert!(failed > 0, "{name}: nothing failed: {o}");
+        // Back within two seconds of the server accepting connections again.
+        let recovery = run["recovery_s"].as_f64().expect("a recovery time");
+        assert!(
+            recovery < down_s + 2.0,
+            "{name}: recovered after {recovery} s"
+        );
+        assert_eq!(run["unrecovered"], false, "{name}");
+        let ticks = holds_per_second(run);
+        assert!(ticks[ticks.len() - 2] > 0, "{name}: {ticks:?}");
+        // Every unknown hold asked again was found made or not, never made twice: each
+        // idempotency key names at most one hold (and the audit above saw no stray booking).
+        let dup = env.count(
+            "SELECT count(*) FROM (SELECT idempotency_key FROM holds \
+             WHERE idempotency_key IS NOT NULL GROUP BY 1 HAVING count(*) > 1) d",
+        );
+        assert_eq!(dup, 0, "{name}");
+        figure(format!(
+            "f4 postgres restart ({name}): down {down_s:.1} s, recovered {recovery:.2} s \
+             after the first failure; {} backend errors, {} indeterminate, {} unknown holds \
+             retried ({} found made); audit ok",
+            o["backend_error"], o["indeterminate"], o["unknown_retried"], o["unknown_replayed"]
+        ));
+    }
+}
+
+/// Unknown outcomes, made certain: a share of holds commit and then lose their answer (as
+/// when the connection breaks once COMMIT was sent). Each is reported `indeterminate`, never
+/// as success or failure; a later buy asks again with the same idempotency key and gets the
+/// hold that was made (a replay), never a second one: the database holds exactly one hold per
+/// key, and (holds answered) − (replays) + (answers lost) holds in all.
+#[test]
+fn unknown_outcomes_are_retried_with_their_key_and_never_hold_twice() {
+    crate::common::on_both("lost_answers", |env| {
+        let out = env
+            .cmd()
+            .args(["--json", "simulate", "--seats", "5000", "--buyers", "6"])
+            .args(["--ops", "600", "--reserve-ratio", "0.5"])
+            .args(["--fault-lost-answers", "0.2", "--keep", "--warmup", "0s"])
+            .output()
+            .unwrap();
+        let r: Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+        assert_eq!(out.status.code(), Some(0), "{r}");
+        let run = &r["runs"][0];
+        assert_eq!(run["audit"]["ok"], true, "{}", run["audit"]);
+        let o = &run["outcomes"];
+        let lost = o["indeterminate"].as_u64().unwrap();
+        let retried = o["unknown_retried"].as_u64().unwrap();
+        let replayed = o["unknown_replayed"].as_u64().unwrap();
+        assert!(lost > 20 && retried > 20, "{o}");
+        // Every lost answer was a hold made: each retry found it (the TTL is a minute).
+        assert_eq!(replayed, retried, "{o}");
+        assert!(retried <= lost && lost - retried <= 6, "{o}");
+        // The run keeps its event (`--keep`): count its holds.
+        let holds = run["raw"]["holds"].as_u64().unwrap() as i64;
+        let rows = env.count("SELECT count(*) FROM holds");
+        assert_eq!(rows, holds - replayed as i64 + lost as i64, "{o}");
+        let keys = env.count("SELECT count(DISTINCT idempotency_key) FROM holds");
+        assert_eq!(keys, rows, "one hold per idempotency key");
+    });
 }

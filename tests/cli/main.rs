@@ -16,6 +16,7 @@ mod logging;
 mod report;
 mod reservations;
 mod roles;
+mod servers;
 mod simulate;
 mod snapshots;
 mod tls;

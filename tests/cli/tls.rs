@@ -1,8 +1,11 @@
-//! TLS to PostgreSQL (rustls): `sslmode=require` encrypts (and `doctor` says so), `verify-ca`
-//! trusts the CA given in `sslrootcert`, a wrong CA is refused with exit 6 and why; `rediss://`
-//! is understood. Uses the local server's own certificate (`SHOW ssl_cert_file`).
+//! TLS (rustls) to PostgreSQL and Redis: `sslmode=require` encrypts (and `doctor` says so),
+//! `verify-ca`/`verify-full` trust the CA given in `sslrootcert` (Redis: `redis.ca_file`), a
+//! wrong CA or host name is refused with exit 6 and why, client certificates are sent. The
+//! shared server's own certificate for `require`/`verify-ca`; private servers with a CA the
+//! test makes for `verify-full` and client certificates.
 
 use crate::common::{Env, pg_admin_url};
+use crate::servers::{Certs, PrivatePg, PrivateRedis};
 
 fn with_params(url: &str, params: &str) -> String {
     format!("{url}?{params}")
@@ -91,6 +94,206 @@ fn rediss_urls_are_understood() {
         6,
     );
     assert!(err.contains("rediss://127.0.0.1:1"), "{err}");
+}
+
+/// A private cluster serving a certificate this test's own CA signed for `localhost` only:
+/// `verify-full` passes to `localhost` and is refused to `127.0.0.1` (the name), `verify-ca`
+/// passes to either, a CA that did not sign it is refused (also under `require`, which checks
+/// against a given `sslrootcert` as libpq does), and a login that needs a client certificate
+/// gets in with `sslcert`/`sslkey` and is turned away without.
+#[test]
+fn postgres_verify_full_and_client_certificates_on_a_private_cluster() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let Some(certs) = Certs::make(&dir.path().join("certs")) else {
+        return;
+    };
+    let Some(pg) = PrivatePg::start_tls(&certs) else {
+        return;
+    };
+    let env = Env::on_database(pg.database("tls"));
+    let (ca, port) = (certs.ca.display().to_string(), pg.port);
+    let url = |user: &str, host: &str, params: &str| {
+        format!("postgres://{user}@{host}:{port}/tls?{params}")
+    };
+    let full = url(
+        "postgres",
+        "localhost",
+        &format!("sslmode=verify-full&sslrootcert={ca}"),
+    );
+    let doctor = env.json(&["--database-url", &full, "doctor"]);
+    assert_eq!(doctor["database"]["encrypted"], true, "{doctor}");
+    env.ok(&[
+        "--database-url",
+        &full,
+        "event",
+        "create",
+        "--name",
+        "T",
+        "--seats",
+        "2",
+    ]);
+
+    let by_ip = url(
+        "postgres",
+        "127.0.0.1",
+        &format!("sslmode=verify-full&sslrootcert={ca}"),
+    );
+    let err = env.fails(&["--database-url", &by_ip, "event", "list"], 6);
+    assert!(
+        err.contains("NotValidForName") || err.contains("name"),
+        "{err}"
+    );
+    assert!(err.contains("host name"), "{err}");
+    let ca_only = url(
+        "postgres",
+        "127.0.0.1",
+        &format!("sslmode=verify-ca&sslrootcert={ca}"),
+    );
+    env.ok(&["--database-url", &ca_only, "event", "list"]);
+
+    let other = env.write("other-ca.pem", OTHER_CA);
+    for mode in ["verify-full", "verify-ca", "require"] {
+        let wrong = url(
+            "postgres",
+            "localhost",
+            &format!("sslmode={mode}&sslrootcert={other}"),
+        );
+        let err = env.fails(&["--database-url", &wrong, "event", "list"], 6);
+        assert!(err.contains("UnknownIssuer"), "{mode}: {err}");
+        assert!(err.contains("sslrootcert"), "{mode}: {err}");
+    }
+
+    // `certuser` may log in only with a certificate the CA signed.
+    let (cert, key) = (certs.client_cert.display(), certs.client_key.display());
+    let with_cert = url(
+        "certuser",
+        "localhost",
+        &format!("sslmode=verify-full&sslrootcert={ca}&sslcert={cert}&sslkey={key}"),
+    );
+    env.ok(&["--database-url", &with_cert, "event", "list"]);
+    let without = url(
+        "certuser",
+        "localhost",
+        &format!("sslmode=verify-full&sslrootcert={ca}"),
+    );
+    let err = env.fails(&["--database-url", &without, "event", "list"], 6);
+    assert!(
+        err.contains("certificate") || err.contains("certuser"),
+        "{err}"
+    );
+    // A key file that is not one: named, exit 2, nothing tried.
+    let not_key = url(
+        "certuser",
+        "localhost",
+        &format!("sslmode=verify-full&sslrootcert={ca}&sslcert={cert}&sslkey={cert}"),
+    );
+    let err = env.fails(&["--database-url", &not_key, "event", "list"], 2);
+    assert!(
+        err.contains("sslkey") && err.contains("PRIVATE KEY"),
+        "{err}"
+    );
+}
+
+/// A TLS-only private Redis with this test's CA: `redis.ca_file` makes `rediss://localhost`
+/// work (and `doctor` says encrypted); without it (the system's roots), with another CA, or to
+/// `127.0.0.1` (not the certificate's name) it is refused with exit 6 and why; a server that
+/// wants client certificates gets one from `redis.client_cert_file` / `client_key_file`.
+#[test]
+fn redis_over_tls_with_a_ca_file_and_client_certificates() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let Some(certs) = Certs::make(&dir.path().join("certs")) else {
+        return;
+    };
+    let Some(redis) = PrivateRedis::start_tls(&certs, false) else {
+        return;
+    };
+    let env = Env::sqlite();
+    env.ok(&["event", "create", "--name", "R", "--seats", "4"]);
+    let prefix = format!("seatctl-test-{}", uuid::Uuid::new_v4().simple());
+    let written = std::cell::Cell::new(0);
+    let config = |extra: &str| {
+        written.set(written.get() + 1);
+        env.write(
+            &format!("redis{}.toml", written.get()),
+            format!("[redis]\nkey_prefix = \"{prefix}\"\n{extra}"),
+        )
+    };
+    let ca = format!("ca_file = \"{}\"\n", certs.ca.display());
+    let hold = |url: &str, cfg: &str| -> Vec<String> {
+        [
+            "--config",
+            cfg,
+            "--strategy",
+            "redis",
+            "--redis-url",
+            url,
+            "hold",
+            "R",
+            "1",
+        ]
+        .map(String::from)
+        .to_vec()
+    };
+    let run = |args: Vec<String>, code: i32| {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        if code == 0 {
+            env.ok(&args)
+        } else {
+            env.fails(&args, code)
+        }
+    };
+    let cfg = config(&ca);
+    let doctor = env.json(&["--config", &cfg, "--redis-url", &redis.url(), "doctor"]);
+    assert_eq!(doctor["redis"]["ok"], true, "{doctor}");
+    assert_eq!(doctor["redis"]["encrypted"], true, "{doctor}");
+    run(hold(&redis.url(), &cfg), 0);
+
+    let system_roots = config("");
+    let err = run(hold(&redis.url(), &system_roots), 6);
+    assert!(
+        err.contains("UnknownIssuer") && err.contains("redis.ca_file"),
+        "{err}"
+    );
+    let other = env.write("other-ca.pem", OTHER_CA);
+    let wrong = config(&format!("ca_file = \"{other}\"\n"));
+    let err = run(hold(&redis.url(), &wrong), 6);
+    assert!(err.contains("UnknownIssuer"), "{err}");
+    let by_ip = format!("rediss://127.0.0.1:{}", redis.port);
+    let err = run(hold(&by_ip, &cfg), 6);
+    assert!(err.contains("invalid peer certificate"), "{err}");
+    // TLS files for a plain URL, a CA file that is not one, half a client certificate: exit 2.
+    let err = run(hold(&format!("redis://127.0.0.1:{}", redis.port), &cfg), 2);
+    assert!(err.contains("rediss://"), "{err}");
+    let garbage = env.write("garbage.pem", "not a certificate\n");
+    let err = run(
+        hold(&redis.url(), &config(&format!("ca_file = \"{garbage}\"\n"))),
+        2,
+    );
+    assert!(
+        err.contains("redis.ca_file") && err.contains(&garbage),
+        "{err}"
+    );
+    let half = format!(
+        "{ca}client_cert_file = \"{}\"\n",
+        certs.client_cert.display()
+    );
+    let err = run(hold(&redis.url(), &config(&half)), 2);
+    assert!(err.contains("client_key_file"), "{err}");
+
+    // A server that wants a client certificate.
+    let Some(strict) = PrivateRedis::start_tls(&certs, true) else {
+        return;
+    };
+    let err = run(hold(&strict.url(), &cfg), 6);
+    assert!(err.contains(&strict.url()), "{err}");
+    let mtls = config(&format!(
+        "{ca}client_cert_file = \"{}\"\nclient_key_file = \"{}\"\n",
+        certs.client_cert.display(),
+        certs.client_key.display()
+    ));
+    let mut second = hold(&strict.url(), &mtls);
+    *second.last_mut().unwrap() = "2".into();
+    run(second, 0);
 }
 
 /// ISRG Root X1 (Let's Encrypt's root), standing for "some CA that did not sign the server's

@@ -178,6 +178,10 @@ pub struct SimulateArgs {
     /// history checker catches it
     #[arg(long, hide = true)]
     pub fault_unguarded_extend: bool,
+    /// Test-only: share of holds whose answer is lost after they commit (as when a connection
+    /// breaks once COMMIT was sent), so the buyer must retry with its idempotency key
+    #[arg(long, default_value_t = 0.0, value_parser = ratio, hide = true)]
+    pub fault_lost_answers: f64,
 }
 
 fn ratio(s: &str) -> std::result::Result<f64, String> {
@@ -270,6 +274,7 @@ impl SimulateArgs {
                 kill_connection_prob: self.kill_connection_prob,
                 unguarded_writes: self.fault_unguarded_writes,
                 unguarded_extend: self.fault_unguarded_extend,
+                lost_answers: self.fault_lost_answers,
             },
             mix: self.mix,
         };

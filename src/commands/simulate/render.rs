@@ -100,6 +100,14 @@ impl Render for SimReport {
                 },
             );
         }
+        if self.runs.iter().any(|r| r.outcomes.unknown_retried > 0) {
+            row(&mut t, "unknown holds retried / found made", &|r| {
+                format!(
+                    "{} / {}",
+                    r.outcomes.unknown_retried, r.outcomes.unknown_replayed
+                )
+            });
+        }
         row(&mut t, "version conflicts", &|r| {
             r.outcomes.version_conflict.to_string()
         });
