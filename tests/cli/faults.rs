@@ -69,8 +69,10 @@ fn f1_a_redis_restart_mid_run_is_survived() {
     wait_for_sales(&env);
     std::thread::sleep(Duration::from_millis(1500));
     redis.kill();
+    let down = Instant::now();
     std::thread::sleep(Duration::from_secs(2));
     redis.launch().unwrap();
+    let down_s = down.elapsed().as_secs_f64();
     let (code, r, stderr) = report(child);
     assert_eq!(code, Some(0), "{r}\n{stderr}");
     let run = &r["runs"][0];
@@ -81,12 +83,23 @@ fn f1_a_redis_restart_mid_run_is_survived() {
         before > 0 && run["outcomes"]["backend_error"].as_u64().unwrap() > 0,
         "{ticks:?}"
     );
-    // Redis was down for 2 s: recovered within 2 s of coming back (4 s from the failure).
+    // Recovered within 2 s of Redis answering again (`recovery_s` counts from the first
+    // failure, which came at most when Redis went down).
     let recovery = run["recovery_s"].as_f64().expect("a recovery time");
-    assert!(recovery < 4.0, "recovered after {recovery} s: {ticks:?}");
+    let after_restart = recovery - down_s;
+    assert!(
+        after_restart < 2.0,
+        "sales resumed {after_restart:.2} s after the restart: {ticks:?}"
+    );
     // And the last full seconds sell at the pace of the first ones.
     let last = ticks[ticks.len() - 2];
     assert!(last * 2 > before, "{ticks:?}");
+    figure(format!(
+        "f1 redis SIGKILL + restart: down {down_s:.1} s, sales resumed {:.2} s after the \
+         restart; {} backend errors; holds/s before {before}, last second {last}; audit ok",
+        after_restart.max(0.0),
+        run["outcomes"]["backend_error"]
+    ));
 }
 
 /// F4 (lite): every connection of the run's database terminated mid-run
@@ -95,18 +108,31 @@ fn f1_a_redis_restart_mid_run_is_survived() {
 /// run reports its errors and recovery time and passes its audit.
 #[test]
 fn f4_terminated_database_connections_are_replaced() {
-    let Some(env) = Env::postgres("f4_terminate") else {
+    let Some(redis) = PrivateRedis::start() else {
         return;
     };
+    for strategy in ["occ", "redis"] {
+        let Some(env) = Env::postgres("f4_terminate") else {
+            return;
+        };
+        terminated_mid_run(&env, strategy, &redis.url());
+    }
+}
+
+fn terminated_mid_run(env: &Env, strategy: &str, redis_url: &str) {
+    let prefix = format!("seatctl-test-{}", uuid::Uuid::new_v4().simple());
+    let cfg = env.write("f4.toml", format!("[redis]\nkey_prefix = \"{prefix}\"\n"));
     let child = env
         .process()
-        .args(["--json", "simulate", "--seats", "20000", "--buyers", "8"])
+        .args(["--json", "--config", &cfg, "--strategy", strategy])
+        .args(["--redis-url", redis_url])
+        .args(["simulate", "--seats", "20000", "--buyers", "8"])
         .args(["--duration", "6s", "--reserve-ratio", "0.5"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    wait_for_sales(&env);
+    wait_for_sales(env);
     std::thread::sleep(Duration::from_secs(1));
     let db = env.db_url.rsplit('/').next().unwrap().to_string();
     let admin = crate::common::pg_admin_url("f4_terminate").unwrap();
@@ -129,14 +155,20 @@ fn f4_terminated_database_connections_are_replaced() {
     assert_eq!(run["audit"]["ok"], true, "{}", run["audit"]);
     // Operations that met a terminated connection failed (or the pool noticed first and
     // none did); either way sales went on at once.
-    let errors = run["outcomes"]["backend_error"].as_u64().unwrap()
-        + run["outcomes"]["indeterminate"].as_u64().unwrap();
+    let o = &run["outcomes"];
+    let errors = o["backend_error"].as_u64().unwrap() + o["indeterminate"].as_u64().unwrap();
+    let mut recovery = 0.0;
     if errors > 0 {
-        let recovery = run["recovery_s"].as_f64().expect("a recovery time");
-        assert!(recovery < 2.0, "recovered after {recovery} s");
+        recovery = run["recovery_s"].as_f64().expect("a recovery time");
+        assert!(recovery < 2.0, "{strategy}: recovered after {recovery} s");
     }
     let ticks = holds_per_second(run);
-    assert!(ticks[ticks.len() - 2] > 0, "{ticks:?}");
+    assert!(ticks[ticks.len() - 2] > 0, "{strategy}: {ticks:?}");
+    figure(format!(
+        "f4 every connection terminated ({strategy}): {killed} connections, {} backend errors, \
+         {} indeterminate, recovered {recovery:.2} s after the first failure; audit ok",
+        o["backend_error"], o["indeterminate"]
+    ));
 }
 
 /// F5: a server that accepts connections and never answers (a listener in this test). Every
@@ -202,6 +234,15 @@ fn f5_a_silent_server_costs_one_bound_then_exit_6() {
             said.contains("no answer within 1s") || said.contains("timed out"),
             "{args:?}: {said}"
         );
+        figure(format!(
+            "f5 silent server, `{}`: exit 6 after {:.2} s (bound 1 s)",
+            args.iter()
+                .filter(|a| !a.starts_with("--") && !a.contains("://"))
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" "),
+            took.as_secs_f64()
+        ));
     }
 }
 
@@ -271,6 +312,7 @@ fn f2_a_stopped_lock_holder_loses_when_it_resumes() {
         env.json(&["history", "E", "2"]).as_array().unwrap().len(),
         1
     );
+    figure("f2 lock holder stopped past lock_ttl: the stale writer lost (exit 3)".into());
     assert_eq!(env.json(&["audit", "E"])["ok"], true);
     redis.kill();
 }
@@ -345,6 +387,11 @@ fn f3_lock_keys_deleted_mid_run_sell_nothing_twice() {
         "{}",
         run["outcomes"]
     );
+    figure(format!(
+        "f3 lock keys deleted mid-run: {deleted} keys deleted, {} locks lost, {} booked; \
+         audit ok",
+        run["outcomes"]["lock_lost"], run["outcomes"]["booked"]
+    ));
 }
 
 /// A backend that dies and stays down is reported as not recovered, never as a recovery (a
@@ -516,5 +563,10 @@ fn unknown_outcomes_are_retried_with_their_key_and_never_hold_twice() {
         assert_eq!(rows, holds - replayed as i64 + lost as i64, "{o}");
         let keys = env.count("SELECT count(DISTINCT idempotency_key) FROM holds");
         assert_eq!(keys, rows, "one hold per idempotency key");
+        figure(format!(
+            "lost answers ({:?}): {lost} holds answered indeterminate, {retried} asked again \
+             with their key, {replayed} found made; {rows} holds in the database for {keys} keys",
+            env.backend
+        ));
     });
 }
