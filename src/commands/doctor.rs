@@ -114,7 +114,9 @@ impl DoctorArgs {
                     target: redact_url(&s.redis_url),
                     ok: true,
                     latency_ms: Some(rtt.as_secs_f64() * 1000.0),
-                    detail: if s.redis_url.starts_with("rediss://") {
+                    detail: if s.redis_url.ends_with("#insecure") {
+                        "PING answered, TLS, certificate NOT verified (#insecure)".into()
+                    } else if s.redis_url.starts_with("rediss://") {
                         "PING answered, TLS".into()
                     } else {
                         "PING answered, not encrypted".into()

@@ -261,6 +261,20 @@ fn redis_over_tls_with_a_ca_file_and_client_certificates() {
     let by_ip = format!("rediss://127.0.0.1:{}", redis.port);
     let err = run(hold(&by_ip, &cfg), 6);
     assert!(err.contains("invalid peer certificate"), "{err}");
+    // `#insecure` (as sslmode=require): encrypted, the certificate not checked, and said so.
+    let insecure = format!("{by_ip}/#insecure");
+    let mut third = hold(&insecure, &system_roots);
+    *third.last_mut().unwrap() = "3".into();
+    run(third, 0);
+    let doctor = env.json(&["--config", &system_roots, "--redis-url", &insecure, "doctor"]);
+    assert_eq!(doctor["redis"]["encrypted"], true, "{doctor}");
+    assert!(
+        doctor["redis"]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("NOT verified"),
+        "{doctor}"
+    );
     // TLS files for a plain URL, a CA file that is not one, half a client certificate: exit 2.
     let err = run(hold(&format!("redis://127.0.0.1:{}", redis.port), &cfg), 2);
     assert!(err.contains("rediss://"), "{err}");
