@@ -375,3 +375,88 @@ fn best_n_picks_again_when_the_previewed_seats_are_taken_meanwhile() {
         "the other terminal's two and two more: {held:?}"
     );
 }
+
+/// Issue 11: the box office rides out a Redis that dies mid-sale (it used to exit on the next
+/// sale). A reserve while Redis is down is said, the hold is kept and offered again; a hold
+/// asked for while it is down is asked again with the same idempotency key once the clerk says
+/// so; when Redis is back both go through, and the session ends normally.
+#[test]
+fn a_redis_restart_mid_sale_is_waited_out() {
+    let env = Env::sqlite();
+    let Some(mut redis) = crate::servers::PrivateRedis::start() else {
+        return;
+    };
+    let layout = crate::events::repo("examples/small.csv");
+    env.ok(&["event", "create", "--name", "Gala", "--layout", &layout]);
+    let prefix = format!("seatctl-test-{}", uuid::Uuid::new_v4().simple());
+    let cfg = env.write(
+        "bo.toml",
+        format!("[redis]\nkey_prefix = \"{prefix}\"\ntimeout = \"1s\"\n"),
+    );
+    let url = redis.url();
+    let mut t = Pty::spawn(
+        &env,
+        &[
+            "--config",
+            &cfg,
+            "--strategy",
+            "redis",
+            "--redis-url",
+            &url,
+            "box-office",
+            "Gala",
+        ],
+    );
+    t.expect("Gala · 11 of 11 seats available");
+    t.send(ENTER);
+    t.expect("Seats:");
+    t.line("C-1");
+    t.expect("Hold C-1");
+    t.send("y");
+    t.expect("Then?");
+    redis.kill();
+    t.send(ENTER); // Reserve
+    t.expect("Customer name");
+    t.line("Ada");
+    t.expect("Reference");
+    t.line("");
+    t.expect("is not answering. Try again?");
+    redis.launch().unwrap();
+    t.send("y");
+    // The open hold is offered again, and now it goes through.
+    t.expect("Then?");
+    t.send(ENTER);
+    t.expect("Customer name");
+    t.line("Ada");
+    t.expect("Reference");
+    t.line("");
+    t.expect("Reserved C-1 for Ada");
+
+    // A new hold while Redis is down: asked again, same request, once it is back.
+    t.expect("Gala · 10 of 11 seats available");
+    redis.kill();
+    t.send(ENTER);
+    t.expect("Seats:");
+    t.line("C-2");
+    t.expect("Hold C-2");
+    t.send("y");
+    t.expect("a hold already made is not made twice)?");
+    redis.launch().unwrap();
+    t.send("y");
+    t.expect("Then?");
+    t.send(DOWN);
+    t.send(ENTER); // Release
+    t.expect("Released C-2");
+    t.expect("Gala · 10 of 11 seats available");
+    for _ in 0..4 {
+        t.send(DOWN);
+    }
+    t.send(ENTER); // Quit
+    let (code, screen) = t.wait();
+    assert_eq!(code, Some(0), "{screen}");
+    assert!(screen.contains("1 reserved"), "{screen}");
+    let seats = seats_of(&env, "Gala");
+    assert_eq!(status(&seats, "C-1"), "reserved");
+    assert_eq!(status(&seats, "C-2"), "available");
+    assert_eq!(env.json(&["audit", "Gala"])["ok"], true);
+}

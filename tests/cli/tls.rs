@@ -266,7 +266,13 @@ fn redis_over_tls_with_a_ca_file_and_client_certificates() {
     let mut third = hold(&insecure, &system_roots);
     *third.last_mut().unwrap() = "3".into();
     run(third, 0);
-    let doctor = env.json(&["--config", &system_roots, "--redis-url", &insecure, "doctor"]);
+    let doctor = env.json(&[
+        "--config",
+        &system_roots,
+        "--redis-url",
+        &insecure,
+        "doctor",
+    ]);
     assert_eq!(doctor["redis"]["encrypted"], true, "{doctor}");
     assert!(
         doctor["redis"]["detail"]

@@ -24,10 +24,25 @@ impl Desk<'_> {
             return Ok(());
         }
         loop {
-            let (_, counts) = self
+            // A backend that stopped answering is waited out, never the end of the session:
+            // what was in hand (an open hold) is kept and taken up again.
+            let counts = self
                 .ctx
                 .event_with_counts(&self.event().id.to_string())
-                .await?;
+                .await;
+            let counts = match counts {
+                Ok((_, counts)) => counts,
+                Err(e) => {
+                    self.ride_out(e)?;
+                    continue;
+                }
+            };
+            if self.held.is_some() {
+                if let Err(e) = self.settle().await {
+                    self.ride_out(e)?;
+                }
+                continue;
+            }
             let title = format!(
                 "{} · {} of {} seats available",
                 self.event().name,
@@ -42,18 +57,38 @@ impl Desk<'_> {
                 "Quit",
             ]
             .map(String::from);
-            match self.select(&title, &items)? {
-                Some(0) => self.sell().await?,
-                Some(1) => self.refund().await?,
-                Some(2) => {
-                    let seats = self.seats().await?;
-                    self.show_map(&seats, &[]);
-                }
-                Some(3) => {
-                    self.choose_event().await?;
-                }
+            let done = match self.select(&title, &items)? {
+                Some(0) => self.sell().await,
+                Some(1) => self.refund().await,
+                Some(2) => match self.seats().await {
+                    Ok(seats) => {
+                        self.show_map(&seats, &[]);
+                        Ok(())
+                    }
+                    Err(e) => Err(e),
+                },
+                Some(3) => self.choose_event().await.map(drop),
                 _ => return Ok(()),
+            };
+            if let Err(e) = done {
+                self.ride_out(e)?;
             }
+        }
+    }
+
+    /// After an error: the database or Redis not answering (or an answer lost) is said, and the
+    /// clerk chooses to try again (the session goes on where it was) or to leave (exit 6).
+    /// Any other error ends the session as before.
+    fn ride_out(&mut self, e: Error) -> Result<()> {
+        if !outage(&e) {
+            return Err(e);
+        }
+        self.warn(&e);
+        let question = "The database or Redis is not answering. Try again?";
+        if self.confirm(question, true)? {
+            Ok(())
+        } else {
+            Err(e)
         }
     }
 
@@ -144,7 +179,9 @@ impl Desk<'_> {
                 continue;
             }
             // `best N`: the same request as `hold --best` (which picks again if another
-            // terminal takes the previewed seats first); labels: exactly those seats.
+            // terminal takes the previewed seats first); labels: exactly those seats. Its
+            // idempotency key makes asking again after a lost answer safe: a hold that was
+            // made is answered, never made twice.
             let order = HoldOrder {
                 event: self.event().id.to_string(),
                 seats: if picked.best.is_some() {
@@ -159,9 +196,24 @@ impl Desk<'_> {
                     accessible: b.accessible as u32,
                 }),
                 holder: Some(self.actor.who.clone()),
+                idempotency_key: Some(uuid::Uuid::new_v4().to_string()),
                 ..HoldOrder::default()
             };
-            match self.ctx.hold(&order).await.map(|held| held.hold) {
+            let held = loop {
+                match self.ctx.hold(&order).await {
+                    Err(e) if outage(&e) => {
+                        self.warn(&e);
+                        let again = "The database or Redis is not answering. Try again (the \
+                                     same request: a hold already made is not made twice)?";
+                        if !self.confirm(again, true)? {
+                            self.say("If the hold was made, it lapses by itself.");
+                            return Ok(());
+                        }
+                    }
+                    other => break other,
+                }
+            };
+            match held.map(|held| held.hold) {
                 Ok(hold) => {
                     let (mut got, mut shown) = (hold.seats.clone(), picked.labels.clone());
                     got.sort();
@@ -363,4 +415,12 @@ impl Desk<'_> {
             )),
         }
     }
+}
+
+/// The backend did not answer, or its answer was lost: waited out at the desk, not a verdict.
+fn outage(e: &Error) -> bool {
+    matches!(
+        e,
+        Error::Unavailable(_) | Error::Timeout(_) | Error::Indeterminate(_)
+    )
 }
