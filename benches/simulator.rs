@@ -38,6 +38,8 @@ fn main() {
             attributes: Default::default(),
             section_pos: 0,
             row_pos: n / 100,
+            seat_pos: None,
+            external_id: None,
         })
         .collect();
     let plan = Plan {

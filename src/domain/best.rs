@@ -3,7 +3,9 @@
 //! leaving no single empty seat stranded (between taken seats, an aisle or a row end) when any
 //! choice avoids it, then the section listed first in the layout, the row nearest the stage,
 //! then the seats closest to the row's centre. N seats side by side in one row (consecutive
-//! numbers, no aisle between) beat any scattered set.
+//! places along it, no aisle between) beat any scattered set. A seat's place is its position
+//! when the layout gives one (odd/even sides, centre-outwards and snake numbering), else its
+//! number ([`Seat::pos`]); the centre is the middle of the row's places.
 //!
 //! A party asking for accessible seats (`accessible: k`) gets a block of N side by side that
 //! holds at least k accessible seats, the rest companion seats where the layout has them; it is
@@ -85,7 +87,7 @@ pub fn candidates(seats: &[Seat], want: Want) -> Vec<Pick> {
     let mut blocks: Vec<(Rank, Pick)> = Vec::new();
     let mut singles: Vec<(Rank, &Seat)> = Vec::new();
     for row in seats.chunk_by(|a, b| a.row_pos == b.row_pos && a.section_pos == b.section_pos) {
-        let (lo, hi) = (row[0].number, row[row.len() - 1].number);
+        let (lo, hi) = (row[0].pos(), row[row.len() - 1].pos());
         // Twice the centre, so distances stay integers.
         let centre2 = lo + hi;
         let free: Vec<&Seat> = row
@@ -93,7 +95,7 @@ pub fn candidates(seats: &[Seat], want: Want) -> Vec<Pick> {
             .filter(|s| s.status == SeatStatus::Available)
             .collect();
         for s in &free {
-            let d = (2 * s.number - centre2).abs();
+            let d = (2 * s.pos() - centre2).abs();
             let rank = Rank {
                 access_spent: usize::from(s.attributes.for_access()),
                 orphans: 0,
@@ -104,15 +106,15 @@ pub fn candidates(seats: &[Seat], want: Want) -> Vec<Pick> {
             };
             singles.push((rank, s));
         }
-        let free_at = |number: i64| {
+        let free_at = |place: i64| {
             row.iter()
-                .any(|s| s.number == number && s.status == SeatStatus::Available)
+                .any(|s| s.pos() == place && s.status == SeatStatus::Available)
         };
         // The seat beside the block is free, but the one beyond it is not (taken, an aisle
         // or the row's end): taking the block would leave it alone.
         let strands = |beside: i64, beyond: i64| free_at(beside) && !free_at(beyond);
         for w in free.windows(n) {
-            let (a, b) = (w[0].number, w[n - 1].number);
+            let (a, b) = (w[0].pos(), w[n - 1].pos());
             if b - a != n as i64 - 1 {
                 continue; // a gap (aisle or taken seat) splits the party
             }

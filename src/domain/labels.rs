@@ -108,16 +108,18 @@ fn expand_with(typed: &[String], seats: &[Seat], dedup: bool) -> Result<Vec<Stri
                 "range `{token}`: {from} and {to} are not in the same row"
             )));
         }
-        let (lo, hi) = (a.number.min(b.number), a.number.max(b.number));
+        // Along the row as the seats sit (positions, else numbers), from one end to the other.
+        let (lo, hi) = (a.pos().min(b.pos()), a.pos().max(b.pos()));
         let mut row: Vec<&Seat> = seats
             .iter()
             .filter(|s| {
                 s.section_pos == a.section_pos
                     && s.row_pos == a.row_pos
-                    && (lo..=hi).contains(&s.number)
+                    && (lo..=hi).contains(&s.pos())
             })
             .collect();
-        if a.number > b.number {
+        row.sort_by_key(|s| s.pos());
+        if a.pos() > b.pos() {
             row.reverse();
         }
         for s in row {

@@ -210,6 +210,21 @@ pub struct Seat {
     pub section_pos: i64,
     #[serde(skip)]
     pub row_pos: i64,
+    /// Where the seat is along its row, from the layout (see [`Seat::pos`]).
+    #[serde(rename = "position", skip_serializing_if = "Option::is_none")]
+    pub seat_pos: Option<i64>,
+    /// The layout's own id for the seat (a pretix `seat_guid`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+}
+
+impl Seat {
+    /// The seat's place along its row, counted from the left as the audience faces the stage:
+    /// its position when the layout gives one, else its number. Seats of a row whose places
+    /// differ by one are side by side; a larger gap is an aisle (or missing seats).
+    pub fn pos(&self) -> i64 {
+        self.seat_pos.unwrap_or(self.number)
+    }
 }
 
 /// Seat counts of one event, overall and per section, in layout order.
@@ -248,7 +263,7 @@ pub(crate) fn seats_for_test(
     layout: &layout::Layout,
     status: impl Fn(usize, &str) -> SeatStatus,
 ) -> Vec<Seat> {
-    layout
+    let mut seats: Vec<Seat> = layout
         .seats
         .iter()
         .enumerate()
@@ -268,8 +283,13 @@ pub(crate) fn seats_for_test(
             attributes: s.attributes,
             section_pos: i64::from(s.section_pos),
             row_pos: i64::from(s.row_pos),
+            seat_pos: s.seat_pos.map(i64::from),
+            external_id: s.external_id.clone(),
         })
-        .collect()
+        .collect();
+    // In the order the store lists them: section, row, place along the row.
+    seats.sort_by_key(|s| (s.section_pos, s.row_pos, s.pos()));
+    seats
 }
 
 /// The closest candidate to a mistyped name, if one is close enough to be a likely typo.

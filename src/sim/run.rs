@@ -220,6 +220,8 @@ fn layout_of(seats: Vec<Seat>) -> Layout {
                 attributes: s.attributes,
                 section_pos: s.section_pos as u32,
                 row_pos: s.row_pos as u32,
+                seat_pos: s.seat_pos.map(|p| p as u32),
+                external_id: s.external_id,
             })
             .collect(),
     }

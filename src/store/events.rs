@@ -42,12 +42,12 @@ macro_rules! insert_seats {
         for chunk in $layout.seats.chunks(INSERT_CHUNK) {
             let mut qb = QueryBuilder::new(
                 "INSERT INTO seats (id, event_id, section, row_name, number, label, category, \
-                 attributes, section_pos, row_pos) ",
+                 attributes, section_pos, row_pos, seat_pos, external_id) ",
             );
             if next.is_none() {
                 qb = QueryBuilder::new(
                     "INSERT INTO seats (event_id, section, row_name, number, label, category, \
-                     attributes, section_pos, row_pos) ",
+                     attributes, section_pos, row_pos, seat_pos, external_id) ",
                 );
             }
             qb.push_values(chunk, |mut b, s: &LayoutSeat| {
@@ -63,7 +63,9 @@ macro_rules! insert_seats {
                     .push_bind(s.category.clone())
                     .push_bind(s.attributes.to_db())
                     .push_bind(i64::from(s.section_pos))
-                    .push_bind(i64::from(s.row_pos));
+                    .push_bind(i64::from(s.row_pos))
+                    .push_bind(s.seat_pos.map(i64::from))
+                    .push_bind(s.external_id.clone());
             });
             qb.build().execute(&mut *$tx).await?;
         }
@@ -230,10 +232,11 @@ impl Store {
         let rows = with_pool!(self, |pool, _pg| {
             sqlx::query_as::<_, SeatRow>(
                 "SELECT id, label, section, row_name, number, category, status, hold_id, \
-                   reservation_id, held_until, version, block_reason, attributes, section_pos, row_pos \
+                   reservation_id, held_until, version, block_reason, attributes, section_pos, row_pos, \
+                   seat_pos, external_id \
                  FROM seat_state \
                  WHERE event_id = $1 AND ($2 IS NULL OR status = $2) AND ($3 IS NULL OR section = $3) \
-                 ORDER BY section_pos, row_pos, number",
+                 ORDER BY section_pos, row_pos, COALESCE(seat_pos, number)",
             )
             .bind(event_id)
             .bind(status.map(SeatStatus::as_str))

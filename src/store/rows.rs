@@ -77,6 +77,10 @@ pub(super) struct SeatRow {
     attributes: SeatAttrs,
     section_pos: i64,
     row_pos: i64,
+    #[sqlx(default)]
+    seat_pos: Option<i64>,
+    #[sqlx(default)]
+    external_id: Option<String>,
 }
 
 impl From<SeatRow> for Seat {
@@ -97,6 +101,8 @@ impl From<SeatRow> for Seat {
             attributes: r.attributes,
             section_pos: r.section_pos,
             row_pos: r.row_pos,
+            seat_pos: r.seat_pos,
+            external_id: r.external_id,
         }
     }
 }

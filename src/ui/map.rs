@@ -1,6 +1,7 @@
 //! The seat map: a line per row, grouped by section, one glyph per seat with a legend.
-//! Seats sit in columns by seat number, so aisles and gaps show; rows wider than the
-//! terminal are cut into bands of seat numbers, each with its own number ruler.
+//! Seats sit in columns by their place along the row (position, else number), so aisles and
+//! gaps show; rows wider than the terminal are cut into bands, each with its own number ruler
+//! (numbered rows only).
 
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -166,8 +167,11 @@ fn render_section(
     );
     let _ = writeln!(out, "{}", truncate(&title, width));
 
-    let first = seats.iter().map(|s| s.number).min().unwrap_or(1);
-    let last = seats.iter().map(|s| s.number).max().unwrap_or(1);
+    // Columns are places along the row (positions, else numbers); positions are no numbers
+    // staff could count along, so their sections get no ruler.
+    let first = seats.iter().map(Seat::pos).min().unwrap_or(1);
+    let last = seats.iter().map(Seat::pos).max().unwrap_or(1);
+    let numbered = seats.iter().all(|s| s.seat_pos.is_none());
     let label_w = seats
         .iter()
         .map(|s| s.row.chars().count())
@@ -185,18 +189,20 @@ fn render_section(
     while start <= last {
         let end = (start + band as i64 - 1).min(last);
         let cols = (end - start + 1) as usize;
-        let _ = writeln!(out, "{}{}", " ".repeat(margin), ruler(start, end));
+        if numbered {
+            let _ = writeln!(out, "{}{}", " ".repeat(margin), ruler(start, end));
+        }
         for row in &rows {
             let in_band: Vec<&Seat> = row
                 .iter()
-                .filter(|s| (start..=end).contains(&s.number))
+                .filter(|s| (start..=end).contains(&s.pos()))
                 .collect();
             // A row with no seat in this band still gets its line when it has seats elsewhere
             // in other bands, so the rows of every band line up.
             let mut line = String::with_capacity(cols * 4);
             let mut cells: Vec<Option<Mark>> = vec![None; cols];
             for s in &in_band {
-                cells[(s.number - start) as usize] = Some(Mark::of(s, selected));
+                cells[(s.pos() - start) as usize] = Some(Mark::of(s, selected));
             }
             // Runs of one mark are painted with one escape sequence.
             let mut run: Option<(Mark, String)> = None;

@@ -21,3 +21,4 @@ mod simulate;
 mod snapshots;
 mod tls;
 mod unicode;
+mod venues;

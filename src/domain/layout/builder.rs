@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Layout, LayoutError, LayoutSeat, MAX_SEATS};
+use super::{Layout, LayoutError, LayoutSeat, MAX_SEATS, Place};
 use crate::domain::SeatAttrs;
 use crate::domain::names;
 
@@ -14,6 +14,11 @@ pub(super) struct Builder<'a> {
     seen: HashMap<(String, String, u32), usize>,
     sections: HashMap<String, u32>,
     rows: HashMap<(String, String), u32>,
+    /// Per row (by `row_pos`): its distance from the stage, and the line that first gave it.
+    distances: HashMap<u32, (u32, usize)>,
+    /// Per row: whether its seats have positions (as the first seat said), and which are taken.
+    placed: HashMap<u32, (bool, HashMap<u32, usize>)>,
+    external_ids: HashMap<String, usize>,
 }
 
 impl<'a> Builder<'a> {
@@ -24,6 +29,9 @@ impl<'a> Builder<'a> {
             seen: HashMap::new(),
             sections: HashMap::new(),
             rows: HashMap::new(),
+            distances: HashMap::new(),
+            placed: HashMap::new(),
+            external_ids: HashMap::new(),
         }
     }
 
@@ -53,6 +61,31 @@ impl<'a> Builder<'a> {
         number: u32,
         category: Option<&str>,
         attributes: SeatAttrs,
+        line: usize,
+    ) -> Result<(), LayoutError> {
+        self.push_placed(
+            section,
+            row,
+            number,
+            category,
+            attributes,
+            Place::default(),
+            line,
+        )
+    }
+
+    /// [`Builder::push`] with where the seat is: its position along the row (every seat of a
+    /// row has one or none does; no two share one), its external id (unique in the layout),
+    /// its row's distance from the stage (one per row).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn push_placed(
+        &mut self,
+        section: &str,
+        row: &str,
+        number: u32,
+        category: Option<&str>,
+        attributes: SeatAttrs,
+        place: Place,
         line: usize,
     ) -> Result<(), LayoutError> {
         self.reserve(1, line)?;
@@ -88,6 +121,94 @@ impl<'a> Builder<'a> {
             .rows
             .entry((section.to_string(), row.to_string()))
             .or_insert(next_row);
+        let row_name = || {
+            if row.is_empty() {
+                format!("section `{section}`")
+            } else {
+                format!("row `{row}` of section `{section}`")
+            }
+        };
+        let first_line = |l: usize| {
+            if l > 0 {
+                format!(" (line {l})")
+            } else {
+                String::new()
+            }
+        };
+        if let Some(d) = place.row_distance {
+            match self.distances.get(&row_pos) {
+                Some((had, at)) if *had != d => {
+                    return Err(self.err(
+                        line,
+                        format!(
+                            "{} is {had} from the stage{} and {d} here: one distance per row",
+                            row_name(),
+                            first_line(*at)
+                        ),
+                    ));
+                }
+                Some(_) => {}
+                None => {
+                    self.distances.insert(row_pos, (d, line));
+                }
+            }
+        }
+        let file = self.file;
+        let mk_err = |line: usize, message: String| LayoutError {
+            file: file.to_string(),
+            line: (line > 0).then_some(line),
+            message,
+        };
+        let (has_pos, taken) = self
+            .placed
+            .entry(row_pos)
+            .or_insert_with(|| (place.seat_pos.is_some(), HashMap::new()));
+        if *has_pos != place.seat_pos.is_some() {
+            return Err(mk_err(
+                line,
+                format!(
+                    "seat {number} of {} {} a position but others of the row {}: give every \
+                     seat of a row its position, or none",
+                    row_name(),
+                    if place.seat_pos.is_some() {
+                        "has"
+                    } else {
+                        "has no"
+                    },
+                    if *has_pos { "do" } else { "do not" }
+                ),
+            ));
+        }
+        if let Some(p) = place.seat_pos {
+            if p == 0 || p > super::MAX_SEAT_POS {
+                return Err(mk_err(
+                    line,
+                    format!(
+                        "position {p} of seat {number}: positions run from 1 to {}",
+                        super::MAX_SEAT_POS
+                    ),
+                ));
+            }
+            if let Some(at) = taken.insert(p, line) {
+                return Err(mk_err(
+                    line,
+                    format!(
+                        "seat {number} of {} is at position {p}, where another seat already \
+                         is{}",
+                        row_name(),
+                        first_line(at)
+                    ),
+                ));
+            }
+        }
+        if let Some(id) = &place.external_id
+            && let Some(at) = self.external_ids.insert(id.clone(), line)
+        {
+            return Err(self.err(
+                line,
+                format!("external id `{id}` is given twice{}", first_line(at)),
+            ));
+        }
         self.seats.push((
             LayoutSeat {
                 section: section.to_string(),
@@ -98,6 +219,8 @@ impl<'a> Builder<'a> {
                 attributes,
                 section_pos,
                 row_pos,
+                seat_pos: place.seat_pos,
+                external_id: place.external_id,
             },
             line,
         ));
@@ -121,9 +244,33 @@ impl<'a> Builder<'a> {
                 break;
             }
         }
+        // Rows with a distance from the stage come first in their section, nearest first;
+        // the others keep their file order after them.
+        let rank = if self.distances.is_empty() {
+            None
+        } else {
+            let mut rows: Vec<(u32, u32)> = self
+                .rows
+                .iter()
+                .map(|((section, _), &row)| (self.sections[section], row))
+                .collect();
+            rows.sort_by_key(|&(section, row)| {
+                let d = self.distances.get(&row).map(|d| d.0);
+                (section, d.is_none(), d, row)
+            });
+            let rank: HashMap<u32, u32> = rows
+                .iter()
+                .enumerate()
+                .map(|(i, &(_, row))| (row, i as u32))
+                .collect();
+            Some(rank)
+        };
         let mut labels: HashMap<String, usize> = HashMap::with_capacity(self.seats.len());
         let mut seats = Vec::with_capacity(self.seats.len());
         for (mut seat, line) in self.seats {
+            if let Some(rank) = &rank {
+                seat.row_pos = rank[&seat.row_pos];
+            }
             let mut parts = Vec::with_capacity(3);
             if qualify {
                 parts.push(seat.section.as_str());

@@ -1,9 +1,10 @@
-//! CSV layouts: one seat per record under a `section,row,seat[,category,attributes]` header,
-//! in any column order; every error names the line of the record it came from.
+//! CSV layouts: one seat per record under a `section,row,seat` header, optionally with
+//! `category`, `attributes`, `position` (along the row), `row_distance` (from the stage) and
+//! `external_id`, in any column order; every error names the line of the record it came from.
 
 use super::builder::Builder;
 use super::ranges::{check_name, parse_seat_number};
-use super::{Layout, LayoutError};
+use super::{Layout, LayoutError, Place};
 use crate::domain::SeatAttrs;
 
 pub(super) fn parse_csv(text: &str, file: &str) -> Result<Layout, LayoutError> {
@@ -22,6 +23,7 @@ pub(super) fn parse_csv(text: &str, file: &str) -> Result<Layout, LayoutError> {
         .clone();
     let (mut section, mut row, mut seat, mut category, mut attributes) =
         (None, None, None, None, None);
+    let (mut position, mut row_distance, mut external_id) = (None, None, None);
     for (i, name) in headers.iter().enumerate() {
         let slot = match name.to_ascii_lowercase().as_str() {
             "section" => &mut section,
@@ -29,13 +31,16 @@ pub(super) fn parse_csv(text: &str, file: &str) -> Result<Layout, LayoutError> {
             "seat" => &mut seat,
             "category" => &mut category,
             "attributes" => &mut attributes,
+            "position" => &mut position,
+            "row_distance" => &mut row_distance,
+            "external_id" => &mut external_id,
             "" => return Err(err(1, format!("column {} has an empty name", i + 1))),
             other => {
                 return Err(err(
                     1,
                     format!(
                         "unknown column `{other}` (expected section,row,seat and optionally \
-                         category,attributes)"
+                         category,attributes,position,row_distance,external_id)"
                     ),
                 ));
             }
@@ -80,7 +85,26 @@ pub(super) fn parse_csv(text: &str, file: &str) -> Result<Layout, LayoutError> {
         let attrs = attributes
             .map_or(Ok(SeatAttrs::default()), |i| SeatAttrs::parse(get(i)))
             .map_err(|m| err(line, m))?;
-        b.push(sec, rw, number, category.map(get), attrs, line)?;
+        let whole = |column: &str, i: Option<usize>| -> Result<Option<u32>, LayoutError> {
+            match i.map(get).filter(|v| !v.is_empty()) {
+                None => Ok(None),
+                Some(v) => v.parse::<u32>().map(Some).map_err(|_| {
+                    err(
+                        line,
+                        format!("{column} `{v}` is not a whole number (0 or more)"),
+                    )
+                }),
+            }
+        };
+        let place = Place {
+            seat_pos: whole("position", position)?,
+            row_distance: whole("row_distance", row_distance)?,
+            external_id: external_id
+                .map(get)
+                .filter(|v| !v.is_empty())
+                .map(str::to_string),
+        };
+        b.push_placed(sec, rw, number, category.map(get), attrs, place, line)?;
     }
     b.finish()
 }

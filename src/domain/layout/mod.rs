@@ -21,6 +21,8 @@ pub use self::ranges::parse_ranges;
 pub const MAX_SEATS: usize = 200_000;
 /// Seat numbers are printed and sorted as integers; this keeps them sane.
 pub const MAX_SEAT_NUMBER: u32 = 99_999;
+/// Positions along a row: a seat and an aisle each take one, so this is ample.
+pub const MAX_SEAT_POS: u32 = 999_999;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LayoutSeat {
@@ -31,9 +33,27 @@ pub struct LayoutSeat {
     pub category: Option<String>,
     /// accessible / companion / restricted-view.
     pub attributes: SeatAttrs,
-    /// Order of first appearance in the file: the map and "best seats" follow it.
+    /// Order of first appearance in the file: the map and "best seats" follow it. Within a
+    /// section, rows given a distance from the stage are ranked by it (nearest first).
     pub section_pos: u32,
     pub row_pos: u32,
+    /// Where the seat is along its row, counted from the left as the audience faces the stage
+    /// (a gap of more than one is an aisle); `None`: the seat number stands for it.
+    pub seat_pos: Option<u32>,
+    /// The layout's own id for the seat (a pretix `seat_guid`), unique within the layout.
+    pub external_id: Option<String>,
+}
+
+/// What a layout may say about a seat besides its section, row and number.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Place {
+    /// See [`LayoutSeat::seat_pos`].
+    pub seat_pos: Option<u32>,
+    /// See [`LayoutSeat::external_id`].
+    pub external_id: Option<String>,
+    /// The row's distance from the stage (any unit, smaller is nearer): rows of a section
+    /// are ranked by it, those without one after, in file order.
+    pub row_distance: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use super::builder::Builder;
 use super::ranges::{check_name, expand_row_names, parse_ranges};
-use super::{Layout, LayoutError};
+use super::{Layout, LayoutError, Place};
 use crate::domain::SeatAttrs;
 
 /// The TOML/JSON shape: sections → rows → seat ranges. See the README and `examples/`.
@@ -44,6 +44,13 @@ struct FileRow<S> {
     companion: Option<S>,
     /// Seats with a restricted view (a pillar, the edge of the stage).
     restricted_view: Option<S>,
+    /// The row's seat numbers in the order they sit, left to right as the audience faces the
+    /// stage, `|` for an aisle: e.g. `"15-1/2 | 2-14/2"` (odd on the left, even on the right),
+    /// `"6 4 2 1 3 5"`, `"20-11"` (a snake's return row). Without it seats sit in number order.
+    order: Option<S>,
+    /// The row's distance from the stage (smaller is nearer; `name` rows only): rows are sold
+    /// nearest first whatever their order in the file.
+    distance: Option<u32>,
 }
 
 /// A string field that may know where it stood in the file.
@@ -176,17 +183,126 @@ fn build_from_sections<S: Located>(
                     }
                 }
             }
+            let positions = match &row.order {
+                None => None,
+                Some(order) => {
+                    let line = at(order);
+                    let found = parse_order(order.text())
+                        .and_then(|o| match_order(&o, &ranges))
+                        .map_err(|m| err(line, format!("{}: `order`: {m}", where_row())))?;
+                    Some(found)
+                }
+            };
+            if row.distance.is_some() && names.len() > 1 {
+                return Err(err(
+                    line,
+                    format!(
+                        "{}: `distance` is for one row (`name`), not several (`names`)",
+                        where_row()
+                    ),
+                ));
+            }
             for name in &names {
                 for &(first, last) in &ranges {
                     for number in first..=last {
                         let attrs = marked.get(&number).copied().unwrap_or_default();
-                        b.push(sec, name, number, category, attrs, line)?;
+                        let place = Place {
+                            seat_pos: positions.as_ref().map(|p| p[&number]),
+                            external_id: None,
+                            row_distance: row.distance,
+                        };
+                        b.push_placed(sec, name, number, category, attrs, place, line)?;
                     }
                 }
             }
         }
     }
     b.finish()
+}
+
+/// Parses a row's `order`: seat numbers (`7`), runs (`1-9`, `9-1`, with a step: `15-1/2`) and
+/// aisles (`|`), separated by spaces or commas; `None` stands for an aisle.
+fn parse_order(text: &str) -> Result<Vec<Option<u32>>, String> {
+    let mut out = Vec::new();
+    let spaced = text.replace('|', " | ");
+    for token in spaced.split([' ', ',']).filter(|t| !t.is_empty()) {
+        if token == "|" {
+            out.push(None);
+            continue;
+        }
+        let (run, step) = match token.split_once('/') {
+            Some((run, step)) => (run, step),
+            None => (token, "1"),
+        };
+        let number = |t: &str| {
+            t.trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| {
+                    format!("`{token}` is not a seat number, a run like `1-9` or `15-1/2`, or `|`")
+                })
+        };
+        let step = step.parse::<u32>().ok().filter(|s| *s > 0).ok_or_else(|| {
+            format!("`{token}`: the step after `/` must be a whole number above 0")
+        })?;
+        let (a, z) = match run.split_once('-') {
+            Some((a, z)) => (number(a)?, number(z)?),
+            None => {
+                let n = number(run)?;
+                (n, n)
+            }
+        };
+        if (a.abs_diff(z)) % step != 0 {
+            return Err(format!(
+                "`{token}`: {a} to {z} is not a whole number of steps of {step}"
+            ));
+        }
+        let mut n = a;
+        loop {
+            out.push(Some(n));
+            if out.len() > super::MAX_SEAT_POS as usize {
+                return Err("too long".into());
+            }
+            if n == z {
+                break;
+            }
+            n = if a < z { n + step } else { n - step };
+        }
+    }
+    if out.iter().all(Option::is_none) {
+        return Err("names no seats".into());
+    }
+    Ok(out)
+}
+
+/// Positions (1 = leftmost; an aisle takes one) of the row's seats from its `order`, which
+/// must name every seat of `seats` exactly once and no other.
+fn match_order(order: &[Option<u32>], ranges: &[(u32, u32)]) -> Result<HashMap<u32, u32>, String> {
+    let mut positions = HashMap::new();
+    for (i, seat) in order.iter().enumerate() {
+        let Some(n) = seat else { continue };
+        if !ranges.iter().any(|&(a, z)| (a..=z).contains(n)) {
+            return Err(format!("seat {n} is not in `seats`"));
+        }
+        if positions.insert(*n, i as u32 + 1).is_some() {
+            return Err(format!("seat {n} is named twice"));
+        }
+    }
+    let missing: Vec<String> = ranges
+        .iter()
+        .flat_map(|&(a, z)| a..=z)
+        .filter(|n| !positions.contains_key(n))
+        .take(5)
+        .map(|n| n.to_string())
+        .collect();
+    if !missing.is_empty() {
+        return Err(format!(
+            "does not place seat(s) {} of `seats`",
+            missing.join(", ")
+        ));
+    }
+    Ok(positions)
 }
 
 #[cfg(test)]
