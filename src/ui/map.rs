@@ -77,7 +77,9 @@ impl Mark {
     }
 }
 
-const MAX_ROW_LABEL: usize = 4;
+/// Row names are shown whole up to this many columns (`Loge 10`, `Rang 12`), and never take
+/// more than a fifth of the width each side.
+const MAX_ROW_LABEL: usize = 12;
 
 /// Draws the map for seats given in layout order (section, row, number).
 pub fn render(seats: &[Seat], style: MapStyle) -> String {
@@ -172,12 +174,14 @@ fn render_section(
     let first = seats.iter().map(Seat::pos).min().unwrap_or(1);
     let last = seats.iter().map(Seat::pos).max().unwrap_or(1);
     let numbered = seats.iter().all(|s| s.seat_pos.is_none());
+    // Display columns, not characters: a CJK name takes two per character.
     let label_w = seats
         .iter()
-        .map(|s| s.row.chars().count())
+        .map(|s| console::measure_text_width(&s.row))
         .max()
         .unwrap_or(0)
-        .min(MAX_ROW_LABEL);
+        .min(MAX_ROW_LABEL)
+        .min(width / 5);
     let margin = if label_w == 0 { 0 } else { label_w + 1 };
     let room = width.saturating_sub(2 * margin).max(10);
     let span = (last - first + 1) as usize;
@@ -223,11 +227,13 @@ fn render_section(
                 }
             }
             flush(&mut line, &mut run, style.color);
-            let label = truncate(&row[0].row, label_w);
             if margin == 0 {
                 let _ = writeln!(out, "{}", line.trim_end());
             } else {
-                let _ = writeln!(out, "{label:>label_w$} {line} {label}");
+                let name = &row[0].row;
+                let left = console::pad_str(name, label_w, console::Alignment::Right, Some("…"));
+                let right = console::truncate_str(name, label_w, "…");
+                let _ = writeln!(out, "{left} {line} {right}");
             }
         }
         start = end + 1;
@@ -311,6 +317,37 @@ mod tests {
                 .any(|l| l.starts_with("A ") && l.ends_with(" A"))
         );
         assert!(map.contains(". available   h held   X reserved"));
+    }
+
+    /// Field report (issue 12): row names were cut to 3 characters (`Loge 1` and `Loge 10`
+    /// looked alike) and CJK names pushed their rows out of line.
+    #[test]
+    fn row_names_are_whole_and_wide_characters_keep_rows_aligned() {
+        let layout = Layout::parse_bytes(
+            "section,row,seat\nS,Loge 1,1\nS,Loge 1,2\nS,Loge 10,1\nS,Loge 10,2\nS,一排,1\nS,一排,2\n"
+                .as_bytes(),
+            crate::domain::layout::Format::Csv,
+            "t.csv",
+        )
+        .unwrap();
+        let seats = crate::domain::seats_for_test(&layout, |_, _| SeatStatus::Available);
+        let map = render(&seats, plain(80));
+        let rows: Vec<&str> = map.lines().filter(|l| l.contains("..")).collect();
+        assert_eq!(rows.len(), 3, "{map}");
+        assert!(
+            rows[0].starts_with(" Loge 1 ") && rows[0].ends_with(" Loge 1"),
+            "{map}"
+        );
+        assert!(
+            rows[1].starts_with("Loge 10 ") && rows[1].ends_with(" Loge 10"),
+            "{map}"
+        );
+        // The seats start at the same display column on every row.
+        let seats_at: Vec<usize> = rows
+            .iter()
+            .map(|r| console::measure_text_width(&r[..r.find("..").unwrap()]))
+            .collect();
+        assert!(seats_at.iter().all(|c| *c == seats_at[0]), "{map}");
     }
 
     #[test]
