@@ -45,7 +45,7 @@ impl Render for SeatList {
                 s.label.clone(),
                 s.section.clone(),
                 s.row.clone(),
-                s.number.to_string(),
+                s.seat_name(),
                 opt(&s.category),
             ];
             if attributes {

@@ -225,6 +225,24 @@ impl Seat {
     pub fn pos(&self) -> i64 {
         self.seat_pos.unwrap_or(self.number)
     }
+
+    /// The seat as people say it: its number, or for a seat named by text (`12 bis`; its
+    /// number is then [`layout::NAMED_SEAT_BASE`] + position) that name, from its label.
+    pub fn seat_name(&self) -> String {
+        if self.number < i64::from(layout::NAMED_SEAT_BASE) {
+            return self.number.to_string();
+        }
+        let mut rest = self.label.as_str();
+        if let Some(r) = rest.strip_prefix(&format!("{}-", self.section)) {
+            rest = r;
+        }
+        if !self.row.is_empty()
+            && let Some(r) = rest.strip_prefix(&format!("{}-", self.row))
+        {
+            rest = r;
+        }
+        rest.to_string()
+    }
 }
 
 /// Seat counts of one event, overall and per section, in layout order.

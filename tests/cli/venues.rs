@@ -340,3 +340,90 @@ fn positions_migrate_onto_a_database_with_sales() {
         );
     });
 }
+
+/// A pretix seating plan (the editor's JSON export, here `examples/venues/pretix-hall.json`)
+/// imports directly: zones become sections, seat numbers that are names (`4 bis`, `0-3`) keep
+/// them, `seat_guid` is the external id, places come from x (a wide gap is an aisle) and rows
+/// are ranked from the stage by y, though the plan lists them back to front.
+#[test]
+fn a_pretix_plan_imports_with_names_guids_and_positions() {
+    on_both("venues_pretix", |env| {
+        create(env, "Saal", "pretix-hall.json");
+        let seats = env.json(&["seats", "Saal"]);
+        let all = seats.as_array().unwrap();
+        assert_eq!(all.len(), 30);
+        let bis = all
+            .iter()
+            .find(|s| s["label"] == "2-4 bis")
+            .expect("2-4 bis");
+        assert_eq!(bis["external_id"], "park-2-4");
+        assert_eq!(bis["section"], "Parkett");
+        assert_eq!(bis["category"], "Parkett");
+        // Row 1 (nearest the stage) is listed first, though the plan lists it last.
+        assert_eq!(all[0]["row"], "1", "{seats}");
+        let rang: Vec<&str> = all
+            .iter()
+            .filter(|s| s["section"] == "Rang")
+            .map(|s| s["label"].as_str().unwrap())
+            .collect();
+        assert_eq!(rang, ["R-0-0", "R-0-1", "R-0-2", "R-0-3", "R-0-4", "R-0-5"]);
+        let table = env.ok(&["seats", "Saal", "--section", "Parkett"]);
+        assert!(table.contains("4 bis"), "{table}");
+        // Best seats are physically together, in the front row; named seats sell by label.
+        let pair = best(env, "Saal", 2, &[]);
+        assert!(pair.iter().all(|l| l.starts_with("1-")), "{pair:?}");
+        let four = best(env, "Saal", 4, &[]);
+        assert!(four.iter().all(|l| l.starts_with("1-")), "{four:?}");
+        env.ok(&["hold", "Saal", "2-4 bis", "R-0-3"]);
+        assert_eq!(env.json(&["audit", "Saal"])["ok"], true);
+    });
+}
+
+/// A pretix plan that contradicts itself is refused whole, saying where.
+#[test]
+fn a_bad_pretix_plan_is_refused_saying_where() {
+    let env = Env::sqlite();
+    let plan = |seats: &str| {
+        format!(
+            r#"{{"name":"x","categories":[{{"name":"A"}}],"zones":[{{"name":"Z","position":{{"x":0,"y":0}},"rows":[{{"row_number":"1","seats":[{seats}]}}]}}]}}"#
+        )
+    };
+    let seat = |guid: &str, n: &str, x: i32, cat: &str| {
+        format!(
+            r#"{{"seat_guid":"{guid}","seat_number":"{n}","position":{{"x":{x},"y":0}},"category":"{cat}"}}"#
+        )
+    };
+    let cases = [
+        (
+            plan(&seat("g1", "1", 0, "B")),
+            "category `B` is not among the plan's categories",
+        ),
+        (
+            plan(&format!(
+                "{},{}",
+                seat("g1", "1", 0, "A"),
+                seat("g1", "2", 30, "A")
+            )),
+            "external id `g1` is given twice",
+        ),
+        (
+            plan(&format!(
+                "{},{}",
+                seat("g1", "1", 0, "A"),
+                seat("g2", "1", 30, "A")
+            )),
+            "duplicate seat 1 of row `1`",
+        ),
+        (
+            plan(r#"{"seat_number":"1","position":{"x":0,"y":0},"category":"A"}"#),
+            "missing field `seat_guid`",
+        ),
+    ];
+    for (i, (text, said)) in cases.iter().enumerate() {
+        let path = env.write(&format!("plan{i}.json"), text);
+        let err = env.fails(&["event", "create", "--name", "X", "--layout", &path], 2);
+        assert!(err.contains(said), "{i}: {err}");
+        assert!(err.contains(&format!("plan{i}.json")), "{i}: {err}");
+    }
+    assert_eq!(env.json(&["event", "list"]).as_array().unwrap().len(), 0);
+}

@@ -19,6 +19,10 @@ pub(super) struct Builder<'a> {
     /// Per row: whether its seats have positions (as the first seat said), and which are taken.
     placed: HashMap<u32, (bool, HashMap<u32, usize>)>,
     external_ids: HashMap<String, usize>,
+    /// Seats named by text: their label's seat part, by index in `seats`.
+    names: HashMap<usize, String>,
+    /// The same, by section, row and name, with the line that gave it.
+    named: HashMap<(String, String, String), usize>,
 }
 
 impl<'a> Builder<'a> {
@@ -32,6 +36,8 @@ impl<'a> Builder<'a> {
             distances: HashMap::new(),
             placed: HashMap::new(),
             external_ids: HashMap::new(),
+            names: HashMap::new(),
+            named: HashMap::new(),
         }
     }
 
@@ -89,6 +95,29 @@ impl<'a> Builder<'a> {
         line: usize,
     ) -> Result<(), LayoutError> {
         self.reserve(1, line)?;
+        // A seat named by text sits where its position says; its number is its own, above any
+        // real seat number, so it collides with no other seat of the row.
+        let mut number = number;
+        let name = match place.name.as_deref().map(str::trim) {
+            None => None,
+            Some(n) => {
+                let n = names::normalize("seat", n).map_err(|m| self.err(line, m))?;
+                if n.is_empty() {
+                    return Err(self.err(line, "empty seat name"));
+                }
+                let Some(p) = place.seat_pos else {
+                    return Err(self.err(
+                        line,
+                        format!(
+                            "seat `{n}` is not a number: give its position along the row \
+                             (a `position` column)"
+                        ),
+                    ));
+                };
+                number = super::NAMED_SEAT_BASE + p;
+                Some(n)
+            }
+        };
         // One spelling per name (NFC): `Ä` typed precomposed or decomposed is one row, so a
         // seat given twice that way is a duplicate, not two seats that print alike.
         let norm =
@@ -97,11 +126,16 @@ impl<'a> Builder<'a> {
         let category = category.map(|c| norm("category", c)).transpose()?;
         let (section, row, category) = (section.as_str(), row.as_str(), category.as_deref());
         let key = (section.to_string(), row.to_string(), number);
-        if let Some(first) = self.seen.get(&key) {
+        let seat_text = name.clone().unwrap_or_else(|| number.to_string());
+        let first_named = name.as_ref().and_then(|n| {
+            self.named
+                .insert((section.to_string(), row.to_string(), n.clone()), line)
+        });
+        if let Some(first) = first_named.as_ref().or(self.seen.get(&key)) {
             let place = if row.is_empty() {
-                format!("seat {number} of section `{section}`")
+                format!("seat {seat_text} of section `{section}`")
             } else {
-                format!("seat {number} of row `{row}` in section `{section}`")
+                format!("seat {seat_text} of row `{row}` in section `{section}`")
             };
             let first = if *first > 0 {
                 format!(" (first defined on line {first})")
@@ -209,6 +243,9 @@ impl<'a> Builder<'a> {
                 format!("external id `{id}` is given twice{}", first_line(at)),
             ));
         }
+        if let Some(name) = name {
+            self.names.insert(self.seats.len(), name);
+        }
         self.seats.push((
             LayoutSeat {
                 section: section.to_string(),
@@ -233,11 +270,17 @@ impl<'a> Builder<'a> {
         if self.seats.is_empty() {
             return Err(self.err(0, "layout has no seats"));
         }
-        let mut owner: HashMap<(&str, u32), &str> = HashMap::new();
+        let seat_text = |i: usize, seat: &LayoutSeat| {
+            self.names
+                .get(&i)
+                .cloned()
+                .unwrap_or_else(|| seat.number.to_string())
+        };
+        let mut owner: HashMap<(&str, String), &str> = HashMap::new();
         let mut qualify = false;
-        for (seat, _) in &self.seats {
+        for (i, (seat, _)) in self.seats.iter().enumerate() {
             let prev = owner
-                .entry((seat.row.as_str(), seat.number))
+                .entry((seat.row.as_str(), seat_text(i, seat)))
                 .or_insert(seat.section.as_str());
             if *prev != seat.section {
                 qualify = true;
@@ -267,7 +310,13 @@ impl<'a> Builder<'a> {
         };
         let mut labels: HashMap<String, usize> = HashMap::with_capacity(self.seats.len());
         let mut seats = Vec::with_capacity(self.seats.len());
-        for (mut seat, line) in self.seats {
+        let texts: Vec<String> = self
+            .seats
+            .iter()
+            .enumerate()
+            .map(|(i, (seat, _))| seat_text(i, seat))
+            .collect();
+        for ((mut seat, line), number) in self.seats.into_iter().zip(texts) {
             if let Some(rank) = &rank {
                 seat.row_pos = rank[&seat.row_pos];
             }
@@ -278,7 +327,6 @@ impl<'a> Builder<'a> {
             if !seat.row.is_empty() {
                 parts.push(seat.row.as_str());
             }
-            let number = seat.number.to_string();
             parts.push(&number);
             seat.label = parts.join("-");
             if let Some(first) = labels.insert(seat.label.clone(), line) {

@@ -81,7 +81,19 @@ pub(super) fn parse_csv(text: &str, file: &str) -> Result<Layout, LayoutError> {
         let (sec, rw) = (get(section), get(row));
         check_name("section", sec).map_err(|m| err(line, m))?;
         check_name("row", rw).map_err(|m| err(line, m))?;
-        let number = parse_seat_number(get(seat)).map_err(|m| err(line, m))?;
+        let seat_pos_given = position.map(get).is_some_and(|v| !v.is_empty());
+        // A seat named otherwise than by a number (`12 bis`, `101A`) needs its position.
+        let (number, name) = match parse_seat_number(get(seat)) {
+            Ok(n) => (n, None),
+            Err(_) if seat_pos_given && !get(seat).is_empty() => (0, Some(get(seat).to_string())),
+            Err(m) if position.is_some() => return Err(err(line, m)),
+            Err(m) => {
+                return Err(err(
+                    line,
+                    format!("{m} (a seat named otherwise needs a `position` column)"),
+                ));
+            }
+        };
         let attrs = attributes
             .map_or(Ok(SeatAttrs::default()), |i| SeatAttrs::parse(get(i)))
             .map_err(|m| err(line, m))?;
@@ -103,6 +115,7 @@ pub(super) fn parse_csv(text: &str, file: &str) -> Result<Layout, LayoutError> {
                 .map(get)
                 .filter(|v| !v.is_empty())
                 .map(str::to_string),
+            name,
         };
         b.push_placed(sec, rw, number, category.map(get), attrs, place, line)?;
     }
@@ -154,6 +167,17 @@ mod tests {
     fn csv_accepts_bom_any_column_order_and_crlf() {
         let l = csv("\u{feff}Seat,Row,Section\r\n3,B,Main\r\n").unwrap();
         assert_eq!(labels(&l), ["B-3"]);
+    }
+
+    #[test]
+    fn seats_named_by_text_need_a_position() {
+        let l = csv("section,row,seat,position\nS,A,12,1\nS,A,12 bis,2\nS,A,13,3\n").unwrap();
+        assert_eq!(labels(&l), ["A-12", "A-12 bis", "A-13"]);
+        assert_eq!(l.seats[1].seat_pos, Some(2));
+        let e = csv("section,row,seat\nS,A,12 bis\n").unwrap_err();
+        assert!(e.message.contains("needs a `position` column"), "{e}");
+        let e = csv("section,row,seat,position\nS,A,12 bis,2\nS,A,12 bis,3\n").unwrap_err();
+        assert!(e.message.contains("duplicate"), "{e}");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::domain::SeatAttrs;
 
 mod builder;
 mod csv;
+mod pretix;
 mod ranges;
 mod sections;
 
@@ -44,6 +45,10 @@ pub struct LayoutSeat {
     pub external_id: Option<String>,
 }
 
+/// Seats named by text rather than a number (`12 bis`, `101A`, `S`) get a number of their own
+/// above every real seat number: `NAMED_SEAT_BASE` + their position along the row.
+pub const NAMED_SEAT_BASE: u32 = 1_000_000;
+
 /// What a layout may say about a seat besides its section, row and number.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Place {
@@ -54,6 +59,9 @@ pub struct Place {
     /// The row's distance from the stage (any unit, smaller is nearer): rows of a section
     /// are ranked by it, those without one after, in file order.
     pub row_distance: Option<u32>,
+    /// The seat's name when it is not a number (`12 bis`, `101A`, pretix's `0-0`): it is the
+    /// seat part of the label. Needs a position.
+    pub name: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -141,6 +149,8 @@ impl Layout {
         match format {
             Format::Csv => parse_csv(text, file),
             Format::Toml => parse_toml(text, file),
+            // A pretix seating plan is JSON too: told apart by its `zones`.
+            Format::Json if pretix::is_pretix(text) => pretix::parse_pretix(text, file),
             Format::Json => parse_json(text, file),
         }
     }

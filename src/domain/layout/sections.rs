@@ -210,6 +210,7 @@ fn build_from_sections<S: Located>(
                             seat_pos: positions.as_ref().map(|p| p[&number]),
                             external_id: None,
                             row_distance: row.distance,
+                            name: None,
                         };
                         b.push_placed(sec, name, number, category, attrs, place, line)?;
                     }

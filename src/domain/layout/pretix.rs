@@ -1,0 +1,209 @@
+//! pretix seating plans (the JSON its seating editor exports, schema
+//! `pretix/static/seating/seating-plan.schema.json`): zones become sections, rows keep their
+//! `row_number`, seats their `seat_number` (a number, or a name such as `12 bis`) and
+//! `category`; `seat_guid` is kept as the external id. A seat's place along its row comes from
+//! its x coordinate (the row's smallest step between seats is one place, a wider gap leaves
+//! places empty: an aisle); rows are ranked from the stage by their y coordinate (the stage at
+//! the top of the plan, as pretix draws it). Keys seatctl does not use (sizes, colours, areas,
+//! text) are ignored, so plans from newer pretix versions import too.
+
+use serde::Deserialize;
+
+use super::builder::Builder;
+use super::ranges::parse_seat_number;
+use super::{Layout, LayoutError, MAX_SEAT_POS, Place};
+use crate::domain::SeatAttrs;
+
+#[derive(Debug, Deserialize)]
+struct Plan {
+    zones: Vec<Zone>,
+    #[serde(default)]
+    categories: Vec<Category>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Category {
+    name: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct Zone {
+    name: Option<String>,
+    position: Option<Pos>,
+    #[serde(default)]
+    rows: Vec<Row>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Row {
+    row_number: String,
+    position: Option<Pos>,
+    #[serde(default)]
+    seats: Vec<Seat>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Seat {
+    seat_guid: String,
+    seat_number: String,
+    position: Pos,
+    category: Option<String>,
+}
+
+#[derive(Debug, Default, Clone, Copy, Deserialize)]
+struct Pos {
+    x: f64,
+    y: f64,
+}
+
+/// Whether a JSON layout is a pretix plan (it has `zones`) rather than seatctl's own shape.
+pub(super) fn is_pretix(text: &str) -> bool {
+    text.contains("\"zones\"")
+        && serde_json::from_str::<serde_json::Value>(text)
+            .is_ok_and(|v| v.get("zones").is_some() && v.get("section").is_none())
+}
+
+pub(super) fn parse_pretix(text: &str, file: &str) -> Result<Layout, LayoutError> {
+    let err = |line: Option<usize>, message: String| LayoutError {
+        file: file.to_string(),
+        line,
+        message,
+    };
+    let plan: Plan = serde_json::from_str(text)
+        .map_err(|e| err(Some(e.line()), format!("not a pretix seating plan: {e}")))?;
+    let categories: Vec<&str> = plan.categories.iter().map(|c| c.name.as_str()).collect();
+    let mut b = Builder::new(file);
+    for (zi, zone) in plan.zones.iter().enumerate() {
+        let section = zone
+            .name
+            .clone()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| format!("Zone {}", zi + 1));
+        let zpos = zone.position.unwrap_or_default();
+        // Rows nearest the top of the plan (the stage) first.
+        let mut rows: Vec<(f64, usize)> = zone
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(ri, r)| {
+                let y0 = zpos.y + r.position.unwrap_or_default().y;
+                let n = r.seats.len().max(1) as f64;
+                (
+                    y0 + r.seats.iter().map(|s| s.position.y).sum::<f64>() / n,
+                    ri,
+                )
+            })
+            .collect();
+        rows.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        for (distance, &(_, ri)) in rows.iter().enumerate() {
+            let row = &zone.rows[ri];
+            let where_row = format!("zone `{section}`, row `{}`", row.row_number);
+            if row.seats.is_empty() {
+                continue;
+            }
+            let rpos = row.position.unwrap_or_default();
+            let mut seats: Vec<(f64, &Seat)> = row
+                .seats
+                .iter()
+                .map(|s| (zpos.x + rpos.x + s.position.x, s))
+                .collect();
+            seats.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let places = places_along(&seats.iter().map(|s| s.0).collect::<Vec<_>>());
+            for ((_, seat), place) in seats.iter().zip(places) {
+                if place > MAX_SEAT_POS {
+                    return Err(err(
+                        None,
+                        format!("{where_row}: the row is too long ({place} places)"),
+                    ));
+                }
+                if let Some(c) = &seat.category
+                    && !categories.is_empty()
+                    && !categories.contains(&c.as_str())
+                {
+                    return Err(err(
+                        None,
+                        format!(
+                            "{where_row}, seat `{}`: category `{c}` is not among the plan's \
+                             categories ({})",
+                            seat.seat_number,
+                            categories.join(", ")
+                        ),
+                    ));
+                }
+                let (number, name) = match parse_seat_number(seat.seat_number.trim()) {
+                    Ok(n) => (n, None),
+                    Err(_) => (0, Some(seat.seat_number.clone())),
+                };
+                let guid = seat.seat_guid.trim();
+                if guid.is_empty() {
+                    return Err(err(
+                        None,
+                        format!("{where_row}, seat `{}`: empty seat_guid", seat.seat_number),
+                    ));
+                }
+                let place = Place {
+                    seat_pos: Some(place),
+                    external_id: Some(guid.to_string()),
+                    row_distance: Some(distance as u32),
+                    name,
+                };
+                b.push_placed(
+                    &section,
+                    &row.row_number,
+                    number,
+                    seat.category.as_deref(),
+                    SeatAttrs::default(),
+                    place,
+                    0,
+                )
+                .map_err(|e| LayoutError {
+                    message: format!("{where_row}: {}", e.message),
+                    ..e
+                })?;
+            }
+        }
+    }
+    b.finish()
+}
+
+/// Places along a row (1 = leftmost) from sorted x coordinates: the smallest step between
+/// neighbours is one place; a wider gap skips places (an aisle); two seats at one spot still
+/// get places of their own.
+fn places_along(xs: &[f64]) -> Vec<u32> {
+    let pitch = xs
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .filter(|d| *d > 1e-6)
+        .fold(f64::INFINITY, f64::min);
+    let mut out: Vec<u32> = Vec::with_capacity(xs.len());
+    for (i, x) in xs.iter().enumerate() {
+        let at = if pitch.is_finite() {
+            1 + ((x - xs[0]) / pitch).round().min(f64::from(u32::MAX - 1)) as u32
+        } else {
+            1 + i as u32
+        };
+        let at = match out.last() {
+            Some(prev) if at <= *prev => prev + 1,
+            _ => at,
+        };
+        out.push(at);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_follow_x_and_gaps_become_aisles() {
+        assert_eq!(
+            places_along(&[0.0, 30.0, 60.0, 150.0, 180.0]),
+            [1, 2, 3, 6, 7]
+        );
+        assert_eq!(places_along(&[5.0]), [1]);
+        // Slightly uneven spacing still counts as side by side.
+        assert_eq!(places_along(&[0.0, 30.0, 61.0, 89.0]), [1, 2, 3, 4]);
+        assert_eq!(places_along(&[0.0, 0.0, 30.0]), [1, 2, 3]);
+    }
+}
