@@ -145,7 +145,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
-complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l replace -d 'Replace the event\'s existing layout (refused while any seat is held, reserved or blocked)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l replace -d 'Replace the event\'s existing layout (refused while any seat is held, reserved or blocked, unless the new layout gives external ids: then seats it names by theirs are kept with their holds and sales, and only seats left out must be free)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'

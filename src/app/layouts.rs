@@ -29,6 +29,7 @@ impl Session {
             file: file.display().to_string(),
             removed: report.removed,
             imported: report.imported,
+            kept: report.kept,
             sections: SectionSummary::of(&layout),
         })
     }

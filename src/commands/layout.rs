@@ -32,24 +32,34 @@ pub struct ImportArgs {
     pub event: String,
     /// Layout file: .csv (section,row,seat[,category]), .toml or .json
     pub file: PathBuf,
-    /// Replace the event's existing layout (refused while any seat is held, reserved or blocked)
+    /// Replace the event's existing layout (refused while any seat is held, reserved or
+    /// blocked, unless the new layout gives external ids: then seats it names by theirs are
+    /// kept with their holds and sales, and only seats left out must be free)
     #[arg(long)]
     pub replace: bool,
 }
 
 impl Render for Imported {
     fn human(&self, ui: &Ui) -> String {
-        let mut out = format!(
-            "Imported {} seats into `{}` from {}{}.\n",
-            self.imported,
-            self.event,
-            self.file,
-            if self.removed > 0 {
-                format!(" (replacing {} seats)", self.removed)
-            } else {
-                String::new()
-            }
-        );
+        let mut out = if self.kept > 0 {
+            format!(
+                "Imported {} into `{}`: kept {} seats by external id (with their holds and \
+                 sales), added {}, removed {}.\n",
+                self.file, self.event, self.kept, self.imported, self.removed
+            )
+        } else {
+            format!(
+                "Imported {} seats into `{}` from {}{}.\n",
+                self.imported,
+                self.event,
+                self.file,
+                if self.removed > 0 {
+                    format!(" (replacing {} seats)", self.removed)
+                } else {
+                    String::new()
+                }
+            )
+        };
         out.push_str(&sections_table(ui, &self.sections));
         out
     }

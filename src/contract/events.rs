@@ -18,8 +18,13 @@ pub struct EventListItem {
 #[derive(Debug, Clone, Serialize)]
 pub struct ImportReport {
     pub event_id: Uuid,
+    /// Seats of the old layout deleted.
     pub removed: i64,
+    /// Seats added.
     pub imported: i64,
+    /// Seats of the old layout kept by their external id (with their holds and sales), moved
+    /// to their place in the new layout.
+    pub kept: i64,
 }
 
 /// `event create`: the event, its seat and section counts.

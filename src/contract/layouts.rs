@@ -47,6 +47,9 @@ pub struct Imported {
     pub file: String,
     pub removed: i64,
     pub imported: i64,
+    /// Seats kept by their external id (with their holds and sales) when a layout that gives
+    /// external ids replaces one: see `layout import --replace`.
+    pub kept: i64,
     pub sections: Vec<SectionSummary>,
 }
 

@@ -72,6 +72,125 @@ macro_rules! insert_seats {
     };
 }
 
+/// A layout replaced by one that names seats by external id (a pretix `seat_guid`): seats
+/// whose external id is in the new layout are kept — same id, so their holds, reservations and
+/// history stay — and moved to their new section, row, label and place; seats not in it are
+/// removed, which must all be free (else exit 3 naming them); the new layout's other seats are
+/// added. The event row is locked by the caller; on PostgreSQL the seats are locked in id order
+/// (the order holds take them) and every kept seat's version is bumped, so a hold read before
+/// the move retries against the new layout.
+macro_rules! replace_keeping {
+    ($tx:ident, $event_id:ident, $layout:ident, $pg:ident) => {{
+        let rows: Vec<(i64, Option<String>, String, String)> = sqlx::query_as(
+            "SELECT id, external_id, status, label FROM seat_state WHERE event_id = $1 ORDER BY id",
+        )
+        .bind($event_id)
+        .fetch_all(&mut *$tx)
+        .await?;
+        let wanted: std::collections::HashMap<&str, usize> = $layout
+            .seats
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.external_id.as_deref().map(|e| (e, i)))
+            .collect();
+        let mut kept: Vec<(i64, usize)> = Vec::new();
+        let mut gone: Vec<i64> = Vec::new();
+        let mut stuck: Vec<String> = Vec::new();
+        for (id, ext, status, label) in &rows {
+            match ext.as_deref().and_then(|e| wanted.get(e)) {
+                Some(&i) => kept.push((*id, i)),
+                None if status == "available" => gone.push(*id),
+                None => stuck.push(format!("{label} ({status})")),
+            }
+        }
+        if !stuck.is_empty() {
+            let n = stuck.len();
+            stuck.truncate(10);
+            return Ok(Err(Error::conflict(format!(
+                "cannot replace the layout: {n} seat(s) not in the new layout are not available: \
+                 {}{} (give them their external_id in the new layout to keep them, or release \
+                 or unblock them first)",
+                stuck.join(", "),
+                if n > 10 { ", …" } else { "" }
+            ))));
+        }
+        if $pg {
+            sqlx::query("SELECT id FROM seats WHERE event_id = $1 ORDER BY id FOR UPDATE")
+                .bind($event_id)
+                .execute(&mut *$tx)
+                .await?;
+        }
+        for chunk in gone.chunks(INSERT_CHUNK) {
+            let mut qb = QueryBuilder::new("DELETE FROM seats WHERE event_id = ");
+            qb.push_bind($event_id)
+                .push(" AND ")
+                .push(seat_is_free($pg, ""))
+                .push(" AND id IN (");
+            let mut ids = qb.separated(", ");
+            for id in chunk {
+                ids.push_bind(*id);
+            }
+            qb.push(")");
+            let removed = qb.build().execute(&mut *$tx).await?.rows_affected();
+            if removed != chunk.len() as u64 {
+                return Ok(Err(Error::conflict(
+                    "cannot replace the layout: seats were held while importing; try again",
+                )));
+            }
+        }
+        // Kept seats move in two steps (out of the way, then into place), so two seats that
+        // swap labels or numbers never collide on the way.
+        for chunk in kept.chunks(INSERT_CHUNK) {
+            let mut qb = QueryBuilder::new("UPDATE seats SET label = ");
+            qb.push_bind("\u{1}moving-")
+                .push(" || id, number = 1000000000000 + id WHERE id IN (");
+            let mut ids = qb.separated(", ");
+            for (id, _) in chunk {
+                ids.push_bind(*id);
+            }
+            qb.push(")");
+            qb.build().execute(&mut *$tx).await?;
+        }
+        for (id, i) in &kept {
+            let s = &$layout.seats[*i];
+            sqlx::query(
+                "UPDATE seats SET section = $1, row_name = $2, number = $3, label = $4, \
+                 category = $5, attributes = $6, section_pos = $7, row_pos = $8, seat_pos = $9, \
+                 version = version + 1 WHERE id = $10",
+            )
+            .bind(&s.section)
+            .bind(&s.row)
+            .bind(i64::from(s.number))
+            .bind(&s.label)
+            .bind(&s.category)
+            .bind(s.attributes.to_db())
+            .bind(i64::from(s.section_pos))
+            .bind(i64::from(s.row_pos))
+            .bind(s.seat_pos.map(i64::from))
+            .bind(*id)
+            .execute(&mut *$tx)
+            .await?;
+        }
+        let placed: std::collections::HashSet<usize> = kept.iter().map(|(_, i)| *i).collect();
+        let added = Layout {
+            seats: $layout
+                .seats
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !placed.contains(i))
+                .map(|(_, s)| s.clone())
+                .collect(),
+        };
+        insert_seats!($tx, $event_id, added, $pg);
+        ImportReport {
+            event_id: $event_id,
+            removed: gone.len() as i64,
+            imported: added.len() as i64,
+            kept: kept.len() as i64,
+        }
+    }};
+}
+
 impl Store {
     /// Creates the event and its seats in one transaction: a failure leaves no half event.
     pub async fn create_event(&self, new: &NewEvent, layout: &Layout) -> Result<Event> {
@@ -287,6 +406,14 @@ impl Store {
                         "the event already has a layout of {existing} seats; pass --replace to replace it"
                     ))));
                 }
+                // Seats the new layout names by an external id they already carry are kept,
+                // with their holds, sales and history, and take the new layout's place.
+                let keyed = layout.seats.iter().any(|s| s.external_id.is_some());
+                if keyed && existing > 0 {
+                    let report = replace_keeping!(tx, event_id, layout, pg);
+                    super::commit(tx).await?;
+                    return Ok(Ok(report));
+                }
                 if held + reserved + blocked > 0 {
                     return Ok(Err(Error::conflict(format!(
                         "cannot replace the layout: not all its seats are available ({})",
@@ -323,6 +450,7 @@ impl Store {
                     event_id,
                     removed,
                     imported: layout.len() as i64,
+                    kept: 0,
                 }))
             }
             .await

@@ -427,3 +427,89 @@ fn a_bad_pretix_plan_is_refused_saying_where() {
     }
     assert_eq!(env.json(&["event", "list"]).as_array().unwrap().len(), 0);
 }
+
+/// Importing a changed pretix plan again (`--replace`) keeps sold and held seats by their
+/// `seat_guid`: renamed, moved to a renamed zone, they keep their sale and history; a seat
+/// left out is removed if free; a plan that leaves out a sold seat is refused naming it.
+#[test]
+fn a_changed_pretix_plan_reimports_keeping_sold_seats_by_guid() {
+    on_both("venues_pretix_replace", |env| {
+        create(env, "Saal", "pretix-hall.json");
+        let hold = env.json(&["hold", "Saal", "1-3", "1-4"]);
+        let hold_id = hold["hold_id"].as_str().unwrap().to_string();
+        let sold = env.json(&["reserve", &hold_id, "--customer", "Ada"]);
+        env.ok(&["hold", "Saal", "R-0-2"]);
+        let text = std::fs::read_to_string(repo("examples/venues/pretix-hall.json")).unwrap();
+        let mut plan: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let zones = plan["zones"].as_array_mut().unwrap();
+        zones[0]["name"] = "Stalls".into();
+        for row in zones[0]["rows"].as_array_mut().unwrap() {
+            let third = row["row_number"] == "3";
+            let seats = row["seats"].as_array_mut().unwrap();
+            seats.retain(|s| s["seat_guid"] != "park-3-8");
+            for s in seats.iter_mut() {
+                if s["seat_guid"] == "park-1-3" {
+                    s["seat_number"] = "3a".into();
+                }
+            }
+            if third {
+                seats.push(serde_json::json!({
+                    "seat_guid": "park-3-9", "seat_number": "9",
+                    "position": {"x": 300, "y": 0}, "category": "Parkett"
+                }));
+            }
+        }
+        let changed = env.write("changed.json", plan.to_string());
+        let report = env.json(&["layout", "import", "Saal", &changed, "--replace"]);
+        assert_eq!(report["kept"], 29, "{report}");
+        assert_eq!(report["imported"], 1, "{report}");
+        assert_eq!(report["removed"], 1, "{report}");
+        let seats = env.json(&["seats", "Saal"]);
+        let find = |label: &str| {
+            seats
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|s| s["label"] == label)
+                .unwrap_or_else(|| panic!("no {label} in {seats}"))
+                .clone()
+        };
+        let renamed = find("1-3a");
+        assert_eq!(renamed["status"], "reserved");
+        assert_eq!(renamed["section"], "Stalls");
+        assert_eq!(renamed["reservation_id"], sold["reservation_id"]);
+        assert_eq!(find("1-4")["status"], "reserved");
+        assert_eq!(find("R-0-2")["status"], "held");
+        assert_eq!(find("3-9")["status"], "available");
+        assert!(
+            seats
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|s| s["label"] != "3-8")
+        );
+        assert_eq!(
+            env.json(&["history", "Saal", "1-3a"])
+                .as_array()
+                .unwrap()
+                .len(),
+            2
+        );
+        assert_eq!(env.json(&["audit", "Saal"])["ok"], true);
+        // The sold seats' reservation still releases whole.
+        let refund = env.json(&["release", sold["reservation_id"].as_str().unwrap()]);
+        assert_eq!(refund["seats"].as_array().unwrap().len(), 2, "{refund}");
+
+        // A plan that leaves out a held seat is refused, naming it; nothing changes.
+        let zones = plan["zones"].as_array_mut().unwrap();
+        zones[1]["rows"][0]["seats"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|s| s["seat_guid"] != "rang-2");
+        let dropped = env.write("dropped.json", plan.to_string());
+        let err = env.fails(&["layout", "import", "Saal", &dropped, "--replace"], 3);
+        assert!(err.contains("R-0-2 (held)"), "{err}");
+        assert_eq!(env.json(&["seats", "Saal"]).as_array().unwrap().len(), 30);
+        assert_eq!(env.json(&["audit", "Saal"])["ok"], true);
+    });
+}
