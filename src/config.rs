@@ -300,13 +300,58 @@ pub fn redact_url(url: &str) -> String {
     };
     let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(authority_end);
-    match authority.rsplit_once('@') {
+    let authority = match authority.rsplit_once('@') {
         Some((userinfo, host)) => match userinfo.split_once(':') {
-            Some((user, _password)) => format!("{scheme}://{user}:***@{host}{tail}"),
-            None => url.to_string(),
+            Some((user, _password)) => format!("{user}:***@{host}"),
+            None => authority.to_string(),
         },
-        None => url.to_string(),
+        None => authority.to_string(),
+    };
+    format!("{scheme}://{authority}{}", redact_query(tail))
+}
+
+/// `?password=…` (libpq's URL parameter) as `password=***`, whatever else the query holds.
+fn redact_query(tail: &str) -> String {
+    let Some((path, query)) = tail.split_once('?') else {
+        return tail.to_string();
+    };
+    let (query, fragment) = match query.split_once('#') {
+        Some((q, f)) => (q, Some(f)),
+        None => (query, None),
+    };
+    let query: Vec<String> = query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((key, _)) if is_password_key(key) => format!("{key}=***"),
+            _ => pair.to_string(),
+        })
+        .collect();
+    let mut out = format!("{path}?{}", query.join("&"));
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
     }
+    out
+}
+
+fn is_password_key(key: &str) -> bool {
+    key.eq_ignore_ascii_case("password") || key.eq_ignore_ascii_case("pass")
+}
+
+/// Whether a URL carries a password (in its user info or a `password=` parameter).
+fn url_has_password(url: &str) -> bool {
+    let Some((_, rest)) = url.split_once("://") else {
+        return false;
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let in_userinfo = rest[..authority_end]
+        .rsplit_once('@')
+        .is_some_and(|(userinfo, _)| userinfo.contains(':'));
+    let in_query = rest[authority_end..].split_once('?').is_some_and(|(_, q)| {
+        q.split(['&', '#'])
+            .any(|p| p.split_once('=').is_some_and(|(k, _)| is_password_key(k)))
+    });
+    in_userinfo || in_query
 }
 
 /// What every command runs with, after layering.
@@ -365,21 +410,25 @@ fn find_config_file(explicit: Option<&Path>) -> Result<Option<PathBuf>> {
         .filter(|p| p.is_file()))
 }
 
-/// Warns (stderr) when a configuration file whose `database.url` carries a password can be
-/// read by other users, as `ssh` does for keys. Unix only.
-fn warn_if_exposed(path: &Path, url: Option<&str>) {
+/// Warns (stderr) when a configuration file whose `database.url` or `redis.url` carries a
+/// password (user info or a `password=` parameter) can be read by other users, as `ssh` does
+/// for keys. Unix only.
+fn warn_if_exposed(path: &Path, config: &Config) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let has_password = url
-            .and_then(|u| u.split_once("://"))
-            .and_then(|(_, rest)| rest.split_once('@'))
-            .is_some_and(|(userinfo, _)| userinfo.contains(':'));
+        let db = config.database.url.as_deref().is_some_and(url_has_password);
+        let redis = url_has_password(&config.redis.url);
         let mode = std::fs::metadata(path).map_or(0, |m| m.permissions().mode());
-        if has_password && mode & 0o077 != 0 {
+        if (db || redis) && mode & 0o077 != 0 {
+            let what = match (db, redis) {
+                (true, true) => "database and Redis passwords",
+                (true, false) => "a database password",
+                _ => "a Redis password",
+            };
             eprintln!(
-                "warning: config file {} holds a database password and is readable by others \
-                 (mode {:o}); run `chmod 600 {}`, or use database.password_file or \
+                "warning: config file {} holds {what} and is readable by others (mode {:o}); \
+                 run `chmod 600 {}`, or use database.password_file or \
                  database.password_command",
                 path.display(),
                 mode & 0o777,
@@ -388,7 +437,7 @@ fn warn_if_exposed(path: &Path, url: Option<&str>) {
         }
     }
     #[cfg(not(unix))]
-    let _ = (path, url);
+    let _ = (path, config);
 }
 
 /// Layers flags and environment (both already merged by clap) over the file over defaults.
@@ -403,7 +452,7 @@ pub fn resolve(opts: &GlobalOpts, term: Terminal) -> Result<Settings> {
                 Error::invalid(format!("config file {} is not UTF-8", path.display()))
             })?;
             let config = Config::parse(&text, path)?;
-            warn_if_exposed(path, config.database.url.as_deref());
+            warn_if_exposed(path, &config);
             config
         }
         None => Config::default(),
@@ -533,6 +582,18 @@ mod tests {
             redact_url("postgres://app:s3cret@db:5432/seats?sslmode=require"),
             "postgres://app:***@db:5432/seats?sslmode=require"
         );
+        assert_eq!(
+            redact_url("postgres://db/x?user=app&password=s3cret&sslmode=require"),
+            "postgres://db/x?user=app&password=***&sslmode=require"
+        );
+        assert_eq!(
+            redact_url("postgres://a:one@db/x?Password=two#f"),
+            "postgres://a:***@db/x?Password=***#f"
+        );
+        assert!(url_has_password("postgres://db/x?password=p"));
+        assert!(url_has_password("redis://:p@h:6379"));
+        assert!(!url_has_password("postgres://u@db/x?sslmode=require"));
+        assert_eq!(redact_url("sqlite:///tmp/x.db"), "sqlite:///tmp/x.db");
         assert_eq!(
             redact_url("postgres://app@db/seats"),
             "postgres://app@db/seats"

@@ -62,8 +62,10 @@ GRANT UPDATE (status, released_at) ON reservations TO {bo};
 GRANT UPDATE (status, hold_id, reservation_id, held_until, version) ON seats TO {bo};
 GRANT INSERT ON seat_history TO {bo};
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {op}, {bo};
--- Operators do everything but change the schema (migrations stay with its owner).
-GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {op};"
+-- Operators do everything but change the schema (migrations stay with its owner): not even
+-- the record of which migrations ran.
+GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {op};
+REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON _sqlx_migrations FROM {op}, {bo}, {ro};"
         );
         if apply {
             let store = self.connect().await?;

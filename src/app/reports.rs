@@ -90,7 +90,20 @@ impl Session {
         let started = std::time::Instant::now();
         let mut pause = std::time::Duration::from_millis(50);
         loop {
-            match store.audit(event_id, Some(expected)).await {
+            // Each try gets what is left of the bound, so the whole wait stays within it.
+            let left = bound
+                .saturating_sub(started.elapsed())
+                .max(std::time::Duration::from_millis(100));
+            let tried = tokio::time::timeout(left, store.audit(event_id, Some(expected)))
+                .await
+                .unwrap_or_else(|_| {
+                    Err(Error::Unavailable(format!(
+                        "the audit got no answer from the database within {}s \
+                         (database.connect_timeout)",
+                        bound.as_secs_f64()
+                    )))
+                });
+            match tried {
                 Err(Error::Unavailable(why)) if started.elapsed() < bound => {
                     tracing::debug!(%why, "audit: the database connection failed; trying again");
                     tokio::time::sleep(pause).await;

@@ -41,6 +41,11 @@ pub struct Reserver {
     /// `reservation.max_hold_lifetime` in ms: no hold outlives it, however it is extended.
     lifetime_ms: i64,
     locks: Option<Locks>,
+    /// The longest any one database round of an operation may take before its answer is
+    /// given up as unknown: `database.statement_timeout` (the server's own bound) plus
+    /// `database.connect_timeout` (the network). A frozen server or a partition on an open
+    /// connection is caught here, which no server-side timeout can do.
+    op_bound: std::time::Duration,
 }
 
 impl Reserver {
@@ -61,7 +66,22 @@ impl Reserver {
             max_retries: config.occ.max_retries,
             lifetime_ms: config.reservation.max_hold_lifetime.0.as_millis() as i64,
             locks,
+            op_bound: config.database.statement_timeout.0 + config.database.connect_timeout.0,
         })
+    }
+
+    /// Awaits one database round within `op_bound`. Errors: `Timeout` (exit 6, outcome
+    /// unknown: a change may have been made) when the answer does not come in time.
+    async fn bounded<T>(&self, round: impl Future<Output = Result<T>>) -> Result<T> {
+        match tokio::time::timeout(self.op_bound, round).await {
+            Ok(r) => r,
+            Err(_) => Err(Error::Timeout(format!(
+                "no answer from the database within {}s (database.statement_timeout + \
+                 database.connect_timeout): whether the change took effect is unknown; look it \
+                 up, or retry with the same --idempotency-key",
+                self.op_bound.as_secs_f64()
+            ))),
+        }
     }
 
     /// The same strategy and Redis connection over another store: workers that each own a
@@ -73,6 +93,7 @@ impl Reserver {
             max_retries: self.max_retries,
             lifetime_ms: self.lifetime_ms,
             locks: self.locks.clone(),
+            op_bound: self.op_bound,
         }
     }
 
@@ -139,8 +160,7 @@ impl Reserver {
                 tokio::time::sleep(backoff(attempt)).await;
             }
             let mut seats = self
-                .store
-                .list_seats(template.event_id, None, section)
+                .bounded(self.store.list_seats(template.event_id, None, section))
                 .await?;
             if let Some(cat) = category {
                 best::only_category(&mut seats, cat);
@@ -263,7 +283,7 @@ impl Reserver {
         if self.locks.is_none() {
             return Ok((Uuid::nil(), Vec::new()));
         }
-        self.store.seats_of(id).await
+        self.bounded(self.store.seats_of(id)).await
     }
 
     /// One operation under the strategy: lock (redis), attempt, unlock; retry lost races.
@@ -304,8 +324,8 @@ impl Reserver {
                     if taking {
                         // Seats already taken need no lock to say so; losers that lock them
                         // anyway would only make their owner's reserve wait.
-                        if let Err(e) = self.store.explain_unavailable::<()>(event_id, labels).await
-                        {
+                        let check = self.store.explain_unavailable::<()>(event_id, labels);
+                        if let Err(e) = self.bounded(check).await {
                             effort.tries.push(started.elapsed());
                             return Err(e);
                         }
@@ -330,7 +350,7 @@ impl Reserver {
                     }
                 }
             };
-            let result = attempt().await;
+            let result = self.bounded(attempt()).await;
             if let (Some(locks), Some(held)) = (&self.locks, held) {
                 // A failed unlock only leaves a lease to lapse; the outcome stands.
                 if let Ok(lost) = locks.unlock(held).await {

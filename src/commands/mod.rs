@@ -58,7 +58,56 @@ impl Ctx {
     }
 }
 
+/// Runs one command. A refusal by the database (exit 7) is said with the command and the login
+/// it was refused to, which the database's own message ("permission denied for table seats")
+/// does not name.
 pub async fn dispatch(command: Command, ctx: &Ctx) -> anyhow::Result<Box<dyn Report>> {
+    let action = action(&command);
+    run_command(command, ctx)
+        .await
+        .map_err(|e| match e.downcast::<Error>() {
+            Ok(Error::PermissionDenied(why)) => {
+                let login = crate::store::login_of(&ctx.settings.database)
+                    .map(|l| format!(" as `{l}`"))
+                    .unwrap_or_default();
+                anyhow::Error::new(Error::PermissionDenied(format!(
+                    "`seatctl {action}`{login}: {why}"
+                )))
+            }
+            Ok(other) => anyhow::Error::new(other),
+            Err(e) => e,
+        })
+}
+
+/// The command's name as typed (`event create`, `hold`), for messages.
+fn action(command: &Command) -> &'static str {
+    match command {
+        Command::Event(_) => "event",
+        Command::Layout(_) => "layout",
+        Command::Seats(_) => "seats",
+        Command::Map(_) => "map",
+        Command::Db(_) => "db",
+        Command::Hold(_) => "hold",
+        Command::Extend(_) => "extend",
+        Command::Reserve(_) => "reserve",
+        Command::Release(_) => "release",
+        Command::Sweep(_) => "sweep",
+        Command::Block(_) => "block",
+        Command::Unblock(_) => "unblock",
+        Command::History(_) => "history",
+        Command::Demo(_) => "demo",
+        Command::Doctor(_) => "doctor",
+        Command::Simulate(_) => "simulate",
+        Command::Report(_) => "report",
+        Command::Export(_) => "export",
+        Command::Audit(_) => "audit",
+        Command::Completions(_) => "completions",
+        Command::Man(_) => "man",
+        Command::BoxOffice(_) => "box-office",
+    }
+}
+
+async fn run_command(command: Command, ctx: &Ctx) -> anyhow::Result<Box<dyn Report>> {
     Ok(match command {
         Command::Event(cmd) => cmd.run(ctx).await?,
         Command::Layout(cmd) => cmd.run(ctx).await?,

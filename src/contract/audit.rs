@@ -36,6 +36,20 @@ pub struct AuditReport {
     pub active_reservations: u64,
     pub sections: Vec<AuditSection>,
     pub violations: Vec<Violation>,
+    /// Set (with `ok: false`) when the audit could not run at all: the database did not
+    /// answer at the end of a simulation. The run's figures stand; nothing was checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unavailable: Option<String>,
+}
+
+impl AuditReport {
+    /// An audit that could not run, and why.
+    pub fn unavailable(why: impl Into<String>) -> AuditReport {
+        AuditReport {
+            unavailable: Some(why.into()),
+            ..AuditReport::default()
+        }
+    }
 }
 
 /// A reservation a buyer was told about.

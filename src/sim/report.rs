@@ -25,7 +25,9 @@ pub struct SimReport {
     pub scenario: Scenario,
     pub runs: Vec<RunReport>,
     pub thresholds: Vec<ThresholdResult>,
-    /// `ok`, `audit_failed` or `history_failed` (exit 10), or `threshold_failed` (exit 11).
+    /// `ok`, `audit_failed` or `history_failed` (exit 10), `audit_unavailable` (the database
+    /// did not answer when the audit was due: exit 6, the event kept for `seatctl audit`), or
+    /// `threshold_failed` (exit 11).
     pub verdict: String,
 }
 
@@ -252,8 +254,14 @@ impl SimReport {
                 })
             })
             .collect();
-        self.verdict = if self.runs.iter().any(|r| !r.audit.ok) {
+        self.verdict = if self
+            .runs
+            .iter()
+            .any(|r| !r.audit.ok && r.audit.unavailable.is_none())
+        {
             "audit_failed"
+        } else if self.runs.iter().any(|r| r.audit.unavailable.is_some()) {
+            "audit_unavailable"
         } else if self
             .runs
             .iter()
@@ -283,6 +291,9 @@ impl SimReport {
                         let (a, b) = (&mut mine.audit, run.audit);
                         a.ok &= b.ok;
                         a.violations.extend(b.violations);
+                        if a.unavailable.is_none() {
+                            a.unavailable = b.unavailable;
+                        }
                         if let (Some(a), Some(b)) = (&mut mine.history, run.history) {
                             a.ok &= b.ok;
                             a.operations += b.operations;

@@ -57,19 +57,19 @@ impl Spec {
             let outcome = self
                 .run_one(app, strategy, &tag, event_id, stop.clone())
                 .await;
-            if throwaway && !self.keep {
+            let audited = outcome
+                .as_ref()
+                .is_ok_and(|(_, audit, _)| audit.unavailable.is_none());
+            // An event whose audit could not run is kept, to be audited later.
+            let removed = throwaway && !self.keep && audited;
+            if removed {
                 // Best effort: a failed clean-up must not hide the run's own result.
                 let _ = app.delete_event(event, true).await;
             }
             let (data, audit, history) = outcome?;
             seats = audit.seats;
             runs.push(RunReport::new(
-                data,
-                audit,
-                history,
-                event_id,
-                event_name,
-                throwaway && !self.keep,
+                data, audit, history, event_id, event_name, removed,
             ));
         }
         let scenario = Scenario::new(self, app, seats);
@@ -150,7 +150,15 @@ impl Spec {
             booked: &booked,
             unknown: &unknown,
         };
-        let audit = app.audit_run(event_id, &expected).await?;
+        // A database still down at the end must not cost the run's figures: the report says
+        // the audit could not run (exit 6) and keeps the event for a later `seatctl audit`.
+        let audit = match app.audit_run(event_id, &expected).await {
+            Ok(audit) => audit,
+            Err(e @ (Error::Unavailable(_) | Error::Timeout(_) | Error::Indeterminate(_))) => {
+                AuditReport::unavailable(e.to_string())
+            }
+            Err(e) => return Err(e),
+        };
         Ok((data, audit, history))
     }
 

@@ -292,21 +292,30 @@ fn bad_url(url: &str, e: &sqlx::Error) -> Error {
 /// <https://www.postgresql.org/docs/current/libpq-ssl.html>.
 fn check_tls_files(options: PgConnectOptions) -> Result<PgConnectOptions> {
     use sqlx::ConnectOptions;
-    let mut root = false;
+    let (mut root, mut cert, mut key_file) = (false, false, false);
     for (key, value) in options.to_url_lossy().query_pairs() {
-        let kind = match &*key {
-            "sslrootcert" | "sslcert" => "CERTIFICATE",
-            "sslkey" => "PRIVATE KEY",
+        let (kind, env) = match &*key {
+            "sslrootcert" => ("CERTIFICATE", "PGSSLROOTCERT"),
+            "sslcert" => ("CERTIFICATE", "PGSSLCERT"),
+            "sslkey" => ("PRIVATE KEY", "PGSSLKEY"),
             _ => continue,
         };
         if let Some(path) = value.strip_prefix("file: ") {
             pem_file(
-                &format!("the database URL's {key}"),
+                &format!("{key} (from the database URL or {env})"),
                 std::path::Path::new(path),
                 kind,
             )?;
         }
         root |= key == "sslrootcert";
+        cert |= key == "sslcert";
+        key_file |= key == "sslkey";
+    }
+    if cert != key_file {
+        return Err(Error::invalid(
+            "a client certificate needs both sslcert and sslkey (in the database URL, or \
+             PGSSLCERT and PGSSLKEY)",
+        ));
     }
     Ok(
         if root && matches!(options.get_ssl_mode(), sqlx::postgres::PgSslMode::Require) {
@@ -318,8 +327,8 @@ fn check_tls_files(options: PgConnectOptions) -> Result<PgConnectOptions> {
 }
 
 /// The first line `database.password_command` prints, within `timeout`. Errors: exit 2 when
-/// it cannot run, fails (its status and the first line of its error output), runs past
-/// `timeout` (it is killed) or prints nothing; its output is never shown.
+/// it cannot run, fails (its exit status), runs past `timeout` (it is killed) or prints
+/// nothing; its output, standard or error, is never shown.
 async fn password_from_command(cmd: &str, timeout: Duration) -> Result<String> {
     let child = tokio::process::Command::new("sh")
         .arg("-c")
@@ -340,22 +349,11 @@ async fn password_from_command(cmd: &str, timeout: Duration) -> Result<String> {
         }
     };
     if !out.status.success() {
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        let why: String = stderr
-            .lines()
-            .next()
-            .unwrap_or("")
-            .chars()
-            .take(200)
-            .collect();
+        // Its error output is not shown: a secrets tool (or `set -x`) may print the secret.
         return Err(Error::invalid(format!(
-            "database.password_command failed ({}){}",
-            out.status,
-            if why.is_empty() {
-                String::new()
-            } else {
-                format!(": {why}")
-            }
+            "database.password_command failed ({}); its output is not shown, as it may hold \
+             the password: run the command yourself to see why",
+            out.status
         )));
     }
     let text = String::from_utf8_lossy(&out.stdout);
@@ -416,8 +414,8 @@ async fn bounded_as<T>(
 
         Ok(Err(e)) => e.to_string(),
     };
-    // A certificate the client refused: say what verify-ca / verify-full expect.
-    let reason = if reason.contains("certificate") {
+    // A server certificate the client refused: say what verify-ca / verify-full expect.
+    let reason = if reason.contains("invalid peer certificate") {
         format!(
             "{reason} (with sslmode=verify-ca or verify-full the server's certificate must be \
              signed by the CA in sslrootcert, or by a public CA; verify-full also checks the \
@@ -429,6 +427,17 @@ async fn bounded_as<T>(
     Err(Error::Unavailable(format!(
         "cannot connect to the database at {target}: {reason}"
     )))
+}
+
+/// The PostgreSQL login a target connects as (from the URL, else `PGUSER`, else the system
+/// user, as the driver decides); `None` for SQLite.
+pub fn login_of(target: &DatabaseTarget) -> Option<String> {
+    match target {
+        DatabaseTarget::Postgres { url } => PgConnectOptions::from_str(url)
+            .ok()
+            .map(|o| o.get_username().to_string()),
+        DatabaseTarget::Sqlite { .. } => None,
+    }
 }
 
 /// The mark of an error met once a change was on its way to the server (see [`sent`]).

@@ -230,7 +230,7 @@ fn passwords_from_a_file_or_a_command_log_in_and_never_show() {
             "password authentication failed",
         ),
         (
-            "password_command = \"echo oops >&2; exit 3\"".to_string(),
+            format!("password_command = \"echo {secret} >&2; exit 3\""),
             2,
             "database.password_command failed",
         ),

@@ -570,3 +570,151 @@ fn unknown_outcomes_are_retried_with_their_key_and_never_hold_twice() {
         ));
     });
 }
+
+/// F5b: the server freezes (SIGSTOP on the whole private cluster) while connections are open,
+/// as a hung host or a partition does. No server-side timeout can fire then: before, a hold
+/// waited as long as the freeze (forever, for a partition) and a 3 s simulation ran 22 s. Now
+/// each database round is bounded by statement_timeout + connect_timeout on the client: the
+/// one-shot hold answers exit 6 with an unknown outcome within it, and the simulation ends on
+/// time, counting the frozen operations as failed.
+#[test]
+fn f5b_a_server_frozen_mid_operation_costs_one_bound() {
+    let Some(pg) = PrivatePg::start() else {
+        return;
+    };
+    let env = Env::on_database(pg.database("f5b"));
+    let cfg = env.write(
+        "f5b.toml",
+        "[database]\nconnect_timeout = \"1s\"\nstatement_timeout = \"1s\"\n",
+    );
+    env.ok(&["event", "create", "--name", "E", "--seats", "10"]);
+    let hold = env
+        .process()
+        .args(["--json", "--config", &cfg, "hold", "E", "3"])
+        .args(["--pause-after-lock", "1s", "--idempotency-key", "k1"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    pg.signal_all("STOP");
+    let started = Instant::now();
+    let out = hold.wait_with_output().unwrap();
+    let took = started.elapsed();
+    pg.signal_all("CONT");
+    assert_eq!(out.status.code(), Some(6), "{out:?}");
+    let err: Value = serde_json::from_slice(&out.stderr)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    assert_eq!(err["error"]["outcome"], "unknown", "{err}");
+    // The pause's remaining half second, then the 2 s bound.
+    assert!(
+        took < Duration::from_millis(4000),
+        "answered after {took:?}"
+    );
+    figure(format!(
+        "f5b frozen server, one-shot hold: exit 6 (outcome unknown) {:.2} s after the freeze (bound: 2 s from the attempt's start, 0.5 s before the freeze)",
+        took.as_secs_f64()
+    ));
+    // Nothing was made: the frozen transaction never committed.
+    assert_eq!(
+        env.json(&["seats", "E", "--status", "held"])
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+
+    // The run on a database of its own (its throw-away event the only one).
+    let env = Env::on_database(pg.database("f5b_sim"));
+    let cfg = env.write(
+        "f5b.toml",
+        "[database]\nconnect_timeout = \"1s\"\nstatement_timeout = \"1s\"\n",
+    );
+    let child = env
+        .process()
+        .args(["--json", "--config", &cfg, "simulate", "--seats", "2000"])
+        .args([
+            "--buyers",
+            "8",
+            "--duration",
+            "3s",
+            "--reserve-ratio",
+            "0.5",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for_sales(&env);
+    pg.signal_all("STOP");
+    std::thread::sleep(Duration::from_secs(6));
+    pg.signal_all("CONT");
+    let (code, r, stderr) = report(child);
+    assert_eq!(code, Some(0), "{r}\n{stderr}");
+    let run = &r["runs"][0];
+    assert_eq!(run["audit"]["ok"], true, "{}", run["audit"]);
+    let measured = run["measured_s"].as_f64().unwrap();
+    assert!(
+        measured < 3.0 + 2.0 + 1.0,
+        "a 3 s run measured {measured} s"
+    );
+    let o = &run["outcomes"];
+    assert!(
+        o["indeterminate"].as_u64().unwrap() + o["backend_error"].as_u64().unwrap() > 0,
+        "{o}"
+    );
+    figure(format!(
+        "f5b frozen server, simulate 3 s: measured {measured:.1} s, {} indeterminate, {} backend errors; audit ok after the thaw",
+        o["indeterminate"], o["backend_error"]
+    ));
+}
+
+/// The database goes down for good just before a run ends: the run's figures are still
+/// reported, the verdict says the audit could not run (exit 6) within one connect_timeout,
+/// and the throw-away event is kept so that `seatctl audit` can check it once the server is
+/// back (before, the whole report was lost and the event left behind unmentioned).
+#[test]
+fn a_database_down_at_the_end_still_reports_the_run() {
+    let Some(pg) = PrivatePg::start() else {
+        return;
+    };
+    let env = Env::on_database(pg.database("down_at_end"));
+    let cfg = env.write("end.toml", "[database]\nconnect_timeout = \"1s\"\n");
+    let child = env
+        .process()
+        .args(["--json", "--config", &cfg, "simulate", "--seats", "500"])
+        .args([
+            "--buyers",
+            "4",
+            "--duration",
+            "3s",
+            "--reserve-ratio",
+            "0.5",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for_sales(&env);
+    std::thread::sleep(Duration::from_millis(1500));
+    pg.stop_immediate();
+    let stopped = Instant::now();
+    let (code, r, stderr) = report(child);
+    let took = stopped.elapsed();
+    assert_eq!(code, Some(6), "{r}\n{stderr}");
+    assert_eq!(r["verdict"], "audit_unavailable", "{r}");
+    let run = &r["runs"][0];
+    assert!(run["audit"]["unavailable"].is_string(), "{}", run["audit"]);
+    assert_eq!(run["event_removed"], false);
+    assert!(
+        run["buys"].as_u64().unwrap() > 0,
+        "the figures stand: {run}"
+    );
+    assert!(
+        took < Duration::from_secs(5),
+        "took {took:?} after the stop"
+    );
+    pg.start_again();
+    let event = run["event"].as_str().unwrap().to_string();
+    assert_eq!(env.json(&["audit", &event])["ok"], true);
+}

@@ -100,8 +100,28 @@ fn each_role_may_do_its_work_and_nothing_more() {
     ] {
         let out = as_user(bo, args);
         assert_eq!(out.status.code(), Some(7), "box office {args:?}: {out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("db roles"), "{out:?}");
+        // The command and the login it was refused to.
         assert!(
-            String::from_utf8_lossy(&out.stderr).contains("db roles"),
+            err.contains(&format!("`seatctl {}` as `{bo}`", args[0])),
+            "{err}"
+        );
+    }
+    // Nobody but the schema's owner touches the record of migrations.
+    for user in [op, bo] {
+        let url = login(&env, user);
+        let out = std::process::Command::new("psql")
+            .args([
+                &url,
+                "-Atqc",
+                "UPDATE _sqlx_migrations SET checksum = checksum WHERE version = 1",
+            ])
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{user} changed _sqlx_migrations");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("permission denied"),
             "{out:?}"
         );
     }

@@ -419,6 +419,26 @@ impl PrivatePg {
         self.ctl(&["start"]).unwrap();
     }
 
+    /// Freezes (`STOP`) or thaws (`CONT`) the server and every backend, as a hung host or a
+    /// network partition looks from the client: connections stay open, nothing answers.
+    pub fn signal_all(&self, signal: &str) {
+        let pid = std::fs::read_to_string(self.data.join("postmaster.pid")).unwrap();
+        let pid = pid.lines().next().unwrap().trim().to_string();
+        let children = Command::new("pgrep").args(["-P", &pid]).output().unwrap();
+        let mut pids = vec![pid];
+        pids.extend(
+            String::from_utf8_lossy(&children.stdout)
+                .lines()
+                .map(str::to_string),
+        );
+        let status = Command::new("kill")
+            .arg(format!("-{signal}"))
+            .args(&pids)
+            .status()
+            .unwrap();
+        assert!(status.success(), "kill -{signal} {pids:?}");
+    }
+
     /// Runs SQL as `postgres` on the `postgres` database.
     pub fn psql(&self, sql: &str) -> std::io::Result<()> {
         let out = Command::new("psql")

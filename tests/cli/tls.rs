@@ -192,6 +192,13 @@ fn postgres_verify_full_and_client_certificates_on_a_private_cluster() {
         err.contains("sslkey") && err.contains("PRIVATE KEY"),
         "{err}"
     );
+    let half = url(
+        "certuser",
+        "localhost",
+        &format!("sslmode=verify-full&sslrootcert={ca}&sslcert={cert}"),
+    );
+    let err = env.fails(&["--database-url", &half, "event", "list"], 2);
+    assert!(err.contains("both sslcert and sslkey"), "{err}");
 }
 
 /// A TLS-only private Redis with this test's CA: `redis.ca_file` makes `rediss://localhost`

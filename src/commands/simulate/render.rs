@@ -209,6 +209,19 @@ impl Render for SimReport {
             "ok" => "Verdict: no seat sold twice; every buyer's answer matches the database.\n"
                 .to_string(),
             "audit_failed" => "Verdict: AUDIT FAILED (exit 10).\n".to_string(),
+            "audit_unavailable" => {
+                let kept: Vec<&str> = self
+                    .runs
+                    .iter()
+                    .filter(|r| r.audit.unavailable.is_some())
+                    .map(|r| r.event.as_str())
+                    .collect();
+                format!(
+                    "Verdict: AUDIT NOT RUN: the database did not answer (exit 6). The figures \
+                     above stand; nothing was checked. Kept for `seatctl audit`: {}.\n",
+                    kept.join(", ")
+                )
+            }
             "history_failed" => {
                 "Verdict: HISTORY CHECK FAILED (exit 10): an answer no order of the operations explains.\n"
                     .to_string()
@@ -221,6 +234,7 @@ impl Render for SimReport {
     fn exit_code(&self) -> ExitCode {
         match self.verdict.as_str() {
             "audit_failed" | "history_failed" => ExitCode::AuditFailed,
+            "audit_unavailable" => ExitCode::Unavailable,
             "threshold_failed" => ExitCode::ThresholdFailed,
             _ if self.runs.iter().any(|r| r.interrupted) => ExitCode::Interrupted,
             _ => ExitCode::Success,

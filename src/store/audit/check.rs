@@ -45,6 +45,7 @@ pub(super) fn check(snap: &Snapshot, expected: Option<&Expected<'_>>) -> AuditRe
         active_reservations: ix.active_res.len() as u64,
         sections,
         violations: v,
+        unavailable: None,
     }
 }
 
