@@ -82,25 +82,30 @@ impl Session {
     /// The audit of one event, also checking what a simulation's buyers were told (`expected`)
     /// against the reservations. A long run may have outlived the session's connection (a
     /// server restart, `pg_terminate_backend`): the audit is tried again, backing off, for up
-    /// to `database.connect_timeout` after the first failure. Errors: exit 6 when the database
-    /// stays down.
+    /// to `database.connect_timeout` after the first failure; each try may also take five
+    /// `database.statement_timeout`s for its reads. Errors: exit 6 when the database stays
+    /// down or does not answer.
     pub async fn audit_run(&self, event_id: Uuid, expected: &Expected<'_>) -> Result<AuditReport> {
         let store = self.store().await?;
-        let bound = self.settings.config.database.connect_timeout.0;
+        let db = &self.settings.config.database;
+        let bound = db.connect_timeout.0;
+        // One try: a connection (at most what is left of the bound), then the snapshot's five
+        // reads, each at most statement_timeout on the server; a frozen server is given up
+        // after that, a big event (a million seats) still gets its time.
+        let per_try = |left: std::time::Duration| left + db.statement_timeout.0 * 5;
         let started = std::time::Instant::now();
         let mut pause = std::time::Duration::from_millis(50);
         loop {
-            // Each try gets what is left of the bound, so the whole wait stays within it.
             let left = bound
                 .saturating_sub(started.elapsed())
                 .max(std::time::Duration::from_millis(100));
-            let tried = tokio::time::timeout(left, store.audit(event_id, Some(expected)))
+            let tried = tokio::time::timeout(per_try(left), store.audit(event_id, Some(expected)))
                 .await
                 .unwrap_or_else(|_| {
                     Err(Error::Unavailable(format!(
                         "the audit got no answer from the database within {}s \
-                         (database.connect_timeout)",
-                        bound.as_secs_f64()
+                         (database.connect_timeout + 5 × database.statement_timeout)",
+                        per_try(left).as_secs_f64()
                     )))
                 });
             match tried {

@@ -706,3 +706,26 @@ fn csv_from_several_processes_has_every_buy() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// Issue 12: a million seats per event (the largest stadiums and racecourses hold about
+/// 250 000). `simulate --seats 1000000` creates them, sells, and audits every one (SQLite,
+/// the embedded default; about a minute in a debug build).
+#[test]
+fn a_million_seats_simulate_and_audit() {
+    let env = Env::sqlite();
+    let out = env
+        .cmd()
+        .args(["--json", "simulate", "--seats", "1000000", "--buyers", "4"])
+        .args(["--duration", "1s"])
+        .output()
+        .unwrap();
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    assert_eq!(out.status.code(), Some(0), "{r}");
+    let run = &r["runs"][0];
+    assert_eq!(run["audit"]["ok"], true);
+    assert_eq!(run["audit"]["seats"], 1_000_000);
+    assert!(run["buys"].as_u64().unwrap() > 0);
+    let err = env.fails(&["simulate", "--seats", "1000001"], 2);
+    assert!(err.contains("between 1 and 1000000"), "{err}");
+}

@@ -368,7 +368,7 @@ mod tests {
             "[[section]]\nname = \"S\"\n[[section.row]]\nnames = \"1-999\"\nseats = \"1-99999\"\n",
         )
         .unwrap_err();
-        assert!(e.message.contains("more than 200000 seats"), "{e}");
+        assert!(e.message.contains("more than 1000000 seats"), "{e}");
         assert_eq!(e.line, Some(5));
         let mut text = String::from("section,row,seat\n");
         for i in 0..=MAX_SEATS {

@@ -18,8 +18,9 @@ use self::sections::{parse_json, parse_toml};
 
 pub use self::ranges::parse_ranges;
 
-/// Above this a layout is almost certainly a mistake (or an attack on memory).
-pub const MAX_SEATS: usize = 200_000;
+/// Above this a layout is almost certainly a mistake (or an attack on memory): the largest
+/// stadiums and racecourses hold about 250 000.
+pub const MAX_SEATS: usize = 1_000_000;
 /// Seat numbers are printed and sorted as integers; this keeps them sane.
 pub const MAX_SEAT_NUMBER: u32 = 99_999;
 /// Positions along a row: a seat and an aisle each take one, so this is ample.
@@ -157,10 +158,9 @@ impl Layout {
 
     /// `--seats N`: one section, one unnamed row, seats labelled `1`..`N`.
     pub fn general_admission(n: u32) -> Result<Layout, String> {
-        if n == 0 || n as usize > MAX_SEATS || n > MAX_SEAT_NUMBER {
+        if n == 0 || n as usize > MAX_SEATS {
             return Err(format!(
-                "--seats must be between 1 and {} (got {n})",
-                MAX_SEATS.min(MAX_SEAT_NUMBER as usize)
+                "--seats must be between 1 and {MAX_SEATS} (got {n})"
             ));
         }
         let mut b = Builder::new("--seats");
