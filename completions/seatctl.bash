@@ -713,7 +713,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__event__subcmd__create)
-            opts="-v -h --name --starts-at --venue --seats --layout --if-not-exists --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --name --starts-at --venue --seats --layout --format --if-not-exists --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -737,6 +737,10 @@ _seatctl() {
                     ;;
                 --layout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "csv toml json pretix" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1607,12 +1611,16 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__layout__subcmd__check)
-            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --format --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "csv toml json pretix" -- "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1693,12 +1701,16 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__layout__subcmd__import)
-            opts="-v -h --replace --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --format --replace --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "csv toml json pretix" -- "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

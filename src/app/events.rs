@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use super::Session;
 use crate::contract::{Created, Deleted, EventDetail, EventListItem};
-use crate::domain::layout::Layout;
+use crate::domain::layout::{Format, Layout};
 use crate::domain::names;
 use crate::domain::{Event, StatusCounts};
 use crate::error::{Error, Result};
@@ -17,8 +17,9 @@ use uuid::Uuid;
 pub enum LayoutSource {
     /// One section of N seats labelled 1..N.
     GeneralAdmission(u32),
-    /// A layout file (.csv, .toml or .json).
-    File(PathBuf),
+    /// A layout file (.csv, .toml or .json; a pretix plan), in the given format or by its
+    /// extension.
+    File(PathBuf, Option<Format>),
     /// A layout already parsed.
     Parsed(Layout),
 }
@@ -30,7 +31,9 @@ impl LayoutSource {
             LayoutSource::GeneralAdmission(n) => {
                 Layout::general_admission(*n).map_err(Error::Invalid)
             }
-            LayoutSource::File(path) => Layout::from_file(path).map_err(Error::invalid),
+            LayoutSource::File(path, format) => {
+                Layout::from_file_as(path, *format).map_err(Error::invalid)
+            }
             LayoutSource::Parsed(layout) => Ok(layout.clone()),
         }
     }

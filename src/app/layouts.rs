@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::Session;
 use crate::contract::{Checked, Imported, SectionSummary};
-use crate::domain::layout::Layout;
+use crate::domain::layout::{Format, Layout};
 use crate::error::{Error, Result};
 
 impl Session {
@@ -12,8 +12,14 @@ impl Session {
     /// existing layout. The file is parsed before the database is touched. Errors: exit 2 (a
     /// malformed file, naming file and line), 4 (unknown event), 3 (the event has a layout
     /// and `replace` was not given, or seats are held or reserved).
-    pub async fn import_layout(&self, event: &str, file: &Path, replace: bool) -> Result<Imported> {
-        let layout = Layout::from_file(file).map_err(Error::invalid)?;
+    pub async fn import_layout(
+        &self,
+        event: &str,
+        file: &Path,
+        format: Option<Format>,
+        replace: bool,
+    ) -> Result<Imported> {
+        let layout = Layout::from_file_as(file, format).map_err(Error::invalid)?;
         let store = self.store().await?;
         let event = store.find_event(event).await?;
         let report = store
@@ -35,9 +41,10 @@ impl Session {
     }
 }
 
-/// Validates a layout file without touching the database. Errors: exit 2 naming file and line.
-pub fn check_layout(file: &Path) -> Result<Checked> {
-    let layout = Layout::from_file(file).map_err(Error::invalid)?;
+/// Validates a layout file (in `format`, or by its extension) without touching the database.
+/// Errors: exit 2 naming file and line.
+pub fn check_layout(file: &Path, format: Option<Format>) -> Result<Checked> {
+    let layout = Layout::from_file_as(file, format).map_err(Error::invalid)?;
     Ok(Checked {
         file: file.display().to_string(),
         seats: layout.len(),

@@ -49,6 +49,10 @@ pub struct CreateArgs {
     pub venue: Option<String>,
     #[command(flatten)]
     pub seats: SeatSource,
+    /// The layout file's format [default: by its extension; a .json with `zones` is a
+    /// pretix plan]
+    #[arg(long, value_enum)]
+    pub format: Option<super::layout::FormatArg>,
     /// If an event with this name exists, report it (exit 0) instead of failing with exit 3
     #[arg(long)]
     pub if_not_exists: bool,
@@ -60,7 +64,7 @@ pub struct SeatSource {
     /// One section of N seats labelled 1..N
     #[arg(long, value_name = "N")]
     pub seats: Option<u32>,
-    /// A layout file (.csv, .toml or .json); see the README for the formats
+    /// A layout file (.csv, .toml, .json, or a pretix plan); see the README for the formats
     #[arg(long, value_name = "FILE")]
     pub layout: Option<PathBuf>,
 }
@@ -91,9 +95,16 @@ impl Render for Created {
 
 impl CreateArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<Created> {
+        if self.format.is_some() && self.seats.layout.is_none() {
+            return Err(Error::invalid(
+                "--format says what a --layout FILE is: give the file too",
+            ));
+        }
         let source = match (self.seats.seats, self.seats.layout) {
             (Some(n), None) => LayoutSource::GeneralAdmission(n),
-            (None, Some(path)) => LayoutSource::File(path),
+            (None, Some(path)) => {
+                LayoutSource::File(path, self.format.map(crate::domain::layout::Format::from))
+            }
             _ => return Err(Error::invalid("give exactly one of --seats or --layout")),
         };
         ctx.create_event(&EventOrder {

@@ -6,6 +6,7 @@ use clap::{Args, Subcommand};
 
 use super::Ctx;
 use crate::contract::{Checked, Imported, SectionSummary};
+use crate::domain::layout::Format;
 use crate::error::Result;
 use crate::output::{Render, Report, Ui};
 
@@ -26,12 +27,37 @@ impl LayoutCommand {
     }
 }
 
+/// `--format`: a layout file's format when its extension does not say (or says otherwise).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    Csv,
+    Toml,
+    /// seatctl's JSON (a pretix plan is recognised by its `zones`)
+    Json,
+    /// A pretix seating plan (the seating editor's JSON export)
+    Pretix,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Toml => Format::Toml,
+            FormatArg::Json => Format::Json,
+            FormatArg::Pretix => Format::Pretix,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// Event id, name, or unique name prefix
     pub event: String,
-    /// Layout file: .csv (section,row,seat[,category]), .toml or .json
+    /// Layout file: .csv (section,row,seat[,category]), .toml, .json, or a pretix plan
     pub file: PathBuf,
+    /// The file's format [default: by its extension; a .json with `zones` is a pretix plan]
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
     /// Replace the event's existing layout (refused while any seat is held, reserved or
     /// blocked, unless the new layout gives external ids: then seats it names by theirs are
     /// kept with their holds and sales, and only seats left out must be free)
@@ -79,15 +105,23 @@ fn sections_table(ui: &Ui, sections: &[SectionSummary]) -> String {
 
 impl ImportArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<Imported> {
-        ctx.import_layout(&self.event, &self.file, self.replace)
-            .await
+        ctx.import_layout(
+            &self.event,
+            &self.file,
+            self.format.map(Format::from),
+            self.replace,
+        )
+        .await
     }
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Layout file: .csv, .toml or .json
+    /// Layout file: .csv, .toml, .json, or a pretix plan
     pub file: PathBuf,
+    /// The file's format [default: by its extension; a .json with `zones` is a pretix plan]
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
 }
 
 impl Render for Checked {
@@ -105,6 +139,6 @@ impl Render for Checked {
 
 impl CheckArgs {
     pub fn run(self) -> Result<Checked> {
-        crate::app::check_layout(&self.file)
+        crate::app::check_layout(&self.file, self.format.map(Format::from))
     }
 }

@@ -513,3 +513,37 @@ fn a_changed_pretix_plan_reimports_keeping_sold_seats_by_guid() {
         assert_eq!(env.json(&["audit", "Saal"])["ok"], true);
     });
 }
+
+/// `--format` reads a layout whatever its file is called (a pretix export saved as `.txt`);
+/// without it the extension decides, and a `.json` with `zones` is a pretix plan.
+#[test]
+fn format_flag_reads_a_plan_whatever_its_name() {
+    let env = Env::sqlite();
+    let text = std::fs::read_to_string(repo("examples/venues/pretix-hall.json")).unwrap();
+    let plan = env.write("saal-export.txt", &text);
+    let err = env.fails(&["layout", "check", &plan], 2);
+    assert!(err.contains("unknown layout format"), "{err}");
+    let checked = env.json(&["layout", "check", &plan, "--format", "pretix"]);
+    assert_eq!(checked["seats"], 30, "{checked}");
+    env.ok(&[
+        "event", "create", "--name", "S", "--layout", &plan, "--format", "pretix",
+    ]);
+    env.ok(&["event", "create", "--name", "T", "--seats", "2"]);
+    env.ok(&[
+        "layout",
+        "import",
+        "T",
+        &plan,
+        "--format",
+        "pretix",
+        "--replace",
+    ]);
+    assert_eq!(env.json(&["seats", "T"]).as_array().unwrap().len(), 30);
+    // `--format` goes with a layout file.
+    env.fails(
+        &[
+            "event", "create", "--name", "U", "--seats", "2", "--format", "csv",
+        ],
+        2,
+    );
+}

@@ -89,11 +89,15 @@ impl fmt::Display for LayoutError {
 
 impl std::error::Error for LayoutError {}
 
+/// A layout file's format: by extension, or as `--format` says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Csv,
     Toml,
+    /// seatctl's JSON, or a pretix plan (told apart by its `zones`).
     Json,
+    /// A pretix seating plan, whatever the file is called.
+    Pretix,
 }
 
 impl Format {
@@ -121,8 +125,16 @@ impl Format {
 impl Layout {
     /// Reads and parses a layout file, choosing the format by its extension.
     pub fn from_file(path: &Path) -> Result<Layout, LayoutError> {
+        Layout::from_file_as(path, None)
+    }
+
+    /// Reads and parses a layout file in `format`, or by its extension when `None`.
+    pub fn from_file_as(path: &Path, format: Option<Format>) -> Result<Layout, LayoutError> {
         let file = path.display().to_string();
-        let format = Format::from_path(path)?;
+        let format = match format {
+            Some(f) => f,
+            None => Format::from_path(path)?,
+        };
         let bytes = std::fs::read(path).map_err(|e| LayoutError {
             file: file.clone(),
             line: None,
@@ -153,6 +165,7 @@ impl Layout {
             // A pretix seating plan is JSON too: told apart by its `zones`.
             Format::Json if pretix::is_pretix(text) => pretix::parse_pretix(text, file),
             Format::Json => parse_json(text, file),
+            Format::Pretix => pretix::parse_pretix(text, file),
         }
     }
 
