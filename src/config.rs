@@ -334,8 +334,29 @@ fn redact_query(tail: &str) -> String {
     out
 }
 
+/// Keys whose values are secrets (`password`, `sslpassword`; `%xx` escapes decoded first, as
+/// the driver does).
 fn is_password_key(key: &str) -> bool {
-    key.eq_ignore_ascii_case("password") || key.eq_ignore_ascii_case("pass")
+    let mut decoded = String::with_capacity(key.len());
+    let bytes = key.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = key
+            .get(i + 1..i + 3)
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                decoded.push(char::from(b));
+                i += 3;
+            }
+            (b, _) => {
+                decoded.push(char::from(b));
+                i += 1;
+            }
+        }
+    }
+    let key = decoded.to_ascii_lowercase();
+    matches!(key.as_str(), "password" | "pass" | "sslpassword")
 }
 
 /// Whether a URL carries a password (in its user info or a `password=` parameter).
@@ -591,6 +612,10 @@ mod tests {
             "postgres://a:***@db/x?Password=***#f"
         );
         assert!(url_has_password("postgres://db/x?password=p"));
+        assert_eq!(
+            redact_url("postgres://db/x?sslpassword=k&pass%77ord=p"),
+            "postgres://db/x?sslpassword=***&pass%77ord=***"
+        );
         assert!(url_has_password("redis://:p@h:6379"));
         assert!(!url_has_password("postgres://u@db/x?sslmode=require"));
         assert_eq!(redact_url("sqlite:///tmp/x.db"), "sqlite:///tmp/x.db");

@@ -42,14 +42,18 @@ impl From<HistoryRow> for HistoryEntry {
 impl Store {
     /// The event's seat changes in the order they were made, optionally of one seat only:
     /// the seat that has that label now (also what it went through under an earlier label,
-    /// before a layout kept it by external id), and changes recorded under that label.
+    /// before a layout kept it by external id), and changes recorded under that label by seats
+    /// no longer in the layout; never another seat's, even one that had the label before.
     pub async fn history(&self, event_id: Uuid, seat: Option<&str>) -> Result<Vec<HistoryEntry>> {
         let rows = with_pool!(self, |pool, _pg| {
             sqlx::query_as::<_, HistoryRow>(
                 "SELECT id, seat_label, from_status, to_status, hold_id, reservation_id, \
                  actor, terminal, at, note FROM seat_history \
-                 WHERE event_id = $1 AND ($2 IS NULL OR seat_label = $2 OR seat_id IN \
-                   (SELECT id FROM seats WHERE event_id = $1 AND label = $2)) ORDER BY id",
+                 WHERE event_id = $1 AND ($2 IS NULL \
+                   OR seat_id IN (SELECT id FROM seats WHERE event_id = $1 AND label = $2) \
+                   OR (seat_label = $2 AND NOT EXISTS \
+                       (SELECT 1 FROM seats s WHERE s.id = seat_history.seat_id))) \
+                 ORDER BY id",
             )
             .bind(event_id)
             .bind(seat)

@@ -189,8 +189,15 @@ fn render_section(
     let band = if span <= room { span } else { room - room % 10 };
     let rows: Vec<&[Seat]> = seats.chunk_by(|a, b| a.row_pos == b.row_pos).collect();
 
-    let mut start = first;
-    while start <= last {
+    // Only bands some seat falls in: a long gap in a row is not drawn as empty bands.
+    let mut bands: Vec<i64> = seats
+        .iter()
+        .map(|s| (s.pos() - first) / band as i64)
+        .collect();
+    bands.sort_unstable();
+    bands.dedup();
+    for b in bands {
+        let start = first + b * band as i64;
         let end = (start + band as i64 - 1).min(last);
         let cols = (end - start + 1) as usize;
         if numbered {
@@ -236,7 +243,6 @@ fn render_section(
                 let _ = writeln!(out, "{left} {line} {right}");
             }
         }
-        start = end + 1;
     }
 }
 

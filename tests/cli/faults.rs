@@ -10,6 +10,20 @@ use serde_json::Value;
 use crate::common::Env;
 use crate::servers::{PrivatePg, PrivateRedis};
 
+/// Starts a command with its output captured, for [`report`].
+trait SpawnPiped {
+    fn spawn_piped(&mut self) -> Child;
+}
+
+impl SpawnPiped for Command {
+    fn spawn_piped(&mut self) -> Child {
+        self.stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn seatctl")
+    }
+}
+
 fn report(child: Child) -> (Option<i32>, Value, String) {
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
@@ -62,10 +76,7 @@ fn f1_a_redis_restart_mid_run_is_survived() {
             "--config", &cfg, "simulate", "--seats", "20000", "--buyers", "8",
         ])
         .args(["--duration", "9s", "--reserve-ratio", "0.5"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+        .spawn_piped();
     wait_for_sales(&env);
     std::thread::sleep(Duration::from_millis(1500));
     redis.kill();
@@ -128,10 +139,7 @@ fn terminated_mid_run(env: &Env, strategy: &str, redis_url: &str) {
         .args(["--redis-url", redis_url])
         .args(["simulate", "--seats", "20000", "--buyers", "8"])
         .args(["--duration", "6s", "--reserve-ratio", "0.5"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+        .spawn_piped();
     wait_for_sales(env);
     std::thread::sleep(Duration::from_secs(1));
     let db = env.db_url.rsplit('/').next().unwrap().to_string();
@@ -275,10 +283,7 @@ fn f2_a_stopped_lock_holder_loses_when_it_resumes() {
         .process()
         .args(flags)
         .args(["hold", "E", "2", "--pause-after-lock", "1s"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+        .spawn_piped();
     std::thread::sleep(Duration::from_millis(300));
     let pid = stale.id().to_string();
     assert!(
@@ -342,10 +347,7 @@ fn f3_lock_keys_deleted_mid_run_sell_nothing_twice() {
             "--hot",
             "0.9:0.2",
         ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+        .spawn_piped();
     let url = redis.url();
     let pattern = format!("{prefix}*");
     let deleter = std::thread::spawn(move || {
@@ -414,10 +416,7 @@ fn f1b_a_redis_that_stays_down_is_not_reported_recovered() {
             "--config", &cfg, "simulate", "--seats", "20", "--buyers", "4",
         ])
         .args(["--duration", "4s", "--reserve-ratio", "0.5"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+        .spawn_piped();
     wait_for_sales(&env);
     redis.kill();
     let (_, r, stderr) = report(child);
@@ -483,10 +482,7 @@ fn f4_a_postgres_restart_mid_run_is_survived() {
             .args(["--redis-url", &redis.url()])
             .args(["simulate", "--buyers", "8", "--duration", "8s"])
             .args(&scenario)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+            .spawn_piped();
         wait_for_sales(&env);
         std::thread::sleep(Duration::from_secs(1));
         pg.stop_immediate();
@@ -592,10 +588,7 @@ fn f5b_a_server_frozen_mid_operation_costs_one_bound() {
         .process()
         .args(["--json", "--config", &cfg, "hold", "E", "3"])
         .args(["--pause-after-lock", "1s", "--idempotency-key", "k1"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+        .spawn_piped();
     std::thread::sleep(Duration::from_millis(500));
     pg.signal_all("STOP");
     let started = Instant::now();
@@ -641,10 +634,7 @@ fn f5b_a_server_frozen_mid_operation_costs_one_bound() {
             "--reserve-ratio",
             "0.5",
         ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+        .spawn_piped();
     wait_for_sales(&env);
     pg.signal_all("STOP");
     std::thread::sleep(Duration::from_secs(6));
@@ -691,10 +681,7 @@ fn a_database_down_at_the_end_still_reports_the_run() {
             "--reserve-ratio",
             "0.5",
         ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+        .spawn_piped();
     wait_for_sales(&env);
     std::thread::sleep(Duration::from_millis(1500));
     pg.stop_immediate();

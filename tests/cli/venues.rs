@@ -547,3 +547,46 @@ fn format_flag_reads_a_plan_whatever_its_name() {
         2,
     );
 }
+
+/// Review findings: a seat's history follows the seat, not the label (after a re-import that
+/// swaps two labels, each label shows its own seat's trail only); a seat name with `..` (read
+/// as a range when typed) is refused; a row with a huge gap is drawn without empty bands.
+#[test]
+fn history_follows_the_seat_names_with_dots_are_refused_and_gaps_stay_small() {
+    on_both("venues_review", |env| {
+        let v1 = env.write(
+            "v1.csv",
+            "section,row,seat,external_id\nS,A,1,a1\nS,A,2,a2\nS,A,3,a3\n",
+        );
+        env.ok(&["event", "create", "--name", "H", "--layout", &v1]);
+        env.ok(&["hold", "H", "A-1"]);
+        // a1 (held) now sits at seat 2, a2 at seat 1.
+        let v2 = env.write(
+            "v2.csv",
+            "section,row,seat,external_id\nS,A,2,a1\nS,A,1,a2\nS,A,3,a3\n",
+        );
+        env.ok(&["layout", "import", "H", &v2, "--replace"]);
+        assert_eq!(
+            env.json(&["history", "H", "A-1"]).as_array().unwrap().len(),
+            0
+        );
+        assert_eq!(
+            env.json(&["history", "H", "A-2"]).as_array().unwrap().len(),
+            1
+        );
+        let seats = env.json(&["seats", "H", "--status", "held"]);
+        assert_eq!(seats[0]["label"], "A-2");
+        assert_eq!(env.json(&["audit", "H"])["ok"], true);
+    });
+    let env = Env::sqlite();
+    let dots = env.write("dots.csv", "section,row,seat,position\nS,A,1..2,2\n");
+    let err = env.fails(&["event", "create", "--name", "D", "--layout", &dots], 2);
+    assert!(err.contains("contains `..`"), "{err}");
+    let gap = env.write(
+        "gap.csv",
+        "section,row,seat,position\nS,A,1,1\nS,A,2,999999\n",
+    );
+    env.ok(&["event", "create", "--name", "G", "--layout", &gap]);
+    let map = env.ok(&["map", "G"]);
+    assert!(map.lines().count() < 20, "{} lines", map.lines().count());
+}

@@ -33,13 +33,13 @@ impl Desk<'_> {
             let counts = match counts {
                 Ok((_, counts)) => counts,
                 Err(e) => {
-                    self.ride_out(e)?;
+                    self.ride_out(e).await?;
                     continue;
                 }
             };
             if self.held.is_some() {
                 if let Err(e) = self.settle().await {
-                    self.ride_out(e)?;
+                    self.ride_out(e).await?;
                 }
                 continue;
             }
@@ -71,7 +71,7 @@ impl Desk<'_> {
                 _ => return Ok(()),
             };
             if let Err(e) = done {
-                self.ride_out(e)?;
+                self.ride_out(e).await?;
             }
         }
     }
@@ -79,16 +79,27 @@ impl Desk<'_> {
     /// After an error: the database or Redis not answering (or an answer lost) is said, and the
     /// clerk chooses to try again (the session goes on where it was) or to leave (exit 6).
     /// Any other error ends the session as before.
-    fn ride_out(&mut self, e: Error) -> Result<()> {
+    async fn ride_out(&mut self, e: Error) -> Result<()> {
         if !outage(&e) {
             return Err(e);
         }
         self.warn(&e);
         let question = "The database or Redis is not answering. Try again?";
         if self.confirm(question, true)? {
+            self.revive().await;
             Ok(())
         } else {
             Err(e)
+        }
+    }
+
+    /// Before trying again after an outage: connections the server dropped meanwhile are
+    /// used up here, not by the clerk's next try.
+    async fn revive(&self) {
+        if let Ok(store) = self.ctx.store().await {
+            store
+                .revive(self.ctx.settings.config.database.max_connections + 1)
+                .await;
         }
     }
 
@@ -154,7 +165,13 @@ impl Desk<'_> {
             if text.is_empty() {
                 return Ok(());
             }
-            let seats = self.seats().await?;
+            // A read lost to an outage is asked again, the pick kept.
+            let seats = loop {
+                match self.seats().await {
+                    Ok(seats) => break seats,
+                    Err(e) => self.ride_out(e).await?,
+                }
+            };
             // The same limit as `hold`, on the seats the text comes to (ranges expanded).
             let picked =
                 pick(&text, &seats).and_then(|p| check_limit(p.labels.len(), max).map(|()| p));
@@ -209,6 +226,7 @@ impl Desk<'_> {
                             self.say("If the hold was made, it lapses by itself.");
                             return Ok(());
                         }
+                        self.revive().await;
                     }
                     other => break other,
                 }

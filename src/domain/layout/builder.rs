@@ -102,8 +102,16 @@ impl<'a> Builder<'a> {
             None => None,
             Some(n) => {
                 let n = names::normalize("seat", n).map_err(|m| self.err(line, m))?;
+                // `12 bis` and `12  bis` are one name, as they look.
+                let n = n.split_whitespace().collect::<Vec<_>>().join(" ");
                 if n.is_empty() {
                     return Err(self.err(line, "empty seat name"));
+                }
+                if n.contains("..") {
+                    return Err(self.err(
+                        line,
+                        format!("seat name `{n}` contains `..`, which labels use for ranges"),
+                    ));
                 }
                 let Some(p) = place.seat_pos else {
                     return Err(self.err(
@@ -201,13 +209,13 @@ impl<'a> Builder<'a> {
             return Err(mk_err(
                 line,
                 format!(
-                    "seat {number} of {} {} a position but others of the row {}: give every \
-                     seat of a row its position, or none",
+                    "seat {number} of {} {} but others of the row {}: give every seat of a \
+                     row its position, or none",
                     row_name(),
                     if place.seat_pos.is_some() {
-                        "has"
+                        "has a position"
                     } else {
-                        "has no"
+                        "has no position"
                     },
                     if *has_pos { "do" } else { "do not" }
                 ),

@@ -50,6 +50,9 @@ struct Seat {
     category: Option<String>,
 }
 
+/// A seat at its absolute x and y on the plan.
+type Spot<'a> = (f64, f64, &'a Seat);
+
 #[derive(Debug, Default, Clone, Copy, Deserialize)]
 struct Pos {
     x: f64,
@@ -80,33 +83,36 @@ pub(super) fn parse_pretix(text: &str, file: &str) -> Result<Layout, LayoutError
             .filter(|n| !n.trim().is_empty())
             .unwrap_or_else(|| format!("Zone {}", zi + 1));
         let zpos = zone.position.unwrap_or_default();
+        // Entries with one row_number are one row (an editor may draw a row in pieces, around
+        // an aisle): their seats, at absolute coordinates, in order of first appearance.
+        let mut rows: Vec<(&str, Vec<Spot>)> = Vec::new();
+        for r in &zone.rows {
+            let rpos = r.position.unwrap_or_default();
+            let seats = r.seats.iter().map(|s| {
+                (
+                    zpos.x + rpos.x + s.position.x,
+                    zpos.y + rpos.y + s.position.y,
+                    s,
+                )
+            });
+            match rows.iter_mut().find(|(n, _)| *n == r.row_number.as_str()) {
+                Some((_, all)) => all.extend(seats),
+                None => rows.push((r.row_number.as_str(), seats.collect())),
+            }
+        }
+        rows.retain(|(_, seats)| !seats.is_empty());
         // Rows nearest the top of the plan (the stage) first.
-        let mut rows: Vec<(f64, usize)> = zone
-            .rows
+        let mean_y = |seats: &[Spot]| seats.iter().map(|s| s.1).sum::<f64>() / seats.len() as f64;
+        let mut order: Vec<(f64, usize)> = rows
             .iter()
             .enumerate()
-            .map(|(ri, r)| {
-                let y0 = zpos.y + r.position.unwrap_or_default().y;
-                let n = r.seats.len().max(1) as f64;
-                (
-                    y0 + r.seats.iter().map(|s| s.position.y).sum::<f64>() / n,
-                    ri,
-                )
-            })
+            .map(|(i, (_, seats))| (mean_y(seats), i))
             .collect();
-        rows.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        for (distance, &(_, ri)) in rows.iter().enumerate() {
-            let row = &zone.rows[ri];
-            let where_row = format!("zone `{section}`, row `{}`", row.row_number);
-            if row.seats.is_empty() {
-                continue;
-            }
-            let rpos = row.position.unwrap_or_default();
-            let mut seats: Vec<(f64, &Seat)> = row
-                .seats
-                .iter()
-                .map(|s| (zpos.x + rpos.x + s.position.x, s))
-                .collect();
+        order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        for (distance, &(_, ri)) in order.iter().enumerate() {
+            let (row_number, row_seats) = &rows[ri];
+            let where_row = format!("zone `{section}`, row `{row_number}`");
+            let mut seats: Vec<(f64, &Seat)> = row_seats.iter().map(|s| (s.0, s.2)).collect();
             seats.sort_by(|a, b| a.0.total_cmp(&b.0));
             let places = places_along(&seats.iter().map(|s| s.0).collect::<Vec<_>>());
             for ((_, seat), place) in seats.iter().zip(places) {
@@ -149,7 +155,7 @@ pub(super) fn parse_pretix(text: &str, file: &str) -> Result<Layout, LayoutError
                 };
                 b.push_placed(
                     &section,
-                    &row.row_number,
+                    row_number,
                     number,
                     seat.category.as_deref(),
                     SeatAttrs::default(),
@@ -194,6 +200,28 @@ fn places_along(xs: &[f64]) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A row drawn in two pieces (around an aisle) is one row, the gap an aisle.
+    #[test]
+    fn a_row_in_pieces_is_one_row() {
+        let seat = |g: &str, n: &str, x: i32| {
+            format!(
+                r#"{{"seat_guid":"{g}","seat_number":"{n}","position":{{"x":{x},"y":0}},"category":"A"}}"#
+            )
+        };
+        let plan = format!(
+            r#"{{"name":"p","categories":[{{"name":"A"}}],"zones":[{{"name":"Z","position":{{"x":0,"y":0}},"rows":[
+            {{"row_number":"1","seats":[{},{}]}},{{"row_number":"1","position":{{"x":120,"y":0}},"seats":[{},{}]}}]}}]}}"#,
+            seat("a", "1", 0),
+            seat("b", "2", 30),
+            seat("c", "3", 0),
+            seat("d", "4", 30)
+        );
+        let l = parse_pretix(&plan, "p.json").unwrap();
+        let places: Vec<Option<u32>> = l.seats.iter().map(|s| s.seat_pos).collect();
+        assert_eq!(places, [Some(1), Some(2), Some(5), Some(6)]);
+        assert!(l.seats.iter().all(|s| s.row == "1"));
+    }
 
     #[test]
     fn places_follow_x_and_gaps_become_aisles() {

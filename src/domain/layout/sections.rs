@@ -226,7 +226,10 @@ fn build_from_sections<S: Located>(
 fn parse_order(text: &str) -> Result<Vec<Option<u32>>, String> {
     let mut out = Vec::new();
     let spaced = text.replace('|', " | ");
-    for token in spaced.split([' ', ',']).filter(|t| !t.is_empty()) {
+    for token in spaced
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+    {
         if token == "|" {
             out.push(None);
             continue;
