@@ -159,13 +159,9 @@ impl Reserver {
                 );
                 tokio::time::sleep(backoff(attempt)).await;
             }
-            let mut seats = self
-                .bounded(self.store.list_seats(template.event_id, None, section))
+            let (cands, seats) = self
+                .candidates(template.event_id, section, category, want)
                 .await?;
-            if let Some(cat) = category {
-                best::only_category(&mut seats, cat);
-            }
-            let cands = best::candidates(&seats, want);
             // Uncontended, the very best; after a collision, spread out over more of the best
             // so racing terminals stop reaching for the same block.
             let spread = BEST_SPREAD * attempt as usize;
@@ -200,6 +196,49 @@ impl Reserver {
             }
         }
         Err(last.unwrap_or_else(|| Error::conflict("could not hold the best seats; try again")))
+    }
+
+    /// Best-available candidates (see `domain::best`) and the seats they were judged on.
+    /// Without a section (and for parties without wheelchair spaces) the event is read a
+    /// section at a time, in layout order, skipping sections with nothing available: the first
+    /// section with a perfect block (side by side, stranding no seat, spending no accessible
+    /// seat) holds the best pick of the whole event, as sections rank before rows, so a
+    /// stadium is not read whole for it. Otherwise every section read is judged together, as a
+    /// whole-event read would be. Errors: exit 6.
+    async fn candidates(
+        &self,
+        event_id: Uuid,
+        section: Option<&str>,
+        category: Option<&str>,
+        want: best::Want,
+    ) -> Result<(Vec<best::Pick>, Vec<crate::domain::Seat>)> {
+        let read = |sec: Option<String>| async move {
+            let mut seats = self
+                .bounded(self.store.list_seats(event_id, None, sec.as_deref()))
+                .await?;
+            if let Some(cat) = category {
+                best::only_category(&mut seats, cat);
+            }
+            Ok::<_, Error>(seats)
+        };
+        if section.is_some() || want.accessible > 0 {
+            let seats = read(section.map(str::to_string)).await?;
+            return Ok((best::candidates(&seats, want), seats));
+        }
+        let (_, sections) = self.bounded(self.store.seat_counts(event_id)).await?;
+        let mut all = Vec::new();
+        for s in sections.into_iter().filter(|s| s.counts.available > 0) {
+            let seats = read(Some(s.section)).await?;
+            let cands = best::candidates(&seats, want);
+            if cands
+                .first()
+                .is_some_and(|p| p.together && p.orphans == 0 && p.access_spent == 0)
+            {
+                return Ok((cands, seats));
+            }
+            all.extend(seats);
+        }
+        Ok((best::candidates(&all, want), all))
     }
 
     /// Extends an active hold to `ttl_ms` from now. Errors: exit 3 (`HoldClosed`), 4, 5
