@@ -32,9 +32,13 @@ trap cleanup EXIT
 measure() {
   local what="$1" backend="$2" seats="$3"
   shift 3
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null
-  read -r s kb <"$work/time"
-  printf '{"what":"%s","backend":"%s","seats":%s,"s":%s,"rss_mb":%.1f}\n' \
+  local t0 t1
+  t0=$(date +%s%N)
+  /usr/bin/time -f "%M" -o "$work/time" "$@" >/dev/null
+  t1=$(date +%s%N)
+  read -r kb <"$work/time"
+  s=$(echo "scale=3; ($t1 - $t0) / 1000000000" | bc)
+  printf '{"what":"%s","backend":"%s","seats":%s,"s":%.3f,"rss_mb":%.1f}\n' \
     "$what" "$backend" "$seats" "$s" "$(echo "$kb / 1024" | bc -l)" | tee -a "$work/all.jsonl"
 }
 
