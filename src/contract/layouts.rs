@@ -16,23 +16,24 @@ pub struct SectionSummary {
 }
 
 impl SectionSummary {
-    /// The sections of a layout, in its order.
+    /// The sections of a layout, in its order, each once (a file may come back to a section
+    /// after another).
     pub fn of(layout: &Layout) -> Vec<SectionSummary> {
         let mut out: Vec<SectionSummary> = Vec::new();
+        let mut at: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
         let mut rows: HashSet<u32> = HashSet::new();
         for seat in &layout.seats {
-            match out.last_mut() {
-                Some(last) if last.section == seat.section => last.seats += 1,
-                _ => out.push(SectionSummary {
+            let i = *at.entry(seat.section_pos).or_insert_with(|| {
+                out.push(SectionSummary {
                     section: seat.section.clone(),
                     rows: 0,
-                    seats: 1,
-                }),
-            }
-            if rows.insert(seat.row_pos)
-                && let Some(last) = out.last_mut()
-            {
-                last.rows += 1;
+                    seats: 0,
+                });
+                out.len() - 1
+            });
+            out[i].seats += 1;
+            if rows.insert(seat.row_pos) {
+                out[i].rows += 1;
             }
         }
         out
@@ -61,4 +62,26 @@ pub struct Checked {
     pub sections: Vec<SectionSummary>,
     /// A few labels, to show which label scheme the file produces.
     pub sample_labels: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::layout::Format;
+
+    #[test]
+    fn a_section_the_file_comes_back_to_is_listed_once() {
+        let l = Layout::parse_bytes(
+            b"section,row,seat\nS,A,1\nT,A,1\nS,B,1\nS,B,2\n",
+            Format::Csv,
+            "t.csv",
+        )
+        .unwrap();
+        let s = SectionSummary::of(&l);
+        let got: Vec<(&str, usize, usize)> = s
+            .iter()
+            .map(|s| (s.section.as_str(), s.rows, s.seats))
+            .collect();
+        assert_eq!(got, [("S", 2, 3), ("T", 1, 1)]);
+    }
 }

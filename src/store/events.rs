@@ -95,24 +95,26 @@ macro_rules! replace_keeping {
             .collect();
         let mut kept: Vec<(i64, usize)> = Vec::new();
         let mut gone: Vec<i64> = Vec::new();
-        let mut stuck: Vec<String> = Vec::new();
+        let (mut stuck, mut statuses): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
         for (id, ext, status, label) in &rows {
             match ext.as_deref().and_then(|e| wanted.get(e)) {
                 Some(&i) => kept.push((*id, i)),
                 None if status == "available" => gone.push(*id),
-                None => stuck.push(format!("{label} ({status})")),
+                None => {
+                    stuck.push(label.clone());
+                    statuses.push(status.clone());
+                }
             }
         }
         if !stuck.is_empty() {
-            let n = stuck.len();
-            stuck.truncate(10);
-            return Ok(Err(Error::conflict(format!(
-                "cannot replace the layout: {n} seat(s) not in the new layout are not available: \
-                 {}{} (give them their external_id in the new layout to keep them, or release \
-                 or unblock them first)",
-                stuck.join(", "),
-                if n > 10 { ", …" } else { "" }
-            ))));
+            // Exit 3 with the seats and their states (JSON `seats`, `statuses`).
+            return Ok(Err(Error::WrongState {
+                action: "replace the layout: the new one leaves out",
+                seats: stuck,
+                statuses,
+                hint: "give them their external_id in the new layout to keep them, or release \
+                       or unblock them first",
+            }));
         }
         if $pg {
             sqlx::query("SELECT id FROM seats WHERE event_id = $1 ORDER BY id FOR UPDATE")

@@ -509,6 +509,18 @@ fn a_changed_pretix_plan_reimports_keeping_sold_seats_by_guid() {
         let dropped = env.write("dropped.json", plan.to_string());
         let err = env.fails(&["layout", "import", "Saal", &dropped, "--replace"], 3);
         assert!(err.contains("R-0-2 (held)"), "{err}");
+        let out = env.run(&["--json", "layout", "import", "Saal", &dropped, "--replace"]);
+        let json: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+        assert_eq!(
+            json["error"]["seats"],
+            serde_json::json!(["R-0-2"]),
+            "{json}"
+        );
+        assert_eq!(
+            json["error"]["statuses"],
+            serde_json::json!(["held"]),
+            "{json}"
+        );
         assert_eq!(env.json(&["seats", "Saal"]).as_array().unwrap().len(), 30);
         assert_eq!(env.json(&["audit", "Saal"])["ok"], true);
     });
