@@ -361,18 +361,7 @@ fn is_password_key(key: &str) -> bool {
 
 /// Whether a URL carries a password (in its user info or a `password=` parameter).
 fn url_has_password(url: &str) -> bool {
-    let Some((_, rest)) = url.split_once("://") else {
-        return false;
-    };
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let in_userinfo = rest[..authority_end]
-        .rsplit_once('@')
-        .is_some_and(|(userinfo, _)| userinfo.contains(':'));
-    let in_query = rest[authority_end..].split_once('?').is_some_and(|(_, q)| {
-        q.split(['&', '#'])
-            .any(|p| p.split_once('=').is_some_and(|(k, _)| is_password_key(k)))
-    });
-    in_userinfo || in_query
+    redact_url(url) != url
 }
 
 /// What every command runs with, after layering.

@@ -315,6 +315,12 @@ impl Error {
         }
     }
 
+    /// The backend did not answer, or its answer was lost (exit 6: `Unavailable`, `Timeout`,
+    /// `Indeterminate`): an outage to ride out or report, not a verdict on the request.
+    pub fn is_outage(&self) -> bool {
+        self.exit_code() == ExitCode::Unavailable
+    }
+
     /// Seats are taken by someone else (exit 3); the variant, not the text, is what callers
     /// match.
     pub fn is_seats_taken(&self) -> bool {

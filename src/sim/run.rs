@@ -154,9 +154,7 @@ impl Spec {
         // the audit could not run (exit 6) and keeps the event for a later `seatctl audit`.
         let audit = match app.audit_run(event_id, &expected).await {
             Ok(audit) => audit,
-            Err(e @ (Error::Unavailable(_) | Error::Timeout(_) | Error::Indeterminate(_))) => {
-                AuditReport::unavailable(e.to_string())
-            }
+            Err(e) if e.is_outage() => AuditReport::unavailable(e.to_string()),
             Err(e) => return Err(e),
         };
         Ok((data, audit, history))

@@ -153,25 +153,30 @@ macro_rules! replace_keeping {
             qb.push(")");
             qb.build().execute(&mut *$tx).await?;
         }
-        for (id, i) in &kept {
-            let s = &$layout.seats[*i];
-            sqlx::query(
-                "UPDATE seats SET section = $1, row_name = $2, number = $3, label = $4, \
-                 category = $5, attributes = $6, section_pos = $7, row_pos = $8, seat_pos = $9, \
-                 version = version + 1 WHERE id = $10",
-            )
-            .bind(&s.section)
-            .bind(&s.row)
-            .bind(i64::from(s.number))
-            .bind(&s.label)
-            .bind(&s.category)
-            .bind(s.attributes.to_db())
-            .bind(i64::from(s.section_pos))
-            .bind(i64::from(s.row_pos))
-            .bind(s.seat_pos.map(i64::from))
-            .bind(*id)
-            .execute(&mut *$tx)
-            .await?;
+        // Then into place, a chunk of seats per statement (VALUES columns are `columnN` on
+        // both backends), not a round trip per seat.
+        for chunk in kept.chunks(INSERT_CHUNK) {
+            let mut qb = QueryBuilder::new(
+                "UPDATE seats SET section = v.column2, row_name = v.column3, number = v.column4, \
+                 label = v.column5, category = v.column6, attributes = v.column7, \
+                 section_pos = v.column8, row_pos = v.column9, seat_pos = v.column10, \
+                 version = version + 1 FROM (",
+            );
+            qb.push_values(chunk, |mut b, (id, i)| {
+                let s: &LayoutSeat = &$layout.seats[*i];
+                b.push_bind(*id)
+                    .push_bind(s.section.clone())
+                    .push_bind(s.row.clone())
+                    .push_bind(i64::from(s.number))
+                    .push_bind(s.label.clone())
+                    .push_bind(s.category.clone())
+                    .push_bind(s.attributes.to_db())
+                    .push_bind(i64::from(s.section_pos))
+                    .push_bind(i64::from(s.row_pos))
+                    .push_bind(s.seat_pos.map(i64::from));
+            });
+            qb.push(") AS v WHERE seats.id = v.column1");
+            qb.build().execute(&mut *$tx).await?;
         }
         let placed: std::collections::HashSet<usize> = kept.iter().map(|(_, i)| *i).collect();
         let added = Layout {

@@ -80,7 +80,7 @@ impl Desk<'_> {
     /// clerk chooses to try again (the session goes on where it was) or to leave (exit 6).
     /// Any other error ends the session as before.
     async fn ride_out(&mut self, e: Error) -> Result<()> {
-        if !outage(&e) {
+        if !e.is_outage() {
             return Err(e);
         }
         self.warn(&e);
@@ -218,7 +218,7 @@ impl Desk<'_> {
             };
             let held = loop {
                 match self.ctx.hold(&order).await {
-                    Err(e) if outage(&e) => {
+                    Err(e) if e.is_outage() => {
                         self.warn(&e);
                         let again = "The database or Redis is not answering. Try again (the \
                                      same request: a hold already made is not made twice)?";
@@ -433,12 +433,4 @@ impl Desk<'_> {
             )),
         }
     }
-}
-
-/// The backend did not answer, or its answer was lost: waited out at the desk, not a verdict.
-fn outage(e: &Error) -> bool {
-    matches!(
-        e,
-        Error::Unavailable(_) | Error::Timeout(_) | Error::Indeterminate(_)
-    )
 }
