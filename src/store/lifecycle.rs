@@ -219,8 +219,6 @@ impl Store {
         }))
     }
 
-    /// The database server's clock now (PostgreSQL `clock_timestamp()`; SQLite's, which is
-    /// this machine's).
     /// After an outage: reads the clock until one connection answers, at most `tries` times.
     /// Idle connections the server closed meanwhile each fail once and are dropped, so the
     /// caller's next operation gets a live one instead of the next dead one.
@@ -232,6 +230,8 @@ impl Store {
         }
     }
 
+    /// The database server's clock now (PostgreSQL `clock_timestamp()`; SQLite's, which is
+    /// this machine's).
     pub async fn clock(&self) -> Result<DateTime<Utc>> {
         let text: String = with_pool!(self, |pool, pg| {
             sqlx::query_scalar(if pg {
