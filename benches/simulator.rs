@@ -40,6 +40,7 @@ fn main() {
             row_pos: n / 100,
             seat_pos: None,
             external_id: None,
+            area: false,
         })
         .collect();
     let plan = Plan {
@@ -52,6 +53,7 @@ fn main() {
         ops: None,
         party: Party { min: 1, max: 4 },
         best: false,
+        area: None,
         hot: None,
         reserve_ratio: 0.7,
         abandon: 0.0,

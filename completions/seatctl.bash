@@ -1519,7 +1519,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__hold)
-            opts="-v -h --best --section --category --accessible --ttl --holder --idempotency-key --pause-after-lock --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --best --section --category --accessible --area --quantity --ttl --holder --idempotency-key --pause-after-lock --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1538,6 +1538,14 @@ _seatctl() {
                     return 0
                     ;;
                 --accessible)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --area)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --quantity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1947,7 +1955,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__simulate)
-            opts="-v -h --event --seats --layout --keep --buyers --connections --rate --duration --ops --warmup --party --best --hot --reserve-ratio --abandon --mix --hold-ttl --seed --processes --run-id --progress --threshold --csv --report --pause-after-lock --pause-prob --kill-connection-prob --fault-unguarded-writes --fault-unguarded-extend --fault-lost-answers --worker-plan --config --database-url --redis-url --strategy --json --no-color --verbose --help merge help"
+            opts="-v -h --event --seats --layout --keep --buyers --connections --rate --duration --ops --warmup --party --best --area --hot --reserve-ratio --abandon --mix --hold-ttl --seed --processes --run-id --progress --threshold --csv --report --pause-after-lock --pause-prob --kill-connection-prob --fault-unguarded-writes --fault-unguarded-extend --fault-lost-answers --worker-plan --config --database-url --redis-url --strategy --json --no-color --verbose --help merge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1990,6 +1998,10 @@ _seatctl() {
                     return 0
                     ;;
                 --party)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --area)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

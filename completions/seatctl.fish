@@ -214,6 +214,8 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l best -d 'Hold t
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l section -d 'With --best: only this section' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l category -d 'With --best: only this category' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l accessible -d 'With --best: N of the party\'s seats must be accessible (wheelchair spaces); the rest sit beside them, on companion seats where the layout has them' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l area -d 'Hold places of this general-admission area instead (a standing area, a dance floor): any free ones, --quantity of them, all or none' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l quantity -d 'With --area: how many places' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l ttl -d 'How long the hold lasts [default: reservation.hold_ttl, 10m]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l holder -d 'Who holds the seats (shown in the history)' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l idempotency-key -d 'Retrying with the same key returns the same hold instead of holding twice' -r
@@ -406,6 +408,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l ops -d 'Stop after N measured buys instead' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l warmup -d 'Run this long first without counting it' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l party -d 'Seats per buyer: fixed (2) or a range (1..4)' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l area -d 'Buyers take --party places of this general-admission area instead of seats' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l hot -d 'Skew, SHARE:FRACTION: e.g. 0.8:0.1, 80% of buyers want seats in the best 10%' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l reserve-ratio -d 'Share of holds turned into reservations; the rest are released (or abandoned)' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l abandon -d 'Share of the holds not reserved that are left to lapse instead of released' -r

@@ -102,6 +102,14 @@ pub enum Error {
         section: Option<String>,
         category: Option<String>,
     },
+    /// A general-admission area has fewer places left than asked for (exit 3): nothing held.
+    /// JSON: `"area"`, `"asked"`, `"available"`.
+    #[error("{}", if *.available == 0 { format!("area {area} is sold out ({asked} place{} asked for)", plural(*.asked)) } else { format!("only {available} place{} left in area {area}, {asked} asked for", plural(*.available)) })]
+    AreaFull {
+        area: String,
+        asked: usize,
+        available: usize,
+    },
     /// Seats not in the state a change needs (`block`: available; `unblock`: blocked), so
     /// nothing was changed (exit 3). JSON: `"seats"` and their `"statuses"`, in one order.
     #[error("cannot {action} {}: {hint}", seat_states(.seats, .statuses))]
@@ -245,6 +253,7 @@ impl Error {
             Error::Conflict(_)
             | Error::SeatsTaken { .. }
             | Error::NotEnoughSeats { .. }
+            | Error::AreaFull { .. }
             | Error::WrongState { .. }
             | Error::HoldClosed { .. }
             | Error::HoldLifetimeReached { .. }
@@ -286,6 +295,11 @@ impl Error {
             Error::HoldClosed { hold_id, status } => {
                 json!({ "hold_id": hold_id, "status": status })
             }
+            Error::AreaFull {
+                area,
+                asked,
+                available,
+            } => json!({ "area": area, "asked": asked, "available": available }),
             Error::UnknownSeats {
                 labels,
                 suggestions,

@@ -105,13 +105,8 @@ impl Session {
             Ok(event) => Ok(Created::new(event, &layout)),
             Err(Error::Conflict(_)) if order.if_not_exists => {
                 let event = store.find_event(&name).await?;
-                let (counts, sections) = store.seat_counts(event.id).await?;
-                Ok(Created {
-                    event,
-                    seats: counts.total,
-                    sections: sections.len(),
-                    created: false,
-                })
+                let (_, sections) = store.seat_counts(event.id).await?;
+                Ok(Created::existing(event, &sections))
             }
             Err(e) => Err(e),
         }

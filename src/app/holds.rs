@@ -24,7 +24,15 @@ pub struct BestOrder {
     pub accessible: u32,
 }
 
-/// A hold as asked for: seats by label (ranges such as `A-12..A-15` allowed) or the best N.
+/// `--area NAME --quantity N`: N places of a general-admission area.
+#[derive(Debug, Clone, Default)]
+pub struct AreaOrder {
+    pub area: String,
+    pub quantity: u32,
+}
+
+/// A hold as asked for: seats by label (ranges such as `A-12..A-15` allowed), the best N, or
+/// places of a general-admission area.
 #[derive(Debug, Clone, Default)]
 pub struct HoldOrder {
     /// Event id, name, or unique name prefix.
@@ -32,6 +40,7 @@ pub struct HoldOrder {
     /// Seat labels; empty with `best`.
     pub seats: Vec<String>,
     pub best: Option<BestOrder>,
+    pub area: Option<AreaOrder>,
     /// Default `reservation.hold_ttl`; at most `reservation.max_hold_ttl`.
     pub ttl: Option<HumanDuration>,
     pub holder: Option<String>,
@@ -46,17 +55,19 @@ fn idempotency_request(
     event: &Uuid,
     labels: &[String],
     best: Option<&BestOrder>,
+    area: Option<&AreaOrder>,
     ttl_ms: i64,
     holder: Option<&str>,
 ) -> String {
-    let what = match best {
-        Some(b) => serde_json::json!({
+    let what = match (best, area) {
+        (_, Some(a)) => serde_json::json!({ "area": a.area, "quantity": a.quantity }),
+        (Some(b), None) => serde_json::json!({
             "best": b.n,
             "section": b.section,
             "category": b.category,
             "accessible": b.accessible,
         }),
-        None => serde_json::json!({ "seats": labels }),
+        (None, None) => serde_json::json!({ "seats": labels }),
     };
     serde_json::json!({
         "event": event,
@@ -82,9 +93,25 @@ impl Session {
             }
             labels.push(label);
         }
-        let asked = order.best.as_ref().map_or(labels.len(), |b| b.n as usize);
+        let asked = match (&order.best, &order.area) {
+            (Some(_), Some(_)) => {
+                return Err(Error::invalid("give --best or --area, not both"));
+            }
+            (Some(b), None) => b.n as usize,
+            (None, Some(a)) => a.quantity as usize,
+            (None, None) => labels.len(),
+        };
+        if !labels.is_empty() && (order.best.is_some() || order.area.is_some()) {
+            return Err(Error::invalid(
+                "give seat labels, --best or --area, not more than one",
+            ));
+        }
         if asked == 0 {
-            return Err(Error::invalid("--best must be at least 1"));
+            return Err(Error::invalid(if order.area.is_some() {
+                "--quantity must be at least 1"
+            } else {
+                "--best must be at least 1"
+            }));
         }
         pick::check_limit(asked, max)?;
         let ttl_ms = self.ttl_ms(order.ttl)?;
@@ -103,6 +130,7 @@ impl Session {
                 &event.id,
                 &labels,
                 order.best.as_ref(),
+                order.area.as_ref(),
                 ttl_ms,
                 order.holder.as_deref(),
             )
@@ -119,6 +147,22 @@ impl Session {
             fault: order.fault,
         };
         let mut effort = Effort::default();
+        if let Some(area) = &order.area {
+            let name = names::nfc(area.area.trim());
+            let capacity = self.area_capacity(event.id, &name).await?;
+            let hold = reserver
+                .hold_area(&req, &name, capacity, asked, &mut effort)
+                .await?;
+            return Ok(Held {
+                hold,
+                strategy: reserver.strategy().to_string(),
+                retries: effort.retries,
+                together: None,
+                orphans: None,
+                access_spent: None,
+                area: Some(name),
+            });
+        }
         let (hold, pick) = match &order.best {
             Some(best) => {
                 let accessible = best.accessible as usize;
@@ -131,6 +175,12 @@ impl Session {
                 let category = best.category.as_deref().map(names::nfc);
                 if let Some(section) = &section {
                     self.check_section(event.id, section).await?;
+                    if self.area_capacity(event.id, section).await.is_ok() {
+                        return Err(Error::invalid(format!(
+                            "`{section}` is a general-admission area, with places and no seats: \
+                             hold them with --area {section} --quantity {asked}"
+                        )));
+                    }
                 }
                 let want = Want {
                     n: best.n as usize,
@@ -145,7 +195,7 @@ impl Session {
                         &mut effort,
                     )
                     .await?;
-                (hold, Some(pick))
+                (hold, pick)
             }
             None => match reserver.hold(&req, &mut effort).await {
                 Ok(hold) => (hold, None),
@@ -162,6 +212,7 @@ impl Session {
             together: pick.as_ref().map(|p| p.together),
             orphans: pick.as_ref().map(|p| p.orphans),
             access_spent: pick.map(|p| p.access_spent),
+            area: None,
         })
     }
 

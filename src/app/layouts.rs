@@ -47,11 +47,13 @@ pub fn check_layout(file: &Path, format: Option<Format>) -> Result<Checked> {
     let layout = Layout::from_file_as(file, format).map_err(Error::invalid)?;
     Ok(Checked {
         file: file.display().to_string(),
-        seats: layout.len(),
+        seats: layout.seat_count(),
+        places: layout.len() - layout.seat_count(),
         sections: SectionSummary::of(&layout),
         sample_labels: layout
             .seats
             .iter()
+            .filter(|s| !s.area)
             .take(3)
             .map(|s| s.label.clone())
             .collect(),

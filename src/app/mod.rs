@@ -17,7 +17,7 @@ pub mod strategy;
 /// inject, and what a simulation's buyers were told (for its audit).
 pub use crate::store::{Actor, Expected, Fault, HoldRequest};
 pub use events::{EventOrder, LayoutSource};
-pub use holds::{BestOrder, HoldOrder};
+pub use holds::{AreaOrder, BestOrder, HoldOrder};
 pub use layouts::check_layout;
 
 use tokio::sync::OnceCell;

@@ -3,8 +3,8 @@
 use uuid::Uuid;
 
 use super::Session;
-use crate::domain::{Event, Seat, SeatStatus, labels, names, no_section};
-use crate::error::Result;
+use crate::domain::{Event, Seat, SeatStatus, SectionCounts, labels, names, no_section, suggest};
+use crate::error::{Error, Result};
 
 impl Session {
     /// The event's seats in layout order (section, row, number), optionally only those in one
@@ -17,6 +17,25 @@ impl Session {
         section: Option<&str>,
     ) -> Result<Vec<Seat>> {
         Ok(self.event_seats(event, status, section).await?.1)
+    }
+
+    /// [`Session::seats`] without the places of general-admission areas, and the counts of the
+    /// areas (of the one asked for with `section`, or all).
+    pub async fn seats_and_areas(
+        &self,
+        event: &str,
+        status: Option<SeatStatus>,
+        section: Option<&str>,
+    ) -> Result<(Vec<Seat>, Vec<SectionCounts>)> {
+        let (event, mut seats) = self.event_seats(event, status, section).await?;
+        seats.retain(|s| !s.area);
+        let (_, sections) = self.store().await?.seat_counts(event.id).await?;
+        let section = section.map(names::nfc);
+        let areas = sections
+            .into_iter()
+            .filter(|s| s.area && section.as_ref().is_none_or(|n| *n == s.section))
+            .collect();
+        Ok((seats, areas))
     }
 
     /// The event and its seats, as [`Session::seats`] reads them.
@@ -71,6 +90,35 @@ impl Session {
             return Err(e);
         }
         Ok((event, seats, selected))
+    }
+
+    /// The capacity (places) of the event's general-admission area `area`. Errors: exit 4
+    /// naming the event's areas (with a "did you mean"), or saying it has none.
+    pub async fn area_capacity(&self, event_id: Uuid, area: &str) -> Result<i64> {
+        let (_, sections) = self.store().await?.seat_counts(event_id).await?;
+        let areas: Vec<&SectionCounts> = sections.iter().filter(|s| s.area).collect();
+        if let Some(a) = areas.iter().find(|s| s.section == area) {
+            return Ok(a.counts.total);
+        }
+        if sections.iter().any(|s| s.section == area) {
+            return Err(Error::invalid(format!(
+                "`{area}` is a section of seats, not a general-admission area: hold its seats \
+                 by label or with --best N --section {area}"
+            )));
+        }
+        if areas.is_empty() {
+            return Err(Error::not_found(format!(
+                "this event has no general-admission area (no `{area}`)"
+            )));
+        }
+        let names: Vec<&str> = areas.iter().map(|s| s.section.as_str()).collect();
+        let hint = suggest(area, names.iter().copied())
+            .map(|s| format!("did you mean `{s}`? "))
+            .unwrap_or_default();
+        Err(Error::not_found(format!(
+            "no area `{area}` in this event; {hint}areas: {}",
+            names.join(", ")
+        )))
     }
 
     /// Fails with the known sections (and a "did you mean") when `section` is not one of them.

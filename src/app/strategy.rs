@@ -46,6 +46,27 @@ pub struct Reserver {
     /// `database.connect_timeout` (the network). A frozen server or a partition on an open
     /// connection is caught here, which no server-side timeout can do.
     op_bound: std::time::Duration,
+    /// Best-available holds under way in this process (shared by every clone and
+    /// [`Reserver::with_store`]): how many buyers are choosing at once, so each can take a
+    /// different block (see `best::choose_apart`).
+    best_in_flight: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+/// Counts a best-available hold in flight while it lives.
+struct InFlight<'a>(&'a std::sync::atomic::AtomicUsize);
+
+impl<'a> InFlight<'a> {
+    /// Counts this hold in; returns the guard and how many are in flight with it.
+    fn enter(counter: &'a std::sync::atomic::AtomicUsize) -> (InFlight<'a>, usize) {
+        let n = counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        (InFlight(counter), n)
+    }
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 impl Reserver {
@@ -67,6 +88,7 @@ impl Reserver {
             lifetime_ms: config.reservation.max_hold_lifetime.0.as_millis() as i64,
             locks,
             op_bound: config.database.statement_timeout.0 + config.database.connect_timeout.0,
+            best_in_flight: Default::default(),
         })
     }
 
@@ -94,6 +116,7 @@ impl Reserver {
             lifetime_ms: self.lifetime_ms,
             locks: self.locks.clone(),
             op_bound: self.op_bound,
+            best_in_flight: self.best_in_flight.clone(),
         }
     }
 
@@ -139,7 +162,8 @@ impl Reserver {
 
     /// Holds the `n` best available seats (see `domain::best`), adjacent in one row when
     /// possible. Under contention it re-reads and re-picks rather than fighting over one block.
-    /// Returns the hold and the pick it made (together? stranding a seat?).
+    /// Returns the hold and the pick it made (together? stranding a seat?); no pick for a
+    /// retry answered with the hold its idempotency key made earlier.
     #[instrument(name = "hold_best", skip_all, fields(strategy = %self.strategy, event = %template.event_id, n = want.n))]
     pub async fn hold_best(
         &self,
@@ -148,7 +172,12 @@ impl Reserver {
         section: Option<&str>,
         category: Option<&str>,
         effort: &mut Effort,
-    ) -> Result<(HoldInfo, best::Pick)> {
+    ) -> Result<(HoldInfo, Option<best::Pick>)> {
+        // A retry of a request already answered: its hold, though no seats may be left now.
+        if let Some(hold) = self.replayed(template).await? {
+            return Ok((hold, None));
+        }
+        let (_counted, in_flight) = InFlight::enter(&self.best_in_flight);
         let mut last = None;
         for attempt in 0..=self.max_retries {
             if attempt > 0 {
@@ -162,10 +191,12 @@ impl Reserver {
             let (cands, seats) = self
                 .candidates(template.event_id, section, category, want)
                 .await?;
-            // Uncontended, the very best; after a collision, spread out over more of the best
-            // so racing terminals stop reaching for the same block.
-            let spread = BEST_SPREAD * attempt as usize;
-            let Some(pick) = best::choose(&cands, spread) else {
+            // Alone, the very best. With other buyers of this process choosing at once, one
+            // of as many blocks that share no seat (twice as many, as they choose at random);
+            // after a collision (with another process, too), over more of the best, so racing
+            // terminals stop reaching for the same block.
+            let ways = (2 * in_flight.saturating_sub(1)).max(BEST_SPREAD * attempt as usize);
+            let Some(pick) = best::choose_apart(&cands, ways) else {
                 let free = seats
                     .iter()
                     .filter(|s| s.status == crate::domain::SeatStatus::Available)
@@ -190,7 +221,7 @@ impl Reserver {
                 ..*template
             };
             match self.hold(&req, effort).await {
-                Ok(hold) => return Ok((hold, pick.clone())),
+                Ok(hold) => return Ok((hold, Some(pick.clone()))),
                 Err(e @ (Error::Conflict(_) | Error::SeatsTaken { .. })) => last = Some(e),
                 Err(e) => return Err(e),
             }
@@ -198,13 +229,79 @@ impl Reserver {
         Err(last.unwrap_or_else(|| Error::conflict("could not hold the best seats; try again")))
     }
 
+    /// Holds `quantity` places of the general-admission area `area` (of `capacity` places), all
+    /// or none: reads that many free places starting at a random one (so racing buyers spread
+    /// over the area instead of all reaching for place 1), holds them as seats are held (the
+    /// version guard in the database; under redis, each place's lock), and on a lost race reads
+    /// again. The area can never be oversold: each place has one owner. Errors: exit 3
+    /// (`AreaFull` with what is left, or `Contended`), 6.
+    #[instrument(name = "hold_area", skip_all, fields(strategy = %self.strategy, event = %template.event_id, area, quantity))]
+    pub async fn hold_area(
+        &self,
+        template: &HoldRequest<'_>,
+        area: &str,
+        capacity: i64,
+        quantity: usize,
+        effort: &mut Effort,
+    ) -> Result<HoldInfo> {
+        // A retry of a request already answered: its hold, though the area may be full now.
+        if let Some(hold) = self.replayed(template).await? {
+            return Ok(hold);
+        }
+        let mut last = None;
+        for attempt in 0..=self.max_retries {
+            if attempt > 0 {
+                effort.retries += 1;
+                tokio::time::sleep(backoff(attempt)).await;
+            }
+            let from = fastrand::i64(1..=capacity.max(1));
+            let places = self
+                .bounded(
+                    self.store
+                        .free_places(template.event_id, area, from, quantity as i64),
+                )
+                .await?;
+            if places.len() < quantity {
+                return Err(Error::AreaFull {
+                    area: area.to_string(),
+                    asked: quantity,
+                    available: places.len(),
+                });
+            }
+            let req = HoldRequest {
+                labels: &places,
+                ..*template
+            };
+            match self.hold(&req, effort).await {
+                Ok(hold) => return Ok(hold),
+                Err(e @ (Error::Conflict(_) | Error::SeatsTaken { .. } | Error::Contended(_))) => {
+                    last = Some(e)
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Err(last.unwrap_or_else(|| Error::conflict("could not hold the places; try again")))
+    }
+
+    /// The hold an earlier request with this idempotency key made (see [`Store::replay`]), for
+    /// requests that choose their seats before holding them.
+    async fn replayed(&self, req: &HoldRequest<'_>) -> Result<Option<HoldInfo>> {
+        if req.idempotency_key.is_none() || req.key_is_new {
+            return Ok(None);
+        }
+        self.bounded(self.store.replay(req)).await
+    }
+
     /// Best-available candidates (see `domain::best`) and the seats they were judged on.
-    /// Without a section (and for parties without wheelchair spaces) the event is read a
-    /// section at a time, in layout order, skipping sections with nothing available: the first
-    /// section with a perfect block (side by side, stranding no seat, spending no accessible
-    /// seat) holds the best pick of the whole event, as sections rank before rows, so a
-    /// stadium is not read whole for it. Otherwise every section read is judged together, as a
-    /// whole-event read would be. Errors: exit 6.
+    /// For parties without wheelchair spaces the event (or section) is read a few rows at a
+    /// time, in layout order, only rows with at least as many free seats as the party
+    /// (`Store::seats_of_free_rows`): the first rows that hold a perfect block (side by side,
+    /// stranding no seat, spending no accessible seat) hold the best pick of the whole event,
+    /// as sections and rows rank in layout order after those, so a stadium is not read whole
+    /// for one party and memory stays bounded by the rows read. Without a perfect block, every
+    /// row where the party fits is judged together (the batches grow, so that costs few round
+    /// trips); where it fits side by side nowhere, the event is read whole for seats apart.
+    /// Parties with wheelchair spaces read the event (or section) whole. Errors: exit 6.
     async fn candidates(
         &self,
         event_id: Uuid,
@@ -212,23 +309,36 @@ impl Reserver {
         category: Option<&str>,
         want: best::Want,
     ) -> Result<(Vec<best::Pick>, Vec<crate::domain::Seat>)> {
-        let read = |sec: Option<String>| async move {
-            let mut seats = self
-                .bounded(self.store.list_seats(event_id, None, sec.as_deref()))
-                .await?;
+        let keep = |seats: &mut Vec<crate::domain::Seat>| {
             if let Some(cat) = category {
-                best::only_category(&mut seats, cat);
+                best::only_category(seats, cat);
             }
-            Ok::<_, Error>(seats)
+            // Places of general-admission areas are no seats to pick.
+            seats.retain(|s| !s.area);
         };
-        if section.is_some() || want.accessible > 0 {
-            let seats = read(section.map(str::to_string)).await?;
+        if want.accessible > 0 {
+            let mut seats = self
+                .bounded(self.store.list_seats(event_id, None, section))
+                .await?;
+            keep(&mut seats);
             return Ok((best::candidates(&seats, want), seats));
         }
-        let (_, sections) = self.bounded(self.store.seat_counts(event_id)).await?;
         let mut all = Vec::new();
-        for s in sections.into_iter().filter(|s| s.counts.available > 0) {
-            let seats = read(Some(s.section)).await?;
+        let mut after = (-1, -1);
+        let mut rows = FIRST_ROWS_READ;
+        loop {
+            let mut seats = self
+                .bounded(self.store.seats_of_free_rows(
+                    event_id,
+                    section,
+                    after,
+                    rows,
+                    want.n as i64,
+                ))
+                .await?;
+            let Some(last) = seats.last() else { break };
+            after = (last.section_pos, last.row_pos);
+            keep(&mut seats);
             let cands = best::candidates(&seats, want);
             if cands
                 .first()
@@ -237,8 +347,19 @@ impl Reserver {
                 return Ok((cands, seats));
             }
             all.extend(seats);
+            rows = (rows * 2).min(MAX_ROWS_READ);
         }
-        Ok((best::candidates(&all, want), all))
+        // Every row where the party fits side by side has been read: the best block among
+        // them is the event's. With none anywhere, seats apart, from the whole event.
+        let cands = best::candidates(&all, want);
+        if cands.first().is_some_and(|p| p.together) {
+            return Ok((cands, all));
+        }
+        let mut seats = self
+            .bounded(self.store.list_seats(event_id, None, section))
+            .await?;
+        keep(&mut seats);
+        Ok((best::candidates(&seats, want), seats))
     }
 
     /// Extends an active hold to `ttl_ms` from now. Errors: exit 3 (`HoldClosed`), 4, 5
@@ -439,6 +560,11 @@ impl Reserver {
         }
     }
 }
+
+/// Best-available's first read: this many rows with a free seat (then twice as many, up to
+/// [`MAX_ROWS_READ`], while no perfect block is found).
+const FIRST_ROWS_READ: i64 = 1;
+const MAX_ROWS_READ: i64 = 256;
 
 /// How many more of the best candidate blocks a buyer picks among, at random, after each
 /// collision (the first try takes the very best).

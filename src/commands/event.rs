@@ -82,12 +82,21 @@ impl Render for Created {
         } else {
             "Already exists:"
         };
+        let s = |n: usize| if n == 1 { "" } else { "s" };
+        let areas = match self.areas {
+            0 => String::new(),
+            n => format!(
+                " and {n} general-admission area{} ({} places)",
+                s(n),
+                self.places
+            ),
+        };
         format!(
-            "{verb} event `{}` with {} seats in {} section{}.\nid: {}\n",
+            "{verb} event `{}` with {} seats in {} section{}{areas}.\nid: {}\n",
             self.event.name,
             self.seats,
             self.sections,
-            if self.sections == 1 { "" } else { "s" },
+            s(self.sections),
             self.event.id
         )
     }
@@ -180,9 +189,10 @@ impl Render for EventDetail {
             out.push_str(&format!("  starts:   {}\n", time(starts)));
         }
         out.push_str(&format!("  created:  {}\n\n", time(&e.created_at)));
+        let areas = self.sections.iter().any(|s| s.area);
         let mut table = ui.table(&[
             "Section",
-            "Seats",
+            if areas { "Seats/places" } else { "Seats" },
             "Available",
             "Held",
             "Reserved",
@@ -199,7 +209,11 @@ impl Render for EventDetail {
             ]);
         };
         for s in &self.sections {
-            add(&s.section, &s.counts);
+            if s.area {
+                add(&format!("{} (area)", s.section), &s.counts);
+            } else {
+                add(&s.section, &s.counts);
+            }
         }
         add("Total", &self.counts);
         out.push_str(&format!("{table}\n"));

@@ -92,11 +92,24 @@ impl Render for Imported {
 }
 
 fn sections_table(ui: &Ui, sections: &[SectionSummary]) -> String {
-    let mut table = ui.table(&["Section", "Rows", "Seats"]);
+    let areas = sections.iter().any(|s| s.area);
+    let mut table = ui.table(&[
+        "Section",
+        "Rows",
+        if areas { "Seats/places" } else { "Seats" },
+    ]);
     for s in sections {
         table.add_row(vec![
-            s.section.clone(),
-            s.rows.to_string(),
+            if s.area {
+                format!("{} (area)", s.section)
+            } else {
+                s.section.clone()
+            },
+            if s.area {
+                "-".into()
+            } else {
+                s.rows.to_string()
+            },
             s.seats.to_string(),
         ]);
     }
@@ -126,8 +139,13 @@ pub struct CheckArgs {
 
 impl Render for Checked {
     fn human(&self, ui: &Ui) -> String {
+        let places = if self.places > 0 {
+            format!(" and {} places of general-admission areas", self.places)
+        } else {
+            String::new()
+        };
         let mut out = format!(
-            "{} is a valid layout of {} seats (labels like {}).\n",
+            "{} is a valid layout of {} seats{places} (labels like {}).\n",
             self.file,
             self.seats,
             self.sample_labels.join(", ")

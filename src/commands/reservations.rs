@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::Ctx;
 use crate::app::Fault;
-use crate::app::{BestOrder, HoldOrder, actor};
+use crate::app::{AreaOrder, BestOrder, HoldOrder, actor};
 use crate::contract::{Held, HistoryEntry, HoldInfo, Released, ReservationInfo, Swept};
 use crate::duration::HumanDuration;
 use crate::error::{Error, Result};
@@ -23,8 +23,8 @@ pub struct HoldArgs {
     pub event: String,
     /// Seat labels (e.g. A-12 A-13, or a range along a row: A-12..A-15): all are held or none
     #[arg(
-        required_unless_present = "best",
-        conflicts_with = "best",
+        required_unless_present_any = ["best", "area"],
+        conflicts_with_all = ["best", "area"],
         value_name = "SEAT"
     )]
     pub seats: Vec<String>,
@@ -42,6 +42,18 @@ pub struct HoldArgs {
     /// sit beside them, on companion seats where the layout has them
     #[arg(long, requires = "best", value_name = "N")]
     pub accessible: Option<u32>,
+    /// Hold places of this general-admission area instead (a standing area, a dance floor):
+    /// any free ones, --quantity of them, all or none
+    #[arg(
+        long,
+        value_name = "AREA",
+        conflicts_with = "best",
+        requires = "quantity"
+    )]
+    pub area: Option<String>,
+    /// With --area: how many places
+    #[arg(long, value_name = "N", requires = "area")]
+    pub quantity: Option<u32>,
     /// How long the hold lasts [default: reservation.hold_ttl, 10m]
     #[arg(long)]
     pub ttl: Option<HumanDuration>,
@@ -80,10 +92,17 @@ impl Render for Held {
         } else {
             remarks
         };
+        let what = match &self.area {
+            Some(area) => format!(
+                "{} place{} in {area}",
+                h.seats.len(),
+                if h.seats.len() == 1 { "" } else { "s" }
+            ),
+            None => h.seats.join(", "),
+        };
         format!(
-            "{} {} until {}.{remarks}\nhold id: {}\n",
+            "{} {what} until {}.{remarks}\nhold id: {}\n",
             if h.replayed { "Already held:" } else { "Held" },
-            h.seats.join(", "),
             h.expires_at.format("%H:%M:%S UTC"),
             h.hold_id
         )
@@ -100,6 +119,10 @@ impl HoldArgs {
                 section: self.section,
                 category: self.category,
                 accessible: self.accessible.unwrap_or(0),
+            }),
+            area: self.area.map(|area| AreaOrder {
+                area,
+                quantity: self.quantity.unwrap_or(0),
             }),
             ttl: self.ttl,
             holder: self.holder,

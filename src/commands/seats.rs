@@ -4,7 +4,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::Ctx;
-use crate::domain::{Seat, SeatStatus};
+use crate::domain::{Seat, SeatStatus, SectionCounts};
 use crate::error::Result;
 use crate::output::{Render, Ui, opt};
 
@@ -24,13 +24,38 @@ fn parse_status(s: &str) -> std::result::Result<SeatStatus, String> {
     s.parse()
 }
 
+/// The seats (JSON: an array of them, places of general-admission areas left out) and, for
+/// people, the areas' counts after them.
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
-pub struct SeatList(pub Vec<Seat>);
+pub struct SeatList(pub Vec<Seat>, #[serde(skip)] pub Vec<SectionCounts>);
 
 impl Render for SeatList {
     fn human(&self, ui: &Ui) -> String {
+        let areas: String = self
+            .1
+            .iter()
+            .map(|a| {
+                let c = &a.counts;
+                format!(
+                    "{} (general-admission area): {} of {} places available, {} held, {} reserved{}\n",
+                    a.section,
+                    c.available,
+                    c.total,
+                    c.held,
+                    c.reserved,
+                    if c.blocked > 0 {
+                        format!(", {} blocked", c.blocked)
+                    } else {
+                        String::new()
+                    }
+                )
+            })
+            .collect();
         if self.0.is_empty() {
+            if !areas.is_empty() {
+                return areas;
+            }
             return "No seats match.\n".into();
         }
         let attributes = self.0.iter().any(|s| !s.attributes.is_empty());
@@ -59,15 +84,15 @@ impl Render for SeatList {
             ]);
             table.add_row(cells);
         }
-        format!("{table}\n{} seats\n", self.0.len())
+        format!("{table}\n{} seats\n{areas}", self.0.len())
     }
 }
 
 impl SeatsArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<SeatList> {
-        let seats = ctx
-            .seats(&self.event, self.status, self.section.as_deref())
+        let (seats, areas) = ctx
+            .seats_and_areas(&self.event, self.status, self.section.as_deref())
             .await?;
-        Ok(SeatList(seats))
+        Ok(SeatList(seats, areas))
     }
 }

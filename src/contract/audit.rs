@@ -8,7 +8,8 @@ use uuid::Uuid;
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Violation {
     /// `double_booked`, `owner_mismatch`, `orphan_state`, `record_mismatch`, `stale_owner`,
-    /// `unknown_status`, `history_mismatch`, `booked_missing`, `unreported_booking`.
+    /// `unknown_status`, `area_oversold`, `area_mismatch`, `history_mismatch`,
+    /// `booked_missing`, `unreported_booking`.
     pub kind: String,
     pub seats: Vec<String>,
     pub detail: String,
@@ -24,6 +25,9 @@ pub struct AuditSection {
     pub available: u64,
     /// Out of sale (`seatctl block`).
     pub blocked: u64,
+    /// For a general-admission area: its capacity in places (`total` counts its places).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<u64>,
 }
 
 /// What the audit found: `ok` when there is no violation, with the counts it saw.

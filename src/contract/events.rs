@@ -32,9 +32,15 @@ pub struct ImportReport {
 pub struct Created {
     #[serde(flatten)]
     pub event: Event,
-    /// Number of seats.
+    /// Number of seats (not counting the places of general-admission areas).
     pub seats: i64,
+    /// Sections of seats.
     pub sections: usize,
+    /// General-admission areas, and their places in all.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub areas: usize,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub places: usize,
     /// False when `--if-not-exists` found the event already there.
     pub created: bool,
 }
@@ -42,16 +48,39 @@ pub struct Created {
 impl Created {
     /// A newly created event with the seat and section counts of its layout.
     pub fn new(event: Event, layout: &Layout) -> Created {
+        let seats = layout.seat_count();
+        let sections: std::collections::HashSet<u32> = layout
+            .seats
+            .iter()
+            .filter(|s| !s.area)
+            .map(|s| s.section_pos)
+            .collect();
         Created {
             event,
-            seats: layout.len() as i64,
-            sections: layout
-                .seats
-                .last()
-                .map_or(0, |s| s.section_pos as usize + 1),
+            seats: seats as i64,
+            sections: sections.len(),
+            areas: layout.areas.len(),
+            places: layout.len() - seats,
             created: true,
         }
     }
+
+    /// An event that was already there, from its section counts.
+    pub fn existing(event: Event, sections: &[SectionCounts]) -> Created {
+        let count = |area: bool| sections.iter().filter(move |s| s.area == area);
+        Created {
+            event,
+            seats: count(false).map(|s| s.counts.total).sum(),
+            sections: count(false).count(),
+            areas: count(true).count(),
+            places: count(true).map(|s| s.counts.total as usize).sum(),
+            created: false,
+        }
+    }
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// `event show`: the event with its seat counts overall and per section (layout order).

@@ -104,4 +104,7 @@ pub struct Held {
     /// (only when nothing else was left).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub access_spent: Option<usize>,
+    /// With --area: the general-admission area whose places (`seats`: `AREA#N`) were held.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
 }

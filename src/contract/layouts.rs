@@ -7,12 +7,15 @@ use uuid::Uuid;
 
 use crate::domain::layout::Layout;
 
-/// One section of a layout: how many rows and seats.
+/// One section of a layout: how many rows and seats; or a general-admission area (`area`,
+/// no rows, `seats` = its places).
 #[derive(Debug, Clone, Serialize)]
 pub struct SectionSummary {
     pub section: String,
     pub rows: usize,
     pub seats: usize,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub area: bool,
 }
 
 impl SectionSummary {
@@ -28,11 +31,12 @@ impl SectionSummary {
                     section: seat.section.clone(),
                     rows: 0,
                     seats: 0,
+                    area: seat.area,
                 });
                 out.len() - 1
             });
             out[i].seats += 1;
-            if rows.insert(seat.row_pos) {
+            if !seat.area && rows.insert(seat.row_pos) {
                 out[i].rows += 1;
             }
         }
@@ -58,10 +62,18 @@ pub struct Imported {
 #[derive(Debug, Clone, Serialize)]
 pub struct Checked {
     pub file: String,
+    /// Seats, not counting the places of general-admission areas.
     pub seats: usize,
+    /// Places of general-admission areas, in all.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub places: usize,
     pub sections: Vec<SectionSummary>,
     /// A few labels, to show which label scheme the file produces.
     pub sample_labels: Vec<String>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[cfg(test)]

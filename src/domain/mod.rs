@@ -216,6 +216,10 @@ pub struct Seat {
     /// The layout's own id for the seat (a pretix `seat_guid`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
+    /// A place of a general-admission area (`section` is the area), not a seat: never picked
+    /// by best-available, listed, or drawn one by one; counted with its area.
+    #[serde(skip)]
+    pub area: bool,
 }
 
 impl Seat {
@@ -267,11 +271,15 @@ impl StatusCounts {
     }
 }
 
+/// A section's counts; for a general-admission area (`area`), of its places.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SectionCounts {
     pub section: String,
     #[serde(flatten)]
     pub counts: StatusCounts,
+    /// A general-admission area: `total` is its capacity in places.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub area: bool,
 }
 
 /// Seats of a parsed layout as a read would return them, each status chosen by `status`
@@ -303,6 +311,7 @@ pub(crate) fn seats_for_test(
             row_pos: i64::from(s.row_pos),
             seat_pos: s.seat_pos.map(i64::from),
             external_id: s.external_id.clone(),
+            area: s.area,
         })
         .collect();
     // In the order the store lists them: section, row, place along the row.

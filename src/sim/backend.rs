@@ -13,12 +13,27 @@ use crate::error::Result;
 
 /// What a buyer asks of the system under test, and nothing more. Two implementations: the
 /// real `Reserver` (the `hold`, `reserve` and `release` commands' own paths) and [`Noop`].
+/// How a simulated buyer's seats are chosen.
+#[derive(Debug, Clone, Copy)]
+pub enum Choice<'a> {
+    /// The seats the buyer picked (`req.labels`).
+    Labels,
+    /// The `n` best available seats.
+    Best(usize),
+    /// `quantity` places of a general-admission area of `capacity` places (`simulate --area`).
+    Area {
+        area: &'a str,
+        capacity: i64,
+        quantity: usize,
+    },
+}
+
 pub trait Backend: Send + Sync + 'static {
-    /// Holds `req.labels`, or with `best: Some(n)` the `n` best available seats.
+    /// Holds the seats `choice` says: `req.labels`, the best N, or places of an area.
     fn hold(
         &self,
         req: &HoldRequest<'_>,
-        best: Option<usize>,
+        choice: Choice<'_>,
         effort: &mut Effort,
     ) -> impl Future<Output = Result<HoldInfo>> + Send;
 
@@ -60,15 +75,20 @@ impl Backend for Reserver {
     async fn hold(
         &self,
         req: &HoldRequest<'_>,
-        best: Option<usize>,
+        choice: Choice<'_>,
         effort: &mut Effort,
     ) -> Result<HoldInfo> {
-        match best {
-            Some(n) => self
+        match choice {
+            Choice::Best(n) => self
                 .hold_best(req, Want::seats(n), None, None, effort)
                 .await
                 .map(|(hold, _)| hold),
-            None => Reserver::hold(self, req, effort).await,
+            Choice::Area {
+                area,
+                capacity,
+                quantity,
+            } => self.hold_area(req, area, capacity, quantity, effort).await,
+            Choice::Labels => Reserver::hold(self, req, effort).await,
         }
     }
 
@@ -110,7 +130,7 @@ impl Backend for Noop {
     async fn hold(
         &self,
         req: &HoldRequest<'_>,
-        _best: Option<usize>,
+        _choice: Choice<'_>,
         effort: &mut Effort,
     ) -> Result<HoldInfo> {
         effort.tries.push(Duration::ZERO);

@@ -8,7 +8,7 @@ use std::time::Instant;
 use tokio::sync::Semaphore;
 use uuid::Uuid;
 
-use super::backend::Backend;
+use super::backend::{Backend, Choice};
 use super::hall::Hall;
 use super::history::{Answer, HistOp, Mix, OpKind};
 use super::plan::{Outcome, Plan};
@@ -56,6 +56,8 @@ pub(super) struct Shared<B> {
     pub(super) plan: Plan,
     pub(super) event_id: Uuid,
     pub(super) hall: Hall,
+    /// `--area`: the capacity of the area buyers take places of.
+    pub(super) area_capacity: i64,
     pub(super) terminal: String,
     pub(super) stop: Arc<AtomicBool>,
     pub(super) t0: Instant,
@@ -86,6 +88,19 @@ pub(super) struct UnknownHold {
 const UNKNOWN_KEPT: usize = 1024;
 
 impl<B: Backend> Shared<B> {
+    /// How a buyer of `n` seats (or places) chooses them, as the plan says.
+    fn choice(&self, n: usize) -> Choice<'_> {
+        match &self.plan.area {
+            Some(area) => Choice::Area {
+                area,
+                capacity: self.area_capacity,
+                quantity: n,
+            },
+            None if self.plan.best => Choice::Best(n),
+            None => Choice::Labels,
+        }
+    }
+
     /// Whether a buy may start now (time and `--ops` limits, Ctrl-C).
     pub(super) fn may_start(&self, now: Instant) -> bool {
         if self.stop.load(Ordering::Relaxed) || self.end.is_some_and(|e| now >= e) {
@@ -157,7 +172,7 @@ impl<B: Backend> Shared<B> {
             Some(u) => (u.labels, u.n, u.key, None),
             None => {
                 let n = rng.u32(p.party.min..=p.party.max) as usize;
-                let labels = if p.best {
+                let labels = if p.best || p.area.is_some() {
                     Vec::new()
                 } else {
                     self.hall.pick(rng, n, p.hot)
@@ -181,8 +196,7 @@ impl<B: Backend> Shared<B> {
             actor: &actor,
             fault,
         };
-        let best = p.best.then_some(n);
-        let held = backend.hold(&req, best, &mut rec.effort).await;
+        let held = backend.hold(&req, self.choice(n), &mut rec.effort).await;
         let hold = match held {
             Ok(hold) => hold,
             Err(e) => {
@@ -253,7 +267,7 @@ impl<B: Backend> Shared<B> {
             terminal: self.terminal.clone(),
         };
         let n = rng.u32(p.party.min..=p.party.max) as usize;
-        let labels = if kind == OpKind::Hold && !p.best {
+        let labels = if kind == OpKind::Hold && !p.best && p.area.is_none() {
             self.hall.pick(rng, n, p.hot)
         } else {
             Vec::new()
@@ -274,7 +288,7 @@ impl<B: Backend> Shared<B> {
                     actor: &actor,
                     fault: self.hold_fault(rng),
                 };
-                match backend.hold(&req, p.best.then_some(n), effort).await {
+                match backend.hold(&req, self.choice(n), effort).await {
                     Ok(h) => {
                         target = Some(h.hold_id);
                         rec.holds = 1;

@@ -44,10 +44,36 @@ pub async fn drive<B: Backend>(
     event_id: Uuid,
     stop: Arc<AtomicBool>,
 ) -> Result<RunData> {
-    if seats.is_empty() {
-        return Err(Error::invalid("the event has no seats to sell"));
+    // Buyers pick seats, or take places of the one area `--area` names; never both.
+    let (places, seats): (Vec<&Seat>, Vec<&Seat>) = seats.iter().partition(|s| s.area);
+    let area_capacity = match &plan.area {
+        None => 0,
+        Some(area) => {
+            let capacity = places.iter().filter(|s| s.section == *area).count() as i64;
+            if capacity == 0 {
+                let mut areas: Vec<&str> = places.iter().map(|s| s.section.as_str()).collect();
+                areas.dedup();
+                return Err(Error::not_found(if areas.is_empty() {
+                    format!("--area {area}: the event has no general-admission area")
+                } else {
+                    format!(
+                        "--area {area}: no such general-admission area in the event (areas: {})",
+                        areas.join(", ")
+                    )
+                }));
+            }
+            capacity
+        }
+    };
+    if seats.is_empty() && plan.area.is_none() {
+        return Err(Error::invalid(if places.is_empty() {
+            "the event has no seats to sell"
+        } else {
+            "the event has no seats, only general-admission areas: sell their places with --area"
+        }));
     }
-    let hall = Hall::new(seats);
+    let seats: Vec<Seat> = seats.into_iter().cloned().collect();
+    let hall = Hall::new(&seats);
     if let Some(at) = plan.start_at
         && let Ok(wait) = at.duration_since(std::time::SystemTime::now())
     {
@@ -59,6 +85,7 @@ pub async fn drive<B: Backend>(
         plan: plan.clone(),
         event_id,
         hall,
+        area_capacity,
         terminal: format!("{}/{}", crate::app::hostname(), std::process::id()),
         stop: stop.clone(),
         t0,
@@ -183,6 +210,7 @@ mod tests {
             ops: Some(ops),
             party: Party { min: 1, max: 3 },
             best: false,
+            area: None,
             hot: None,
             reserve_ratio: 0.5,
             abandon: 0.0,

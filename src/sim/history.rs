@@ -190,7 +190,9 @@ impl Answer {
             Error::SeatsTaken { seats } => Answer::Taken {
                 seats: seats.clone(),
             },
-            Error::NotEnoughSeats { .. } => Answer::Taken { seats: vec![] },
+            Error::NotEnoughSeats { .. } | Error::AreaFull { .. } => {
+                Answer::Taken { seats: vec![] }
+            }
             Error::Conflict(_) if op == OpKind::Hold => Answer::Taken { seats: vec![] },
             Error::Conflict(_) if op == OpKind::Reserve => Answer::Refunded,
             Error::HoldClosed { status, .. } => Answer::Closed {

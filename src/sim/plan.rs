@@ -22,6 +22,8 @@ pub struct Plan {
     pub ops: Option<u64>,
     pub party: Party,
     pub best: bool,
+    /// `--area`: buyers take places of this general-admission area.
+    pub area: Option<String>,
     pub hot: Option<Hot>,
     pub reserve_ratio: f64,
     pub abandon: f64,
@@ -88,6 +90,7 @@ impl Outcome {
             Error::Conflict(_)
             | Error::SeatsTaken { .. }
             | Error::NotEnoughSeats { .. }
+            | Error::AreaFull { .. }
             | Error::HoldClosed { .. } => Outcome::SeatTaken,
             Error::Contended(_) => Outcome::GaveUp,
             Error::HoldLapsed { .. } => Outcome::HoldExpired,

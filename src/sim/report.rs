@@ -46,6 +46,9 @@ pub struct Scenario {
     pub ops: Option<u64>,
     pub party: String,
     pub best: bool,
+    /// `--area`: the general-admission area buyers took places of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
     pub hot: Option<String>,
     pub reserve_ratio: f64,
     pub abandon: f64,
@@ -83,6 +86,7 @@ impl Scenario {
             ops: spec.ops,
             party: spec.party.to_string(),
             best: spec.best,
+            area: spec.area.clone(),
             hot: spec.hot.map(|h| format!("{}:{}", h.share, h.fraction)),
             reserve_ratio: spec.reserve_ratio,
             abandon: spec.abandon,

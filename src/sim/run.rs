@@ -19,7 +19,7 @@ use crate::app::Session;
 use crate::app::{EventOrder, Expected, LayoutSource};
 use crate::config::Strategy;
 use crate::contract::AuditReport;
-use crate::domain::layout::{Layout, LayoutSeat};
+use crate::domain::layout::{Layout, LayoutArea, LayoutSeat};
 use crate::domain::{Event, Seat};
 use crate::error::{Error, Result};
 
@@ -178,6 +178,7 @@ impl Spec {
             ops: self.ops,
             party: self.party,
             best: self.best,
+            area: self.area.clone(),
             hot: self.hot,
             reserve_ratio: self.reserve_ratio,
             abandon: self.abandon,
@@ -214,7 +215,19 @@ pub(super) fn csv_path(path: &std::path::Path, strategy: Strategy, strategies: u
 
 /// The layout of an existing event's seats, to give each strategy a fresh copy of it.
 fn layout_of(seats: Vec<Seat>) -> Layout {
+    let mut areas: Vec<LayoutArea> = Vec::new();
+    for s in seats.iter().filter(|s| s.area) {
+        match areas.last_mut() {
+            Some(a) if a.name == s.section => a.capacity += 1,
+            _ => areas.push(LayoutArea {
+                name: s.section.clone(),
+                category: s.category.clone(),
+                capacity: 1,
+            }),
+        }
+    }
     Layout {
+        areas,
         seats: seats
             .into_iter()
             .map(|s| LayoutSeat {
@@ -228,6 +241,7 @@ fn layout_of(seats: Vec<Seat>) -> Layout {
                 row_pos: s.row_pos as u32,
                 seat_pos: s.seat_pos.map(|p| p as u32),
                 external_id: s.external_id,
+                area: s.area,
             })
             .collect(),
     }

@@ -40,6 +40,9 @@ pub struct Spec {
     pub party: Party,
     /// Buyers ask for the best available seats instead of picking.
     pub best: bool,
+    /// Buyers take places of this general-admission area instead (`--area`).
+    #[serde(default)]
+    pub area: Option<String>,
     pub hot: Option<Hot>,
     /// Share of holds turned into reservations.
     pub reserve_ratio: f64,
@@ -120,6 +123,7 @@ impl Spec {
             warmup: HumanDuration::secs(0),
             party: Party { min: 1, max: 1 },
             best: false,
+            area: None,
             hot: None,
             reserve_ratio: 1.0,
             abandon: 0.0,

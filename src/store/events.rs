@@ -42,12 +42,12 @@ macro_rules! insert_seats {
         for chunk in $layout.seats.chunks(INSERT_CHUNK) {
             let mut qb = QueryBuilder::new(
                 "INSERT INTO seats (id, event_id, section, row_name, number, label, category, \
-                 attributes, section_pos, row_pos, seat_pos, external_id) ",
+                 attributes, section_pos, row_pos, seat_pos, external_id, area) ",
             );
             if next.is_none() {
                 qb = QueryBuilder::new(
                     "INSERT INTO seats (event_id, section, row_name, number, label, category, \
-                     attributes, section_pos, row_pos, seat_pos, external_id) ",
+                     attributes, section_pos, row_pos, seat_pos, external_id, area) ",
                 );
             }
             qb.push_values(chunk, |mut b, s: &LayoutSeat| {
@@ -65,9 +65,32 @@ macro_rules! insert_seats {
                     .push_bind(i64::from(s.section_pos))
                     .push_bind(i64::from(s.row_pos))
                     .push_bind(s.seat_pos.map(i64::from))
-                    .push_bind(s.external_id.clone());
+                    .push_bind(s.external_id.clone())
+                    .push_bind(s.area);
             });
             qb.build().execute(&mut *$tx).await?;
+        }
+    };
+}
+
+/// Sets the event's general-admission areas (name, category, capacity) to the layout's,
+/// inside an open transaction; the places themselves are rows of `seats`.
+macro_rules! set_areas {
+    ($tx:ident, $event_id:expr, $layout:expr) => {
+        sqlx::query("DELETE FROM areas WHERE event_id = $1")
+            .bind($event_id)
+            .execute(&mut *$tx)
+            .await?;
+        for area in &$layout.areas {
+            sqlx::query(
+                "INSERT INTO areas (event_id, name, category, capacity) VALUES ($1, $2, $3, $4)",
+            )
+            .bind($event_id)
+            .bind(&area.name)
+            .bind(&area.category)
+            .bind(i64::from(area.capacity))
+            .execute(&mut *$tx)
+            .await?;
         }
     };
 }
@@ -81,8 +104,9 @@ macro_rules! insert_seats {
 /// the move retries against the new layout.
 macro_rules! replace_keeping {
     ($tx:ident, $event_id:ident, $layout:ident, $pg:ident) => {{
-        let rows: Vec<(i64, Option<String>, String, String)> = sqlx::query_as(
-            "SELECT id, external_id, status, label FROM seat_state WHERE event_id = $1 ORDER BY id",
+        let rows: Vec<(i64, Option<String>, String, String, bool)> = sqlx::query_as(
+            "SELECT id, external_id, status, label, area FROM seat_state WHERE event_id = $1 \
+             ORDER BY id",
         )
         .bind($event_id)
         .fetch_all(&mut *$tx)
@@ -93,11 +117,24 @@ macro_rules! replace_keeping {
             .enumerate()
             .filter_map(|(i, s)| s.external_id.as_deref().map(|e| (e, i)))
             .collect();
+        // An area's places are kept by label (`Floor#12`): as long as the area is as large.
+        let places: std::collections::HashMap<&str, usize> = $layout
+            .seats
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.area)
+            .map(|(i, s)| (s.label.as_str(), i))
+            .collect();
         let mut kept: Vec<(i64, usize)> = Vec::new();
         let mut gone: Vec<i64> = Vec::new();
         let (mut stuck, mut statuses): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
-        for (id, ext, status, label) in &rows {
-            match ext.as_deref().and_then(|e| wanted.get(e)) {
+        for (id, ext, status, label, area) in &rows {
+            let found = if *area {
+                places.get(label.as_str())
+            } else {
+                ext.as_deref().and_then(|e| wanted.get(e))
+            };
+            match found {
                 Some(&i) => kept.push((*id, i)),
                 None if status == "available" => gone.push(*id),
                 None => {
@@ -112,8 +149,9 @@ macro_rules! replace_keeping {
                 action: "replace the layout: the new one leaves out",
                 seats: stuck,
                 statuses,
-                hint: "give them their external_id in the new layout to keep them, or release \
-                       or unblock them first",
+                hint: "give them their external_id in the new layout to keep them (an \
+                       area's places are kept while the area has as many), or release or \
+                       unblock them first",
             }));
         }
         if $pg {
@@ -180,6 +218,7 @@ macro_rules! replace_keeping {
         }
         let placed: std::collections::HashSet<usize> = kept.iter().map(|(_, i)| *i).collect();
         let added = Layout {
+            areas: Vec::new(),
             seats: $layout
                 .seats
                 .iter()
@@ -217,11 +256,15 @@ impl Store {
                 .await?;
                 let event = Event::from(event);
                 insert_seats!(tx, id, layout, pg);
+                set_areas!(tx, id, layout);
                 super::commit(tx).await?;
                 Ok::<_, sqlx::Error>(event)
             }
             .await
         });
+        if created.is_ok() {
+            self.refresh_statistics(layout.len()).await;
+        }
         created.map_err(|e| match db_error(e) {
             Error::Conflict(_) => {
                 Error::conflict(format!("an event named `{}` already exists", new.name))
@@ -322,8 +365,9 @@ impl Store {
     /// Counts by status overall and per section, sections in layout order.
     pub async fn seat_counts(&self, event_id: Uuid) -> Result<(StatusCounts, Vec<SectionCounts>)> {
         let rows = with_pool!(self, |pool, _pg| {
-            sqlx::query_as::<_, (String, i64, String, i64)>(
-                "SELECT section, MIN(section_pos) AS pos, status, COUNT(*) AS n FROM seat_state \
+            sqlx::query_as::<_, (String, i64, String, i64, i64)>(
+                "SELECT section, MIN(section_pos) AS pos, status, COUNT(*) AS n, \
+                   COUNT(CASE WHEN area THEN 1 END) AS area FROM seat_state \
                  WHERE event_id = $1 GROUP BY section, status ORDER BY pos, section",
             )
             .bind(event_id)
@@ -333,7 +377,7 @@ impl Store {
         .map_err(db_error)?;
         let mut total = StatusCounts::default();
         let mut sections: Vec<SectionCounts> = Vec::new();
-        for (section, _pos, status, n) in rows {
+        for (section, _pos, status, n, area) in rows {
             let status: SeatStatus = status.parse().map_err(|e: String| anyhow::anyhow!(e))?;
             total.add(status, n);
             match sections.last_mut() {
@@ -341,11 +385,82 @@ impl Store {
                 _ => {
                     let mut counts = StatusCounts::default();
                     counts.add(status, n);
-                    sections.push(SectionCounts { section, counts });
+                    sections.push(SectionCounts {
+                        section,
+                        counts,
+                        area: area > 0,
+                    });
                 }
             }
         }
         Ok((total, sections))
+    }
+
+    /// Best-available's read of a stadium a few rows at a time: the next `rows` rows (of one
+    /// section, or any) in layout order after the row `after` (`(section_pos, row_pos)`;
+    /// `(-1, -1)` for the first) that have at least `min_free` free seats (a party of N fits
+    /// side by side in no row with fewer), with every seat of those rows (taken
+    /// seats too: a row's centre and its stranded seats depend on them), in layout order. Places of areas are left out. The row keys come from
+    /// the `seats_free_by_row` index in order (free and held seats only), so a sold-out front costs an index walk, not a read
+    /// of the event. Empty when no row after `after` has a free seat.
+    pub async fn seats_of_free_rows(
+        &self,
+        event_id: Uuid,
+        section: Option<&str>,
+        after: (i64, i64),
+        rows: i64,
+        min_free: i64,
+    ) -> Result<Vec<Seat>> {
+        let found = with_pool!(self, |pool, pg| {
+            async {
+                let mut qb = QueryBuilder::new(
+                    "SELECT section_pos, row_pos, MIN(section), MIN(row_name) FROM seats \
+                     WHERE event_id = ",
+                );
+                qb.push_bind(event_id)
+                    .push(" AND NOT area AND (section_pos, row_pos) > (")
+                    .push_bind(after.0)
+                    .push(", ")
+                    .push_bind(after.1)
+                    .push(") AND status IN ('available', 'held') AND ")
+                    .push(seat_is_free(pg, ""));
+                if let Some(section) = section {
+                    qb.push(" AND section = ").push_bind(section);
+                }
+                qb.push(" GROUP BY section_pos, row_pos HAVING COUNT(*) >= ")
+                    .push_bind(min_free)
+                    .push(" ORDER BY section_pos, row_pos LIMIT ")
+                    .push_bind(rows);
+                let keys: Vec<(i64, i64, String, String)> =
+                    qb.build_query_as().fetch_all(pool).await?;
+                if keys.is_empty() {
+                    return Ok(Vec::new());
+                }
+                // Each row by its section and name: the (event, section, row, number) key.
+                let mut qb = QueryBuilder::new(
+                    "SELECT id, label, section, row_name, number, category, status, hold_id, \
+                       reservation_id, held_until, version, block_reason, attributes, section_pos, \
+                       row_pos, seat_pos, external_id, area \
+                     FROM seat_state WHERE event_id = ",
+                );
+                qb.push_bind(event_id).push(" AND NOT area AND (");
+                for (i, (_, _, section, row)) in keys.iter().enumerate() {
+                    if i > 0 {
+                        qb.push(" OR ");
+                    }
+                    qb.push("(section = ")
+                        .push_bind(section.clone())
+                        .push(" AND row_name = ")
+                        .push_bind(row.clone())
+                        .push(")");
+                }
+                qb.push(") ORDER BY section_pos, row_pos, COALESCE(seat_pos, number)");
+                qb.build_query_as::<SeatRow>().fetch_all(pool).await
+            }
+            .await
+        })
+        .map_err(db_error)?;
+        Ok(found.into_iter().map(Seat::from).collect())
     }
 
     /// Seats in layout order (section, row, number), optionally filtered.
@@ -359,7 +474,7 @@ impl Store {
             sqlx::query_as::<_, SeatRow>(
                 "SELECT id, label, section, row_name, number, category, status, hold_id, \
                    reservation_id, held_until, version, block_reason, attributes, section_pos, row_pos, \
-                   seat_pos, external_id \
+                   seat_pos, external_id, area \
                  FROM seat_state \
                  WHERE event_id = $1 AND ($2 IS NULL OR status = $2) AND ($3 IS NULL OR section = $3) \
                  ORDER BY section_pos, row_pos, COALESCE(seat_pos, number)",
@@ -372,6 +487,51 @@ impl Store {
         })
         .map_err(db_error)?;
         Ok(rows.into_iter().map(Seat::from).collect())
+    }
+
+    /// Up to `limit` available places of a general-admission area, by number from `from`
+    /// (wrapping round to the first), so buyers starting at different places spread out.
+    pub async fn free_places(
+        &self,
+        event_id: Uuid,
+        area: &str,
+        from: i64,
+        limit: i64,
+    ) -> Result<Vec<String>> {
+        let mut found = self
+            .places_between(event_id, area, from, i64::MAX, limit)
+            .await?;
+        let short = limit - found.len() as i64;
+        if short > 0 && from > 1 {
+            found.extend(self.places_between(event_id, area, 1, from, short).await?);
+        }
+        Ok(found)
+    }
+
+    /// Available places of the area numbered `low..high`, by number, at most `limit`.
+    async fn places_between(
+        &self,
+        event_id: Uuid,
+        area: &str,
+        low: i64,
+        high: i64,
+        limit: i64,
+    ) -> Result<Vec<String>> {
+        with_pool!(self, |pool, _pg| {
+            sqlx::query_scalar::<_, String>(
+                "SELECT label FROM seat_state WHERE event_id = $1 AND section = $2 AND area \
+                 AND status = 'available' AND number >= $3 AND number < $4 \
+                 ORDER BY number LIMIT $5",
+            )
+            .bind(event_id)
+            .bind(area)
+            .bind(low)
+            .bind(high)
+            .bind(limit)
+            .fetch_all(pool)
+            .await
+        })
+        .map_err(db_error)
     }
 
     /// Replaces (or sets) an event's layout in one transaction. Refused while any seat is held
@@ -415,9 +575,12 @@ impl Store {
                 }
                 // Seats the new layout names by an external id they already carry are kept,
                 // with their holds, sales and history, and take the new layout's place.
-                let keyed = layout.seats.iter().any(|s| s.external_id.is_some());
+                // So are an area's places, by label.
+                let keyed = layout.seats.iter().any(|s| s.external_id.is_some())
+                    || !layout.areas.is_empty();
                 if keyed && existing > 0 {
                     let report = replace_keeping!(tx, event_id, layout, pg);
+                    set_areas!(tx, event_id, layout);
                     super::commit(tx).await?;
                     return Ok(Ok(report));
                 }
@@ -452,6 +615,7 @@ impl Store {
                     )));
                 }
                 insert_seats!(tx, event_id, layout, pg);
+                set_areas!(tx, event_id, layout);
                 super::commit(tx).await?;
                 Ok::<_, sqlx::Error>(Ok(ImportReport {
                     event_id,
@@ -462,7 +626,35 @@ impl Store {
             }
             .await
         });
-        outcome.map_err(db_error)?
+        let report = outcome.map_err(db_error)??;
+        self.refresh_statistics(layout.len()).await;
+        Ok(report)
+    }
+
+    /// After a big layout is written, the planner's statistics are refreshed (PostgreSQL's
+    /// `ANALYZE seats`; SQLite's `PRAGMA optimize`), so its first queries walk the indexes:
+    /// with the statistics of an empty table, best-available's row walk took a bitmap scan of
+    /// every free seat (50 ms on 100 000 seats) instead of an index walk (0.3 ms), until
+    /// autovacuum came by. Best effort: a login that may not analyze the table is skipped
+    /// with the server's warning, and nothing fails.
+    async fn refresh_statistics(&self, seats: usize) {
+        const BIG_LAYOUT: usize = 10_000;
+        if seats < BIG_LAYOUT {
+            return;
+        }
+        let refreshed = with_pool!(self, |pool, pg| {
+            sqlx::query(if pg {
+                "ANALYZE seats"
+            } else {
+                "PRAGMA optimize"
+            })
+            .execute(pool)
+            .await
+            .map(|_| ())
+        });
+        if let Err(e) = refreshed {
+            tracing::debug!(error = %e, "could not refresh the planner's statistics");
+        }
     }
 
     /// Deletes an event with its seats, holds, reservations and history. Unless `force`, refused

@@ -81,6 +81,8 @@ pub(super) struct SeatRow {
     seat_pos: Option<i64>,
     #[sqlx(default)]
     external_id: Option<String>,
+    #[sqlx(default)]
+    area: bool,
 }
 
 impl From<SeatRow> for Seat {
@@ -103,6 +105,7 @@ impl From<SeatRow> for Seat {
             row_pos: r.row_pos,
             seat_pos: r.seat_pos,
             external_id: r.external_id,
+            area: r.area,
         }
     }
 }

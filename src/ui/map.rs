@@ -163,11 +163,25 @@ fn render_section(
     } else {
         String::new()
     };
+    let kind = if seats[0].area {
+        "general-admission area of"
+    } else {
+        ""
+    };
     let title = format!(
-        "{name} · {} seats · {} available · {} held · {} reserved{blocked}",
-        counts.total, counts.available, counts.held, counts.reserved
+        "{name} · {kind}{}{} {} · {} available · {} held · {} reserved{blocked}",
+        if kind.is_empty() { "" } else { " " },
+        counts.total,
+        if seats[0].area { "places" } else { "seats" },
+        counts.available,
+        counts.held,
+        counts.reserved
     );
     let _ = writeln!(out, "{}", truncate(&title, width));
+    if seats[0].area {
+        render_area_bar(out, &counts, style, width);
+        return;
+    }
 
     // Columns are places along the row (positions, else numbers); positions are no numbers
     // staff could count along, so their sections get no ruler.
@@ -244,6 +258,49 @@ fn render_section(
             }
         }
     }
+}
+
+/// A general-admission area as one bar: its places in proportion, sold first, then held,
+/// blocked and available, at most 60 columns (a place per column when it has fewer).
+fn render_area_bar(out: &mut String, counts: &StatusCounts, style: MapStyle, width: usize) {
+    let cols = (width.saturating_sub(2))
+        .clamp(10, 60)
+        .min(counts.total.max(1) as usize);
+    let total = counts.total.max(1) as f64;
+    // Each state's share, rounded so a state with any place shows at least one column.
+    let share = |n: i64| {
+        if n == 0 {
+            0
+        } else {
+            ((n as f64 / total * cols as f64).round() as usize).max(1)
+        }
+    };
+    let mut parts = [
+        (SeatStatus::Reserved, share(counts.reserved)),
+        (SeatStatus::Held, share(counts.held)),
+        (SeatStatus::Blocked, share(counts.blocked)),
+        (SeatStatus::Available, 0),
+    ];
+    let used: usize = parts.iter().map(|p| p.1).sum();
+    parts[3].1 = cols.saturating_sub(used);
+    if counts.available > 0 && parts[3].1 == 0 {
+        parts[3].1 = 1;
+    }
+    let mut bar = String::from("[");
+    for (status, n) in parts {
+        if n == 0 {
+            continue;
+        }
+        let mark = Mark::Status(status);
+        let run = mark.glyph(style.color).repeat(n);
+        if style.color {
+            bar.push_str(&mark.paint().apply_to(run).to_string());
+        } else {
+            bar.push_str(&run);
+        }
+    }
+    bar.push(']');
+    let _ = writeln!(out, "{bar}");
 }
 
 fn flush(line: &mut String, run: &mut Option<(Mark, String)>, color: bool) {

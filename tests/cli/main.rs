@@ -2,6 +2,7 @@
 
 mod common;
 
+mod areas;
 mod block;
 mod box_office;
 mod completions;

@@ -10,7 +10,7 @@ use crate::concurrency::spawn_all;
 
 /// The environments to run a reservation test in: occ and redis, on SQLite and PostgreSQL.
 /// Each comes with the global flags that select its strategy (and a private Redis prefix).
-fn setups(name: &str) -> Vec<(Env, Vec<String>)> {
+pub(crate) fn setups(name: &str) -> Vec<(Env, Vec<String>)> {
     let mut out = Vec::new();
     let redis = redis_url(name);
     let mut add = |env: Env| {
@@ -47,19 +47,19 @@ fn redis_args(env: &Env, url: &str, lock_ttl: &str) -> Vec<String> {
         .to_vec()
 }
 
-fn with(flags: &[String], args: &[&str]) -> Vec<String> {
+pub(crate) fn with(flags: &[String], args: &[&str]) -> Vec<String> {
     let mut v: Vec<String> = flags.to_vec();
     v.extend(args.iter().map(|s| s.to_string()));
     v
 }
 
-fn json_of(env: &Env, flags: &[String], args: &[&str]) -> Value {
+pub(crate) fn json_of(env: &Env, flags: &[String], args: &[&str]) -> Value {
     let all = with(flags, args);
     let refs: Vec<&str> = all.iter().map(String::as_str).collect();
     env.json(&refs)
 }
 
-fn run(env: &Env, flags: &[String], args: &[&str]) -> std::process::Output {
+pub(crate) fn run(env: &Env, flags: &[String], args: &[&str]) -> std::process::Output {
     let all = with(flags, args);
     let refs: Vec<&str> = all.iter().map(String::as_str).collect();
     env.run(&refs)

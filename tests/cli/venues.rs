@@ -264,8 +264,9 @@ fn csv_positions_and_external_ids() {
     });
 }
 
-/// The positions migration (0006) onto a database of the previous version that has sales: the
-/// test sells, takes the schema back to version 5 (what 0006 added, removed), migrates again,
+/// The positions and areas migrations (0006, 0007) onto a database of version 5 that has sales:
+/// the test sells, takes the schema back to version 5 (what 0006 and 0007 added, removed),
+/// migrates again,
 /// and finds every sale as it was and the audit clean; new layouts then take positions.
 #[test]
 fn positions_migrate_onto_a_database_with_sales() {
@@ -296,16 +297,19 @@ fn positions_migrate_onto_a_database_with_sales() {
         env.sql(&[
             "DROP VIEW seat_state",
             &view(now),
+            "DROP TABLE areas",
+            "DROP INDEX seats_free_by_row",
+            "ALTER TABLE seats DROP COLUMN area",
             "DROP INDEX seats_external_id",
             "ALTER TABLE seats DROP COLUMN seat_pos",
             "ALTER TABLE seats DROP COLUMN external_id",
-            "DELETE FROM _sqlx_migrations WHERE version = 6",
+            "DELETE FROM _sqlx_migrations WHERE version >= 6",
         ]);
         let migrated = env.json(&["db", "migrate"]);
         if pg {
             assert_eq!(
                 migrated["newly_applied"],
-                serde_json::json!([6]),
+                serde_json::json!([6, 7]),
                 "{migrated}"
             );
         }
@@ -461,7 +465,8 @@ fn a_changed_pretix_plan_reimports_keeping_sold_seats_by_guid() {
         }
         let changed = env.write("changed.json", plan.to_string());
         let report = env.json(&["layout", "import", "Saal", &changed, "--replace"]);
-        assert_eq!(report["kept"], 29, "{report}");
+        // 29 seats by guid, and the 40 places of the standing area by label.
+        assert_eq!(report["kept"], 29 + 40, "{report}");
         assert_eq!(report["imported"], 1, "{report}");
         assert_eq!(report["removed"], 1, "{report}");
         let seats = env.json(&["seats", "Saal"]);

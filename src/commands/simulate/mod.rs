@@ -113,6 +113,14 @@ pub struct SimulateArgs {
     /// Buyers ask for the best available seats instead of picking seats
     #[arg(long, help_heading = "Scenario")]
     pub best: bool,
+    /// Buyers take --party places of this general-admission area instead of seats
+    #[arg(
+        long,
+        value_name = "AREA",
+        conflicts_with = "best",
+        help_heading = "Scenario"
+    )]
+    pub area: Option<String>,
     /// Skew, SHARE:FRACTION: e.g. 0.8:0.1, 80% of buyers want seats in the best 10%
     #[arg(long, value_name = "SHARE:FRACTION", help_heading = "Scenario")]
     pub hot: Option<Hot>,
@@ -255,6 +263,7 @@ impl SimulateArgs {
             warmup: self.warmup,
             party: self.party,
             best: self.best,
+            area: self.area,
             hot: self.hot,
             reserve_ratio: self.reserve_ratio,
             abandon: self.abandon,

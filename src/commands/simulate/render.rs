@@ -29,7 +29,11 @@ impl Render for SimReport {
             s.connections,
             s.warmup_s,
             s.party,
-            if s.best { " · best available" } else { "" },
+            match (&s.area, s.best) {
+                (Some(area), _) => format!(" · places of {area}"),
+                (None, true) => " · best available".to_string(),
+                (None, false) => String::new(),
+            },
             s.hot
                 .as_ref()
                 .map_or(String::new(), |h| format!(" · hot {h}")),

@@ -21,6 +21,8 @@ pub(super) struct Builder<'a> {
     external_ids: HashMap<String, usize>,
     /// Seats named by text: their label's seat part, by index in `seats`.
     names: HashMap<usize, String>,
+    /// General-admission areas, with the line that gave each.
+    areas: Vec<(super::LayoutArea, usize)>,
     /// The same, by section, row and name, with the line that gave it.
     named: HashMap<(String, String, String), usize>,
 }
@@ -38,7 +40,54 @@ impl<'a> Builder<'a> {
             external_ids: HashMap::new(),
             names: HashMap::new(),
             named: HashMap::new(),
+            areas: Vec::new(),
         }
+    }
+
+    /// A general-admission area of `capacity` places (1..=[`super::MAX_AREA_CAPACITY`]); its
+    /// name is a section name no seat may use. The places follow the seats in the layout.
+    pub(super) fn push_area(
+        &mut self,
+        name: &str,
+        category: Option<&str>,
+        capacity: u32,
+        line: usize,
+    ) -> Result<(), LayoutError> {
+        let norm =
+            |kind: &str, v: &str| names::normalize(kind, v.trim()).map_err(|m| self.err(line, m));
+        let name = norm("area", name)?;
+        super::ranges::check_name("area", &name).map_err(|m| self.err(line, m))?;
+        let category = category
+            .map(|c| norm("category", c))
+            .transpose()?
+            .filter(|c| !c.is_empty());
+        if capacity == 0 || capacity > super::MAX_AREA_CAPACITY {
+            return Err(self.err(
+                line,
+                format!(
+                    "area `{name}` has capacity {capacity}: an area holds 1 to {} places",
+                    super::MAX_AREA_CAPACITY
+                ),
+            ));
+        }
+        if let Some((_, at)) = self.areas.iter().find(|(a, _)| a.name == name) {
+            let at = if *at > 0 {
+                format!(" (first defined on line {at})")
+            } else {
+                String::new()
+            };
+            return Err(self.err(line, format!("duplicate area `{name}`{at}")));
+        }
+        self.reserve(capacity as usize, line)?;
+        self.areas.push((
+            super::LayoutArea {
+                name,
+                category,
+                capacity,
+            },
+            line,
+        ));
+        Ok(())
     }
 
     fn err(&self, line: usize, message: impl Into<String>) -> LayoutError {
@@ -266,18 +315,63 @@ impl<'a> Builder<'a> {
                 row_pos,
                 seat_pos: place.seat_pos,
                 external_id: place.external_id,
+                area: false,
             },
             line,
         ));
         Ok(())
     }
 
+    /// The areas' places, after the seats: section = the area, no row, numbers 1..capacity.
+    /// An area may not share its name with a section of seats.
+    fn push_places(&mut self) -> Result<(), LayoutError> {
+        let areas = std::mem::take(&mut self.areas);
+        for (area, line) in &areas {
+            if self.sections.contains_key(&area.name) {
+                return Err(self.err(
+                    *line,
+                    format!(
+                        "area `{}` has the name of a section of seats: give it another",
+                        area.name
+                    ),
+                ));
+            }
+            let section_pos = self.sections.len() as u32;
+            self.sections.insert(area.name.clone(), section_pos);
+            let row_pos = self.rows.len() as u32;
+            self.rows
+                .insert((area.name.clone(), String::new()), row_pos);
+            self.seats.reserve(area.capacity as usize);
+            for number in 1..=area.capacity {
+                self.seats.push((
+                    LayoutSeat {
+                        section: area.name.clone(),
+                        row: String::new(),
+                        number,
+                        label: format!("{}#{number}", area.name),
+                        category: area.category.clone(),
+                        attributes: SeatAttrs::default(),
+                        section_pos,
+                        row_pos,
+                        seat_pos: None,
+                        external_id: None,
+                        area: true,
+                    },
+                    *line,
+                ));
+            }
+        }
+        self.areas = areas;
+        Ok(())
+    }
+
     /// Labels are `ROW-SEAT`; when any row and seat number repeats across sections, every label
     /// of the layout becomes `SECTION-ROW-SEAT` so staff see one consistent scheme.
-    pub(super) fn finish(self) -> Result<Layout, LayoutError> {
-        if self.seats.is_empty() {
+    pub(super) fn finish(mut self) -> Result<Layout, LayoutError> {
+        if self.seats.is_empty() && self.areas.is_empty() {
             return Err(self.err(0, "layout has no seats"));
         }
+        self.push_places()?;
         let seat_text = |i: usize, seat: &LayoutSeat| {
             self.names
                 .get(&i)
@@ -286,7 +380,7 @@ impl<'a> Builder<'a> {
         };
         let mut owner: HashMap<(&str, String), &str> = HashMap::new();
         let mut qualify = false;
-        for (i, (seat, _)) in self.seats.iter().enumerate() {
+        for (i, (seat, _)) in self.seats.iter().enumerate().filter(|(_, (s, _))| !s.area) {
             let prev = owner
                 .entry((seat.row.as_str(), seat_text(i, seat)))
                 .or_insert(seat.section.as_str());
@@ -328,6 +422,21 @@ impl<'a> Builder<'a> {
             if let Some(rank) = &rank {
                 seat.row_pos = rank[&seat.row_pos];
             }
+            if seat.area {
+                if let Some(first) = labels.insert(seat.label.clone(), line) {
+                    return Err(LayoutError {
+                        file: self.file.to_string(),
+                        line: (line > 0).then_some(line),
+                        message: format!(
+                            "the label `{}` of a place of area `{}` is also a seat's (line \
+                             {first}); rename the area",
+                            seat.label, seat.section
+                        ),
+                    });
+                }
+                seats.push(seat);
+                continue;
+            }
             let mut parts = Vec::with_capacity(3);
             if qualify {
                 parts.push(seat.section.as_str());
@@ -350,7 +459,8 @@ impl<'a> Builder<'a> {
             }
             seats.push(seat);
         }
-        Ok(Layout { seats })
+        let areas = self.areas.into_iter().map(|(a, _)| a).collect();
+        Ok(Layout { seats, areas })
     }
 }
 
@@ -384,5 +494,60 @@ mod tests {
         }
         let e = csv(&text).unwrap_err();
         assert_eq!(e.line, Some(MAX_SEATS + 2));
+    }
+
+    #[test]
+    fn areas_become_places_after_the_seats() {
+        let l = toml(
+            "[[section]]\nname = \"S\"\n[[section.row]]\nname = \"A\"\nseats = \"1-2\"\n\
+             [[area]]\nname = \"Floor\"\ncapacity = 3\ncategory = \"GA\"\n",
+        )
+        .unwrap();
+        assert_eq!(labels(&l), ["A-1", "A-2", "Floor#1", "Floor#2", "Floor#3"]);
+        assert_eq!(l.seat_count(), 2);
+        assert_eq!(l.areas.len(), 1);
+        let place = &l.seats[4];
+        assert!(place.area && place.row.is_empty() && place.number == 3);
+        assert_eq!(place.category.as_deref(), Some("GA"));
+        assert_eq!(place.section_pos, 1);
+        // An area alone is a layout too.
+        let l = toml("[[area]]\nname = \"Floor\"\ncapacity = 2\n").unwrap();
+        assert_eq!(labels(&l), ["Floor#1", "Floor#2"]);
+        let l = csv("section,row,seat,capacity\nS,A,1,\nFloor,,,5\n").unwrap();
+        assert_eq!(l.len(), 6);
+    }
+
+    #[test]
+    fn bad_areas_are_refused_with_their_line() {
+        let cases = [
+            (
+                toml("[[area]]\nname = \"Floor\"\ncapacity = 0\n"),
+                "capacity 0",
+            ),
+            (
+                toml(
+                    "[[area]]\nname = \"F\"\ncapacity = 2\n[[area]]\nname = \"F\"\ncapacity = 3\n",
+                ),
+                "duplicate area `F` (first defined on line 2)",
+            ),
+            (
+                csv("section,row,seat,capacity\nS,A,1,\nS,,,5\n"),
+                "area `S` has the name of a section",
+            ),
+            (
+                csv("section,row,seat,capacity\nFloor,A,,5\n"),
+                "leave its row and seat empty",
+            ),
+            (csv("section,row,seat,capacity\nFloor,,,lots\n"), "`lots`"),
+            (
+                toml("[[area]]\nname = \"F\"\ncapacity = 100000\n"),
+                "1 to 99999 places",
+            ),
+        ];
+        for (got, want) in cases {
+            let e = got.unwrap_err();
+            assert!(e.message.contains(want), "{e} (wanted {want})");
+            assert!(e.line.is_some(), "{e}");
+        }
     }
 }

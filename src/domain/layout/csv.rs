@@ -1,6 +1,8 @@
 //! CSV layouts: one seat per record under a `section,row,seat` header, optionally with
 //! `category`, `attributes`, `position` (along the row), `row_distance` (from the stage) and
-//! `external_id`, in any column order; every error names the line of the record it came from.
+//! `external_id`, in any column order; a record with a `capacity` (and no row or seat) is a
+//! general-admission area named by its `section`. Every error names the line of the record it
+//! came from.
 
 use super::builder::Builder;
 use super::ranges::{check_name, parse_seat_number};
@@ -23,7 +25,7 @@ pub(super) fn parse_csv(text: &str, file: &str) -> Result<Layout, LayoutError> {
         .clone();
     let (mut section, mut row, mut seat, mut category, mut attributes) =
         (None, None, None, None, None);
-    let (mut position, mut row_distance, mut external_id) = (None, None, None);
+    let (mut position, mut row_distance, mut external_id, mut capacity) = (None, None, None, None);
     for (i, name) in headers.iter().enumerate() {
         let slot = match name.to_ascii_lowercase().as_str() {
             "section" => &mut section,
@@ -34,13 +36,14 @@ pub(super) fn parse_csv(text: &str, file: &str) -> Result<Layout, LayoutError> {
             "position" => &mut position,
             "row_distance" => &mut row_distance,
             "external_id" => &mut external_id,
+            "capacity" => &mut capacity,
             "" => return Err(err(1, format!("column {} has an empty name", i + 1))),
             other => {
                 return Err(err(
                     1,
                     format!(
                         "unknown column `{other}` (expected section,row,seat and optionally \
-                         category,attributes,position,row_distance,external_id)"
+                         category,attributes,position,row_distance,external_id,capacity)"
                     ),
                 ));
             }
@@ -79,6 +82,25 @@ pub(super) fn parse_csv(text: &str, file: &str) -> Result<Layout, LayoutError> {
         let line = record.position().map_or(0, |p| lines.of(p.byte()));
         let get = |i: usize| record.get(i).unwrap_or("");
         let (sec, rw) = (get(section), get(row));
+        // A general-admission area: its name under `section`, a `capacity`, no row or seat.
+        if let Some(cap) = capacity.map(get).filter(|v| !v.is_empty()) {
+            if !rw.is_empty() || !get(seat).is_empty() {
+                return Err(err(
+                    line,
+                    "a record with a `capacity` is a general-admission area: leave its row and \
+                     seat empty"
+                        .into(),
+                ));
+            }
+            let cap: u32 = cap.parse().map_err(|_| {
+                err(
+                    line,
+                    format!("capacity `{cap}` is not a whole number of places"),
+                )
+            })?;
+            b.push_area(sec, category.map(get), cap, line)?;
+            continue;
+        }
         check_name("section", sec).map_err(|m| err(line, m))?;
         check_name("row", rw).map_err(|m| err(line, m))?;
         let seat_pos_given = position.map(get).is_some_and(|v| !v.is_empty());

@@ -44,7 +44,24 @@ pub struct LayoutSeat {
     pub seat_pos: Option<u32>,
     /// The layout's own id for the seat (a pretix `seat_guid`), unique within the layout.
     pub external_id: Option<String>,
+    /// A place of a general-admission area (`section` is the area, `row` empty, `number`
+    /// 1..capacity, label `AREA#N`), not a seat.
+    pub area: bool,
 }
+
+/// A general-admission area (a dance floor, a standing terrace): a capacity and a category, no
+/// seats. Stored as `capacity` places (see [`LayoutSeat::area`]), which the layout's `seats`
+/// carry after its seats.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayoutArea {
+    pub name: String,
+    pub category: Option<String>,
+    /// Places, 1..=[`MAX_AREA_CAPACITY`].
+    pub capacity: u32,
+}
+
+/// The most places one general-admission area may have (place numbers are seat numbers).
+pub const MAX_AREA_CAPACITY: u32 = MAX_SEAT_NUMBER;
 
 /// Seats named by text rather than a number (`12 bis`, `101A`, `S`) get a number of their own
 /// above every real seat number: `NAMED_SEAT_BASE` + their position along the row.
@@ -67,7 +84,10 @@ pub struct Place {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Layout {
+    /// The seats, then the places of the areas.
     pub seats: Vec<LayoutSeat>,
+    /// General-admission areas, in file order.
+    pub areas: Vec<LayoutArea>,
 }
 
 /// A layout file problem: which file, which line (when known), and what is wrong.
@@ -184,8 +204,14 @@ impl Layout {
         b.finish().map_err(|e| e.to_string())
     }
 
+    /// Seats and places.
     pub fn len(&self) -> usize {
         self.seats.len()
+    }
+
+    /// Seats only (not the places of areas).
+    pub fn seat_count(&self) -> usize {
+        self.seats.iter().filter(|s| !s.area).count()
     }
 
     pub fn is_empty(&self) -> bool {

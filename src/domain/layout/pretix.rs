@@ -4,8 +4,9 @@
 //! `category`; `seat_guid` is kept as the external id. A seat's place along its row comes from
 //! its x coordinate (the row's smallest step between seats is one place, a wider gap leaves
 //! places empty: an aisle); rows are ranked from the stage by their y coordinate (the stage at
-//! the top of the plan, as pretix draws it). Keys seatctl does not use (sizes, colours, areas,
-//! text) are ignored, so plans from newer pretix versions import too.
+//! the top of the plan, as pretix draws it). An area (a drawn shape) that carries a `capacity`
+//! is a general-admission area named by its text; keys seatctl does not use (sizes, colours,
+//! other areas) are ignored, so plans from newer pretix versions import too.
 
 use serde::Deserialize;
 
@@ -32,6 +33,26 @@ struct Zone {
     position: Option<Pos>,
     #[serde(default)]
     rows: Vec<Row>,
+    #[serde(default)]
+    areas: Vec<Area>,
+}
+
+/// A shape drawn on the plan (the stage, a bar, a standing area). pretix gives an area no
+/// capacity: one that carries a `capacity` (added to the export by hand or by a tool) is a
+/// general-admission area, named by its `text`; the others are decoration and ignored.
+#[derive(Debug, Deserialize)]
+struct Area {
+    capacity: Option<u32>,
+    category: Option<String>,
+    text: Option<AreaText>,
+}
+
+/// pretix writes `{"text": "…", "position": …, "color": …}`; a bare string is read too.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum AreaText {
+    Drawn { text: Option<String> },
+    Plain(String),
 }
 
 #[derive(Debug, Deserialize)]
@@ -167,6 +188,42 @@ pub(super) fn parse_pretix(text: &str, file: &str) -> Result<Layout, LayoutError
                     ..e
                 })?;
             }
+        }
+        for (ai, area) in zone.areas.iter().enumerate() {
+            let Some(capacity) = area.capacity else {
+                continue;
+            };
+            let name = area
+                .text
+                .as_ref()
+                .and_then(|t| match t {
+                    AreaText::Drawn { text } => text.clone(),
+                    AreaText::Plain(text) => Some(text.clone()),
+                })
+                .filter(|n| !n.trim().is_empty())
+                .ok_or_else(|| {
+                    err(
+                        None,
+                        format!(
+                            "zone `{section}`, area {}: an area with a capacity needs a name \
+                             (its `text`)",
+                            ai + 1
+                        ),
+                    )
+                })?;
+            if let Some(c) = &area.category
+                && !categories.is_empty()
+                && !categories.contains(&c.as_str())
+            {
+                return Err(err(
+                    None,
+                    format!(
+                        "area `{name}`: category `{c}` is not among the plan's categories ({})",
+                        categories.join(", ")
+                    ),
+                ));
+            }
+            b.push_area(&name, area.category.as_deref(), capacity, 0)?;
         }
     }
     b.finish()

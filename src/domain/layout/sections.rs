@@ -15,8 +15,20 @@ use crate::domain::SeatAttrs;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, bound(deserialize = "S: Deserialize<'de>"))]
 struct FileLayout<S> {
-    #[serde(rename = "section")]
+    #[serde(rename = "section", default)]
     sections: Vec<FileSection<S>>,
+    /// General-admission areas: `[[area]]` with `name`, `capacity`, optional `category`.
+    #[serde(rename = "area", default)]
+    areas: Vec<FileArea<S>>,
+}
+
+/// A general-admission area: a capacity in places and a category, no seats.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileArea<S> {
+    name: S,
+    capacity: u32,
+    category: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -114,8 +126,19 @@ fn build_from_sections<S: Located>(
         line: (line > 0).then_some(line),
         message,
     };
-    if parsed.sections.is_empty() {
-        return Err(err(0, "layout has no [[section]] tables".into()));
+    if parsed.sections.is_empty() && parsed.areas.is_empty() {
+        return Err(err(
+            0,
+            "layout has no [[section]] (or [[area]]) tables".into(),
+        ));
+    }
+    for area in &parsed.areas {
+        b.push_area(
+            area.name.text(),
+            area.category.as_deref(),
+            area.capacity,
+            at(&area.name),
+        )?;
     }
     for (si, section) in parsed.sections.iter().enumerate() {
         let sec = section.name.text();

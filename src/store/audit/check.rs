@@ -23,6 +23,7 @@ pub(super) fn check(snap: &Snapshot, expected: Option<&Expected<'_>>) -> AuditRe
     seat_owners(&ix, &mut v);
     records_agree(&ix, &mut v);
     let sections = section_counts(&ix, &mut v);
+    area_capacity(&ix, &sections, &mut v);
     history_replay(&ix, &mut v);
     if let Some(exp) = expected {
         buyers_told(&ix, exp, &mut v);
@@ -314,6 +315,14 @@ fn section_counts(ix: &Index, out: &mut Vec<Violation>) -> Vec<AuditSection> {
         }
         let sec = sections.last_mut().expect("pushed above");
         sec.total += 1;
+        if s.area {
+            sec.capacity = ix
+                .snap
+                .areas
+                .iter()
+                .find(|a| a.name == s.section)
+                .map(|a| a.capacity.max(0) as u64);
+        }
         match s.status.as_str() {
             "reserved" => sec.booked += 1,
             "held" if !ix.lapsed(s) => sec.held += 1,
@@ -336,6 +345,67 @@ fn section_counts(ix: &Index, out: &mut Vec<Violation>) -> Vec<AuditSection> {
         }
     }
     sections
+}
+
+/// General-admission areas: an area's places, and those held, sold or blocked, never exceed its
+/// capacity (`area_oversold`); its places are exactly its capacity, and every place belongs to
+/// an area of the layout (`area_mismatch`: a place added or lost behind the layout's back).
+fn area_capacity(ix: &Index, sections: &[AuditSection], out: &mut Vec<Violation>) {
+    fn places<'a>(ix: &'a Index, name: &'a str) -> impl Iterator<Item = &'a SeatRow> + 'a {
+        ix.snap
+            .seats
+            .iter()
+            .filter(move |s| s.area && s.section == name)
+    }
+    for area in &ix.snap.areas {
+        let capacity = area.capacity.max(0) as u64;
+        let count = places(ix, &area.name).count() as u64;
+        let taken = sections
+            .iter()
+            .find(|s| s.section == area.name)
+            .map_or(0, |s| s.booked + s.held + s.blocked);
+        if taken > capacity {
+            let seats = places(ix, &area.name)
+                .filter(|s| s.status != "available")
+                .map(|s| s.label.clone())
+                .collect();
+            flag(
+                out,
+                "area_oversold",
+                seats,
+                format!(
+                    "area {}: {taken} places held, sold or blocked, capacity {capacity}",
+                    area.name
+                ),
+            );
+        }
+        if count != capacity {
+            flag(
+                out,
+                "area_mismatch",
+                Vec::new(),
+                format!(
+                    "area {} has {count} places for a capacity of {capacity}",
+                    area.name
+                ),
+            );
+        }
+    }
+    let strays: Vec<String> = ix
+        .snap
+        .seats
+        .iter()
+        .filter(|s| s.area && !ix.snap.areas.iter().any(|a| a.name == s.section))
+        .map(|s| s.label.clone())
+        .collect();
+    if !strays.is_empty() {
+        flag(
+            out,
+            "area_mismatch",
+            strays,
+            "places of an area the layout does not have".into(),
+        );
+    }
 }
 
 /// A seat's state as replayed from its history.

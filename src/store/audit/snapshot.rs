@@ -19,6 +19,15 @@ pub(super) struct SeatRow {
     pub(super) hold_id: Option<Uuid>,
     pub(super) reservation_id: Option<Uuid>,
     pub(super) held_until: Option<DateTime<Utc>>,
+    /// A place of a general-admission area (`section` is the area).
+    pub(super) area: bool,
+}
+
+/// A general-admission area as the layout gave it.
+#[derive(sqlx::FromRow)]
+pub(super) struct AreaRow {
+    pub(super) name: String,
+    pub(super) capacity: i64,
 }
 
 /// A hold of the event, whatever its status.
@@ -58,6 +67,8 @@ pub(super) struct Snapshot {
     pub(super) now: DateTime<Utc>,
     /// In layout order (section, row, number).
     pub(super) seats: Vec<SeatRow>,
+    /// General-admission areas, by name.
+    pub(super) areas: Vec<AreaRow>,
     pub(super) holds: Vec<HoldRow>,
     pub(super) reservations: Vec<ReservationRow>,
     /// In the order written.
@@ -80,8 +91,14 @@ impl Store {
                 now.push(now_sql(pg));
                 let now: DateTime<Utc> = now.build_query_scalar().fetch_one(&mut *tx).await?;
                 let seats = sqlx::query_as::<_, SeatRow>(
-                    "SELECT id, label, section, status, hold_id, reservation_id, held_until \
+                    "SELECT id, label, section, status, hold_id, reservation_id, held_until, area \
                      FROM seats WHERE event_id = $1 ORDER BY section_pos, row_pos, number",
+                )
+                .bind(event_id)
+                .fetch_all(&mut *tx)
+                .await?;
+                let areas = sqlx::query_as::<_, AreaRow>(
+                    "SELECT name, capacity FROM areas WHERE event_id = $1 ORDER BY name",
                 )
                 .bind(event_id)
                 .fetch_all(&mut *tx)
@@ -109,6 +126,7 @@ impl Store {
                 Ok::<_, sqlx::Error>(Snapshot {
                     now,
                     seats,
+                    areas,
                     holds,
                     reservations,
                     history,

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::store::audit::Booked;
-use crate::store::audit::snapshot::HistoryRow;
+use crate::store::audit::snapshot::{AreaRow, HistoryRow};
 use chrono::{Duration, Utc};
 
 /// Three seats; hold H1 reserved as R1 on seat 1; hold H2 active on seat 2; seat 3 free.
@@ -31,6 +31,7 @@ fn base() -> (Snapshot, Uuid, Uuid, Uuid) {
                 hold_id: Some(h1),
                 reservation_id: Some(r1),
                 held_until: None,
+                area: false,
             },
             SeatRow {
                 id: 2,
@@ -40,6 +41,7 @@ fn base() -> (Snapshot, Uuid, Uuid, Uuid) {
                 hold_id: Some(h2),
                 reservation_id: None,
                 held_until: Some(later),
+                area: false,
             },
             SeatRow {
                 id: 3,
@@ -49,6 +51,7 @@ fn base() -> (Snapshot, Uuid, Uuid, Uuid) {
                 hold_id: None,
                 reservation_id: None,
                 held_until: None,
+                area: false,
             },
         ],
         holds: vec![
@@ -65,6 +68,7 @@ fn base() -> (Snapshot, Uuid, Uuid, Uuid) {
                 holder: Some("sim/r/t/2-0".into()),
             },
         ],
+        areas: Vec::new(),
         reservations: vec![ReservationRow {
             id: r1,
             hold_id: h1,
@@ -144,6 +148,7 @@ fn a_reservation_its_seat_does_not_show_is_caught() {
         hold_id: None,
         reservation_id: None,
         held_until: None,
+        area: false,
     };
     let report = check(&snap, None);
     assert!(
@@ -294,4 +299,52 @@ fn seats_pointing_at_the_wrong_owner_are_caught() {
         "{:?}",
         report.violations
     );
+}
+
+/// Seats 2 (held) and 3 (free) as the two places of area `Floor`.
+fn with_area(capacity: i64) -> Snapshot {
+    let (mut snap, _, _, _) = base();
+    for s in snap.seats.iter_mut().skip(1) {
+        s.area = true;
+        s.section = "Floor".into();
+    }
+    snap.areas.push(AreaRow {
+        name: "Floor".into(),
+        capacity,
+    });
+    snap
+}
+
+#[test]
+fn an_area_within_its_capacity_passes() {
+    let report = check(&with_area(2), None);
+    assert!(report.ok, "{:?}", report.violations);
+    let floor = &report.sections[1];
+    assert_eq!((floor.total, floor.held, floor.capacity), (2, 1, Some(2)));
+}
+
+#[test]
+fn an_area_sold_past_its_capacity_is_oversold() {
+    // The layout said one place; two are there and one is held: mismatch, not yet oversold.
+    let report = check(&with_area(1), None);
+    assert_eq!(kinds(&report), ["area_mismatch"]);
+    // Both places taken against a capacity of one: oversold, naming the places.
+    let mut snap = with_area(1);
+    let h2 = snap.seats[1].hold_id;
+    snap.seats[2].status = "held".into();
+    snap.seats[2].hold_id = h2;
+    snap.seats[2].held_until = snap.seats[1].held_until;
+    let report = check(&snap, None);
+    let v = report
+        .violations
+        .iter()
+        .find(|v| v.kind == "area_oversold")
+        .expect("oversold");
+    assert_eq!(v.seats, ["A-2", "A-3"]);
+    // Places of an area the layout does not have.
+    let mut snap = with_area(2);
+    snap.areas.clear();
+    let report = check(&snap, None);
+    let v = report.violations.iter().find(|v| v.kind == "area_mismatch");
+    assert_eq!(v.expect("stray places").seats, ["A-2", "A-3"]);
 }
