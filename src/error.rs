@@ -104,7 +104,7 @@ pub enum Error {
     },
     /// A general-admission area has fewer places left than asked for (exit 3): nothing held.
     /// JSON: `"area"`, `"asked"`, `"available"`.
-    #[error("{}", if *.available == 0 { format!("area {area} is sold out ({asked} place{} asked for)", plural(*.asked)) } else { format!("only {available} place{} left in area {area}, {asked} asked for", plural(*.available)) })]
+    #[error("{}", if *.available == 0 { format!("no place of area {area} is available ({asked} asked for)") } else { format!("only {available} place{} of area {area} available, {asked} asked for", plural(*.available)) })]
     AreaFull {
         area: String,
         asked: usize,

@@ -84,6 +84,16 @@ impl Session {
     /// unknown event, section or seat (`UnknownSeats` with suggestions), 3 when seats are
     /// taken (`SeatsTaken`) or every try lost a race, 6 when a backend is down.
     pub async fn hold(&self, order: &HoldOrder) -> Result<Held> {
+        // The area as it is looked up, so a retry that types it otherwise (spacing, Unicode
+        // form) is the same request to its idempotency key.
+        let area = order.area.as_ref().map(|a| AreaOrder {
+            area: names::nfc(a.area.trim()),
+            quantity: a.quantity,
+        });
+        let order = &HoldOrder {
+            area,
+            ..order.clone()
+        };
         let max = self.settings.config.reservation.max_seats_per_hold as usize;
         let mut labels: Vec<String> = Vec::with_capacity(order.seats.len());
         for label in &order.seats {
@@ -148,7 +158,7 @@ impl Session {
         };
         let mut effort = Effort::default();
         if let Some(area) = &order.area {
-            let name = names::nfc(area.area.trim());
+            let name = area.area.clone();
             let capacity = self.area_capacity(event.id, &name).await?;
             let hold = reserver
                 .hold_area(&req, &name, capacity, asked, &mut effort)

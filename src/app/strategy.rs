@@ -3,6 +3,7 @@
 //! `redis`: take every seat's lock first (all or none), then the same guarded transaction, so
 //! a lock that lapsed mid-operation still cannot double-book: the database has the last word.
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use tracing::{debug, instrument};
@@ -46,26 +47,81 @@ pub struct Reserver {
     /// `database.connect_timeout` (the network). A frozen server or a partition on an open
     /// connection is caught here, which no server-side timeout can do.
     op_bound: std::time::Duration,
-    /// Best-available holds under way in this process (shared by every clone and
-    /// [`Reserver::with_store`]): how many buyers are choosing at once, so each can take a
-    /// different block (see `best::choose_apart`).
-    best_in_flight: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    /// Seats this process's best-available holds are taking (shared by every clone and
+    /// [`Reserver::with_store`]), so buyers choosing at once each take a different block.
+    claims: std::sync::Arc<Claims>,
 }
 
-/// Counts a best-available hold in flight while it lives.
-struct InFlight<'a>(&'a std::sync::atomic::AtomicUsize);
+/// The contention-aware pick: seats a best-available hold of this process is taking, or took
+/// a moment ago, by event and label. Another buyer of the process skips blocks that share a
+/// seat with them and takes the next best block apart (beside them, as blocks apart sit side
+/// by side) instead of the same block, which all but one buyer would lose and retry. A claim ends when its hold fails,
+/// or [`CLAIM_AFTER_HOLD`] after it succeeds (readers that read the seats just before the hold
+/// committed still see them as claimed). The database stays the judge: claims only steer
+/// choices, and buyers in other processes meet the version guard as before.
+#[derive(Default)]
+pub(crate) struct Claims(
+    std::sync::Mutex<HashMap<Uuid, HashMap<String, Option<std::time::Instant>>>>,
+);
 
-impl<'a> InFlight<'a> {
-    /// Counts this hold in; returns the guard and how many are in flight with it.
-    fn enter(counter: &'a std::sync::atomic::AtomicUsize) -> (InFlight<'a>, usize) {
-        let n = counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-        (InFlight(counter), n)
+/// How long seats stay claimed after their hold committed.
+const CLAIM_AFTER_HOLD: Duration = Duration::from_secs(2);
+
+impl Claims {
+    fn lock(
+        &self,
+    ) -> std::sync::MutexGuard<'_, HashMap<Uuid, HashMap<String, Option<std::time::Instant>>>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
-}
 
-impl Drop for InFlight<'_> {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+    /// Claims the first of `picks` none of whose seats is claimed, if any. An empty list
+    /// or every pick claimed: `None`.
+    fn claim_first<'a>(&self, event: Uuid, picks: &[&'a best::Pick]) -> Option<&'a best::Pick> {
+        let now = std::time::Instant::now();
+        let mut all = self.lock();
+        let seats = all.entry(event).or_default();
+        seats.retain(|_, until| until.is_none_or(|t| t > now));
+        let pick = *picks
+            .iter()
+            .find(|p| !p.labels.iter().any(|l| seats.contains_key(l)))?;
+        for l in &pick.labels {
+            seats.insert(l.clone(), None);
+        }
+        Some(pick)
+    }
+
+    /// Claims every seat or none (false when one is claimed already).
+    fn claim(&self, event: Uuid, labels: &[String]) -> bool {
+        let now = std::time::Instant::now();
+        let mut all = self.lock();
+        let seats = all.entry(event).or_default();
+        seats.retain(|_, until| until.is_none_or(|t| t > now));
+        if labels.iter().any(|l| seats.contains_key(l)) {
+            return false;
+        }
+        for l in labels {
+            seats.insert(l.clone(), None);
+        }
+        true
+    }
+
+    /// Ends the claims: at once when the hold failed, shortly after when it was made.
+    fn settle(&self, event: Uuid, labels: &[String], held: bool) {
+        let mut all = self.lock();
+        let Some(seats) = all.get_mut(&event) else {
+            return;
+        };
+        let until = std::time::Instant::now() + CLAIM_AFTER_HOLD;
+        for l in labels {
+            if held {
+                seats.insert(l.clone(), Some(until));
+            } else {
+                seats.remove(l);
+            }
+        }
+        if seats.is_empty() {
+            all.remove(&event);
+        }
     }
 }
 
@@ -88,7 +144,7 @@ impl Reserver {
             lifetime_ms: config.reservation.max_hold_lifetime.0.as_millis() as i64,
             locks,
             op_bound: config.database.statement_timeout.0 + config.database.connect_timeout.0,
-            best_in_flight: Default::default(),
+            claims: Default::default(),
         })
     }
 
@@ -116,7 +172,7 @@ impl Reserver {
             lifetime_ms: self.lifetime_ms,
             locks: self.locks.clone(),
             op_bound: self.op_bound,
-            best_in_flight: self.best_in_flight.clone(),
+            claims: self.claims.clone(),
         }
     }
 
@@ -177,7 +233,6 @@ impl Reserver {
         if let Some(hold) = self.replayed(template).await? {
             return Ok((hold, None));
         }
-        let (_counted, in_flight) = InFlight::enter(&self.best_in_flight);
         let mut last = None;
         for attempt in 0..=self.max_retries {
             if attempt > 0 {
@@ -191,12 +246,18 @@ impl Reserver {
             let (cands, seats) = self
                 .candidates(template.event_id, section, category, want)
                 .await?;
-            // Alone, the very best. With other buyers of this process choosing at once, one
-            // of as many blocks that share no seat (twice as many, as they choose at random);
-            // after a collision (with another process, too), over more of the best, so racing
-            // terminals stop reaching for the same block.
-            let ways = (2 * in_flight.saturating_sub(1)).max(BEST_SPREAD * attempt as usize);
-            let Some(pick) = best::choose_apart(&cands, ways) else {
+            // The first try: the best block that shares no seat with the blocks ranked above
+            // it and that no other buyer of this process is taking (beside theirs, as blocks
+            // apart sit side by side). After a collision (with another process), at random
+            // among more of the best, so racing terminals stop reaching for the same block.
+            let pick = if attempt == 0 {
+                self.claims
+                    .claim_first(template.event_id, &best::apart(&cands))
+                    .or_else(|| best::choose(&cands, 0))
+            } else {
+                best::choose(&cands, BEST_SPREAD * attempt as usize)
+            };
+            let Some(pick) = pick else {
                 let free = seats
                     .iter()
                     .filter(|s| s.status == crate::domain::SeatStatus::Available)
@@ -216,11 +277,19 @@ impl Reserver {
                     category: category.map(str::to_string),
                 });
             };
+            if attempt > 0 && !self.claims.claim(template.event_id, &pick.labels) {
+                // Another buyer of this process chose them a moment ago.
+                last = Some(Error::conflict("could not hold the best seats; try again"));
+                continue;
+            }
             let req = HoldRequest {
                 labels: &pick.labels,
                 ..*template
             };
-            match self.hold(&req, effort).await {
+            let held = self.hold(&req, effort).await;
+            self.claims
+                .settle(template.event_id, &pick.labels, held.is_ok());
+            match held {
                 Ok(hold) => return Ok((hold, Some(pick.clone()))),
                 Err(e @ (Error::Conflict(_) | Error::SeatsTaken { .. })) => last = Some(e),
                 Err(e) => return Err(e),
@@ -276,6 +345,13 @@ impl Reserver {
                 Ok(hold) => return Ok(hold),
                 Err(e @ (Error::Conflict(_) | Error::SeatsTaken { .. } | Error::Contended(_))) => {
                     last = Some(e)
+                }
+                // A layout replace renumbered or removed places since they were read: a lost
+                // race too, never "no such seat" to a buyer who named none.
+                Err(Error::UnknownSeats { .. }) => {
+                    last = Some(Error::conflict(
+                        "the area's places changed while holding them; try again",
+                    ))
                 }
                 Err(e) => return Err(e),
             }

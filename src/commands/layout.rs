@@ -69,8 +69,8 @@ impl Render for Imported {
     fn human(&self, ui: &Ui) -> String {
         let mut out = if self.kept > 0 {
             format!(
-                "Imported {} into `{}`: kept {} seats by external id (with their holds and \
-                 sales), added {}, removed {}.\n",
+                "Imported {} into `{}`: kept {} seats and places (seats by external id, an \
+                 area's places by number; with their holds and sales), added {}, removed {}.\n",
                 self.file, self.event, self.kept, self.imported, self.removed
             )
         } else {

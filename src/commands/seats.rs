@@ -28,7 +28,11 @@ fn parse_status(s: &str) -> std::result::Result<SeatStatus, String> {
 /// people, the areas' counts after them.
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
-pub struct SeatList(pub Vec<Seat>, #[serde(skip)] pub Vec<SectionCounts>);
+pub struct SeatList(
+    pub Vec<Seat>,
+    #[serde(skip)] pub Vec<SectionCounts>,
+    #[serde(skip)] pub Option<SeatStatus>,
+);
 
 impl Render for SeatList {
     fn human(&self, ui: &Ui) -> String {
@@ -37,6 +41,18 @@ impl Render for SeatList {
             .iter()
             .map(|a| {
                 let c = &a.counts;
+                if let Some(status) = self.2 {
+                    let n = match status {
+                        SeatStatus::Available => c.available,
+                        SeatStatus::Held => c.held,
+                        SeatStatus::Reserved => c.reserved,
+                        SeatStatus::Blocked => c.blocked,
+                    };
+                    return format!(
+                        "{} (general-admission area): {n} of {} places {status}\n",
+                        a.section, c.total
+                    );
+                }
                 format!(
                     "{} (general-admission area): {} of {} places available, {} held, {} reserved{}\n",
                     a.section,
@@ -93,6 +109,6 @@ impl SeatsArgs {
         let (seats, areas) = ctx
             .seats_and_areas(&self.event, self.status, self.section.as_deref())
             .await?;
-        Ok(SeatList(seats, areas))
+        Ok(SeatList(seats, areas, self.status))
     }
 }

@@ -186,6 +186,30 @@ pub fn only_category(seats: &mut [Seat], category: &str) {
     }
 }
 
+/// The best picks that share no seat, in rank order: each pick as good as the best (stranding
+/// no more seats, spending no more accessible seats) that shares no seat with one listed before
+/// it. Around a row's centre they sit side by side: the next-best block that shares no seat
+/// with the centre block is the one beside it. Concurrent buyers of one process each take a
+/// different one (see `app::strategy::Claims`).
+pub fn apart(cands: &[Pick]) -> Vec<&Pick> {
+    let Some(first) = cands.first() else {
+        return Vec::new();
+    };
+    let mut used: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for p in cands
+        .iter()
+        .take_while(|p| p.orphans == first.orphans && p.access_spent == first.access_spent)
+    {
+        if p.labels.iter().any(|l| used.contains(l.as_str())) {
+            continue;
+        }
+        used.extend(p.labels.iter().map(String::as_str));
+        out.push(p);
+    }
+    out
+}
+
 /// Spreads concurrent buyers: pick at random among the few best candidates, so two terminals
 /// asking at the same moment rarely reach for the same seats (the loser simply retries). Never
 /// spreads onto a pick that strands more seats, or spends more accessible seats, than the best.
@@ -197,36 +221,6 @@ pub fn choose(cands: &[Pick], spread: usize) -> Option<&Pick> {
         .count();
     let top = equal.min(spread.max(1));
     cands.get(fastrand::usize(0..top))
-}
-
-/// The contention-aware pick: `ways` buyers choosing at once (this process's best-available
-/// holds in flight) each take one of the best picks that share no seat, at random, instead of
-/// all reaching for the very best block and all but one retrying. The picks are taken in rank
-/// order, skipping any that shares a seat with one already taken, so around a row's centre
-/// they sit side by side (the next-best block that shares no seat is the one beside it). Only
-/// picks as good as the best (stranding no more seats, spending no more accessible seats) are
-/// offered; with `ways` ≤ 1 the best itself.
-pub fn choose_apart(cands: &[Pick], ways: usize) -> Option<&Pick> {
-    let first = cands.first()?;
-    if ways <= 1 {
-        return Some(first);
-    }
-    let mut used: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    let mut apart: Vec<&Pick> = Vec::with_capacity(ways);
-    for p in cands
-        .iter()
-        .take_while(|p| p.orphans == first.orphans && p.access_spent == first.access_spent)
-    {
-        if p.labels.iter().any(|l| used.contains(l.as_str())) {
-            continue;
-        }
-        used.extend(p.labels.iter().map(String::as_str));
-        apart.push(p);
-        if apart.len() == ways {
-            break;
-        }
-    }
-    apart.get(fastrand::usize(0..apart.len())).copied()
 }
 
 #[cfg(test)]
@@ -480,22 +474,5 @@ mod tests {
             let first = c.first().map_or((0, 0), |p| (p.access_spent, p.orphans));
             proptest::prop_assert!(c.iter().all(|p| (p.access_spent, p.orphans) >= first));
         }
-    }
-
-    #[test]
-    fn buyers_choosing_at_once_get_blocks_that_share_no_seat() {
-        let s = seats(&format!("section,row,seat\n{}", row("A", 20)), &[]);
-        let c = candidates(&s, Want::seats(4));
-        assert_eq!(choose_apart(&c, 1), c.first());
-        let mut seen = std::collections::HashSet::new();
-        for _ in 0..200 {
-            seen.insert(choose_apart(&c, 3).unwrap().labels.clone());
-        }
-        // Three blocks apart: the centre one and the two beside it.
-        assert_eq!(seen.len(), 3, "{seen:?}");
-        let all: Vec<&String> = seen.iter().flatten().collect();
-        let unique: std::collections::HashSet<&&String> = all.iter().collect();
-        assert_eq!(unique.len(), 12, "they share no seat: {seen:?}");
-        assert!(seen.contains(&c[0].labels));
     }
 }

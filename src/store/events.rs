@@ -95,6 +95,54 @@ macro_rules! set_areas {
     };
 }
 
+/// A seat as a layout replace reads it: id, external id, status, label, area place?, section,
+/// number.
+type ExistingSeat = (i64, Option<String>, String, String, bool, String, i64);
+
+/// Where the places of the event's areas go in a new layout: existing place id → index of the
+/// new layout's place. Per area of the new layout (by name): held, sold and blocked places
+/// first, each keeping its number while it is within the new capacity, the others (an area
+/// shrunk below their number) moved to the lowest numbers left, so an area shrinks as long as
+/// its capacity covers what is taken; then free places keep their numbers where still free.
+/// A taken place left without a number (the area gone, or smaller than what is taken) is not in
+/// the plan: the replace names it and is refused.
+fn place_plan(rows: &[ExistingSeat], layout: &Layout) -> std::collections::HashMap<i64, usize> {
+    use std::collections::{BTreeSet, HashMap};
+    let mut slots: HashMap<&str, HashMap<i64, usize>> = HashMap::new();
+    for (i, s) in layout.seats.iter().enumerate().filter(|(_, s)| s.area) {
+        slots
+            .entry(s.section.as_str())
+            .or_default()
+            .insert(i64::from(s.number), i);
+    }
+    let mut plan = HashMap::new();
+    for (area, numbers) in &slots {
+        let mine: Vec<&ExistingSeat> = rows.iter().filter(|r| r.4 && r.5 == *area).collect();
+        let mut open: BTreeSet<i64> = numbers.keys().copied().collect();
+        let (taken, free): (Vec<&ExistingSeat>, Vec<&ExistingSeat>) =
+            mine.into_iter().partition(|r| r.2 != "available");
+        let mut moved = Vec::new();
+        for r in &taken {
+            if open.remove(&r.6) {
+                plan.insert(r.0, numbers[&r.6]);
+            } else {
+                moved.push(r);
+            }
+        }
+        for r in moved {
+            if let Some(n) = open.pop_first() {
+                plan.insert(r.0, numbers[&n]);
+            }
+        }
+        for r in free {
+            if open.remove(&r.6) {
+                plan.insert(r.0, numbers[&r.6]);
+            }
+        }
+    }
+    plan
+}
+
 /// A layout replaced by one that names seats by external id (a pretix `seat_guid`): seats
 /// whose external id is in the new layout are kept — same id, so their holds, reservations and
 /// history stay — and moved to their new section, row, label and place; seats not in it are
@@ -104,9 +152,9 @@ macro_rules! set_areas {
 /// the move retries against the new layout.
 macro_rules! replace_keeping {
     ($tx:ident, $event_id:ident, $layout:ident, $pg:ident) => {{
-        let rows: Vec<(i64, Option<String>, String, String, bool)> = sqlx::query_as(
-            "SELECT id, external_id, status, label, area FROM seat_state WHERE event_id = $1 \
-             ORDER BY id",
+        let rows: Vec<ExistingSeat> = sqlx::query_as(
+            "SELECT id, external_id, status, label, area, section, number FROM seat_state \
+             WHERE event_id = $1 ORDER BY id",
         )
         .bind($event_id)
         .fetch_all(&mut *$tx)
@@ -117,20 +165,14 @@ macro_rules! replace_keeping {
             .enumerate()
             .filter_map(|(i, s)| s.external_id.as_deref().map(|e| (e, i)))
             .collect();
-        // An area's places are kept by label (`Floor#12`): as long as the area is as large.
-        let places: std::collections::HashMap<&str, usize> = $layout
-            .seats
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.area)
-            .map(|(i, s)| (s.label.as_str(), i))
-            .collect();
+        // An area's taken places are kept while the area has room for them (see `place_plan`).
+        let places = place_plan(&rows, &$layout);
         let mut kept: Vec<(i64, usize)> = Vec::new();
         let mut gone: Vec<i64> = Vec::new();
         let (mut stuck, mut statuses): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
-        for (id, ext, status, label, area) in &rows {
+        for (id, ext, status, label, area, _, _) in &rows {
             let found = if *area {
-                places.get(label.as_str())
+                places.get(id)
             } else {
                 ext.as_deref().and_then(|e| wanted.get(e))
             };
@@ -150,8 +192,8 @@ macro_rules! replace_keeping {
                 seats: stuck,
                 statuses,
                 hint: "give them their external_id in the new layout to keep them (an \
-                       area's places are kept while the area has as many), or release or \
-                       unblock them first",
+                       area keeps its held, sold and blocked places while its capacity is at \
+                       least their number), or release or unblock them first",
             }));
         }
         if $pg {

@@ -352,3 +352,49 @@ fn areas_come_from_every_layout_format_and_survive_a_replace() {
         }
     });
 }
+
+/// An area shrinks while its capacity covers what is taken: places sold above the new
+/// capacity move to free numbers, with their sales and history; below that it is refused.
+#[test]
+fn an_area_shrinks_while_its_capacity_covers_what_is_sold() {
+    on_both("areas_shrink", |env| {
+        let file = env.write("club.toml", CLUB);
+        env.ok(&["event", "create", "--name", "Club", "--layout", &file]);
+        let held = env.json(&["hold", "Club", "Floor#11", "Floor#12"]);
+        env.ok(&[
+            "reserve",
+            held["hold_id"].as_str().unwrap(),
+            "--customer",
+            "Cy",
+        ]);
+        let smaller = env.write("small.toml", CLUB.replace("capacity = 12", "capacity = 4"));
+        let report = env.json(&["layout", "import", "Club", &smaller, "--replace"]);
+        // The balcony's seats (no external ids, all free) are replaced; the 4 places stay.
+        assert_eq!(
+            (&report["kept"], &report["imported"], &report["removed"]),
+            (&4.into(), &10.into(), &(10 + 8).into()),
+            "{report}"
+        );
+        let floor = area_counts(env, "Club", "Floor");
+        assert_eq!(
+            (&floor["total"], &floor["reserved"]),
+            (&4.into(), &2.into())
+        );
+        let export = env.ok(&["export", "Club"]);
+        let sold: Vec<&str> = export.lines().filter(|l| l.contains(",Cy,")).collect();
+        assert_eq!(sold.len(), 2, "{export}");
+        assert!(
+            sold.iter()
+                .all(|l| l.starts_with("Floor#1,") || l.starts_with("Floor#2,")),
+            "{sold:?}"
+        );
+        // The history follows the moved places.
+        let history = env.json(&["history", "Club", "Floor#1"]);
+        assert_eq!(history.as_array().unwrap().len(), 2, "{history}");
+        assert_eq!(env.json(&["audit", "Club"])["ok"], true);
+        let tiny = env.write("tiny.toml", CLUB.replace("capacity = 12", "capacity = 1"));
+        let out = env.run(&["layout", "import", "Club", &tiny, "--replace"]);
+        assert_eq!(out.status.code(), Some(3), "{out:?}");
+        assert_eq!(area_counts(env, "Club", "Floor")["total"], 4);
+    });
+}
