@@ -50,6 +50,52 @@ pub struct Reserver {
     /// Seats this process's best-available holds are taking (shared by every clone and
     /// [`Reserver::with_store`]), so buyers choosing at once each take a different block.
     claims: std::sync::Arc<Claims>,
+    /// Where best-available's row walk may start for a request like this one (shared too).
+    skips: std::sync::Arc<Skips>,
+}
+
+/// A best-available request's shape: event, section, category, party size.
+type SkipKey = (Uuid, Option<String>, Option<String>, usize);
+
+/// Under load, the front rows of a stadium fill up with leftovers where no party of N fits
+/// without stranding a seat, and every buyer would read them again on every try. A process
+/// remembers, for [`SKIP_FOR`], the row after which its last walk for a request of the same
+/// shape found a perfect block, and starts the next walk there; a walk that finds none past
+/// it walks again from the front, so a pick is never worse than "side by side, stranding
+/// nothing" while one exists. A row before the mark that regained room (a release) within that
+/// time is passed over: under load, the next-best rows are taken instead. A single `hold`
+/// process starts with no marks, so its pick is the event's very best.
+#[derive(Default)]
+pub(crate) struct Skips(std::sync::Mutex<HashMap<SkipKey, SkipMark>>);
+
+/// The row a walk may start after, and until when that holds.
+type SkipMark = ((i64, i64), std::time::Instant);
+
+/// How long a row walk's starting mark is trusted.
+const SKIP_FOR: Duration = Duration::from_secs(1);
+
+impl Skips {
+    fn get(&self, key: &SkipKey) -> Option<(i64, i64)> {
+        let now = std::time::Instant::now();
+        let map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        map.get(key).filter(|(_, t)| *t > now).map(|(at, _)| *at)
+    }
+
+    fn set(&self, key: SkipKey, at: Option<(i64, i64)>) {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let now = std::time::Instant::now();
+        if map.len() > 1024 {
+            map.retain(|_, (_, t)| *t > now);
+        }
+        match at {
+            Some(at) => {
+                map.insert(key, (at, now + SKIP_FOR));
+            }
+            None => {
+                map.remove(&key);
+            }
+        }
+    }
 }
 
 /// The contention-aware pick: seats a best-available hold of this process is taking, or took
@@ -88,6 +134,21 @@ impl Claims {
             seats.insert(l.clone(), None);
         }
         Some(pick)
+    }
+
+    /// Whether one of `picks` has no seat claimed.
+    fn any_free(&self, event: Uuid, picks: &[&best::Pick]) -> bool {
+        let now = std::time::Instant::now();
+        let all = self.lock();
+        let Some(seats) = all.get(&event) else {
+            return !picks.is_empty();
+        };
+        let claimed = |l: &String| {
+            seats
+                .get(l)
+                .is_some_and(|until| until.is_none_or(|t| t > now))
+        };
+        picks.iter().any(|p| !p.labels.iter().any(claimed))
     }
 
     /// Claims every seat or none (false when one is claimed already).
@@ -145,6 +206,7 @@ impl Reserver {
             locks,
             op_bound: config.database.statement_timeout.0 + config.database.connect_timeout.0,
             claims: Default::default(),
+            skips: Default::default(),
         })
     }
 
@@ -173,6 +235,7 @@ impl Reserver {
             locks: self.locks.clone(),
             op_bound: self.op_bound,
             claims: self.claims.clone(),
+            skips: self.skips.clone(),
         }
     }
 
@@ -250,12 +313,25 @@ impl Reserver {
             // it and that no other buyer of this process is taking (beside theirs, as blocks
             // apart sit side by side). After a collision (with another process), at random
             // among more of the best, so racing terminals stop reaching for the same block.
-            let pick = if attempt == 0 {
+            let claimed = if attempt == 0 {
                 self.claims
                     .claim_first(template.event_id, &best::apart(&cands))
-                    .or_else(|| best::choose(&cands, 0))
             } else {
-                best::choose(&cands, BEST_SPREAD * attempt as usize)
+                None
+            };
+            let pick = match claimed {
+                Some(pick) => Some(pick),
+                None => {
+                    let pick = best::choose(&cands, BEST_SPREAD * attempt as usize);
+                    if let Some(p) = pick
+                        && !self.claims.claim(template.event_id, &p.labels)
+                    {
+                        // Another buyer of this process is taking them.
+                        last = Some(Error::conflict("could not hold the best seats; try again"));
+                        continue;
+                    }
+                    pick
+                }
             };
             let Some(pick) = pick else {
                 let free = seats
@@ -277,11 +353,6 @@ impl Reserver {
                     category: category.map(str::to_string),
                 });
             };
-            if attempt > 0 && !self.claims.claim(template.event_id, &pick.labels) {
-                // Another buyer of this process chose them a moment ago.
-                last = Some(Error::conflict("could not hold the best seats; try again"));
-                continue;
-            }
             let req = HoldRequest {
                 labels: &pick.labels,
                 ..*template
@@ -399,32 +470,50 @@ impl Reserver {
             keep(&mut seats);
             return Ok((best::candidates(&seats, want), seats));
         }
-        let mut all = Vec::new();
-        let mut after = (-1, -1);
-        let mut rows = FIRST_ROWS_READ;
-        loop {
-            let mut seats = self
-                .bounded(self.store.seats_of_free_rows(
-                    event_id,
-                    section,
-                    after,
-                    rows,
-                    want.n as i64,
-                ))
-                .await?;
-            let Some(last) = seats.last() else { break };
-            after = (last.section_pos, last.row_pos);
-            keep(&mut seats);
-            let cands = best::candidates(&seats, want);
-            if cands
-                .first()
-                .is_some_and(|p| p.together && p.orphans == 0 && p.access_spent == 0)
-            {
-                return Ok((cands, seats));
-            }
-            all.extend(seats);
-            rows = (rows * 2).min(MAX_ROWS_READ);
+        let key: SkipKey = (
+            event_id,
+            section.map(str::to_string),
+            category.map(str::to_string),
+            want.n,
+        );
+        let mut starts = vec![(-1, -1)];
+        if let Some(mark) = self.skips.get(&key) {
+            starts.insert(0, mark);
         }
+        let mut all = Vec::new();
+        for start in starts {
+            all.clear();
+            let mut after = start;
+            let mut rows = FIRST_ROWS_READ;
+            loop {
+                let from = after;
+                let mut seats = self
+                    .bounded(self.store.seats_of_free_rows(
+                        event_id,
+                        section,
+                        after,
+                        rows,
+                        want.n as i64,
+                    ))
+                    .await?;
+                let Some(last) = seats.last() else { break };
+                after = (last.section_pos, last.row_pos);
+                keep(&mut seats);
+                let cands = best::candidates(&seats, want);
+                // A perfect block that no other buyer of this process is taking.
+                if cands
+                    .first()
+                    .is_some_and(|p| p.together && p.orphans == 0 && p.access_spent == 0)
+                    && self.claims.any_free(event_id, &best::apart(&cands))
+                {
+                    self.skips.set(key, Some(from));
+                    return Ok((cands, seats));
+                }
+                all.extend(seats);
+                rows = (rows * 2).min(MAX_ROWS_READ);
+            }
+        }
+        self.skips.set(key, None);
         // Every row where the party fits side by side has been read: the best block among
         // them is the event's. With none anywhere, seats apart, from the whole event.
         let cands = best::candidates(&all, want);

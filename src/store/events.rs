@@ -453,53 +453,38 @@ impl Store {
         rows: i64,
         min_free: i64,
     ) -> Result<Vec<Seat>> {
+        // One round trip: the rows' keys (an index walk), then each row's seats by its section
+        // and name (the (event, section, row, number) key).
         let found = with_pool!(self, |pool, pg| {
-            async {
-                let mut qb = QueryBuilder::new(
-                    "SELECT section_pos, row_pos, MIN(section), MIN(row_name) FROM seats \
-                     WHERE event_id = ",
-                );
-                qb.push_bind(event_id)
-                    .push(" AND NOT area AND (section_pos, row_pos) > (")
-                    .push_bind(after.0)
-                    .push(", ")
-                    .push_bind(after.1)
-                    .push(") AND status IN ('available', 'held') AND ")
-                    .push(seat_is_free(pg, ""));
-                if let Some(section) = section {
-                    qb.push(" AND section = ").push_bind(section);
-                }
-                qb.push(" GROUP BY section_pos, row_pos HAVING COUNT(*) >= ")
-                    .push_bind(min_free)
-                    .push(" ORDER BY section_pos, row_pos LIMIT ")
-                    .push_bind(rows);
-                let keys: Vec<(i64, i64, String, String)> =
-                    qb.build_query_as().fetch_all(pool).await?;
-                if keys.is_empty() {
-                    return Ok(Vec::new());
-                }
-                // Each row by its section and name: the (event, section, row, number) key.
-                let mut qb = QueryBuilder::new(
-                    "SELECT id, label, section, row_name, number, category, status, hold_id, \
-                       reservation_id, held_until, version, block_reason, attributes, section_pos, \
-                       row_pos, seat_pos, external_id, area \
-                     FROM seat_state WHERE event_id = ",
-                );
-                qb.push_bind(event_id).push(" AND NOT area AND (");
-                for (i, (_, _, section, row)) in keys.iter().enumerate() {
-                    if i > 0 {
-                        qb.push(" OR ");
-                    }
-                    qb.push("(section = ")
-                        .push_bind(section.clone())
-                        .push(" AND row_name = ")
-                        .push_bind(row.clone())
-                        .push(")");
-                }
-                qb.push(") ORDER BY section_pos, row_pos, COALESCE(seat_pos, number)");
-                qb.build_query_as::<SeatRow>().fetch_all(pool).await
+            let mut qb = QueryBuilder::new(
+                "WITH k AS (SELECT MIN(section) AS section, MIN(row_name) AS row_name FROM seats \
+                 WHERE event_id = ",
+            );
+            qb.push_bind(event_id)
+                .push(" AND NOT area AND (section_pos, row_pos) > (")
+                .push_bind(after.0)
+                .push(", ")
+                .push_bind(after.1)
+                .push(") AND status IN ('available', 'held') AND ")
+                .push(seat_is_free(pg, ""));
+            if let Some(section) = section {
+                qb.push(" AND section = ").push_bind(section);
             }
-            .await
+            qb.push(" GROUP BY section_pos, row_pos HAVING COUNT(*) >= ")
+                .push_bind(min_free)
+                .push(" ORDER BY section_pos, row_pos LIMIT ")
+                .push_bind(rows)
+                .push(
+                    ") SELECT s.id, s.label, s.section, s.row_name, s.number, s.category, \
+                     s.status, s.hold_id, s.reservation_id, s.held_until, s.version, \
+                     s.block_reason, s.attributes, s.section_pos, s.row_pos, s.seat_pos, \
+                     s.external_id, s.area \
+                     FROM k JOIN seat_state s ON s.section = k.section AND s.row_name = k.row_name \
+                     WHERE s.event_id = ",
+                )
+                .push_bind(event_id)
+                .push(" AND NOT s.area ORDER BY s.section_pos, s.row_pos, COALESCE(s.seat_pos, s.number)");
+            qb.build_query_as::<SeatRow>().fetch_all(pool).await
         })
         .map_err(db_error)?;
         Ok(found.into_iter().map(Seat::from).collect())
