@@ -60,11 +60,12 @@ type SkipKey = (Uuid, Option<String>, Option<String>, usize);
 /// Under load, the front rows of a stadium fill up with leftovers where no party of N fits
 /// without stranding a seat, and every buyer would read them again on every try. A process
 /// remembers, for [`SKIP_FOR`], the row after which its last walk for a request of the same
-/// shape found a perfect block, and starts the next walk there; a walk that finds none past
-/// it walks again from the front, so a pick is never worse than "side by side, stranding
+/// shape found a perfect block, and while other buyers of the process are holding seats of the
+/// event at that moment (claims; under load) starts the next walk there; a walk that finds none
+/// past it walks again from the front, so a pick is never worse than "side by side, stranding
 /// nothing" while one exists. A row before the mark that regained room (a release) within that
-/// time is passed over: under load, the next-best rows are taken instead. A single `hold`
-/// process starts with no marks, so its pick is the event's very best.
+/// time is passed over then: under load, the next-best rows are taken instead. A buyer alone
+/// (a `hold` process, a clerk) always walks from the front, so its pick is the very best.
 #[derive(Default)]
 pub(crate) struct Skips(std::sync::Mutex<HashMap<SkipKey, SkipMark>>);
 
@@ -98,87 +99,67 @@ impl Skips {
     }
 }
 
-/// The contention-aware pick: seats a best-available hold of this process is taking, or took
-/// a moment ago, by event and label. Another buyer of the process skips blocks that share a
-/// seat with them and takes the next best block apart (beside them, as blocks apart sit side
-/// by side) instead of the same block, which all but one buyer would lose and retry. A claim ends when its hold fails,
-/// or [`CLAIM_AFTER_HOLD`] after it succeeds (readers that read the seats just before the hold
-/// committed still see them as claimed). The database stays the judge: claims only steer
-/// choices, and buyers in other processes meet the version guard as before.
+/// The contention-aware pick: seats a best-available hold of this process is taking right
+/// now, by event and label. Another buyer of the process skips blocks that share a seat with
+/// them and takes the best block that shares none (beside them, around a row's centre) instead
+/// of the same block, which all but one buyer would lose and retry. A claim lasts while its
+/// hold is under way: once the hold is answered (made or not), the database says what is
+/// taken. The database stays the judge: claims only steer choices, and buyers in other
+/// processes meet the version guard as before.
 #[derive(Default)]
-pub(crate) struct Claims(
-    std::sync::Mutex<HashMap<Uuid, HashMap<String, Option<std::time::Instant>>>>,
-);
-
-/// How long seats stay claimed after their hold committed.
-const CLAIM_AFTER_HOLD: Duration = Duration::from_secs(2);
+pub(crate) struct Claims(std::sync::Mutex<HashMap<Uuid, std::collections::HashSet<String>>>);
 
 impl Claims {
-    fn lock(
-        &self,
-    ) -> std::sync::MutexGuard<'_, HashMap<Uuid, HashMap<String, Option<std::time::Instant>>>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Uuid, std::collections::HashSet<String>>> {
         self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Claims the first of `picks` none of whose seats is claimed, if any. An empty list
-    /// or every pick claimed: `None`.
+    /// Claims the first of `picks` (in rank order) none of whose seats is claimed, if any.
     fn claim_first<'a>(&self, event: Uuid, picks: &[&'a best::Pick]) -> Option<&'a best::Pick> {
-        let now = std::time::Instant::now();
         let mut all = self.lock();
         let seats = all.entry(event).or_default();
-        seats.retain(|_, until| until.is_none_or(|t| t > now));
         let pick = *picks
             .iter()
-            .find(|p| !p.labels.iter().any(|l| seats.contains_key(l)))?;
-        for l in &pick.labels {
-            seats.insert(l.clone(), None);
-        }
+            .find(|p| !p.labels.iter().any(|l| seats.contains(l)))?;
+        seats.extend(pick.labels.iter().cloned());
         Some(pick)
+    }
+
+    /// Whether buyers of this process are holding seats of the event right now.
+    fn busy(&self, event: Uuid) -> bool {
+        self.lock().get(&event).is_some_and(|s| !s.is_empty())
     }
 
     /// Whether one of `picks` has no seat claimed.
     fn any_free(&self, event: Uuid, picks: &[&best::Pick]) -> bool {
-        let now = std::time::Instant::now();
         let all = self.lock();
         let Some(seats) = all.get(&event) else {
             return !picks.is_empty();
         };
-        let claimed = |l: &String| {
-            seats
-                .get(l)
-                .is_some_and(|until| until.is_none_or(|t| t > now))
-        };
-        picks.iter().any(|p| !p.labels.iter().any(claimed))
+        picks
+            .iter()
+            .any(|p| !p.labels.iter().any(|l| seats.contains(l)))
     }
 
     /// Claims every seat or none (false when one is claimed already).
     fn claim(&self, event: Uuid, labels: &[String]) -> bool {
-        let now = std::time::Instant::now();
         let mut all = self.lock();
         let seats = all.entry(event).or_default();
-        seats.retain(|_, until| until.is_none_or(|t| t > now));
-        if labels.iter().any(|l| seats.contains_key(l)) {
+        if labels.iter().any(|l| seats.contains(l)) {
             return false;
         }
-        for l in labels {
-            seats.insert(l.clone(), None);
-        }
+        seats.extend(labels.iter().cloned());
         true
     }
 
-    /// Ends the claims: at once when the hold failed, shortly after when it was made.
-    fn settle(&self, event: Uuid, labels: &[String], held: bool) {
+    /// Ends the claims of a hold that has been answered.
+    fn settle(&self, event: Uuid, labels: &[String]) {
         let mut all = self.lock();
         let Some(seats) = all.get_mut(&event) else {
             return;
         };
-        let until = std::time::Instant::now() + CLAIM_AFTER_HOLD;
         for l in labels {
-            if held {
-                seats.insert(l.clone(), Some(until));
-            } else {
-                seats.remove(l);
-            }
+            seats.remove(l);
         }
         if seats.is_empty() {
             all.remove(&event);
@@ -315,7 +296,7 @@ impl Reserver {
             // among more of the best, so racing terminals stop reaching for the same block.
             let claimed = if attempt == 0 {
                 self.claims
-                    .claim_first(template.event_id, &best::apart(&cands))
+                    .claim_first(template.event_id, &cands.iter().collect::<Vec<_>>())
             } else {
                 None
             };
@@ -327,7 +308,10 @@ impl Reserver {
                         && !self.claims.claim(template.event_id, &p.labels)
                     {
                         // Another buyer of this process is taking them.
-                        last = Some(Error::conflict("could not hold the best seats; try again"));
+                        last = Some(Error::Contended(
+                            "other buyers of this process kept taking the best seats; try again"
+                                .into(),
+                        ));
                         continue;
                     }
                     pick
@@ -358,8 +342,7 @@ impl Reserver {
                 ..*template
             };
             let held = self.hold(&req, effort).await;
-            self.claims
-                .settle(template.event_id, &pick.labels, held.is_ok());
+            self.claims.settle(template.event_id, &pick.labels);
             match held {
                 Ok(hold) => return Ok((hold, Some(pick.clone()))),
                 Err(e @ (Error::Conflict(_) | Error::SeatsTaken { .. })) => last = Some(e),
@@ -477,7 +460,9 @@ impl Reserver {
             want.n,
         );
         let mut starts = vec![(-1, -1)];
-        if let Some(mark) = self.skips.get(&key) {
+        if self.claims.busy(event_id)
+            && let Some(mark) = self.skips.get(&key)
+        {
             starts.insert(0, mark);
         }
         let mut all = Vec::new();
@@ -504,7 +489,13 @@ impl Reserver {
                 if cands
                     .first()
                     .is_some_and(|p| p.together && p.orphans == 0 && p.access_spent == 0)
-                    && self.claims.any_free(event_id, &best::apart(&cands))
+                    && self.claims.any_free(
+                        event_id,
+                        &cands
+                            .iter()
+                            .take_while(|p| p.orphans == 0 && p.access_spent == 0)
+                            .collect::<Vec<_>>(),
+                    )
                 {
                     self.skips.set(key, Some(from));
                     return Ok((cands, seats));

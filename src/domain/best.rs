@@ -110,10 +110,9 @@ pub fn candidates(seats: &[Seat], want: Want) -> Vec<Pick> {
             };
             singles.push((rank, s));
         }
-        let free_at = |place: i64| {
-            row.iter()
-                .any(|s| s.pos() == place && s.status == SeatStatus::Available)
-        };
+        // A set, not a scan of the row per block: a `--seats N` event is one row of N.
+        let free_places: std::collections::HashSet<i64> = free.iter().map(|s| s.pos()).collect();
+        let free_at = |place: i64| free_places.contains(&place);
         // The seat beside the block is free, but the one beyond it is not (taken, an aisle
         // or the row's end): taking the block would leave it alone.
         let strands = |beside: i64, beyond: i64| free_at(beside) && !free_at(beyond);
@@ -184,30 +183,6 @@ pub fn only_category(seats: &mut [Seat], category: &str) {
             s.status = SeatStatus::Reserved;
         }
     }
-}
-
-/// The best picks that share no seat, in rank order: each pick as good as the best (stranding
-/// no more seats, spending no more accessible seats) that shares no seat with one listed before
-/// it. Around a row's centre they sit side by side: the next-best block that shares no seat
-/// with the centre block is the one beside it. Concurrent buyers of one process each take a
-/// different one (see `app::strategy::Claims`).
-pub fn apart(cands: &[Pick]) -> Vec<&Pick> {
-    let Some(first) = cands.first() else {
-        return Vec::new();
-    };
-    let mut used: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    let mut out = Vec::new();
-    for p in cands
-        .iter()
-        .take_while(|p| p.orphans == first.orphans && p.access_spent == first.access_spent)
-    {
-        if p.labels.iter().any(|l| used.contains(l.as_str())) {
-            continue;
-        }
-        used.extend(p.labels.iter().map(String::as_str));
-        out.push(p);
-    }
-    out
 }
 
 /// Spreads concurrent buyers: pick at random among the few best candidates, so two terminals

@@ -72,8 +72,12 @@ pub async fn drive<B: Backend>(
             "the event has no seats, only general-admission areas: sell their places with --area"
         }));
     }
-    let seats: Vec<Seat> = seats.into_iter().cloned().collect();
-    let hall = Hall::new(&seats);
+    // Buyers who ask for the best seats or for places never pick from the hall.
+    let hall = if plan.best || plan.area.is_some() {
+        Hall::new([])
+    } else {
+        Hall::new(seats)
+    };
     if let Some(at) = plan.start_at
         && let Ok(wait) = at.duration_since(std::time::SystemTime::now())
     {

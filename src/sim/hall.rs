@@ -12,9 +12,10 @@ pub(super) struct Hall {
 }
 
 impl Hall {
-    pub(super) fn new(seats: &[Seat]) -> Hall {
+    pub(super) fn new<'a>(seats: impl IntoIterator<Item = &'a Seat>) -> Hall {
+        let seats = seats.into_iter();
         let mut rows: Vec<Vec<String>> = Vec::new();
-        let mut flat = Vec::with_capacity(seats.len());
+        let mut flat = Vec::with_capacity(seats.size_hint().0);
         let mut last: Option<(&str, &str)> = None;
         for s in seats {
             if last != Some((&s.section, &s.row)) {

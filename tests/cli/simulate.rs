@@ -729,3 +729,38 @@ fn a_million_seats_simulate_and_audit() {
     let err = env.fails(&["simulate", "--seats", "1000001"], 2);
     assert!(err.contains("between 1 and 1000000"), "{err}");
 }
+
+/// A buyer's own released best seats are best again at once: one buyer on a hall of two seats,
+/// holding and releasing, holds them again and again (the process's claims on seats end with
+/// their hold's answer; they once lasted 2 s, so every hold within them failed).
+#[test]
+fn released_best_seats_are_held_again_at_once() {
+    let env = Env::sqlite();
+    let layout = env.write(
+        "two.toml",
+        "[[section]]\nname = \"S\"\n[[section.row]]\nname = \"A\"\nseats = \"1-2\"\n",
+    );
+    let (code, v, stderr) = simulate(
+        &env,
+        &[],
+        &[
+            "--layout",
+            &layout,
+            "--best",
+            "--party",
+            "2",
+            "--buyers",
+            "1",
+            "--duration",
+            "2s",
+            "--warmup",
+            "0s",
+            "--mix",
+            "hold=1,release=1",
+        ],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    let holds = n(&v["runs"][0]["raw"]["holds"]);
+    assert!(holds >= 10, "only {holds} holds in 2 s: {v}");
+    assert_eq!(v["runs"][0]["audit"]["ok"], true);
+}
