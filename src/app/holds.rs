@@ -183,14 +183,13 @@ impl Session {
                 }
                 let section = best.section.as_deref().map(names::nfc);
                 let category = best.category.as_deref().map(names::nfc);
-                if let Some(section) = &section {
-                    self.check_section(event.id, section).await?;
-                    if self.area_capacity(event.id, section).await.is_ok() {
-                        return Err(Error::invalid(format!(
-                            "`{section}` is a general-admission area, with places and no seats: \
+                if let Some(section) = &section
+                    && self.check_section(event.id, section).await?.area
+                {
+                    return Err(Error::invalid(format!(
+                        "`{section}` is a general-admission area, with places and no seats: \
                              hold them with --area {section} --quantity {asked}"
-                        )));
-                    }
+                    )));
                 }
                 let want = Want {
                     n: best.n as usize,

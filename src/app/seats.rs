@@ -121,11 +121,12 @@ impl Session {
         )))
     }
 
-    /// Fails with the known sections (and a "did you mean") when `section` is not one of them.
-    pub async fn check_section(&self, event_id: Uuid, section: &str) -> Result<()> {
+    /// The counts of the event's section `section` (`area` set for a general-admission area);
+    /// fails with the known sections (and a "did you mean") when it is not one of them.
+    pub async fn check_section(&self, event_id: Uuid, section: &str) -> Result<SectionCounts> {
         let (_, sections) = self.store().await?.seat_counts(event_id).await?;
-        if sections.iter().any(|s| s.section == section) {
-            return Ok(());
+        if let Some(found) = sections.iter().find(|s| s.section == section) {
+            return Ok(found.clone());
         }
         let names: Vec<&str> = sections.iter().map(|s| s.section.as_str()).collect();
         Err(no_section(section, &names))

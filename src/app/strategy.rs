@@ -115,11 +115,15 @@ impl Claims {
     }
 
     /// Claims the first of `picks` (in rank order) none of whose seats is claimed, if any.
-    fn claim_first<'a>(&self, event: Uuid, picks: &[&'a best::Pick]) -> Option<&'a best::Pick> {
+    fn claim_first<'a>(
+        &self,
+        event: Uuid,
+        picks: impl IntoIterator<Item = &'a best::Pick>,
+    ) -> Option<&'a best::Pick> {
         let mut all = self.lock();
         let seats = all.entry(event).or_default();
-        let pick = *picks
-            .iter()
+        let pick = picks
+            .into_iter()
             .find(|p| !p.labels.iter().any(|l| seats.contains(l)))?;
         seats.extend(pick.labels.iter().cloned());
         Some(pick)
@@ -131,25 +135,12 @@ impl Claims {
     }
 
     /// Whether one of `picks` has no seat claimed.
-    fn any_free(&self, event: Uuid, picks: &[&best::Pick]) -> bool {
+    fn any_free<'a>(&self, event: Uuid, picks: impl IntoIterator<Item = &'a best::Pick>) -> bool {
         let all = self.lock();
-        let Some(seats) = all.get(&event) else {
-            return !picks.is_empty();
-        };
+        let seats = all.get(&event);
         picks
-            .iter()
-            .any(|p| !p.labels.iter().any(|l| seats.contains(l)))
-    }
-
-    /// Claims every seat or none (false when one is claimed already).
-    fn claim(&self, event: Uuid, labels: &[String]) -> bool {
-        let mut all = self.lock();
-        let seats = all.entry(event).or_default();
-        if labels.iter().any(|l| seats.contains(l)) {
-            return false;
-        }
-        seats.extend(labels.iter().cloned());
-        true
+            .into_iter()
+            .any(|p| seats.is_none_or(|s| !p.labels.iter().any(|l| s.contains(l))))
     }
 
     /// Ends the claims of a hold that has been answered.
@@ -290,13 +281,11 @@ impl Reserver {
             let (cands, seats) = self
                 .candidates(template.event_id, section, category, want)
                 .await?;
-            // The first try: the best block that shares no seat with the blocks ranked above
-            // it and that no other buyer of this process is taking (beside theirs, as blocks
-            // apart sit side by side). After a collision (with another process), at random
-            // among more of the best, so racing terminals stop reaching for the same block.
+            // The first try: the best block sharing no seat with one another buyer of this
+            // process is taking. After a collision (with another process), at random among
+            // more of the best, so racing terminals stop reaching for the same block.
             let claimed = if attempt == 0 {
-                self.claims
-                    .claim_first(template.event_id, &cands.iter().collect::<Vec<_>>())
+                self.claims.claim_first(template.event_id, &cands)
             } else {
                 None
             };
@@ -305,7 +294,7 @@ impl Reserver {
                 None => {
                     let pick = best::choose(&cands, BEST_SPREAD * attempt as usize);
                     if let Some(p) = pick
-                        && !self.claims.claim(template.event_id, &p.labels)
+                        && self.claims.claim_first(template.event_id, [p]).is_none()
                     {
                         // Another buyer of this process is taking them.
                         last = Some(Error::Contended(
@@ -491,10 +480,9 @@ impl Reserver {
                     .is_some_and(|p| p.together && p.orphans == 0 && p.access_spent == 0)
                     && self.claims.any_free(
                         event_id,
-                        &cands
+                        cands
                             .iter()
-                            .take_while(|p| p.orphans == 0 && p.access_spent == 0)
-                            .collect::<Vec<_>>(),
+                            .take_while(|p| p.orphans == 0 && p.access_spent == 0),
                     )
                 {
                     self.skips.set(key, Some(from));

@@ -308,21 +308,21 @@ fn section_counts(ix: &Index, out: &mut Vec<Violation>) -> Vec<AuditSection> {
     let mut sections: Vec<AuditSection> = Vec::new();
     for s in &ix.snap.seats {
         if sections.last().is_none_or(|x| x.section != s.section) {
+            // An area's capacity, looked up once, when its first place is met.
+            let capacity = ix
+                .snap
+                .areas
+                .iter()
+                .find(|a| s.area && a.name == s.section)
+                .map(|a| a.capacity.max(0) as u64);
             sections.push(AuditSection {
                 section: s.section.clone(),
+                capacity,
                 ..AuditSection::default()
             });
         }
         let sec = sections.last_mut().expect("pushed above");
         sec.total += 1;
-        if s.area {
-            sec.capacity = ix
-                .snap
-                .areas
-                .iter()
-                .find(|a| a.name == s.section)
-                .map(|a| a.capacity.max(0) as u64);
-        }
         match s.status.as_str() {
             "reserved" => sec.booked += 1,
             "held" if !ix.lapsed(s) => sec.held += 1,
