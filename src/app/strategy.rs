@@ -52,6 +52,66 @@ pub struct Reserver {
     claims: std::sync::Arc<Claims>,
     /// Where best-available's row walk may start for a request like this one (shared too).
     skips: std::sync::Arc<Skips>,
+    /// Row walk steps read lately, for buyers of this process walking the same rows (shared).
+    steps: std::sync::Arc<Steps>,
+}
+
+/// One step of a best-available row walk: the rows read, and the blocks found in them.
+pub(crate) struct WalkStep {
+    /// Seats of the rows read (of the category asked for; no places of areas), layout order.
+    seats: Vec<crate::domain::Seat>,
+    /// The blocks among them, best first ([`best::candidates`]).
+    cands: Vec<best::Pick>,
+    /// The last row read, `(section_pos, row_pos)`; `None` when no row was left to read.
+    last: Option<(i64, i64)>,
+    /// Taken before the read: holds of this process made since then may not show in it.
+    ticket: Ticket,
+}
+
+/// A row walk step's request: the request's shape, the row it reads after, how many rows.
+type StepKey = (SkipKey, (i64, i64), i64);
+
+/// Row walk steps read lately. Under load many buyers of one process (a server's requests, a
+/// simulation's buyers) walk the same rows within milliseconds; while other buyers of the
+/// process are holding seats of the event, a step read less than [`STEP_SHARED_FOR`] ago is
+/// used again instead of being read again, and buyers reaching a step while it is being read
+/// wait for that read rather than sending their own. A buyer alone always reads afresh. That costs
+/// nothing in truth: the seats this process has held since the read are claimed for it (its
+/// ticket), a seat another process took meanwhile is a lost race that the version guard
+/// catches (and a lost race forgets the event's steps, so the retry reads afresh), and a seat
+/// freed meanwhile is only offered a little later.
+#[derive(Default)]
+pub(crate) struct Steps(std::sync::Mutex<HashMap<StepKey, (std::time::Instant, StepCell)>>);
+
+/// A step, read once by whichever buyer needs it first.
+type StepCell = std::sync::Arc<tokio::sync::OnceCell<std::sync::Arc<WalkStep>>>;
+
+/// How long a row walk step is used again by other buyers of the process.
+const STEP_SHARED_FOR: Duration = Duration::from_millis(200);
+
+impl Steps {
+    /// The step's cell: the one being read or read lately (when `shared`), or a new one to read.
+    fn cell(&self, key: &StepKey, shared: bool) -> StepCell {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((at, cell)) = map.get(key)
+            && shared
+            && at.elapsed() < STEP_SHARED_FOR
+        {
+            return cell.clone();
+        }
+        if map.len() > 256 {
+            map.retain(|_, (at, _)| at.elapsed() < STEP_SHARED_FOR);
+        }
+        let cell = StepCell::default();
+        map.insert(key.clone(), (std::time::Instant::now(), cell.clone()));
+        cell
+    }
+
+    /// Forgets the event's steps (a lost race: they are out of date).
+    fn forget(&self, event: Uuid) {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        map.retain(|((e, ..), ..), _| *e != event);
+    }
 }
 
 /// A best-available request's shape: event, section, category, party size.
@@ -103,57 +163,121 @@ impl Skips {
 /// now, by event and label. Another buyer of the process skips blocks that share a seat with
 /// them and takes the best block that shares none (beside them, around a row's centre) instead
 /// of the same block, which all but one buyer would lose and retry. A claim lasts while its
-/// hold is under way: once the hold is answered (made or not), the database says what is
-/// taken. The database stays the judge: claims only steer choices, and buyers in other
-/// processes meet the version guard as before.
+/// hold is under way; once the hold is made, its seats stay claimed only for buyers whose read
+/// of the rows began before that (their read may not show the hold: a ticket, taken before the
+/// read, tells), so a buyer never reaches for seats this process has just taken, and a buyer
+/// who reads afterwards sees them as the database says. The database stays the judge: claims
+/// only steer choices, and buyers in other processes meet the version guard as before.
 #[derive(Default)]
-pub(crate) struct Claims(std::sync::Mutex<HashMap<Uuid, std::collections::HashSet<String>>>);
+pub(crate) struct Claims(std::sync::Mutex<ClaimBook>);
+
+/// What [`Claims`] keeps: the seats being held now, and the seats of holds made lately with
+/// the ticket number each was made at.
+#[derive(Default)]
+struct ClaimBook {
+    /// The next ticket number.
+    next: u64,
+    /// Seats a hold of this process is taking, by event.
+    taking: HashMap<Uuid, std::collections::HashSet<String>>,
+    /// Seats of holds made lately: (ticket number when made, event, labels), oldest first.
+    made: std::collections::VecDeque<(u64, Uuid, Vec<String>, std::time::Instant)>,
+}
+
+/// How long the seats of a hold just made are remembered for reads that began before it (a
+/// read takes milliseconds; one older than this only risks a lost race, never a wrong sale).
+const MADE_KEPT: Duration = Duration::from_secs(2);
+
+/// A number taken before reading the rows: holds made at or after it may not show in the read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Ticket(u64);
+
+impl ClaimBook {
+    /// Whether `label` is being taken, or was taken by a hold the read of `ticket` may miss.
+    fn claimed(&self, event: Uuid, ticket: Ticket, label: &str) -> bool {
+        self.taking.get(&event).is_some_and(|s| s.contains(label))
+            || self
+                .made
+                .iter()
+                .rev()
+                .take_while(|(at, ..)| *at >= ticket.0)
+                .any(|(_, e, labels, _)| *e == event && labels.iter().any(|l| l == label))
+    }
+
+    fn free(&self, event: Uuid, ticket: Ticket, pick: &best::Pick) -> bool {
+        !pick.labels.iter().any(|l| self.claimed(event, ticket, l))
+    }
+}
 
 impl Claims {
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Uuid, std::collections::HashSet<String>>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, ClaimBook> {
         self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Claims the first of `picks` (in rank order) none of whose seats is claimed, if any.
+    /// A ticket for a read about to begin.
+    fn ticket(&self) -> Ticket {
+        Ticket(self.lock().next)
+    }
+
+    /// Claims the first of `picks` (in rank order) none of whose seats is claimed for a read
+    /// of `ticket`, if any.
     fn claim_first<'a>(
         &self,
         event: Uuid,
+        ticket: Ticket,
         picks: impl IntoIterator<Item = &'a best::Pick>,
     ) -> Option<&'a best::Pick> {
-        let mut all = self.lock();
-        let seats = all.entry(event).or_default();
-        let pick = picks
-            .into_iter()
-            .find(|p| !p.labels.iter().any(|l| seats.contains(l)))?;
-        seats.extend(pick.labels.iter().cloned());
+        let mut book = self.lock();
+        let pick = picks.into_iter().find(|p| book.free(event, ticket, p))?;
+        book.taking
+            .entry(event)
+            .or_default()
+            .extend(pick.labels.iter().cloned());
         Some(pick)
     }
 
     /// Whether buyers of this process are holding seats of the event right now.
     fn busy(&self, event: Uuid) -> bool {
-        self.lock().get(&event).is_some_and(|s| !s.is_empty())
+        self.lock()
+            .taking
+            .get(&event)
+            .is_some_and(|s| !s.is_empty())
     }
 
-    /// Whether one of `picks` has no seat claimed.
-    fn any_free<'a>(&self, event: Uuid, picks: impl IntoIterator<Item = &'a best::Pick>) -> bool {
-        let all = self.lock();
-        let seats = all.get(&event);
-        picks
-            .into_iter()
-            .any(|p| seats.is_none_or(|s| !p.labels.iter().any(|l| s.contains(l))))
+    /// Whether one of `picks` has no seat claimed for a read of `ticket`.
+    fn any_free<'a>(
+        &self,
+        event: Uuid,
+        ticket: Ticket,
+        picks: impl IntoIterator<Item = &'a best::Pick>,
+    ) -> bool {
+        let book = self.lock();
+        picks.into_iter().any(|p| book.free(event, ticket, p))
     }
 
-    /// Ends the claims of a hold that has been answered.
-    fn settle(&self, event: Uuid, labels: &[String]) {
-        let mut all = self.lock();
-        let Some(seats) = all.get_mut(&event) else {
-            return;
-        };
-        for l in labels {
-            seats.remove(l);
+    /// Ends the claims of a hold that has been answered; `made` when it was made, so reads
+    /// that began before now still count its seats as taken.
+    fn settle(&self, event: Uuid, labels: &[String], made: bool) {
+        let mut book = self.lock();
+        if let Some(seats) = book.taking.get_mut(&event) {
+            for l in labels {
+                seats.remove(l);
+            }
+            if seats.is_empty() {
+                book.taking.remove(&event);
+            }
         }
-        if seats.is_empty() {
-            all.remove(&event);
+        let now = std::time::Instant::now();
+        while book
+            .made
+            .front()
+            .is_some_and(|(.., at)| now.duration_since(*at) > MADE_KEPT)
+        {
+            book.made.pop_front();
+        }
+        if made {
+            let at = book.next;
+            book.next += 1;
+            book.made.push_back((at, event, labels.to_vec(), now));
         }
     }
 }
@@ -179,6 +303,7 @@ impl Reserver {
             op_bound: config.database.statement_timeout.0 + config.database.connect_timeout.0,
             claims: Default::default(),
             skips: Default::default(),
+            steps: Default::default(),
         })
     }
 
@@ -208,6 +333,7 @@ impl Reserver {
             op_bound: self.op_bound,
             claims: self.claims.clone(),
             skips: self.skips.clone(),
+            steps: self.steps.clone(),
         }
     }
 
@@ -276,25 +402,32 @@ impl Reserver {
                     attempt,
                     "best seats taken by another terminal meanwhile: picking again"
                 );
+                // What was read is out of date (or this process's own holds since the read hide
+                // seats freed again): the next try reads afresh.
+                self.steps.forget(template.event_id);
                 tokio::time::sleep(backoff(attempt)).await;
             }
-            let (cands, seats) = self
+            let step = self
                 .candidates(template.event_id, section, category, want)
                 .await?;
+            let (cands, seats, ticket) = (&step.cands, &step.seats, step.ticket);
             // The first try: the best block sharing no seat with one another buyer of this
             // process is taking. After a collision (with another process), at random among
             // more of the best, so racing terminals stop reaching for the same block.
             let claimed = if attempt == 0 {
-                self.claims.claim_first(template.event_id, &cands)
+                self.claims.claim_first(template.event_id, ticket, cands)
             } else {
                 None
             };
             let pick = match claimed {
                 Some(pick) => Some(pick),
                 None => {
-                    let pick = best::choose(&cands, BEST_SPREAD * attempt as usize);
+                    let pick = best::choose(cands, BEST_SPREAD * attempt as usize);
                     if let Some(p) = pick
-                        && self.claims.claim_first(template.event_id, [p]).is_none()
+                        && self
+                            .claims
+                            .claim_first(template.event_id, ticket, [p])
+                            .is_none()
                     {
                         // Another buyer of this process is taking them.
                         last = Some(Error::Contended(
@@ -331,7 +464,8 @@ impl Reserver {
                 ..*template
             };
             let held = self.hold(&req, effort).await;
-            self.claims.settle(template.event_id, &pick.labels);
+            self.claims
+                .settle(template.event_id, &pick.labels, held.is_ok());
             match held {
                 Ok(hold) => return Ok((hold, Some(pick.clone()))),
                 Err(e @ (Error::Conflict(_) | Error::SeatsTaken { .. })) => last = Some(e),
@@ -427,7 +561,7 @@ impl Reserver {
         section: Option<&str>,
         category: Option<&str>,
         want: best::Want,
-    ) -> Result<(Vec<best::Pick>, Vec<crate::domain::Seat>)> {
+    ) -> Result<std::sync::Arc<WalkStep>> {
         let keep = |seats: &mut Vec<crate::domain::Seat>| {
             if let Some(cat) = category {
                 best::only_category(seats, cat);
@@ -435,12 +569,21 @@ impl Reserver {
             // Places of general-admission areas are no seats to pick.
             seats.retain(|s| !s.area);
         };
-        if want.accessible > 0 {
+        // The whole event (or section) read at once, for a request no row walk serves.
+        let whole = |ticket: Ticket| async move {
             let mut seats = self
                 .bounded(self.store.list_seats(event_id, None, section))
                 .await?;
             keep(&mut seats);
-            return Ok((best::candidates(&seats, want), seats));
+            Ok::<_, Error>(std::sync::Arc::new(WalkStep {
+                cands: best::candidates(&seats, want),
+                seats,
+                last: None,
+                ticket,
+            }))
+        };
+        if want.accessible > 0 {
+            return whole(self.claims.ticket()).await;
         }
         let key: SkipKey = (
             event_id,
@@ -448,62 +591,91 @@ impl Reserver {
             category.map(str::to_string),
             want.n,
         );
+        // Other buyers of this process are holding seats of the event right now (under load):
+        // the walk may start at the mark and use steps read lately. A buyer alone reads afresh.
+        let busy = self.claims.busy(event_id);
         let mut starts = vec![(-1, -1)];
-        if self.claims.busy(event_id)
-            && let Some(mark) = self.skips.get(&key)
-        {
+        if busy && let Some(mark) = self.skips.get(&key) {
             starts.insert(0, mark);
         }
-        let mut all = Vec::new();
+        let mut walked: Vec<std::sync::Arc<WalkStep>> = Vec::new();
         for start in starts {
-            all.clear();
+            walked.clear();
             let mut after = start;
             let mut rows = FIRST_ROWS_READ;
             loop {
                 let from = after;
-                let mut seats = self
-                    .bounded(self.store.seats_of_free_rows(
-                        event_id,
-                        section,
-                        after,
-                        rows,
-                        want.n as i64,
-                    ))
-                    .await?;
-                let Some(last) = seats.last() else { break };
-                after = (last.section_pos, last.row_pos);
-                keep(&mut seats);
-                let cands = best::candidates(&seats, want);
+                let step_key: StepKey = (key.clone(), after, rows);
+                let cell = self.steps.cell(&step_key, busy);
+                let step = cell
+                    .get_or_try_init(|| async {
+                        // Taken before the read: holds made from now on may not show in it.
+                        let ticket = self.claims.ticket();
+                        debug!(?after, rows, n = want.n, "best available: reading rows");
+                        let mut seats = self
+                            .bounded(self.store.seats_of_free_rows(
+                                event_id,
+                                section,
+                                after,
+                                rows,
+                                want.n as i64,
+                            ))
+                            .await?;
+                        let last = seats.last().map(|s| (s.section_pos, s.row_pos));
+                        keep(&mut seats);
+                        Ok::<_, Error>(std::sync::Arc::new(WalkStep {
+                            cands: best::candidates(&seats, want),
+                            seats,
+                            last,
+                            ticket,
+                        }))
+                    })
+                    .await?
+                    .clone();
+                let Some(last) = step.last else { break };
+                after = last;
                 // A perfect block that no other buyer of this process is taking.
-                if cands
+                if step
+                    .cands
                     .first()
                     .is_some_and(|p| p.together && p.orphans == 0 && p.access_spent == 0)
                     && self.claims.any_free(
                         event_id,
-                        cands
+                        step.ticket,
+                        step.cands
                             .iter()
                             .take_while(|p| p.orphans == 0 && p.access_spent == 0),
                     )
                 {
                     self.skips.set(key, Some(from));
-                    return Ok((cands, seats));
+                    return Ok(step);
                 }
-                all.extend(seats);
+                walked.push(step);
                 rows = (rows * 2).min(MAX_ROWS_READ);
             }
         }
         self.skips.set(key, None);
         // Every row where the party fits side by side has been read: the best block among
         // them is the event's. With none anywhere, seats apart, from the whole event.
+        let oldest = walked
+            .iter()
+            .map(|s| s.ticket)
+            .min()
+            .unwrap_or_else(|| self.claims.ticket());
+        let all: Vec<_> = walked
+            .iter()
+            .flat_map(|s| s.seats.iter().cloned())
+            .collect();
         let cands = best::candidates(&all, want);
         if cands.first().is_some_and(|p| p.together) {
-            return Ok((cands, all));
+            return Ok(std::sync::Arc::new(WalkStep {
+                cands,
+                seats: all,
+                last: None,
+                ticket: oldest,
+            }));
         }
-        let mut seats = self
-            .bounded(self.store.list_seats(event_id, None, section))
-            .await?;
-        keep(&mut seats);
-        Ok((best::candidates(&seats, want), seats))
+        whole(oldest).await
     }
 
     /// Extends an active hold to `ttl_ms` from now. Errors: exit 3 (`HoldClosed`), 4, 5
@@ -723,6 +895,72 @@ fn backoff(attempt: u32) -> Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn pick(labels: &[&str]) -> best::Pick {
+        best::Pick {
+            labels: labels.iter().map(|l| l.to_string()).collect(),
+            together: true,
+            orphans: 0,
+            access_spent: 0,
+        }
+    }
+
+    #[test]
+    fn a_claim_lasts_while_its_hold_is_under_way() {
+        let claims = Claims::default();
+        let event = Uuid::new_v4();
+        let (a, b) = (pick(&["A-1", "A-2"]), pick(&["A-2", "A-3"]));
+        let t = claims.ticket();
+        assert_eq!(claims.claim_first(event, t, [&a]), Some(&a));
+        assert!(claims.busy(event));
+        // Sharing a seat with a hold under way: not free, whatever the ticket.
+        assert!(!claims.any_free(event, claims.ticket(), [&b]));
+        assert_eq!(claims.claim_first(event, claims.ticket(), [&b]), None);
+        // Another event's seats are not claimed.
+        assert!(claims.any_free(Uuid::new_v4(), t, [&b]));
+        // A hold not made: its seats are free again for every read.
+        claims.settle(event, &a.labels, false);
+        assert!(!claims.busy(event));
+        assert!(claims.any_free(event, t, [&b]));
+    }
+
+    #[test]
+    fn a_hold_made_is_claimed_only_for_reads_that_began_before_it() {
+        let claims = Claims::default();
+        let event = Uuid::new_v4();
+        let (a, b) = (pick(&["A-1", "A-2"]), pick(&["A-2", "A-3"]));
+        let before = claims.ticket();
+        claims.claim_first(event, before, [&a]).unwrap();
+        let during = claims.ticket();
+        claims.settle(event, &a.labels, true);
+        let after = claims.ticket();
+        // A read begun before the hold was made may not show it: its seats stay claimed.
+        assert!(!claims.any_free(event, before, [&b]));
+        assert!(!claims.any_free(event, during, [&b]));
+        // A read begun after it shows the seats as the database has them.
+        assert!(claims.any_free(event, after, [&b]));
+        assert_eq!(claims.claim_first(event, after, [&b]), Some(&b));
+        // The first pick free for the read is taken, in rank order.
+        let c = pick(&["B-1", "B-2"]);
+        claims.settle(event, &b.labels, false);
+        assert_eq!(claims.claim_first(event, before, [&b, &c]), Some(&c));
+    }
+
+    #[test]
+    fn a_step_is_shared_only_under_load_and_only_while_fresh() {
+        let steps = Steps::default();
+        let event = Uuid::new_v4();
+        let key: StepKey = ((event, None, None, 2), (-1, -1), 1);
+        let first = steps.cell(&key, true);
+        // Buyers under load reaching the same step share its read (one read, not one each).
+        assert!(std::sync::Arc::ptr_eq(&first, &steps.cell(&key, true)));
+        // A buyer alone reads afresh.
+        let alone = steps.cell(&key, false);
+        assert!(!std::sync::Arc::ptr_eq(&first, &alone));
+        // A lost race forgets the event's steps.
+        steps.forget(event);
+        assert!(!std::sync::Arc::ptr_eq(&alone, &steps.cell(&key, true)));
+    }
 
     #[test]
     fn backoff_grows_and_stays_bounded() {

@@ -5,7 +5,7 @@ use sqlx::QueryBuilder;
 use uuid::Uuid;
 
 use super::dialect::seat_is_free;
-use super::rows::{EventCountsRow, EventRow, SeatRow};
+use super::rows::{EventCountsRow, EventRow, SEAT_COLUMNS, SeatRow};
 use super::{Store, db_error, with_pool};
 use crate::contract::{EventListItem, ImportReport};
 use crate::domain::layout::{Layout, LayoutSeat};
@@ -454,12 +454,17 @@ impl Store {
         min_free: i64,
     ) -> Result<Vec<Seat>> {
         // One round trip: the rows' keys (an index walk), then each row's seats by its section
-        // and name (the (event, section, row, number) key).
+        // and name (the (event, section, row, number) key). The row count is written into the
+        // statement (a number of ours, never user text), so that PostgreSQL keeps one generic
+        // plan per row count after its first few runs instead of planning every walk again (a
+        // third of the walk's cost); a generic plan with an unknown LIMIT would have been a
+        // sequential scan of the event.
+        let (rows, min_free) = (rows.max(1), min_free.max(1));
         let found = with_pool!(self, |pool, pg| {
-            let mut qb = QueryBuilder::new(
-                "WITH k AS (SELECT MIN(section) AS section, MIN(row_name) AS row_name FROM seats \
-                 WHERE event_id = ",
-            );
+            let mut qb = QueryBuilder::new(format!(
+                "SELECT {SEAT_COLUMNS} FROM (SELECT MIN(section) AS section, MIN(row_name) AS row_name \
+                 FROM seats WHERE event_id = "
+            ));
             qb.push_bind(event_id)
                 .push(" AND NOT area AND (section_pos, row_pos) > (")
                 .push_bind(after.0)
@@ -472,18 +477,20 @@ impl Store {
             }
             qb.push(" GROUP BY section_pos, row_pos HAVING COUNT(*) >= ")
                 .push_bind(min_free)
-                .push(" ORDER BY section_pos, row_pos LIMIT ")
-                .push_bind(rows)
-                .push(
-                    ") SELECT s.id, s.label, s.section, s.row_name, s.number, s.category, \
-                     s.status, s.hold_id, s.reservation_id, s.held_until, s.version, \
-                     s.block_reason, s.attributes, s.section_pos, s.row_pos, s.seat_pos, \
-                     s.external_id, s.area \
-                     FROM k JOIN seat_state s ON s.section = k.section AND s.row_name = k.row_name \
-                     WHERE s.event_id = ",
-                )
-                .push_bind(event_id)
-                .push(" AND NOT s.area ORDER BY s.section_pos, s.row_pos, COALESCE(s.seat_pos, s.number)");
+                .push(format!(" ORDER BY section_pos, row_pos LIMIT {rows}) k "));
+            // PostgreSQL: each row's seats by a nested index lookup (LATERAL); SQLite has no
+            // LATERAL and plans the join that way by itself.
+            if pg {
+                qb.push("CROSS JOIN LATERAL (SELECT * FROM seat_state s WHERE s.event_id = ")
+                    .push_bind(event_id)
+                    .push(" AND s.section = k.section AND s.row_name = k.row_name AND NOT s.area) s");
+            } else {
+                qb.push("JOIN seat_state s ON s.section = k.section AND s.row_name = k.row_name \
+                         WHERE s.event_id = ")
+                    .push_bind(event_id)
+                    .push(" AND NOT s.area");
+            }
+            qb.push(" ORDER BY s.section_pos, s.row_pos, COALESCE(s.seat_pos, s.number)");
             qb.build_query_as::<SeatRow>().fetch_all(pool).await
         })
         .map_err(db_error)?;

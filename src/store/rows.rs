@@ -56,6 +56,11 @@ impl From<EventCountsRow> for EventListItem {
     }
 }
 
+/// The columns of a [`SeatRow`], read from `seat_state` under the alias `s`.
+pub(super) const SEAT_COLUMNS: &str = "s.id, s.label, s.section, s.row_name, s.number, \
+    s.category, s.status, s.hold_id, s.reservation_id, s.held_until, s.version, s.block_reason, \
+    s.attributes, s.section_pos, s.row_pos, s.seat_pos, s.external_id, s.area";
+
 /// A `seat_state` row (lapsed holds already read as available).
 #[derive(sqlx::FromRow)]
 pub(super) struct SeatRow {
