@@ -119,7 +119,7 @@ fn main() {
                                 .await
                                 .is_ok(),
                             "release" => reserver
-                                .release(h.hold_id, &actor, &mut effort)
+                                .release(h.hold_id, &actor, false, &mut effort)
                                 .await
                                 .is_ok(),
                             _ => true,

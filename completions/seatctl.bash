@@ -1815,7 +1815,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__release)
-            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --reservation --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

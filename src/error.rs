@@ -102,6 +102,17 @@ pub enum Error {
         section: Option<String>,
         category: Option<String>,
     },
+    /// `release` was given a hold's id, and the hold has become a reservation (exit 3): nothing
+    /// released. A sale is refunded only when asked for by the reservation's id or with
+    /// `--reservation`, never by an old hold id in the scrollback. JSON: `"hold_id"`,
+    /// `"reservation_id"`, `"customer"`, `"seats"`.
+    #[error("hold {hold_id} has become reservation {reservation_id} ({}seats {}): nothing released; to release (refund) the reservation, give its id or pass --reservation", .customer.as_deref().map(|c| format!("customer {c}; ")).unwrap_or_default(), .seats.join(", "))]
+    HoldReserved {
+        hold_id: Uuid,
+        reservation_id: Uuid,
+        customer: Option<String>,
+        seats: Vec<String>,
+    },
     /// A general-admission area has fewer places left than asked for (exit 3): nothing held.
     /// JSON: `"area"`, `"asked"`, `"available"`.
     #[error("{}", if *.available == 0 { format!("no place of area {area} is available ({asked} asked for)") } else { format!("only {available} place{} of area {area} available, {asked} asked for", plural(*.available)) })]
@@ -254,6 +265,7 @@ impl Error {
             | Error::SeatsTaken { .. }
             | Error::NotEnoughSeats { .. }
             | Error::AreaFull { .. }
+            | Error::HoldReserved { .. }
             | Error::WrongState { .. }
             | Error::HoldClosed { .. }
             | Error::HoldLifetimeReached { .. }
@@ -300,6 +312,17 @@ impl Error {
                 asked,
                 available,
             } => json!({ "area": area, "asked": asked, "available": available }),
+            Error::HoldReserved {
+                hold_id,
+                reservation_id,
+                customer,
+                seats,
+            } => json!({
+                "hold_id": hold_id,
+                "reservation_id": reservation_id,
+                "customer": customer,
+                "seats": seats,
+            }),
             Error::UnknownSeats {
                 labels,
                 suggestions,

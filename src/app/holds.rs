@@ -260,11 +260,13 @@ impl Session {
     }
 
     /// Releases a hold or a reservation (either id), done `by`, and returns its seats to sale;
-    /// releasing something already released changes nothing. Errors: exit 4 (no such id).
-    pub async fn release(&self, id: Uuid, by: &Actor) -> Result<Released> {
+    /// releasing something already released changes nothing. Given a hold that has become a
+    /// reservation, releases (refunds) the reservation only with `refund_reserved`. Errors:
+    /// exit 3 (`HoldReserved`: the hold is a sale now), 4 (no such id).
+    pub async fn release(&self, id: Uuid, by: &Actor, refund_reserved: bool) -> Result<Released> {
         self.reserver()
             .await?
-            .release(id, by, &mut Effort::default())
+            .release(id, by, refund_reserved, &mut Effort::default())
             .await
     }
 

@@ -725,12 +725,21 @@ impl Reserver {
         .await
     }
 
-    /// Releases a hold or a reservation (idempotent). Errors: exit 4 (no such id), 6.
+    /// Releases a hold or a reservation (idempotent); a hold that has become a reservation
+    /// only with `refund_reserved`. Errors: exit 3 (`HoldReserved`), 4 (no such id), 6.
     #[instrument(name = "release", skip_all, fields(strategy = %self.strategy, id = %id))]
-    pub async fn release(&self, id: Uuid, actor: &Actor, effort: &mut Effort) -> Result<Released> {
+    pub async fn release(
+        &self,
+        id: Uuid,
+        actor: &Actor,
+        refund_reserved: bool,
+        effort: &mut Effort,
+    ) -> Result<Released> {
         let (event_id, labels) = self.seats_of(id).await?;
         self.run(event_id, &labels, false, effort, || async {
-            Ok(Attempt::Done(self.store.release(id, actor).await?))
+            Ok(Attempt::Done(
+                self.store.release(id, actor, refund_reserved).await?,
+            ))
         })
         .await
     }

@@ -109,7 +109,7 @@ async fn sell_some(app: &Session, event_id: uuid::Uuid) -> Result<Vec<String>> {
             ));
             if section == "Stalls" {
                 // The customer changed their mind.
-                app.release(hold.hold_id, &by).await?;
+                app.release(hold.hold_id, &by, false).await?;
                 log.push(format!("released those {n} in {section} again: {seats}"));
             }
         }

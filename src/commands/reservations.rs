@@ -225,6 +225,10 @@ impl ReserveArgs {
 pub struct ReleaseArgs {
     /// Hold id or reservation id
     pub id: String,
+    /// Given a hold that has become a reservation, release (refund) that reservation; without
+    /// it such a hold is refused (exit 3), so an old hold id cannot refund a sale by accident
+    #[arg(long)]
+    pub reservation: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -252,7 +256,9 @@ impl Render for ReleasedOut {
 impl ReleaseArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<ReleasedOut> {
         let id = parse_id(&self.id, "hold or reservation")?;
-        Ok(ReleasedOut(ctx.release(id, &actor(None)).await?))
+        Ok(ReleasedOut(
+            ctx.release(id, &actor(None), self.reservation).await?,
+        ))
     }
 }
 

@@ -103,7 +103,8 @@ impl Backend for Reserver {
     }
 
     async fn release(&self, hold_id: Uuid, actor: &Actor, effort: &mut Effort) -> Result<Released> {
-        Reserver::release(self, hold_id, actor, effort).await
+        // A simulated buyer releases what its hold became, a sale included.
+        Reserver::release(self, hold_id, actor, true, effort).await
     }
 
     async fn extend(

@@ -42,14 +42,14 @@ SELECT event_id, id, label, 'held', 'reserved', $1::uuid, $2::uuid, $5, $6 FROM 
 SELECT h.event_id, (SELECT array_agg(label ORDER BY id) FROM s), \
 1 / ((SELECT count(*) FROM s) = h.seat_count)::int FROM h";
 
-/// Release `$1`, a reservation id, or a hold id (its reservation if it has one, else the hold
-/// while active or lapsed); actor `$2` at terminal `$3`. Returns the reservation and hold it
+/// Release `$1`, a reservation id, or a hold id (its reservation if it has one and `$4` allows
+/// it, else the hold while active or lapsed); actor `$2` at terminal `$3`. Returns the reservation and hold it
 /// released (if a reservation), the event, and the labels returned to sale; all null if
 /// nothing was in a state to release. Lock order: the reservation, the hold, then the seats in
 /// id order.
 pub const RELEASE_PG: &str = "\
 WITH r AS (UPDATE reservations SET status = 'released', released_at = now() \
-WHERE (id = $1 OR hold_id = $1) AND status = 'active' RETURNING id, hold_id, event_id), \
+WHERE (id = $1 OR (hold_id = $1 AND $4)) AND status = 'active' RETURNING id, hold_id, event_id), \
 h AS (UPDATE holds SET status = 'released' \
 WHERE id = $1 AND status IN ('active', 'expired') RETURNING id, event_id), \
 lk AS (SELECT id FROM seats WHERE hold_id = COALESCE((SELECT hold_id FROM r), (SELECT id FROM h)) \
@@ -141,6 +141,7 @@ impl Store {
         pool: &PgPool,
         id: Uuid,
         actor: &Actor,
+        refund_reserved: bool,
     ) -> Result<Attempt<Released>> {
         type Row = (
             Option<Uuid>,
@@ -152,6 +153,7 @@ impl Store {
             .bind(id)
             .bind(&actor.who)
             .bind(&actor.terminal)
+            .bind(refund_reserved)
             .fetch_one(pool)
             .await
             .map_err(super::sent);
@@ -168,7 +170,7 @@ impl Store {
                 seats: seats.unwrap_or_default(),
                 already_released: false,
             })),
-            Ok(_) => self.why_not_released(id).await,
+            Ok(_) => self.why_not_released(id, refund_reserved).await,
             Err(e) if lost_race(&e) => Ok(Attempt::LostRace),
             Err(e) => Err(db_error(e)),
         }

@@ -17,10 +17,12 @@ impl Store {
     /// Releasing something already released succeeds and changes nothing. Every write names
     /// the state it expects: a hold that a `reserve` turned into a reservation while we looked
     /// is not marked released behind its back; the second try meets the reservation and
-    /// releases that, saying so (`reservation_id`).
-    pub async fn release(&self, id: Uuid, actor: &Actor) -> Result<Released> {
+    /// releases that, saying so (`reservation_id`), but only with `refund_reserved`: without
+    /// it, a hold's id that has become a reservation is refused (exit 3, `HoldReserved`, naming
+    /// the reservation, its customer and seats), so an old hold id cannot refund a sale.
+    pub async fn release(&self, id: Uuid, actor: &Actor, refund_reserved: bool) -> Result<Released> {
         for _ in 0..3 {
-            if let Attempt::Done(released) = self.try_release(id, actor).await? {
+            if let Attempt::Done(released) = self.try_release(id, actor, refund_reserved).await? {
                 return Ok(released);
             }
         }
@@ -29,9 +31,14 @@ impl Store {
         )))
     }
 
-    async fn try_release(&self, id: Uuid, actor: &Actor) -> Result<Attempt<Released>> {
+    async fn try_release(
+        &self,
+        id: Uuid,
+        actor: &Actor,
+        refund_reserved: bool,
+    ) -> Result<Attempt<Released>> {
         if let Store::Postgres(pool) = self {
-            return self.try_release_pg(pool, id, actor).await;
+            return self.try_release_pg(pool, id, actor, refund_reserved).await;
         }
         let outcome: std::result::Result<Tried<Attempt<Released>>, sqlx::Error> = with_pool!(
             self,
@@ -51,6 +58,11 @@ impl Store {
                     let reservation: Option<(Uuid, Uuid, Uuid, String)> =
                         qb.build_query_as().fetch_optional(&mut *tx).await?;
                     if let Some((res_id, hold_id, event_id, _)) = reservation {
+                        if res_id != id && !refund_reserved {
+                            // A hold's id, and the hold is a sale now: not without asking.
+                            tx.rollback().await?;
+                            return Ok(self.why_not_released(id, false).await);
+                        }
                         let kind = if res_id == id { "reservation" } else { "hold" };
                         let mut qb = QueryBuilder::new(
                             "UPDATE reservations SET status = 'released', released_at = ",
@@ -103,7 +115,7 @@ impl Store {
                         // Why not: unknown, already released, or reserved meanwhile (a reserve
                         // committed after our first read: the next try meets its reservation).
                         tx.rollback().await?;
-                        return Ok(self.why_not_released(id).await);
+                        return Ok(self.why_not_released(id, refund_reserved).await);
                     };
                     // Only seats this hold still owns: a lapsed hold's seats may be someone else's.
                     let changed: Vec<(i64, String)> = sqlx::query_as(
@@ -133,7 +145,11 @@ impl Store {
 
     /// Nothing was released: already released (success, `already_released`), unknown (4), or
     /// changed meanwhile (a lost race: retry).
-    pub(super) async fn why_not_released(&self, id: Uuid) -> Result<Attempt<Released>> {
+    pub(super) async fn why_not_released(
+        &self,
+        id: Uuid,
+        refund_reserved: bool,
+    ) -> Result<Attempt<Released>> {
         let reservation: Option<(Uuid, Uuid, String)> = with_pool!(self, |pool, _pg| {
             sqlx::query_as(
                 "SELECT id, event_id, status FROM reservations WHERE id = $1 OR hold_id = $1",
@@ -145,6 +161,9 @@ impl Store {
         .map_err(db_error)?;
         if let Some((res_id, event_id, status)) = reservation {
             if status != "released" {
+                if res_id != id && !refund_reserved {
+                    return Err(self.hold_reserved(id, res_id).await?);
+                }
                 return Ok(Attempt::LostRace);
             }
             return Ok(Attempt::Done(Released {
@@ -176,6 +195,35 @@ impl Store {
             // Reserved meanwhile (its reservation committed after our snapshot): try again.
             Some(_) => Ok(Attempt::LostRace),
         }
+    }
+
+    /// The refusal for a hold `hold_id` that has become reservation `res_id`: its customer and
+    /// seats, as a clerk needs them to tell which sale it is.
+    async fn hold_reserved(&self, hold_id: Uuid, res_id: Uuid) -> Result<Error> {
+        let (customer, seats): (Option<String>, Vec<String>) = with_pool!(self, |pool, _pg| {
+            async {
+                let customer: Option<String> =
+                    sqlx::query_scalar("SELECT customer FROM reservations WHERE id = $1")
+                        .bind(res_id)
+                        .fetch_one(pool)
+                        .await?;
+                let seats: Vec<String> = sqlx::query_scalar(
+                    "SELECT label FROM seats WHERE reservation_id = $1 ORDER BY id",
+                )
+                .bind(res_id)
+                .fetch_all(pool)
+                .await?;
+                Ok::<_, sqlx::Error>((customer, seats))
+            }
+            .await
+        })
+        .map_err(db_error)?;
+        Ok(Error::HoldReserved {
+            hold_id,
+            reservation_id: res_id,
+            customer,
+            seats,
+        })
     }
 
     /// Marks lapsed holds expired and returns their seats to `available` in the table (reads

@@ -608,9 +608,11 @@ fn json_errors_carry_their_data() {
 
 /// `reserve H` and `release H` started together, many rounds, every backend and strategy: one
 /// of them wins and both answers say which. Release first: the seats are back and reserve is
-/// refused (exit 3). Reserve first: release meets the reservation and says it released it.
-/// Never both "released" and a reservation left standing; the audit (which checks that a hold
-/// and its reservation agree) passes every round.
+/// refused (exit 3). Reserve first: a plain `release H` is refused (exit 3, naming the
+/// reservation, whose seats stay sold), and `release H --reservation` releases the reservation
+/// and says so. Never "released" with a reservation left standing, never a refusal with the
+/// seats back on sale; the audit (which checks that a hold and its reservation agree) passes
+/// every round.
 #[test]
 fn release_racing_reserve_tells_the_truth() {
     let rounds: usize = if std::env::var_os("CI").is_some() {
@@ -620,63 +622,112 @@ fn release_racing_reserve_tells_the_truth() {
     };
     for (env, flags) in setups("release_vs_reserve") {
         env.ok(&["event", "create", "--name", "E", "--seats", "200"]);
-        let (mut release_won, mut reserve_won) = (0, 0);
+        let (mut release_won, mut reserve_won, mut refused) = (0, 0, 0);
         for round in 0..rounds {
+            let refund = round % 2 == 0;
             let seats = [format!("{}", 2 * round + 1), format!("{}", 2 * round + 2)];
             let hold = json_of(&env, &flags, &["hold", "E", &seats[0], &seats[1]]);
             let hold_id = hold["hold_id"].as_str().unwrap().to_string();
             let outs = spawn_all(&env, 2, |i| {
-                let op: &[&str] = if i == 0 {
-                    &["reserve", &hold_id, "--customer", "c"]
+                let op: Vec<&str> = if i == 0 {
+                    vec!["reserve", &hold_id, "--customer", "c"]
+                } else if refund {
+                    vec!["release", &hold_id, "--reservation"]
                 } else {
-                    &["release", &hold_id]
+                    vec!["release", &hold_id]
                 };
                 let mut args = vec!["--json".to_string()];
-                args.extend(with(&flags, op));
+                args.extend(with(&flags, &op));
                 args
             });
             let (reserve, release) = (&outs[0], &outs[1]);
-            assert_eq!(
-                release.status.code(),
-                Some(0),
-                "{flags:?} release: {release:?}"
-            );
-            let released: Value = serde_json::from_slice(&release.stdout).unwrap();
-            assert_eq!(released["already_released"], false, "{released}");
-            let mut back = released["seats"].as_array().unwrap().clone();
-            back.sort_by_key(|v| v.as_str().unwrap().parse::<u32>().unwrap());
-            assert_eq!(
-                back, seats,
-                "{flags:?}: release returned its seats: {released}"
-            );
-            match reserve.status.code() {
-                Some(0) => {
-                    // Reserve won: the release met its reservation and said so.
+            let sold = match (reserve.status.code(), release.status.code()) {
+                (Some(0), Some(3)) if !refund => {
+                    // Reserve won and the release would have refunded it: refused, by name.
                     let r: Value = serde_json::from_slice(&reserve.stdout).unwrap();
+                    let e: Value = serde_json::from_slice(&release.stderr).unwrap();
+                    assert_eq!(e["error"]["code"], "conflict", "{e}");
+                    assert_eq!(e["error"]["reservation_id"], r["reservation_id"], "{e}");
+                    assert_eq!(e["error"]["customer"], "c", "{e}");
+                    assert_eq!(e["error"]["seats"], serde_json::json!(seats), "{e}");
+                    refused += 1;
+                    true
+                }
+                (Some(0), Some(0)) if refund => {
+                    // Reserve won: the release met its reservation and said it released it.
+                    let r: Value = serde_json::from_slice(&reserve.stdout).unwrap();
+                    let released: Value = serde_json::from_slice(&release.stdout).unwrap();
                     assert_eq!(
                         released["reservation_id"], r["reservation_id"],
                         "{released}"
                     );
+                    assert_eq!(released["already_released"], false, "{released}");
+                    let mut back = released["seats"].as_array().unwrap().clone();
+                    back.sort_by_key(|v| v.as_str().unwrap().parse::<u32>().unwrap());
+                    assert_eq!(back, seats, "{flags:?}: {released}");
                     reserve_won += 1;
+                    false
                 }
-                Some(3) => {
+                (Some(3), Some(0)) => {
                     // Release won: the hold was released before reserve could take it.
                     let e: Value = serde_json::from_slice(&reserve.stderr).unwrap();
                     assert_eq!(e["error"]["status"], "released", "{e}");
+                    let released: Value = serde_json::from_slice(&release.stdout).unwrap();
                     assert!(released["reservation_id"].is_null(), "{released}");
+                    let mut back = released["seats"].as_array().unwrap().clone();
+                    back.sort_by_key(|v| v.as_str().unwrap().parse::<u32>().unwrap());
+                    assert_eq!(back, seats, "{flags:?}: {released}");
                     release_won += 1;
+                    false
                 }
-                other => panic!("{flags:?} reserve exit {other:?}: {reserve:?}"),
-            }
+                other => panic!(
+                    "{flags:?} round {round} (refund {refund}): exits {other:?}: {reserve:?} {release:?}"
+                ),
+            };
             let map = seat_map(&env, "E");
             for s in &seats {
-                assert_eq!(map[s]["status"], "available", "{flags:?} round {round}");
+                let want = if sold { "reserved" } else { "available" };
+                assert_eq!(map[s]["status"], want, "{flags:?} round {round}");
             }
         }
         let audit = env.json(&["audit", "E"]);
         assert_eq!(audit["ok"], true, "{flags:?}: {audit}");
-        eprintln!("{flags:?}: release won {release_won}, reserve won {reserve_won}");
+        eprintln!(
+            "{flags:?}: release won {release_won}, reserve won {reserve_won}, refused {refused}"
+        );
     }
+}
+
+/// `release` given an old hold id of a sale refuses (exit 3) and names the sale; the
+/// reservation's own id, or `--reservation`, releases it; every release message says what was
+/// released.
+#[test]
+fn release_of_a_reserved_hold_needs_asking() {
+    crate::common::on_both("release_reserved", |env| {
+        env.ok(&["event", "create", "--name", "E", "--seats", "6"]);
+        let hold = env.json(&["hold", "E", "1", "2"]);
+        let hold_id = hold["hold_id"].as_str().unwrap().to_string();
+        let res = env.json(&["reserve", &hold_id, "--customer", "Ann Lee"]);
+        let res_id = res["reservation_id"].as_str().unwrap().to_string();
+        let err = env.fails(&["release", &hold_id], 3);
+        assert!(err.contains(&res_id), "{err}");
+        assert!(err.contains("Ann Lee") && err.contains("1, 2"), "{err}");
+        assert!(err.contains("--reservation"), "{err}");
+        assert_eq!(seat_map(env, "E")["1"]["status"], "reserved");
+        let out = env.ok(&["release", &hold_id, "--reservation"]);
+        assert!(out.contains(&res_id) && out.contains("1, 2"), "{out}");
+        assert_eq!(seat_map(env, "E")["1"]["status"], "available");
+        // Once released, saying so again is no error.
+        let again = env.ok(&["release", &hold_id]);
+        assert!(again.contains("already released"), "{again}");
+        // The reservation's own id needs no flag.
+        let hold = env.json(&["hold", "E", "3"]);
+        let res = env.json(&["reserve", hold["hold_id"].as_str().unwrap()]);
+        let res_id = res["reservation_id"].as_str().unwrap();
+        let out = env.ok(&["release", res_id]);
+        assert!(out.contains(res_id) && out.contains('3'), "{out}");
+        assert_eq!(env.json(&["audit", "E"])["ok"], true);
+    });
 }
 
 /// The audit catches records that disagree, planted with SQL: a hold released under its active

@@ -338,7 +338,7 @@ impl Desk<'_> {
     }
 
     async fn release_hold(&mut self, hold: &HoldInfo) -> Result<()> {
-        let r = self.ctx.release(hold.hold_id, &self.actor).await?;
+        let r = self.ctx.release(hold.hold_id, &self.actor, false).await?;
         self.held = None;
         self.say(&format!(
             "Released {}: back on sale.",
@@ -396,7 +396,7 @@ impl Desk<'_> {
             self.say("Nothing was released.");
             return Ok(());
         }
-        let released = self.ctx.release(r.reservation_id, &self.actor).await?;
+        let released = self.ctx.release(r.reservation_id, &self.actor, true).await?;
         if released.already_released {
             self.say("Another terminal had already released this reservation.");
         } else {
@@ -417,7 +417,7 @@ impl Desk<'_> {
         };
         match self
             .ctx
-            .release(hold.hold_id, &self.actor)
+            .release(hold.hold_id, &self.actor, false)
             .await
         {
             Ok(_) => self.say(&format!(
