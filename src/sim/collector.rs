@@ -94,8 +94,13 @@ pub(super) async fn collect<B: Backend>(
     data.measured_s = last_end
         .saturating_duration_since(sh.warm_end)
         .as_secs_f64();
+    // A run that stopped at its --ops count before --duration was up measured only until then.
+    let ops_reached = plan
+        .ops
+        .is_some_and(|ops| sh.claimed.load(Ordering::Relaxed) >= ops);
     if let Some(d) = plan.duration
         && !sh.stop.load(Ordering::Relaxed)
+        && !ops_reached
     {
         data.measured_s = data.measured_s.max(d.as_secs_f64());
     }

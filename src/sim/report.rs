@@ -25,6 +25,10 @@ pub struct SimReport {
     pub scenario: Scenario,
     pub runs: Vec<RunReport>,
     pub thresholds: Vec<ThresholdResult>,
+    /// What the figures do not show by themselves, one sentence each: an open loop that did not
+    /// reach its target rate (asked and served per second, dropped and late arrivals).
+    #[serde(default)]
+    pub warnings: Vec<String>,
     /// `ok`, `audit_failed` or `history_failed` (exit 10), `audit_unavailable` (the database
     /// did not answer when the audit was due: exit 6, the event kept for `seatctl audit`), or
     /// `threshold_failed` (exit 11).
@@ -221,6 +225,26 @@ pub struct ThresholdResult {
     pub ok: bool,
 }
 
+/// An open loop (`rate` arrivals per second) that dropped arrivals (no buyer free when one was
+/// due) or served below 80% of its rate (well outside the Poisson schedule's own spread for a
+/// run of any length worth measuring): the run measured a smaller load than asked for, which
+/// its latencies alone do not tell.
+fn open_loop_missed(rate: Option<f64>, run: &RunReport) -> Option<String> {
+    let rate = rate.filter(|r| *r > 0.0)?;
+    if run.measured_s <= 0.0 {
+        return None;
+    }
+    let served = run.buys as f64 / run.measured_s;
+    let o = &run.outcomes;
+    (o.dropped > 0 || served < 0.8 * rate).then(|| {
+        format!(
+            "{}: the open loop missed its target: {rate}/s asked, {served:.1}/s served; {} \
+             arrivals dropped (every buyer busy), {} started late",
+            run.strategy, o.dropped, o.late
+        )
+    })
+}
+
 impl SimReport {
     pub fn new(
         run_id: String,
@@ -236,6 +260,7 @@ impl SimReport {
             scenario,
             runs,
             thresholds: Vec::new(),
+            warnings: Vec::new(),
             verdict: String::new(),
         };
         r.judge(thresholds);
@@ -243,6 +268,11 @@ impl SimReport {
     }
 
     fn judge(&mut self, thresholds: &[Threshold]) {
+        self.warnings = self
+            .runs
+            .iter()
+            .filter_map(|run| open_loop_missed(self.scenario.rate, run))
+            .collect();
         self.thresholds = self
             .runs
             .iter()

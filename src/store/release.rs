@@ -20,7 +20,12 @@ impl Store {
     /// releases that, saying so (`reservation_id`), but only with `refund_reserved`: without
     /// it, a hold's id that has become a reservation is refused (exit 3, `HoldReserved`, naming
     /// the reservation, its customer and seats), so an old hold id cannot refund a sale.
-    pub async fn release(&self, id: Uuid, actor: &Actor, refund_reserved: bool) -> Result<Released> {
+    pub async fn release(
+        &self,
+        id: Uuid,
+        actor: &Actor,
+        refund_reserved: bool,
+    ) -> Result<Released> {
         for _ in 0..3 {
             if let Attempt::Done(released) = self.try_release(id, actor, refund_reserved).await? {
                 return Ok(released);

@@ -764,3 +764,78 @@ fn released_best_seats_are_held_again_at_once() {
     assert!(holds >= 10, "only {holds} holds in 2 s: {v}");
     assert_eq!(v["runs"][0]["audit"]["ok"], true);
 }
+
+/// A run that stops at `--ops` before `--duration` is up measures until it stopped, so its
+/// rates are true (it once reported the whole duration: every rate ~20× too low).
+#[test]
+fn ops_before_duration_measures_the_real_time() {
+    let env = Env::sqlite();
+    let (code, v, stderr) = simulate(
+        &env,
+        &[],
+        &[
+            "--seats",
+            "500",
+            "--ops",
+            "40",
+            "--duration",
+            "60s",
+            "--warmup",
+            "0s",
+        ],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    let run = &v["runs"][0];
+    check_run(run);
+    let measured = f(&run["measured_s"]);
+    assert!(
+        measured > 0.0 && measured < 30.0,
+        "measured {measured} s: {run}"
+    );
+    let rate = n(&run["buys"]) as f64 / measured;
+    let reported = f(&run["throughput"]["buys_per_s"]);
+    assert!(
+        (rate - reported).abs() <= 0.05 * rate + 0.1,
+        "{rate} vs {reported}"
+    );
+}
+
+/// An open loop that cannot reach its rate says so, in the JSON and in the summary: asked and
+/// served per second, dropped and late arrivals. One that reaches it says nothing.
+#[test]
+fn an_open_loop_that_missed_its_rate_warns() {
+    let env = Env::sqlite();
+    let args = |rate: &'static str, buyers: &'static str| {
+        [
+            "--seats",
+            "2000",
+            "--rate",
+            rate,
+            "--buyers",
+            buyers,
+            "--duration",
+            "3s",
+            "--warmup",
+            "0s",
+        ]
+    };
+    let (code, v, stderr) = simulate(&env, &[], &args("20000", "2"));
+    assert_eq!(code, Some(0), "{stderr}");
+    let warnings = v["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1, "{v}");
+    let w = warnings[0].as_str().unwrap();
+    assert!(w.contains("20000/s asked") && w.contains("dropped"), "{w}");
+    let mut human = vec!["simulate"];
+    human.extend(args("20000", "2"));
+    let out = env.run(&human);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("warning: occ: the open loop missed its target"),
+        "{text}"
+    );
+    assert!(text.contains("buys/s"), "{text}");
+    // 100/s for 3 s with 20 buyers: about 300 arrivals, never every buyer busy at once.
+    let (code, v, stderr) = simulate(&env, &[], &args("100", "20"));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(v["warnings"], serde_json::json!([]), "{v}");
+}

@@ -396,7 +396,10 @@ impl Desk<'_> {
             self.say("Nothing was released.");
             return Ok(());
         }
-        let released = self.ctx.release(r.reservation_id, &self.actor, true).await?;
+        let released = self
+            .ctx
+            .release(r.reservation_id, &self.actor, true)
+            .await?;
         if released.already_released {
             self.say("Another terminal had already released this reservation.");
         } else {

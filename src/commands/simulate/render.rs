@@ -130,6 +130,9 @@ impl Render for SimReport {
                 format!("{} / {}", r.outcomes.late, r.outcomes.dropped)
             });
         }
+        row(&mut t, "buys/s", &|r| {
+            format!("{:.1}", r.throughput.buys_per_s)
+        });
         row(&mut t, "holds/s", &|r| {
             format!("{:.1}", r.throughput.holds_per_s)
         });
@@ -196,6 +199,9 @@ impl Render for SimReport {
                     r.strategy, r.event, r.event_id
                 ));
             }
+        }
+        for w in &self.warnings {
+            out.push_str(&format!("warning: {w}\n"));
         }
         for th in &self.thresholds {
             out.push_str(&format!(
