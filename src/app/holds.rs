@@ -191,6 +191,9 @@ impl Session {
                              hold them with --area {section} --quantity {asked}"
                     )));
                 }
+                if let Some(category) = &category {
+                    self.check_category(event.id, category).await?;
+                }
                 let want = Want {
                     n: best.n as usize,
                     accessible,

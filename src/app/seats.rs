@@ -121,6 +121,16 @@ impl Session {
         )))
     }
 
+    /// That the event has seats of `category` (exit 4 otherwise, with a "did you mean" and the
+    /// event's categories: an unknown category is a typo, not a sell-out).
+    pub async fn check_category(&self, event_id: Uuid, category: &str) -> Result<()> {
+        let names = self.store().await?.categories(event_id).await?;
+        if names.iter().any(|c| c == category) {
+            return Ok(());
+        }
+        Err(crate::domain::no_category(category, &names))
+    }
+
     /// The counts of the event's section `section` (`area` set for a general-admission area);
     /// fails with the known sections (and a "did you mean") when it is not one of them.
     pub async fn check_section(&self, event_id: Uuid, section: &str) -> Result<SectionCounts> {

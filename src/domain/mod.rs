@@ -342,6 +342,22 @@ pub fn no_section(section: &str, names: &[&str]) -> crate::error::Error {
     ))
 }
 
+/// "no category `X`; did you mean `Y`?", listing the event's categories.
+pub fn no_category(category: &str, names: &[String]) -> crate::error::Error {
+    if names.is_empty() {
+        return crate::error::Error::not_found(format!(
+            "no category `{category}`: this event's seats have no categories"
+        ));
+    }
+    let hint = suggest(category, names.iter().map(String::as_str))
+        .map(|s| format!("did you mean `{s}`? "))
+        .unwrap_or_default();
+    crate::error::Error::not_found(format!(
+        "no category `{category}` in this event; {hint}categories: {}",
+        names.join(", ")
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -497,6 +497,20 @@ impl Store {
         Ok(found.into_iter().map(Seat::from).collect())
     }
 
+    /// The event's seat categories (places of areas included), sorted, each once.
+    pub async fn categories(&self, event_id: Uuid) -> Result<Vec<String>> {
+        with_pool!(self, |pool, _pg| {
+            sqlx::query_scalar(
+                "SELECT DISTINCT category FROM seats \
+                 WHERE event_id = $1 AND category IS NOT NULL ORDER BY category",
+            )
+            .bind(event_id)
+            .fetch_all(pool)
+            .await
+        })
+        .map_err(db_error)
+    }
+
     /// Seats in layout order (section, row, number), optionally filtered.
     pub async fn list_seats(
         &self,

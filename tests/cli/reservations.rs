@@ -450,6 +450,18 @@ fn best_seats_sit_together_and_racing_buyers_all_get_seats() {
             &["hold", "Hall", "--best", "2", "--section", "Galery"],
         );
         assert_eq!(out.status.code(), Some(4));
+        // An unknown category is a typo (exit 4, with the categories), not a sell-out (exit 3).
+        let out = run(
+            &env,
+            &flags,
+            &["hold", "Hall", "--best", "1", "--category", "premiun"],
+        );
+        assert_eq!(out.status.code(), Some(4), "{out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("no category `premiun`") && err.contains("did you mean `premium`?"),
+            "{err}"
+        );
     }
 }
 
