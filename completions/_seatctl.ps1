@@ -519,7 +519,7 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             break
         }
         'seatctl;simulate' {
-            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Run against this existing event (id, name or unique prefix)')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Run on a throw-away copy of this event''s layout (id, name or unique prefix); its own seats are not touched unless --in-place')
             [CompletionResult]::new('--seats', '--seats', [CompletionResultType]::ParameterName, 'Create a throw-away event with N general-admission seats')
             [CompletionResult]::new('--layout', '--layout', [CompletionResultType]::ParameterName, 'Create a throw-away event from this layout file (CSV, TOML or JSON)')
             [CompletionResult]::new('--buyers', '--buyers', [CompletionResultType]::ParameterName, 'Concurrent buyers (closed loop); with --rate, the most buys in flight at once')
@@ -551,6 +551,8 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')
             [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]')
             [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`')
+            [CompletionResult]::new('--in-place', '--in-place', [CompletionResultType]::ParameterName, 'With --event: sell the event''s own seats (real holds and reservations, left in place); refused when the event has holds or reservations no simulation made, unless --yes')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'With --in-place: sell the event''s seats even though it has real holds or reservations')
             [CompletionResult]::new('--keep', '--keep', [CompletionResultType]::ParameterName, 'Keep the throw-away event(s) afterwards, for inspection')
             [CompletionResult]::new('--best', '--best', [CompletionResultType]::ParameterName, 'Buyers ask for the best available seats instead of picking seats')
             [CompletionResult]::new('--fault-unguarded-writes', '--fault-unguarded-writes', [CompletionResultType]::ParameterName, 'Test-only sabotage: hold without the version guard, to show the audit catches it')

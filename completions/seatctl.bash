@@ -1955,7 +1955,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__simulate)
-            opts="-v -h --event --seats --layout --keep --buyers --connections --rate --duration --ops --warmup --party --best --area --hot --reserve-ratio --abandon --mix --hold-ttl --seed --processes --run-id --progress --threshold --csv --report --pause-after-lock --pause-prob --kill-connection-prob --fault-unguarded-writes --fault-unguarded-extend --fault-lost-answers --worker-plan --config --database-url --redis-url --strategy --json --no-color --verbose --help merge help"
+            opts="-v -h --event --in-place --yes --seats --layout --keep --buyers --connections --rate --duration --ops --warmup --party --best --area --hot --reserve-ratio --abandon --mix --hold-ttl --seed --processes --run-id --progress --threshold --csv --report --pause-after-lock --pause-prob --kill-connection-prob --fault-unguarded-writes --fault-unguarded-extend --fault-lost-answers --worker-plan --config --database-url --redis-url --strategy --json --no-color --verbose --help merge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -399,7 +399,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand export" -l json -d 'Prin
 complete -c seatctl -n "__fish_seatctl_using_subcommand export" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand export" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l event -d 'Run against this existing event (id, name or unique prefix)' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l event -d 'Run on a throw-away copy of this event\'s layout (id, name or unique prefix); its own seats are not touched unless --in-place' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l seats -d 'Create a throw-away event with N general-admission seats' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l layout -d 'Create a throw-away event from this layout file (CSV, TOML or JSON)' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l buyers -d 'Concurrent buyers (closed loop); with --rate, the most buys in flight at once' -r
@@ -433,6 +433,8 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l in-place -d 'With --event: sell the event\'s own seats (real holds and reservations, left in place); refused when the event has holds or reservations no simulation made, unless --yes'
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l yes -d 'With --in-place: sell the event\'s seats even though it has real holds or reservations'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l keep -d 'Keep the throw-away event(s) afterwards, for inspection'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l best -d 'Buyers ask for the best available seats instead of picking seats'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l fault-unguarded-writes -d 'Test-only sabotage: hold without the version guard, to show the audit catches it'

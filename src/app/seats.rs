@@ -121,6 +121,22 @@ impl Session {
         )))
     }
 
+    /// That no hold or reservation in the event is a real one (made by no simulation): else
+    /// exit 3, naming how many, for `simulate --event E --in-place` without `--yes`.
+    pub async fn check_no_real_sales(&self, event: &crate::domain::Event) -> Result<()> {
+        let (holds, reservations) = self.store().await?.real_sales(event.id).await?;
+        if holds == 0 && reservations == 0 {
+            return Ok(());
+        }
+        Err(Error::conflict(format!(
+            "event `{}` has {holds} active hold(s) and {reservations} reservation(s) that no \
+             simulation made: --in-place would sell its real seats to simulated buyers, beside \
+             real ones, with no undo. Leave out --in-place to run on a throw-away copy of its \
+             layout, or pass --yes to sell it in place anyway",
+            event.name
+        )))
+    }
+
     /// That the event has seats of `category` (exit 4 otherwise, with a "did you mean" and the
     /// event's categories: an unknown category is a typo, not a sell-out).
     pub async fn check_category(&self, event_id: Uuid, category: &str) -> Result<()> {

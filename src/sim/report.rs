@@ -77,7 +77,7 @@ impl Scenario {
             }
             .into(),
             event: match &spec.source {
-                Source::Event(e) => Some(e.clone()),
+                Source::Event(e) | Source::CopyOf(e) => Some(e.clone()),
                 Source::Seats(_) | Source::Layout(_) => None,
             },
             seats,

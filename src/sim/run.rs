@@ -86,12 +86,22 @@ impl Spec {
         Ok(report)
     }
 
-    /// An existing event (with its layout, to copy, when several strategies take turns), or a
-    /// layout for throw-away events.
+    /// An existing event sold in place (with its layout, to copy, when several strategies take
+    /// turns), or a layout for throw-away events (a copy of an event's, by default). In place,
+    /// an event with holds or reservations no simulation made is refused (exit 3) without
+    /// `--yes`: simulated buyers would sell its real seats.
     async fn what_to_sell(&self, app: &Session) -> Result<(Option<Event>, Option<Layout>)> {
         Ok(match &self.source {
+            Source::CopyOf(e) => {
+                let event = app.find_event(e).await?;
+                let seats = app.seats(&event.id.to_string(), None, None).await?;
+                (None, Some(layout_of(seats)))
+            }
             Source::Event(e) => {
                 let event = app.find_event(e).await?;
+                if !self.yes {
+                    app.check_no_real_sales(&event).await?;
+                }
                 let layout = if self.strategies.len() > 1 {
                     Some(layout_of(
                         app.seats(&event.id.to_string(), None, None).await?,

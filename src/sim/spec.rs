@@ -23,6 +23,9 @@ pub struct Spec {
     pub source: Source,
     /// Keep the throw-away event(s) afterwards.
     pub keep: bool,
+    /// Sell an event in place although it has holds or reservations no simulation made.
+    #[serde(default)]
+    pub yes: bool,
     /// Run each in turn, each on its own copy of the event.
     pub strategies: Vec<Strategy>,
     /// Concurrent buyers (closed loop); with `rate`, the most buys in flight.
@@ -72,8 +75,12 @@ pub struct Spec {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
-    /// An existing event (id, name or unique prefix).
+    /// An existing event (id, name or unique prefix), sold in place: its real seats
+    /// (`--event E --in-place`).
     Event(String),
+    /// A throw-away copy of an existing event's layout (id, name or unique prefix), one per
+    /// strategy: the event's own seats are not touched (`--event E`).
+    CopyOf(String),
     /// N general-admission seats.
     Seats(u32),
     /// A layout file (CSV, TOML or JSON).
@@ -114,6 +121,7 @@ impl Spec {
         Spec {
             source,
             keep: false,
+            yes: false,
             strategies: strategies(app),
             buyers: 32,
             connections: 32,

@@ -49,6 +49,8 @@ impl Spec {
         let share = |total: u64| total / n as u64 + u64::from((i as u64) < total % n as u64);
         Spec {
             source: Source::Event(event_id.to_string()),
+            // The parent has made the event (a copy) or been told to sell it in place.
+            yes: true,
             strategies: vec![strategy],
             buyers: share(self.buyers as u64) as u32,
             connections: share(self.connections.max(n) as u64).max(1) as u32,

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use sqlx::QueryBuilder;
 use uuid::Uuid;
 
-use super::dialect::seat_is_free;
+use super::dialect::{now_sql, seat_is_free};
 use super::rows::{EventCountsRow, EventRow, SEAT_COLUMNS, SeatRow};
 use super::{Store, db_error, with_pool};
 use crate::contract::{EventListItem, ImportReport};
@@ -495,6 +495,28 @@ impl Store {
         })
         .map_err(db_error)?;
         Ok(found.into_iter().map(Seat::from).collect())
+    }
+
+    /// Holds still active and reservations still standing in the event that no simulation made
+    /// (a simulated buyer's holder starts with `sim/`): `(holds, reservations)`.
+    pub async fn real_sales(&self, event_id: Uuid) -> Result<(i64, i64)> {
+        with_pool!(self, |pool, pg| {
+            let sql = format!(
+                "SELECT \
+                 (SELECT COUNT(*) FROM holds WHERE event_id = $1 AND status = 'active' \
+                  AND expires_at > {now} AND COALESCE(holder, '') NOT LIKE 'sim/%'), \
+                 (SELECT COUNT(*) FROM reservations r JOIN holds h ON h.id = r.hold_id \
+                  WHERE r.event_id = $1 AND r.status = 'active' \
+                  AND COALESCE(h.holder, '') NOT LIKE 'sim/%')",
+                now = now_sql(pg)
+            );
+            // Only our own dialect's "now" is formatted in; the event is bound.
+            sqlx::query_as(sqlx::AssertSqlSafe(sql))
+                .bind(event_id)
+                .fetch_one(pool)
+                .await
+        })
+        .map_err(db_error)
     }
 
     /// The event's seat categories (places of areas included), sorted, each once.

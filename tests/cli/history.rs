@@ -140,7 +140,10 @@ fn the_history_checker_catches_an_extend_without_its_guard() {
 fn mix_is_refused_where_it_cannot_be_checked() {
     let env = Env::sqlite();
     env.ok(&["event", "create", "--name", "gala", "--seats", "10"]);
-    let err = env.fails(&["simulate", "--event", "gala", "--mix", MIX], 2);
+    let err = env.fails(
+        &["simulate", "--event", "gala", "--in-place", "--mix", MIX],
+        2,
+    );
     assert!(err.contains("--mix needs a throw-away event"), "{err}");
     let err = env.fails(&["simulate", "--seats", "10", "--mix", "reserve=1"], 2);
     assert!(err.contains("needs hold=W"), "{err}");

@@ -169,8 +169,8 @@ fn each_role_may_do_its_work_and_nothing_more() {
         .output()
         .unwrap();
     assert!(!psql.status.success(), "{psql:?}");
-    // The operator also releases and deletes.
-    assert_eq!(code(op, &["release", id]), Some(0));
+    // The operator also releases (a sale, by its hold's id: with --reservation) and deletes.
+    assert_eq!(code(op, &["release", id, "--reservation"]), Some(0));
     assert_eq!(
         code(op, &["event", "delete", "G", "--force", "--yes"]),
         Some(0)

@@ -270,7 +270,16 @@ fn results_from_several_hosts_merge() {
             &env,
             &[],
             &[
-                "--event", "shared", "--buyers", "4", "--ops", "50", "--seed", seed, "--run-id",
+                "--event",
+                "shared",
+                "--in-place",
+                "--buyers",
+                "4",
+                "--ops",
+                "50",
+                "--seed",
+                seed,
+                "--run-id",
                 "onsale-1",
             ],
         );
@@ -300,7 +309,15 @@ fn results_from_several_hosts_merge() {
     let (_, other, _) = simulate(
         &env,
         &[],
-        &["--event", "shared", "--ops", "5", "--run-id", "other"],
+        &[
+            "--event",
+            "shared",
+            "--in-place",
+            "--ops",
+            "5",
+            "--run-id",
+            "other",
+        ],
     );
     let other = env.write("other.json", other.to_string());
     let err = env.fails(&["simulate", "merge", &files[0], &other], 2);
@@ -838,4 +855,54 @@ fn an_open_loop_that_missed_its_rate_warns() {
     let (code, v, stderr) = simulate(&env, &[], &args("100", "20"));
     assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(v["warnings"], serde_json::json!([]), "{v}");
+}
+
+/// `simulate --event E` sells a throw-away copy of E's layout and leaves E's seats alone;
+/// `--in-place` sells E itself, and is refused (exit 3, nothing sold) while E has holds or
+/// reservations no simulation made, unless `--yes`.
+#[test]
+fn simulate_never_sells_a_real_event_unasked() {
+    let env = Env::sqlite();
+    env.ok(&["event", "create", "--name", "Gala", "--seats", "40"]);
+    let hold = env.json(&["hold", "Gala", "1", "2", "--holder", "clerk"]);
+    env.ok(&[
+        "reserve",
+        hold["hold_id"].as_str().unwrap(),
+        "--customer",
+        "Ann",
+    ]);
+    let before = env.json(&["audit", "Gala"]);
+    let (code, v, stderr) = simulate(&env, &[], &["--event", "Gala", "--ops", "20"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let run = &v["runs"][0];
+    assert_eq!(n(&run["buys"]), 20, "{run}");
+    assert_ne!(run["event"], "Gala", "{run}");
+    assert_eq!(run["event_removed"], true, "{run}");
+    assert_eq!(v["scenario"]["event"], "Gala");
+    // The real event is as it was: 2 reserved, the rest available, no new history.
+    let seats = env.json(&["seats", "Gala", "--status", "reserved"]);
+    assert_eq!(seats.as_array().unwrap().len(), 2, "{seats}");
+    assert_eq!(env.json(&["audit", "Gala"]), before);
+    // In place, with a real sale standing: refused, nothing sold.
+    let err = env.fails(
+        &["simulate", "--event", "Gala", "--in-place", "--ops", "20"],
+        3,
+    );
+    assert!(
+        err.contains("1 reservation(s)") && err.contains("--yes"),
+        "{err}"
+    );
+    assert_eq!(env.json(&["audit", "Gala"]), before);
+    // Asked for: sold in place.
+    let (code, v, stderr) = simulate(
+        &env,
+        &[],
+        &["--event", "Gala", "--in-place", "--yes", "--ops", "10"],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(v["runs"][0]["event"], "Gala");
+    assert_ne!(env.json(&["audit", "Gala"]), before);
+    // --in-place needs --event; --yes needs --in-place.
+    env.fails(&["simulate", "--seats", "10", "--in-place"], 2);
+    env.fails(&["simulate", "--event", "Gala", "--yes"], 2);
 }

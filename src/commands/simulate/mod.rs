@@ -57,9 +57,17 @@ pub struct MergeArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct SimulateArgs {
-    /// Run against this existing event (id, name or unique prefix)
+    /// Run on a throw-away copy of this event's layout (id, name or unique prefix); its own
+    /// seats are not touched unless --in-place
     #[arg(long, value_name = "EVENT", conflicts_with_all = ["seats", "layout"], help_heading = "Scenario")]
     pub event: Option<String>,
+    /// With --event: sell the event's own seats (real holds and reservations, left in place);
+    /// refused when the event has holds or reservations no simulation made, unless --yes
+    #[arg(long, requires = "event", help_heading = "Scenario")]
+    pub in_place: bool,
+    /// With --in-place: sell the event's seats even though it has real holds or reservations
+    #[arg(long, requires = "in_place", help_heading = "Scenario")]
+    pub yes: bool,
     /// Create a throw-away event with N general-admission seats
     #[arg(
         long,
@@ -221,8 +229,19 @@ impl SimulateArgs {
     /// The run these flags ask for, with every default resolved (connections, duration, seed,
     /// run id, strategies), refused with exit 2 if it cannot run (see [`Spec::check`]).
     pub fn into_spec(self, app: &Session) -> Result<Spec> {
+        if self.in_place && self.event.is_none() {
+            return Err(Error::invalid(
+                "--in-place sells an existing event's own seats: it needs --event EVENT",
+            ));
+        }
+        if self.yes && !self.in_place {
+            return Err(Error::invalid(
+                "--yes confirms selling an event in place: it needs --event EVENT --in-place",
+            ));
+        }
         let source = match (self.event, self.seats, self.layout) {
-            (Some(event), _, _) => Source::Event(event),
+            (Some(event), _, _) if self.in_place => Source::Event(event),
+            (Some(event), _, _) => Source::CopyOf(event),
             (None, Some(n), _) => Source::Seats(n),
             (None, None, Some(path)) => Source::Layout(path),
             (None, None, None) => {
@@ -233,8 +252,9 @@ impl SimulateArgs {
         };
         if self.mix.is_some() && matches!(source, Source::Event(_)) {
             return Err(Error::invalid(
-                "--mix needs a throw-away event (--seats N or --layout FILE): its history \
-                 checker must see every change to the seats, and others may sell from --event",
+                "--mix needs a throw-away event (--seats N, --layout FILE, or --event E without \
+                 --in-place): its history checker must see every change to the seats, and others \
+                 may sell from an event in place",
             ));
         }
         if self.fault_unguarded_extend && self.mix.is_none_or(|m| m.extend <= 0.0) {
@@ -250,6 +270,7 @@ impl SimulateArgs {
         let spec = Spec {
             source,
             keep: self.keep,
+            yes: self.yes,
             strategies: spec::strategies(app),
             buyers: self.buyers,
             connections: self.connections.unwrap_or(self.buyers.min(32)).max(1),
