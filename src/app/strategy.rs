@@ -218,16 +218,21 @@ impl Claims {
         Ticket(self.lock().next)
     }
 
-    /// Claims the first of `picks` (in rank order) none of whose seats is claimed for a read
-    /// of `ticket`, if any.
-    fn claim_first<'a>(
+    /// Claims one of `picks` (in rank order) none of whose seats is claimed for a read of
+    /// `ticket`: at random among the first `spread` of those unclaimed ([`best::choose`]; the
+    /// first with a spread of 1), if any is unclaimed.
+    fn claim_among<'a>(
         &self,
         event: Uuid,
         ticket: Ticket,
         picks: impl IntoIterator<Item = &'a best::Pick>,
+        spread: usize,
     ) -> Option<&'a best::Pick> {
         let mut book = self.lock();
-        let pick = picks.into_iter().find(|p| book.free(event, ticket, p))?;
+        let pick = best::choose(
+            picks.into_iter().filter(|p| book.free(event, ticket, p)),
+            spread,
+        )?;
         book.taking
             .entry(event)
             .or_default()
@@ -411,35 +416,7 @@ impl Reserver {
                 .candidates(template.event_id, section, category, want)
                 .await?;
             let (cands, seats, ticket) = (&step.cands, &step.seats, step.ticket);
-            // The first try: the best block sharing no seat with one another buyer of this
-            // process is taking. After a collision (with another process), at random among
-            // more of the best, so racing terminals stop reaching for the same block.
-            let claimed = if attempt == 0 {
-                self.claims.claim_first(template.event_id, ticket, cands)
-            } else {
-                None
-            };
-            let pick = match claimed {
-                Some(pick) => Some(pick),
-                None => {
-                    let pick = best::choose(cands, BEST_SPREAD * attempt as usize);
-                    if let Some(p) = pick
-                        && self
-                            .claims
-                            .claim_first(template.event_id, ticket, [p])
-                            .is_none()
-                    {
-                        // Another buyer of this process is taking them.
-                        last = Some(Error::Contended(
-                            "other buyers of this process kept taking the best seats; try again"
-                                .into(),
-                        ));
-                        continue;
-                    }
-                    pick
-                }
-            };
-            let Some(pick) = pick else {
+            if cands.is_empty() {
                 let free = seats
                     .iter()
                     .filter(|s| s.status == crate::domain::SeatStatus::Available)
@@ -458,6 +435,24 @@ impl Reserver {
                     section: section.map(str::to_string),
                     category: category.map(str::to_string),
                 });
+            }
+            // The first try: the best block sharing no seat with one another buyer of this
+            // process is taking. After a collision (with another process), at random among
+            // more of the best of those, so racing terminals stop reaching for the same block.
+            let spread = if attempt == 0 {
+                1
+            } else {
+                BEST_SPREAD * attempt as usize
+            };
+            let Some(pick) = self
+                .claims
+                .claim_among(template.event_id, ticket, cands, spread)
+            else {
+                // Other buyers of this process are taking every one of them.
+                last = Some(Error::Contended(
+                    "other buyers of this process kept taking the best seats; try again".into(),
+                ));
+                continue;
             };
             let req = HoldRequest {
                 labels: &pick.labels,
@@ -472,7 +467,15 @@ impl Reserver {
                 Err(e) => return Err(e),
             }
         }
-        Err(last.unwrap_or_else(|| Error::conflict("could not hold the best seats; try again")))
+        // Every try lost a race: the seats a lost try names were never asked for by this
+        // buyer, so the answer is "try again", not "taken".
+        Err(match last {
+            Some(e @ Error::Contended(_)) => e,
+            _ => Error::Contended(format!(
+                "other terminals took the best seats {} times in a row; try again",
+                self.max_retries + 1
+            )),
+        })
     }
 
     /// Holds `quantity` places of the general-admission area `area` (of `capacity` places), all
@@ -616,6 +619,7 @@ impl Reserver {
                             .bounded(self.store.seats_of_free_rows(
                                 event_id,
                                 section,
+                                category,
                                 after,
                                 rows,
                                 want.n as i64,
@@ -920,11 +924,11 @@ mod tests {
         let event = Uuid::new_v4();
         let (a, b) = (pick(&["A-1", "A-2"]), pick(&["A-2", "A-3"]));
         let t = claims.ticket();
-        assert_eq!(claims.claim_first(event, t, [&a]), Some(&a));
+        assert_eq!(claims.claim_among(event, t, [&a], 1), Some(&a));
         assert!(claims.busy(event));
         // Sharing a seat with a hold under way: not free, whatever the ticket.
         assert!(!claims.any_free(event, claims.ticket(), [&b]));
-        assert_eq!(claims.claim_first(event, claims.ticket(), [&b]), None);
+        assert_eq!(claims.claim_among(event, claims.ticket(), [&b], 1), None);
         // Another event's seats are not claimed.
         assert!(claims.any_free(Uuid::new_v4(), t, [&b]));
         // A hold not made: its seats are free again for every read.
@@ -939,7 +943,7 @@ mod tests {
         let event = Uuid::new_v4();
         let (a, b) = (pick(&["A-1", "A-2"]), pick(&["A-2", "A-3"]));
         let before = claims.ticket();
-        claims.claim_first(event, before, [&a]).unwrap();
+        claims.claim_among(event, before, [&a], 1).unwrap();
         let during = claims.ticket();
         claims.settle(event, &a.labels, true);
         let after = claims.ticket();
@@ -948,11 +952,11 @@ mod tests {
         assert!(!claims.any_free(event, during, [&b]));
         // A read begun after it shows the seats as the database has them.
         assert!(claims.any_free(event, after, [&b]));
-        assert_eq!(claims.claim_first(event, after, [&b]), Some(&b));
+        assert_eq!(claims.claim_among(event, after, [&b], 1), Some(&b));
         // The first pick free for the read is taken, in rank order.
         let c = pick(&["B-1", "B-2"]);
         claims.settle(event, &b.labels, false);
-        assert_eq!(claims.claim_first(event, before, [&b, &c]), Some(&c));
+        assert_eq!(claims.claim_among(event, before, [&b, &c], 4), Some(&c));
     }
 
     #[test]

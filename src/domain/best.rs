@@ -188,14 +188,16 @@ pub fn only_category(seats: &mut [Seat], category: &str) {
 /// Spreads concurrent buyers: pick at random among the few best candidates, so two terminals
 /// asking at the same moment rarely reach for the same seats (the loser simply retries). Never
 /// spreads onto a pick that strands more seats, or spends more accessible seats, than the best.
-pub fn choose(cands: &[Pick], spread: usize) -> Option<&Pick> {
-    let first = cands.first()?;
-    let equal = cands
-        .iter()
-        .take_while(|p| p.orphans == first.orphans && p.access_spent == first.access_spent)
-        .count();
-    let top = equal.min(spread.max(1));
-    cands.get(fastrand::usize(0..top))
+pub fn choose<'a>(cands: impl IntoIterator<Item = &'a Pick>, spread: usize) -> Option<&'a Pick> {
+    let mut cands = cands.into_iter();
+    let first = cands.next()?;
+    let mut top = vec![first];
+    top.extend(
+        cands
+            .take_while(|p| p.orphans == first.orphans && p.access_spent == first.access_spent)
+            .take(spread.max(1) - 1),
+    );
+    Some(top[fastrand::usize(0..top.len())])
 }
 
 #[cfg(test)]

@@ -440,15 +440,17 @@ impl Store {
 
     /// Best-available's read of a stadium a few rows at a time: the next `rows` rows (of one
     /// section, or any) in layout order after the row `after` (`(section_pos, row_pos)`;
-    /// `(-1, -1)` for the first) that have at least `min_free` free seats (a party of N fits
-    /// side by side in no row with fewer), with every seat of those rows (taken
-    /// seats too: a row's centre and its stranded seats depend on them), in layout order. Places of areas are left out. The row keys come from
-    /// the `seats_free_by_row` index in order (free and held seats only), so a sold-out front costs an index walk, not a read
-    /// of the event. Empty when no row after `after` has a free seat.
+    /// `(-1, -1)` for the first) that have at least `min_free` free seats (of `category`, when
+    /// given: a party of N fits side by side in no row with fewer), with every seat of those
+    /// rows (taken seats and other categories too: a row's centre and its stranded seats depend
+    /// on them), in layout order. Places of areas are left out. The row keys come from the
+    /// `seats_free_by_row` index in order (free and held seats only), so a sold-out front costs
+    /// an index walk, not a read of the event. Empty when no row after `after` has a free seat.
     pub async fn seats_of_free_rows(
         &self,
         event_id: Uuid,
         section: Option<&str>,
+        category: Option<&str>,
         after: (i64, i64),
         rows: i64,
         min_free: i64,
@@ -474,6 +476,10 @@ impl Store {
                 .push(seat_is_free(pg, ""));
             if let Some(section) = section {
                 qb.push(" AND section = ").push_bind(section);
+            }
+            // Rows with room for the party in its category: no row of other seats is read.
+            if let Some(category) = category {
+                qb.push(" AND category = ").push_bind(category);
             }
             qb.push(" GROUP BY section_pos, row_pos HAVING COUNT(*) >= ")
                 .push_bind(min_free)

@@ -906,3 +906,42 @@ fn simulate_never_sells_a_real_event_unasked() {
     env.fails(&["simulate", "--seats", "10", "--in-place"], 2);
     env.fails(&["simulate", "--event", "Gala", "--yes"], 2);
 }
+
+/// Buyers of one process asking for the best pair of a 10-seat row, holding and releasing:
+/// there is always a free pair or free seats for the fourth, so no buyer gives up or is told
+/// "taken" (buyers once gave up without asking the database: after the first try they picked
+/// at random among blocks another buyer of the process was taking).
+#[test]
+fn best_buyers_of_one_process_never_give_up_while_seats_are_free() {
+    let env = Env::sqlite();
+    let mut csv = String::from("section,row,seat\n");
+    for i in 1..=10 {
+        csv.push_str(&format!("Main,A,{i}\n"));
+    }
+    let layout = env.write("tiny.csv", csv);
+    let (code, v, stderr) = simulate(
+        &env,
+        &[],
+        &[
+            "--layout",
+            &layout,
+            "--best",
+            "--party",
+            "2",
+            "--buyers",
+            "4",
+            "--duration",
+            "2s",
+            "--warmup",
+            "0s",
+            "--reserve-ratio",
+            "0",
+        ],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    let run = &v["runs"][0];
+    check_run(run);
+    assert!(n(&run["buys"]) > 50, "{run}");
+    assert_eq!(n(&run["outcomes"]["gave_up"]), 0, "{run}");
+    assert_eq!(n(&run["outcomes"]["seat_taken"]), 0, "{run}");
+}

@@ -371,7 +371,7 @@ mod tests {
         .args
         .into_spec(&app)
         .unwrap();
-        assert_eq!(spec.source, Source::Event("gala".into()));
+        assert_eq!(spec.source, Source::CopyOf("gala".into()));
         assert_eq!(
             (spec.connections, spec.duration, spec.ops),
             (32, None, Some(100))

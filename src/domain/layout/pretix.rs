@@ -229,25 +229,30 @@ pub(super) fn parse_pretix(text: &str, file: &str) -> Result<Layout, LayoutError
     b.finish()
 }
 
-/// Places along a row (1 = leftmost) from sorted x coordinates: the smallest step between
-/// neighbours is one place; a wider gap skips places (an aisle); two seats at one spot still
-/// get places of their own.
+/// Places along a row (1 = leftmost) from sorted x coordinates: a step up to 1.5× the median
+/// step between neighbours is one place; a wider gap skips places (an aisle, as many places as
+/// it is wide); two seats at one spot still get places of their own.
 fn places_along(xs: &[f64]) -> Vec<u32> {
-    let pitch = xs
+    // The usual spacing: the median step, so a few uneven steps (a plan drawn by hand) neither
+    // set it nor, added up along the row, turn into an aisle.
+    let mut steps: Vec<f64> = xs
         .windows(2)
         .map(|w| w[1] - w[0])
         .filter(|d| *d > 1e-6)
-        .fold(f64::INFINITY, f64::min);
+        .collect();
+    steps.sort_by(f64::total_cmp);
+    let pitch = steps.get(steps.len() / 2).copied();
     let mut out: Vec<u32> = Vec::with_capacity(xs.len());
     for (i, x) in xs.iter().enumerate() {
-        let at = if pitch.is_finite() {
-            1 + ((x - xs[0]) / pitch).round().min(f64::from(u32::MAX - 1)) as u32
-        } else {
-            1 + i as u32
-        };
-        let at = match out.last() {
-            Some(prev) if at <= *prev => prev + 1,
-            _ => at,
+        let at = match (out.last(), pitch) {
+            (None, _) => 1,
+            // A gap clearly wider than the usual spacing is an aisle of that many places.
+            (Some(prev), Some(pitch)) if x - xs[i - 1] > 1.5 * pitch => prev.saturating_add(
+                ((x - xs[i - 1]) / pitch)
+                    .round()
+                    .clamp(2.0, f64::from(u16::MAX)) as u32,
+            ),
+            (Some(prev), _) => prev.saturating_add(1),
         };
         out.push(at);
     }
@@ -257,6 +262,21 @@ fn places_along(xs: &[f64]) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Seats drawn a little unevenly (29 or 30 apart) are side by side all along the row; a
+    /// gap of about two and a half seats is an aisle.
+    #[test]
+    fn uneven_spacing_is_no_aisle() {
+        let mut xs = vec![0.0];
+        for i in 1..20 {
+            xs.push(29.0 + 30.0 * f64::from(i - 1));
+        }
+        assert_eq!(places_along(&xs), (1..=20).collect::<Vec<u32>>());
+        let xs = [0.0, 30.0, 60.0, 135.0, 165.0];
+        assert_eq!(places_along(&xs), [1, 2, 3, 6, 7]);
+        assert_eq!(places_along(&[5.0]), [1]);
+        assert_eq!(places_along(&[5.0, 5.0]), [1, 2]);
+    }
 
     /// A row drawn in two pieces (around an aisle) is one row, the gap an aisle.
     #[test]
