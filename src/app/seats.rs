@@ -121,6 +121,61 @@ impl Session {
         )))
     }
 
+    /// A hold's (or, with `reservations`, a hold's or a reservation's) id from what was typed:
+    /// a whole UUID, or its first 8 or more hex digits (dashes allowed), as `history` prints
+    /// them. Errors: exit 2 (not an id, or a prefix several ids start with: they are listed),
+    /// 4 (no id starts with it).
+    pub async fn resolve_id(&self, typed: &str, reservations: bool) -> Result<Uuid> {
+        let what = if reservations {
+            "hold or reservation"
+        } else {
+            "hold"
+        };
+        let text = typed.trim();
+        if let Ok(id) = Uuid::parse_str(text) {
+            return Ok(id);
+        }
+        let hex: String = text.chars().filter(|c| *c != '-').collect();
+        if hex.len() < 8 || hex.len() >= 32 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Err(Error::invalid(format!(
+                "`{typed}` is not a {what} id (a UUID, or its first 8 or more characters)"
+            )));
+        }
+        let pad = |fill: char| {
+            let mut s = hex.to_ascii_lowercase();
+            s.extend(std::iter::repeat_n(fill, 32 - hex.len()));
+            Uuid::parse_str(&s).expect("32 hex digits")
+        };
+        let found: Vec<(Uuid, String)> = self
+            .store()
+            .await?
+            .ids_between(pad('0'), pad('f'), 11)
+            .await?
+            .into_iter()
+            .filter(|(_, kind)| reservations || kind == "hold")
+            .collect();
+        match found.as_slice() {
+            [] => Err(Error::not_found(format!(
+                "no {what} id starts with `{typed}`"
+            ))),
+            [(id, _)] => Ok(*id),
+            many => Err(Error::invalid(format!(
+                "`{typed}` is ambiguous: {} ids start with it ({}{}); give more of the id",
+                if many.len() > 10 {
+                    "more than 10".to_string()
+                } else {
+                    many.len().to_string()
+                },
+                many.iter()
+                    .take(10)
+                    .map(|(id, kind)| format!("{kind} {id}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                if many.len() > 10 { ", …" } else { "" }
+            ))),
+        }
+    }
+
     /// That no hold or reservation in the event is a real one (made by no simulation): else
     /// exit 3, naming how many, for `simulate --event E --in-place` without `--yes`.
     pub async fn check_no_real_sales(&self, event: &crate::domain::Event) -> Result<()> {

@@ -49,10 +49,28 @@ impl Render for Demo {
         } else {
             "AUDIT FAILED"
         };
+        // Every buy ends one way: the parts add up to the buys.
+        let mut ends = vec![
+            format!("{} booked", o.booked),
+            format!("{} released by the buyer", o.released),
+            format!("{} turned away (seat taken)", o.seat_taken),
+        ];
+        for (n, what) in [
+            (o.done, "held"),
+            (o.abandoned, "abandoned (left to lapse)"),
+            (o.gave_up, "gave up after retries"),
+            (o.hold_expired, "lapsed before the buyer paid"),
+            (o.indeterminate, "with no answer"),
+            (o.backend_error, "backend errors"),
+        ] {
+            if n > 0 {
+                ends.push(format!("{n} {what}"));
+            }
+        }
         format!(
             "Using the database at {}.\n{}{sold}\n{}\n{}\nContention: {} buyers raced for {} seats \
-             for {:.1} s ({} strategy, seed {}):\n  {} buys, {} booked, {} turned away (seat taken), \
-             {} lost races retried;\n  buy latency p50 {:.2} ms, p99 {:.2} ms;\n  {verdict}.\n\n\
+             for {:.1} s ({} strategy, seed {}):\n  {} buys: {}; {} lost races retried;\n  \
+             buy latency p50 {:.2} ms, p99 {:.2} ms;\n  {verdict}.\n\n\
              Next: `seatctl hold '{name}' --best 2`, `seatctl history '{name}'`, \
              `seatctl simulate --seats 1000 --buyers 64 --strategy all`.\n",
             self.database,
@@ -65,8 +83,7 @@ impl Render for Demo {
             run.strategy,
             sim.seed,
             run.buys,
-            o.booked,
-            o.seat_taken,
+            ends.join(", "),
             o.retries,
             run.latency_ms.p50,
             run.latency_ms.p99,

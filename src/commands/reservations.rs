@@ -9,13 +9,8 @@ use crate::app::Fault;
 use crate::app::{AreaOrder, BestOrder, HoldOrder, actor};
 use crate::contract::{Held, HistoryEntry, HoldInfo, Released, ReservationInfo, Swept};
 use crate::duration::HumanDuration;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::output::{Render, Ui, opt};
-
-fn parse_id(text: &str, what: &str) -> Result<Uuid> {
-    Uuid::parse_str(text.trim())
-        .map_err(|_| Error::invalid(format!("`{text}` is not a {what} id (a UUID)")))
-}
 
 #[derive(Debug, Args)]
 pub struct HoldArgs {
@@ -135,7 +130,7 @@ impl HoldArgs {
 
 #[derive(Debug, Args)]
 pub struct ExtendArgs {
-    /// Hold id
+    /// Hold id (or its first 8 or more characters, as `history` prints it)
     pub hold: String,
     /// New lifetime, counted from now [default: reservation.hold_ttl]
     #[arg(long)]
@@ -168,14 +163,14 @@ const LIFETIME_CAPPED: &str = "Cut to the end of the hold's lifetime: no hold li
 
 impl ExtendArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<Extended> {
-        let hold_id = parse_id(&self.hold, "hold")?;
+        let hold_id = ctx.resolve_id(&self.hold, false).await?;
         Ok(Extended(ctx.extend(hold_id, self.ttl).await?))
     }
 }
 
 #[derive(Debug, Args)]
 pub struct ReserveArgs {
-    /// Hold id
+    /// Hold id (or its first 8 or more characters, as `history` prints it)
     pub hold: String,
     /// Customer name or id
     #[arg(long, value_name = "TEXT")]
@@ -207,7 +202,7 @@ impl Render for Reserved {
 
 impl ReserveArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<Reserved> {
-        let hold_id = parse_id(&self.hold, "hold")?;
+        let hold_id = ctx.resolve_id(&self.hold, false).await?;
         let by = actor(self.customer.as_deref());
         let info = ctx
             .reserve(
@@ -223,7 +218,7 @@ impl ReserveArgs {
 
 #[derive(Debug, Args)]
 pub struct ReleaseArgs {
-    /// Hold id or reservation id
+    /// Hold id or reservation id (or its first 8 or more characters)
     pub id: String,
     /// Given a hold that has become a reservation, release (refund) that reservation; without
     /// it such a hold is refused (exit 3), so an old hold id cannot refund a sale by accident
@@ -255,7 +250,7 @@ impl Render for ReleasedOut {
 
 impl ReleaseArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<ReleasedOut> {
-        let id = parse_id(&self.id, "hold or reservation")?;
+        let id = ctx.resolve_id(&self.id, true).await?;
         Ok(ReleasedOut(
             ctx.release(id, &actor(None), self.reservation).await?,
         ))

@@ -503,6 +503,25 @@ impl Store {
         Ok(found.into_iter().map(Seat::from).collect())
     }
 
+    /// Holds and reservations whose ids lie between `lo` and `hi` (the ids starting with a
+    /// prefix: the rest of `lo` zeros, of `hi` f's), as `(id, "hold" | "reservation")`, at
+    /// most `limit`. Both backends order ids byte by byte, so this is a walk of each primary key.
+    pub async fn ids_between(&self, lo: Uuid, hi: Uuid, limit: i64) -> Result<Vec<(Uuid, String)>> {
+        with_pool!(self, |pool, _pg| {
+            sqlx::query_as(
+                "SELECT id, kind FROM (SELECT id, 'hold' AS kind FROM holds WHERE id BETWEEN $1 AND $2 \
+                 UNION ALL SELECT id, 'reservation' AS kind FROM reservations \
+                 WHERE id BETWEEN $1 AND $2) ids ORDER BY id LIMIT $3",
+            )
+            .bind(lo)
+            .bind(hi)
+            .bind(limit)
+            .fetch_all(pool)
+            .await
+        })
+        .map_err(db_error)
+    }
+
     /// Holds still active and reservations still standing in the event that no simulation made
     /// (a simulated buyer's holder starts with `sim/`): `(holds, reservations)`.
     pub async fn real_sales(&self, event_id: Uuid) -> Result<(i64, i64)> {

@@ -333,6 +333,14 @@ fn demo_runs_on_the_embedded_default_twice() {
                 && text.contains("audit passed: no seat sold twice"),
             "{text}"
         );
+        // The summary adds up: "N buys: B booked, R released by the buyer, T turned away …".
+        let line = text.lines().find(|l| l.contains(" buys: ")).unwrap();
+        let number = |s: &str| s.trim().split(' ').next().unwrap().parse::<u64>().unwrap();
+        let (buys, ends) = line.split_once(" buys: ").unwrap();
+        let ends = ends.split(';').next().unwrap();
+        assert!(ends.contains("released by the buyer"), "{line}");
+        let parts: u64 = ends.split(", ").map(number).sum();
+        assert_eq!(number(buys), parts, "{line}");
     }
     assert!(
         env.path("data/seatctl/seatctl.db").is_file(),

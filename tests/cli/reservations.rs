@@ -1105,3 +1105,54 @@ fn a_reserve_that_waited_past_the_expiry_says_lapsed() {
         env.ok(&["release", &id]);
     }
 }
+
+/// The 8-character ids `history` prints can be pasted into `reserve`, `extend` and `release`;
+/// a prefix several ids start with is refused (exit 2) naming them; one no id starts with is
+/// exit 4; text that is no id prefix at all is exit 2.
+#[test]
+fn id_prefixes_from_history_work() {
+    crate::common::on_both("id_prefixes", |env| {
+        env.ok(&["event", "create", "--name", "E", "--seats", "6"]);
+        let hold = env.json(&["hold", "E", "1", "2"]);
+        let id = hold["hold_id"].as_str().unwrap().to_string();
+        let short = &id[..8];
+        let extended = env.json(&["extend", short, "--ttl", "5m"]);
+        assert_eq!(extended["hold_id"], id.as_str());
+        let res = env.json(&["reserve", short, "--customer", "Ann"]);
+        let res_id = res["reservation_id"].as_str().unwrap().to_string();
+        // The reservation by its own prefix (dashes allowed), as release takes either.
+        let released = env.json(&["release", &res_id[..13]]);
+        assert_eq!(released["reservation_id"], res_id.as_str(), "{released}");
+        // Two holds made to share a prefix: ambiguous, both named; one more digit tells them apart.
+        let a = "abcdef01-0000-4000-8000-000000000001";
+        let b = "abcdef01-1000-4000-8000-000000000002";
+        let event_id = env.json(&["event", "show", "E"])["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let pg = matches!(env.backend, crate::common::Backend::Postgres);
+        let literal = |id: &str| {
+            if pg {
+                format!("'{id}'")
+            } else {
+                format!("X'{}'", id.replace('-', ""))
+            }
+        };
+        for h in [a, b] {
+            env.sql(&[&format!(
+                "INSERT INTO holds (id, event_id, seat_count, expires_at, status) \
+                 VALUES ({}, {}, 0, CURRENT_TIMESTAMP, 'released')",
+                literal(h),
+                literal(&event_id)
+            )]);
+        }
+        let err = env.fails(&["release", "abcdef01"], 2);
+        assert!(err.contains(a) && err.contains(b), "{err}");
+        let found = env.json(&["release", "ABCDEF011"]);
+        assert_eq!(found["id"], b, "{found}");
+        assert_eq!(found["already_released"], true, "{found}");
+        env.fails(&["reserve", "0000000f"], 4);
+        env.fails(&["reserve", "abc"], 2);
+        env.fails(&["reserve", "not-an-id"], 2);
+    });
+}
