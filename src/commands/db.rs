@@ -66,6 +66,15 @@ pub struct DbReport {
 }
 
 impl Render for DbReport {
+    /// Migrations pending: exit 2, as `doctor` says it (the report is still printed).
+    fn exit_code(&self) -> crate::error::ExitCode {
+        if self.up_to_date {
+            crate::error::ExitCode::Success
+        } else {
+            crate::error::ExitCode::Usage
+        }
+    }
+
     fn human(&self, ui: &Ui) -> String {
         let mut out = match (self.schema.newly_applied.len(), self.up_to_date) {
             (0, true) => format!("{} is up to date.\n", self.database),

@@ -239,7 +239,11 @@ pub struct DeleteArgs {
 
 impl Render for Deleted {
     fn human(&self, _ui: &Ui) -> String {
-        format!("Deleted event `{}` ({}).\n", self.name, self.id)
+        if self.deleted {
+            format!("Deleted event `{}` ({}).\n", self.name, self.id)
+        } else {
+            format!("Not deleted: event `{}` ({}) is as it was.\n", self.name, self.id)
+        }
     }
 }
 
@@ -250,8 +254,13 @@ impl DeleteArgs {
             "Delete event `{}` and its {} seats ({} held, {} reserved)?",
             event.name, counts.total, counts.held, counts.reserved
         );
+        // Declining is an answer, not an error (exit 0, "deleted": false).
         if !ctx.confirm(&question, self.yes, "--yes")? {
-            return Err(Error::invalid("not deleted"));
+            return Ok(Deleted {
+                id: event.id,
+                name: event.name,
+                deleted: false,
+            });
         }
         ctx.delete_event(event, self.force).await
     }

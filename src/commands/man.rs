@@ -10,8 +10,8 @@ use crate::output::{Render, Ui};
 
 #[derive(Debug, Args)]
 pub struct ManArgs {
-    /// A subcommand's page instead of the main one (e.g. `simulate`)
-    pub command: Option<String>,
+    /// A command's page instead of the main one, at any depth (e.g. `simulate`, `event create`)
+    pub command: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -27,27 +27,34 @@ impl Render for ManPage {
 }
 
 impl ManArgs {
+    /// The page of `seatctl`, or of the command path given. Errors: exit 2 for a command that
+    /// does not exist (with a "did you mean" and the commands at that level).
     pub fn run(self) -> Result<ManPage> {
-        let root = Cli::command();
-        let (name, cmd) = match &self.command {
-            None => ("seatctl".to_string(), root),
-            Some(sub) => {
-                let names: Vec<String> = root
-                    .get_subcommands()
-                    .map(|c| c.get_name().to_string())
-                    .collect();
-                let found = root.find_subcommand(sub).cloned().ok_or_else(|| {
-                    let hint = crate::domain::suggest(sub, names.iter().map(String::as_str))
-                        .map(|s| format!("did you mean `{s}`? "))
-                        .unwrap_or_default();
-                    Error::not_found(format!(
-                        "no command `{sub}`; {hint}commands: {}",
+        let mut cmd = Cli::command();
+        let mut name = "seatctl".to_string();
+        for sub in &self.command {
+            let names: Vec<String> = cmd
+                .get_subcommands()
+                .filter(|c| !c.is_hide_set())
+                .map(|c| c.get_name().to_string())
+                .collect();
+            let found = cmd.find_subcommand(sub).cloned().ok_or_else(|| {
+                let hint = crate::domain::suggest(sub, names.iter().map(String::as_str))
+                    .map(|s| format!("did you mean `{s}`? "))
+                    .unwrap_or_default();
+                let within = name.replace('-', " ");
+                if names.is_empty() {
+                    Error::invalid(format!("`{within}` has no subcommands (no `{sub}`)"))
+                } else {
+                    Error::invalid(format!(
+                        "no command `{within} {sub}`; {hint}commands: {}",
                         names.join(", ")
                     ))
-                })?;
-                (format!("seatctl-{sub}"), found)
-            }
-        };
+                }
+            })?;
+            name = format!("{name}-{}", found.get_name());
+            cmd = found;
+        }
         let mut buf = Vec::new();
         clap_mangen::Man::new(cmd)
             .title(name.clone())

@@ -460,3 +460,18 @@ fn a_redis_restart_mid_sale_is_waited_out() {
     assert_eq!(status(&seats, "C-2"), "available");
     assert_eq!(env.json(&["audit", "Gala"])["ok"], true);
 }
+
+/// Declining `event delete` at its prompt is an answer, not an error: exit 0, "Not deleted",
+/// the event as it was.
+#[test]
+fn declining_a_delete_at_the_prompt_is_no_error() {
+    let env = Env::sqlite();
+    env.ok(&["event", "create", "--name", "Keep", "--seats", "3"]);
+    let mut pty = Pty::spawn(&env, &["event", "delete", "Keep"]);
+    pty.expect("Delete event `Keep`");
+    pty.send("n");
+    let (code, screen) = pty.wait();
+    assert_eq!(code, Some(0), "{screen}");
+    assert!(screen.contains("Not deleted"), "{screen}");
+    env.ok(&["event", "show", "Keep"]);
+}

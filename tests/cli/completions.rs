@@ -48,6 +48,15 @@ fn man_pages_render_from_the_command_definitions() {
         sim.contains(".TH seatctl-simulate") && sim.contains("kill\\-connection\\-prob"),
         "{sim}"
     );
-    let err = env.fails(&["man", "simulat"], 4);
+    let err = env.fails(&["man", "simulat"], 2);
     assert!(err.contains("did you mean `simulate`"), "{err}");
+    // Every command has its page, at any depth.
+    let create = env.ok(&["man", "event", "create"]);
+    assert!(
+        create.contains(".TH seatctl-event-create") && create.contains("\\-\\-layout"),
+        "{create}"
+    );
+    let err = env.fails(&["man", "event", "crate"], 2);
+    assert!(err.contains("did you mean `create`"), "{err}");
+    env.fails(&["man", "event", "create", "more"], 2);
 }

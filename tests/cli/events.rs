@@ -279,7 +279,10 @@ fn unmigrated_postgres_says_to_migrate() {
     };
     let err = env.fails(&["event", "list"], 2);
     assert!(err.contains("seatctl db migrate"), "{err}");
-    let status = env.json(&["db", "status"]);
+    // Pending migrations: the status is printed, and the exit code says it (2, as doctor).
+    let out = env.run(&["--json", "db", "status"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let status: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(status["up_to_date"], false);
     let migrated = env.json(&["db", "migrate"]);
     assert_eq!(
