@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::commands;
 use crate::config::StrategyChoice;
@@ -16,9 +16,7 @@ use crate::config::StrategyChoice;
     long_about = "Sell seats at events without ever selling one twice.\n\n\
         seatctl manages events, seat layouts and reservations on PostgreSQL (production) or an \
         embedded SQLite file (the default, no services needed).",
-    after_help = "Exit codes: 0 ok, 1 internal error, 2 invalid usage or input, 3 conflict, \
-        4 not found, 5 hold expired, 6 backend unavailable, 7 permission denied, \
-        10 audit found a violation, 11 a simulation threshold was missed, 130 interrupted."
+    after_help = EXIT_CODES
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -28,11 +26,42 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// The footer of every command's help and manual page (the README's "Exit codes" table; a
+/// unit test keeps them in step).
+pub const EXIT_CODES: &str = "Exit codes: 0 ok, 1 internal error, 2 invalid usage or input, \
+    3 conflict, 4 not found, 5 hold expired, 6 backend unavailable, 7 permission denied, \
+    10 audit found a violation, 11 a simulation threshold was missed, 130 interrupted.";
+
+/// The command tree as users meet it: every command at every depth ends its help with
+/// [`EXIT_CODES`]. Parse with [`Cli::parse_args`]; `man` and completions render from it.
+pub fn command() -> clap::Command {
+    fn footer(cmd: clap::Command) -> clap::Command {
+        cmd.after_help(EXIT_CODES).mut_subcommands(footer)
+    }
+    footer(Cli::command())
+}
+
+impl Cli {
+    /// The command line of this process, parsed against [`command`]. Errors: clap's (help,
+    /// version, usage), to be reported by `report_parse_error`.
+    pub fn parse_args() -> Result<Cli, clap::Error> {
+        Cli::from_arg_matches(&command().try_get_matches()?)
+    }
+}
+
 /// Flags every subcommand accepts. Precedence: flag > environment > config file > default.
+/// Shown under their own heading in every command's help.
 #[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalOpts {
     /// Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]
-    #[arg(long, global = true, env = "SEATCTL_CONFIG", value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        env = "SEATCTL_CONFIG",
+        value_name = "FILE",
+        hide_env_values = true
+    )]
     pub config: Option<PathBuf>,
 
     /// Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]
@@ -56,7 +85,13 @@ pub struct GlobalOpts {
     pub redis_url: Option<String>,
 
     /// Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`
-    #[arg(long, global = true, env = "SEATCTL_STRATEGY", value_enum)]
+    #[arg(
+        long,
+        global = true,
+        env = "SEATCTL_STRATEGY",
+        value_enum,
+        hide_env_values = true
+    )]
     pub strategy: Option<StrategyChoice>,
 
     /// Print exactly one JSON document on stdout (errors as JSON on stderr)

@@ -469,6 +469,13 @@ mod tests {
             "README exit-code table and ExitCode::ALL differ"
         );
         assert_eq!(Error::Schema("x".into()).exit_code(), ExitCode::Usage);
+        // Every command's help footer names every code, 130 included.
+        for (code, _) in &ours {
+            assert!(
+                crate::cli::EXIT_CODES.contains(&format!(" {code} ")),
+                "exit code {code} missing from the help footer"
+            );
+        }
     }
 
     #[test]

@@ -60,10 +60,9 @@ pub async fn run(cli: Cli) -> i32 {
             cli::Command::BoxOffice(commands::box_office::BoxOfficeArgs { event: None })
         }
         None => {
-            use clap::CommandFactory;
             eprintln!(
                 "{}\nerror: a command is required (or run `seatctl` on a terminal for the box office)",
-                Cli::command().render_help()
+                cli::command().render_help()
             );
             return ExitCode::Usage.code();
         }

@@ -1,7 +1,5 @@
-use clap::Parser;
-
 fn main() -> std::process::ExitCode {
-    let cli = match seatctl::Cli::try_parse() {
+    let cli = match seatctl::Cli::parse_args() {
         Ok(cli) => cli,
         Err(err) => return exit(seatctl::report_parse_error(err)),
     };

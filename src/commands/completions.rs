@@ -1,10 +1,9 @@
 //! `seatctl completions SHELL`: completion scripts, also committed under `completions/`.
 
-use clap::{Args, CommandFactory};
+use clap::Args;
 use clap_complete::Shell;
 use serde::Serialize;
 
-use crate::cli::Cli;
 use crate::output::{Render, Ui};
 
 #[derive(Debug, Args)]
@@ -29,7 +28,7 @@ impl Render for Completions {
 /// The script for `shell`, byte for byte what `completions/` holds.
 pub fn script(shell: Shell) -> String {
     let mut buf = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "seatctl", &mut buf);
+    clap_complete::generate(shell, &mut crate::cli::command(), "seatctl", &mut buf);
     String::from_utf8_lossy(&buf).into_owned()
 }
 

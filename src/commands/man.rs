@@ -1,10 +1,10 @@
 //! `seatctl man [COMMAND]`: the manual page (roff), generated from the same definitions as
 //! `--help`, so it never drifts. `seatctl man | man -l -` reads it.
 
-use clap::{Args, CommandFactory};
+use clap::Args;
 use serde::Serialize;
 
-use crate::cli::Cli;
+use crate::cli;
 use crate::error::{Error, Result};
 use crate::output::{Render, Ui};
 
@@ -30,7 +30,7 @@ impl ManArgs {
     /// The page of `seatctl`, or of the command path given. Errors: exit 2 for a command that
     /// does not exist (with a "did you mean" and the commands at that level).
     pub fn run(self) -> Result<ManPage> {
-        let mut cmd = Cli::command();
+        let mut cmd = cli::command();
         let mut name = "seatctl".to_string();
         for sub in &self.command {
             let names: Vec<String> = cmd

@@ -60,3 +60,27 @@ fn man_pages_render_from_the_command_definitions() {
     assert!(err.contains("did you mean `create`"), "{err}");
     env.fails(&["man", "event", "create", "more"], 2);
 }
+
+/// Every command's help keeps the global options under their own heading, after the
+/// command's own, and ends with every exit code (130 included); the environment variables are
+/// named alike, their values never shown.
+#[test]
+fn every_help_has_global_options_apart_and_the_exit_codes() {
+    let env = crate::common::Env::sqlite();
+    for args in [
+        &["--help"][..],
+        &["hold", "--help"],
+        &["event", "create", "--help"],
+        &["layout", "import", "--help"],
+        &["simulate", "merge", "--help"],
+    ] {
+        let help = env.ok(args);
+        let (own, global) = help
+            .split_once("Global options:")
+            .unwrap_or_else(|| panic!("{args:?}: no Global options heading:\n{help}"));
+        assert!(!own.contains("--database-url"), "{args:?}:\n{help}");
+        assert!(global.contains("--database-url") && global.contains("--json"), "{help}");
+        assert!(global.contains("[env: SEATCTL_CONFIG]"), "{args:?}:\n{help}");
+        assert!(global.contains("130 interrupted"), "{args:?}:\n{help}");
+    }
+}
