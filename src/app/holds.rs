@@ -181,19 +181,25 @@ impl Session {
                         "--accessible {accessible} is more than the {asked} seats asked for with --best"
                     )));
                 }
-                let section = best.section.as_deref().map(names::nfc);
-                let category = best.category.as_deref().map(names::nfc);
-                if let Some(section) = &section
-                    && self.check_section(event.id, section).await?.area
-                {
-                    return Err(Error::invalid(format!(
-                        "`{section}` is a general-admission area, with places and no seats: \
-                             hold them with --area {section} --quantity {asked}"
-                    )));
-                }
-                if let Some(category) = &category {
-                    self.check_category(event.id, category).await?;
-                }
+                // Both as the event spells them (typed in any case, when that is unambiguous).
+                let section = match best.section.as_deref().map(names::nfc) {
+                    Some(typed) => {
+                        let counts = self.check_section(event.id, &typed).await?;
+                        if counts.area {
+                            let section = counts.section;
+                            return Err(Error::invalid(format!(
+                                "`{section}` is a general-admission area, with places and no \
+                                 seats: hold them with --area {section} --quantity {asked}"
+                            )));
+                        }
+                        Some(counts.section)
+                    }
+                    None => None,
+                };
+                let category = match best.category.as_deref().map(names::nfc) {
+                    Some(typed) => Some(self.check_category(event.id, &typed).await?),
+                    None => None,
+                };
                 let want = Want {
                     n: best.n as usize,
                     accessible,
@@ -212,7 +218,23 @@ impl Session {
             None => match reserver.hold(&req, &mut effort).await {
                 Ok(hold) => (hold, None),
                 Err(e @ Error::UnknownSeats { .. }) => {
-                    return Err(self.explain_unknown(event.id, &labels, e).await);
+                    // `b-5` for `B-5`: labels that each match one seat regardless of case are
+                    // taken as that seat; anything else is unknown, with a "did you mean".
+                    let seats = store.list_seats(event.id, None, None).await?;
+                    let Some(fixed) = labels::resolve_case(&labels, &seats) else {
+                        return Err(labels::unknown(&labels, &seats).unwrap_or(e));
+                    };
+                    let fixed_req = HoldRequest {
+                        labels: &fixed,
+                        ..req
+                    };
+                    match reserver.hold(&fixed_req, &mut effort).await {
+                        Ok(hold) => (hold, None),
+                        Err(e @ Error::UnknownSeats { .. }) => {
+                            return Err(self.explain_unknown(event.id, &fixed, e).await);
+                        }
+                        Err(e) => return Err(e),
+                    }
                 }
                 Err(e) => return Err(e),
             },

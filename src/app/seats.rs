@@ -47,11 +47,11 @@ impl Session {
     ) -> Result<(Event, Vec<Seat>)> {
         let store = self.store().await?;
         let event = store.find_event(event).await?;
-        let section = section.map(names::nfc);
+        let section = match section {
+            Some(s) => Some(self.check_section(event.id, &names::nfc(s)).await?.section),
+            None => None,
+        };
         let section = section.as_deref();
-        if let Some(section) = section {
-            self.check_section(event.id, section).await?;
-        }
         let seats = store.list_seats(event.id, status, section).await?;
         Ok((event, seats))
     }
@@ -194,19 +194,32 @@ impl Session {
 
     /// That the event has seats of `category` (exit 4 otherwise, with a "did you mean" and the
     /// event's categories: an unknown category is a typo, not a sell-out).
-    pub async fn check_category(&self, event_id: Uuid, category: &str) -> Result<()> {
+    /// Returns the category as the event spells it (`Premium` for `premium`, when only one
+    /// category matches regardless of case).
+    pub async fn check_category(&self, event_id: Uuid, category: &str) -> Result<String> {
         let names = self.store().await?.categories(event_id).await?;
         if names.iter().any(|c| c == category) {
-            return Ok(());
+            return Ok(category.to_string());
+        }
+        if let Some(found) = names::unique_folded(category, names.iter().map(String::as_str)) {
+            return Ok(found.to_string());
         }
         Err(crate::domain::no_category(category, &names))
     }
 
-    /// The counts of the event's section `section` (`area` set for a general-admission area);
-    /// fails with the known sections (and a "did you mean") when it is not one of them.
+    /// The counts of the event's section `section` (`area` set for a general-admission area;
+    /// `section` as the event spells it: `stalls` finds `Stalls` when only one section matches
+    /// regardless of case); fails with the known sections (and a "did you mean") when it is
+    /// not one of them.
     pub async fn check_section(&self, event_id: Uuid, section: &str) -> Result<SectionCounts> {
         let (_, sections) = self.store().await?.seat_counts(event_id).await?;
         if let Some(found) = sections.iter().find(|s| s.section == section) {
+            return Ok(found.clone());
+        }
+        if let Some(name) =
+            names::unique_folded(section, sections.iter().map(|s| s.section.as_str()))
+            && let Some(found) = sections.iter().find(|s| s.section == name)
+        {
             return Ok(found.clone());
         }
         let names: Vec<&str> = sections.iter().map(|s| s.section.as_str()).collect();

@@ -242,7 +242,10 @@ impl Render for Deleted {
         if self.deleted {
             format!("Deleted event `{}` ({}).\n", self.name, self.id)
         } else {
-            format!("Not deleted: event `{}` ({}) is as it was.\n", self.name, self.id)
+            format!(
+                "Not deleted: event `{}` ({}) is as it was.\n",
+                self.name, self.id
+            )
         }
     }
 }

@@ -129,6 +129,24 @@ fn expand_with(typed: &[String], seats: &[Seat], dedup: bool) -> Result<Vec<Stri
     Ok(out)
 }
 
+/// The typed labels with each one that is no seat of the event replaced by the one label it
+/// matches regardless of case (`b-5` for `B-5`); `None` when some label matches no seat, or
+/// more than one, that way (then [`unknown`] says which).
+pub fn resolve_case(typed: &[String], seats: &[Seat]) -> Option<Vec<String>> {
+    let known: HashSet<&str> = seats.iter().map(|s| s.label.as_str()).collect();
+    typed
+        .iter()
+        .map(|t| {
+            if known.contains(t.as_str()) {
+                Some(t.clone())
+            } else {
+                crate::domain::names::unique_folded(t, seats.iter().map(|s| s.label.as_str()))
+                    .map(str::to_string)
+            }
+        })
+        .collect()
+}
+
 /// `Error::UnknownSeats` for the typed labels that are not seats of the event, each with the
 /// seat it most likely meant ("`a12` (did you mean `A-12`?)") where one is close, and the
 /// event's first and last labels as an example; `None` when all are seats.

@@ -52,9 +52,36 @@ pub fn nfc(value: &str) -> String {
     value.nfc().collect()
 }
 
+/// A name as typed and as stored compared without case: NFC, then Unicode lower case
+/// (`HAMLET`, `hamlet` and `Hamlet` fold alike; `Ä` typed decomposed folds like `ä`).
+pub fn fold(value: &str) -> String {
+    nfc(value).to_lowercase()
+}
+
+/// The one name of `names` that `typed` matches regardless of case, if exactly one does:
+/// what a forgiving lookup takes when there is no exact match (two that differ only in case
+/// are ambiguous, and none is taken).
+pub fn unique_folded<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let folded = fold(typed);
+    let mut found = names.into_iter().filter(|n| fold(n) == folded);
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_in_another_case_is_taken_only_when_unambiguous() {
+        let names = ["Stalls", "Dress Circle", "Gala", "GALA", "\u{00C4}rena"];
+        assert_eq!(unique_folded("stalls", names), Some("Stalls"));
+        assert_eq!(unique_folded("DRESS CIRCLE", names), Some("Dress Circle"));
+        // Decomposed and lower case: still the one name.
+        assert_eq!(unique_folded("a\u{0308}rena", names), Some("\u{00C4}rena"));
+        assert_eq!(unique_folded("gala", names), None);
+        assert_eq!(unique_folded("Stall", names), None);
+    }
 
     #[test]
     fn decomposed_and_precomposed_are_one_name() {

@@ -351,6 +351,39 @@ impl Store {
             1 => Ok(candidates.into_iter().next().expect("one candidate")),
             0 => {
                 let names = self.event_names().await?;
+                // `hamlet` for `Hamlet`: the one name it matches regardless of case, whole or
+                // as a prefix.
+                let folded = crate::domain::names::fold(reference);
+                let unique = |found: Vec<&String>| (found.len() == 1).then(|| found[0].clone());
+                let whole = unique(
+                    names
+                        .iter()
+                        .filter(|n| crate::domain::names::fold(n) == folded)
+                        .collect(),
+                );
+                let prefix = || {
+                    unique(
+                        names
+                            .iter()
+                            .filter(|n| crate::domain::names::fold(n).starts_with(&folded))
+                            .collect(),
+                    )
+                };
+                if let Some(name) = whole.or_else(prefix) {
+                    let found = with_pool!(self, |pool, _pg| {
+                        sqlx::query_as::<_, EventRow>(
+                            "SELECT id, name, venue, starts_at, created_at FROM events \
+                             WHERE name = $1",
+                        )
+                        .bind(&name)
+                        .fetch_optional(pool)
+                        .await
+                    })
+                    .map_err(db_error)?;
+                    if let Some(found) = found {
+                        return Ok(Event::from(found));
+                    }
+                }
                 let hint = crate::domain::suggest(reference, names.iter().map(String::as_str))
                     .map(|s| format!("; did you mean `{s}`?"))
                     .unwrap_or_default();

@@ -79,8 +79,14 @@ fn every_help_has_global_options_apart_and_the_exit_codes() {
             .split_once("Global options:")
             .unwrap_or_else(|| panic!("{args:?}: no Global options heading:\n{help}"));
         assert!(!own.contains("--database-url"), "{args:?}:\n{help}");
-        assert!(global.contains("--database-url") && global.contains("--json"), "{help}");
-        assert!(global.contains("[env: SEATCTL_CONFIG]"), "{args:?}:\n{help}");
+        assert!(
+            global.contains("--database-url") && global.contains("--json"),
+            "{help}"
+        );
+        assert!(
+            global.contains("[env: SEATCTL_CONFIG]"),
+            "{args:?}:\n{help}"
+        );
         assert!(global.contains("130 interrupted"), "{args:?}:\n{help}");
     }
 }

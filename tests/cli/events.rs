@@ -419,3 +419,43 @@ fn map_highlights_labels_with_spaces() {
     let err = env.fails(&["map", "L", "--highlight", "Loge 1-9"], 4);
     assert!(err.contains("Loge"), "{err}");
 }
+
+/// Names typed in another case are taken when they match one name only: events (whole or a
+/// prefix), sections, categories and seat labels; two names differing only in case are
+/// ambiguous and refused, naming both.
+#[test]
+fn names_in_any_case_are_taken_when_unambiguous() {
+    crate::common::on_both("any_case", |env| {
+        let hall = repo("examples/hall.toml");
+        env.ok(&["event", "create", "--name", "Hamlet", "--layout", &hall]);
+        assert_eq!(env.json(&["event", "show", "HAMLET"])["name"], "Hamlet");
+        assert_eq!(env.json(&["event", "show", "haml"])["name"], "Hamlet");
+        let stalls = env.json(&["seats", "hamlet", "--section", "stalls"]);
+        assert_eq!(stalls[0]["section"], "Stalls", "{stalls}");
+        let best = env.json(&["hold", "hamlet", "--best", "2", "--section", "STALLS"]);
+        assert!(
+            best["seats"][0].as_str().unwrap().starts_with('A'),
+            "{best}"
+        );
+        let view = env.json(&[
+            "hold",
+            "Hamlet",
+            "--best",
+            "1",
+            "--category",
+            "Restricted View",
+        ]);
+        assert!(
+            view["seats"][0].as_str().unwrap().starts_with("AA-"),
+            "{view}"
+        );
+        let held = env.json(&["hold", "Hamlet", "b-5", "B-6"]);
+        assert_eq!(held["seats"], serde_json::json!(["B-5", "B-6"]), "{held}");
+        // Two names alike but for case: neither is guessed.
+        env.ok(&["event", "create", "--name", "Gala", "--seats", "2"]);
+        env.ok(&["event", "create", "--name", "GALA", "--seats", "2"]);
+        assert_eq!(env.json(&["event", "show", "GALA"])["name"], "GALA");
+        let err = env.fails(&["event", "show", "gala"], 4);
+        assert!(err.contains("gala"), "{err}");
+    });
+}
