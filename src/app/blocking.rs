@@ -62,7 +62,26 @@ impl Session {
             .await
         {
             Err(e @ Error::UnknownSeats { .. }) => {
-                Err(self.explain_unknown(event.id, &wanted, e).await)
+                // Labels typed in another case, each matching one seat: those seats.
+                let all = reserver.store().list_seats(event.id, None, None).await?;
+                let Some(fixed) = labels::resolve_case(&wanted, &all) else {
+                    return Err(labels::unknown(&wanted, &all).unwrap_or(e));
+                };
+                match reserver
+                    .set_blocked(
+                        event.id,
+                        &fixed,
+                        reason,
+                        &actor(None),
+                        &mut Effort::default(),
+                    )
+                    .await
+                {
+                    Err(e @ Error::UnknownSeats { .. }) => {
+                        Err(self.explain_unknown(event.id, &fixed, e).await)
+                    }
+                    other => other,
+                }
             }
             other => other,
         }

@@ -235,6 +235,14 @@ fn block_errors_carry_their_seats_and_ranges_work() {
         assert_eq!(out.status.code(), Some(4));
         let err: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
         assert_eq!(err["error"]["labels"], serde_json::json!(["77"]), "{err}");
+
+        // Labels in another case, each one seat's: those seats.
+        let hall = crate::events::repo("examples/hall.toml");
+        env.ok(&["event", "create", "--name", "Hall", "--layout", &hall]);
+        let b = env.json(&["block", "Hall", "a-1", "A-2", "--reason", "desk"]);
+        assert_eq!(sorted(&b), ["A-1", "A-2"]);
+        let u = env.json(&["unblock", "Hall", "A-1", "a-2"]);
+        assert_eq!(sorted(&u), ["A-1", "A-2"]);
     });
 }
 
