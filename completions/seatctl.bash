@@ -881,7 +881,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__event__subcmd__list)
-            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --csv --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1489,7 +1489,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__history)
-            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --csv --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1917,7 +1917,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__seats)
-            opts="-v -h --status --section --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --status --section --csv --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

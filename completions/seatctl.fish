@@ -99,6 +99,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_s
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l csv -d 'Print CSV (a header row, then one row per event) instead of a table'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
@@ -183,6 +184,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l redis-url -d '
 complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l csv -d 'Print CSV (a header row, then one row per seat) instead of a table'
 complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
@@ -301,6 +303,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l redis-url -d
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l csv -d 'Print CSV (a header row, then one row per change, ids whole) instead of a table'
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'

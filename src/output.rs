@@ -165,6 +165,49 @@ pub fn print_error(json: bool, err: &anyhow::Error) -> ExitCode {
 }
 
 /// `None` as an empty cell, not "null".
+/// A table as CSV (RFC 4180, with a header row, via the `csv` crate): what `--csv` prints, for
+/// spreadsheets and scripts that want rows rather than one JSON document. `--json` and `--csv`
+/// together are refused (exit 2) by [`Csv::new`].
+#[derive(Debug)]
+pub struct Csv(String);
+
+impl Csv {
+    /// The CSV of `header` and `rows`. Errors: exit 2 when `--json` is also asked for.
+    pub fn new(
+        ui: &Ui,
+        header: &[&str],
+        rows: impl IntoIterator<Item = Vec<String>>,
+    ) -> crate::error::Result<Csv> {
+        if ui.json {
+            return Err(Error::invalid(
+                "--csv and --json ask for two formats: choose one",
+            ));
+        }
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let io = |e: csv::Error| Error::Internal(anyhow::anyhow!("cannot write CSV: {e}"));
+        w.write_record(header).map_err(io)?;
+        for row in rows {
+            w.write_record(&row).map_err(io)?;
+        }
+        let bytes = w
+            .into_inner()
+            .map_err(|e| Error::Internal(anyhow::anyhow!("cannot write CSV: {e}")))?;
+        Ok(Csv(String::from_utf8_lossy(&bytes).into_owned()))
+    }
+}
+
+impl Serialize for Csv {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl Render for Csv {
+    fn human(&self, _ui: &Ui) -> String {
+        self.0.clone()
+    }
+}
+
 pub fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map(ToString::to_string).unwrap_or_default()
 }

@@ -18,7 +18,7 @@ pub enum EventCommand {
     /// Create an event with its seats (a general-admission count or a layout file)
     Create(CreateArgs),
     /// List events with their seat counts
-    List,
+    List(ListArgs),
     /// Show an event with its seat counts by status and by section
     Show(ShowArgs),
     /// Delete an event with its seats, holds, reservations and history
@@ -29,7 +29,7 @@ impl EventCommand {
     pub async fn run(self, ctx: &Ctx) -> anyhow::Result<Box<dyn Report>> {
         Ok(match self {
             EventCommand::Create(args) => Box::new(args.run(ctx).await?),
-            EventCommand::List => Box::new(list(ctx).await?),
+            EventCommand::List(args) => list(ctx, args).await?,
             EventCommand::Show(args) => Box::new(show(ctx, &args.event).await?),
             EventCommand::Delete(args) => Box::new(args.run(ctx).await?),
         })
@@ -167,8 +167,49 @@ impl Render for EventList {
     }
 }
 
-async fn list(ctx: &Ctx) -> Result<EventList> {
-    Ok(EventList(ctx.list_events().await?))
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Print CSV (a header row, then one row per event) instead of a table
+    #[arg(long)]
+    pub csv: bool,
+}
+
+async fn list(ctx: &Ctx, args: ListArgs) -> Result<Box<dyn Report>> {
+    let events = ctx.list_events().await?;
+    if args.csv {
+        let header = [
+            "id",
+            "name",
+            "venue",
+            "starts_at",
+            "created_at",
+            "total",
+            "available",
+            "held",
+            "reserved",
+            "blocked",
+        ];
+        let rows = events.iter().map(|e| {
+            let c = &e.counts;
+            vec![
+                e.event.id.to_string(),
+                e.event.name.clone(),
+                crate::output::opt(&e.event.venue),
+                e.event
+                    .starts_at
+                    .map(|t| t.to_rfc3339())
+                    .unwrap_or_default(),
+                e.event.created_at.to_rfc3339(),
+                c.total.to_string(),
+                c.available.to_string(),
+                c.held.to_string(),
+                c.reserved.to_string(),
+                c.blocked.to_string(),
+            ]
+        });
+        return Ok(Box::new(crate::output::Csv::new(&ctx.ui, &header, rows)?));
+    }
+    Ok(Box::new(EventList(events)))
 }
 
 #[derive(Debug, Args)]

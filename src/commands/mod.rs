@@ -111,7 +111,7 @@ async fn run_command(command: Command, ctx: &Ctx) -> anyhow::Result<Box<dyn Repo
     Ok(match command {
         Command::Event(cmd) => cmd.run(ctx).await?,
         Command::Layout(cmd) => cmd.run(ctx).await?,
-        Command::Seats(args) => Box::new(args.run(ctx).await?),
+        Command::Seats(args) => args.run(ctx).await?,
         Command::Map(args) => Box::new(args.run(ctx).await?),
         Command::Db(cmd) => cmd.run(ctx).await?,
         Command::Hold(args) => Box::new(args.run(ctx).await?),
@@ -121,7 +121,7 @@ async fn run_command(command: Command, ctx: &Ctx) -> anyhow::Result<Box<dyn Repo
         Command::Sweep(args) => Box::new(args.run(ctx).await?),
         Command::Block(args) => Box::new(args.run(ctx).await?),
         Command::Unblock(args) => Box::new(args.run(ctx).await?),
-        Command::History(args) => Box::new(args.run(ctx).await?),
+        Command::History(args) => args.run(ctx).await?,
         Command::Demo(args) => Box::new(args.run(ctx).await?),
         Command::Doctor(args) => Box::new(args.run(ctx).await),
         Command::Simulate(cmd) => cmd.run(ctx).await?,

@@ -291,6 +291,9 @@ pub struct HistoryArgs {
     pub event: String,
     /// Only this seat
     pub seat: Option<String>,
+    /// Print CSV (a header row, then one row per change, ids whole) instead of a table
+    #[arg(long)]
+    pub csv: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -344,9 +347,35 @@ impl Render for History {
 }
 
 impl HistoryArgs {
-    pub async fn run(self, ctx: &Ctx) -> Result<History> {
-        Ok(History(
-            ctx.history(&self.event, self.seat.as_deref()).await?,
-        ))
+    pub async fn run(self, ctx: &Ctx) -> Result<Box<dyn crate::output::Report>> {
+        let changes = ctx.history(&self.event, self.seat.as_deref()).await?;
+        if self.csv {
+            let header = [
+                "id",
+                "seat",
+                "from_status",
+                "to_status",
+                "hold_id",
+                "reservation_id",
+                "actor",
+                "terminal",
+                "at",
+            ];
+            let rows = changes.iter().map(|h| {
+                vec![
+                    h.id.to_string(),
+                    h.seat.clone(),
+                    h.from_status.clone(),
+                    h.to_status.clone(),
+                    crate::output::opt(&h.hold_id),
+                    crate::output::opt(&h.reservation_id),
+                    crate::output::opt(&h.actor),
+                    crate::output::opt(&h.terminal),
+                    h.at.to_rfc3339(),
+                ]
+            });
+            return Ok(Box::new(crate::output::Csv::new(&ctx.ui, &header, rows)?));
+        }
+        Ok(Box::new(History(changes)))
     }
 }

@@ -18,6 +18,9 @@ pub struct SeatsArgs {
     /// Only seats in this section
     #[arg(long)]
     pub section: Option<String>,
+    /// Print CSV (a header row, then one row per seat) instead of a table
+    #[arg(long)]
+    pub csv: bool,
 }
 
 fn parse_status(s: &str) -> std::result::Result<SeatStatus, String> {
@@ -105,10 +108,44 @@ impl Render for SeatList {
 }
 
 impl SeatsArgs {
-    pub async fn run(self, ctx: &Ctx) -> Result<SeatList> {
+    pub async fn run(self, ctx: &Ctx) -> Result<Box<dyn crate::output::Report>> {
         let (seats, areas) = ctx
             .seats_and_areas(&self.event, self.status, self.section.as_deref())
             .await?;
-        Ok(SeatList(seats, areas, self.status))
+        if self.csv {
+            // The JSON fields, one column each; attributes as their names.
+            let header = [
+                "label",
+                "section",
+                "row",
+                "number",
+                "category",
+                "status",
+                "hold_id",
+                "reservation_id",
+                "held_until",
+                "version",
+                "block_reason",
+                "attributes",
+            ];
+            let rows = seats.iter().map(|s| {
+                vec![
+                    s.label.clone(),
+                    s.section.clone(),
+                    s.row.clone(),
+                    s.number.to_string(),
+                    opt(&s.category),
+                    s.status.to_string(),
+                    opt(&s.hold_id),
+                    opt(&s.reservation_id),
+                    s.held_until.map(|t| t.to_rfc3339()).unwrap_or_default(),
+                    s.version.to_string(),
+                    opt(&s.block_reason),
+                    s.attributes.names().join(" "),
+                ]
+            });
+            return Ok(Box::new(crate::output::Csv::new(&ctx.ui, &header, rows)?));
+        }
+        Ok(Box::new(SeatList(seats, areas, self.status)))
     }
 }

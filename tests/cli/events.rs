@@ -459,3 +459,51 @@ fn names_in_any_case_are_taken_when_unambiguous() {
         assert!(err.contains("gala"), "{err}");
     });
 }
+
+/// `--csv` on `seats`, `history` and `event list`: a header row, then one row per item, the
+/// JSON fields as columns; a name with a comma survives the quoting. `--csv --json` is refused.
+#[test]
+fn csv_on_seats_history_and_event_list() {
+    crate::common::on_both("csv_out", |env| {
+        env.ok(&[
+            "event",
+            "create",
+            "--name",
+            "Gala, late",
+            "--seats",
+            "3",
+            "--venue",
+            "Hall",
+        ]);
+        let hold = env.json(&["hold", "Gala, late", "2", "--holder", "ann"]);
+        let read = |text: &str| -> Vec<Vec<String>> {
+            csv::Reader::from_reader(text.as_bytes())
+                .records()
+                .map(|r| r.unwrap().iter().map(str::to_string).collect())
+                .collect()
+        };
+        let seats = env.ok(&["seats", "Gala, late", "--csv"]);
+        assert!(
+            seats.starts_with("label,section,row,number,category,status,hold_id"),
+            "{seats}"
+        );
+        let rows = read(&seats);
+        assert_eq!(rows.len(), 3, "{seats}");
+        assert_eq!(rows[1][0], "2");
+        assert_eq!(rows[1][5], "held");
+        assert_eq!(rows[1][6], hold["hold_id"].as_str().unwrap());
+        let history = env.ok(&["history", "Gala, late", "--csv"]);
+        let rows = read(&history);
+        assert_eq!(rows.len(), 1, "{history}");
+        assert_eq!(rows[0][1], "2");
+        assert_eq!(rows[0][4], hold["hold_id"].as_str().unwrap(), "ids whole");
+        let list = env.ok(&["event", "list", "--csv"]);
+        let rows = read(&list);
+        assert_eq!(rows.len(), 1, "{list}");
+        assert_eq!(rows[0][1], "Gala, late");
+        assert_eq!(rows[0][2], "Hall");
+        assert_eq!(&rows[0][5..], ["3", "2", "1", "0", "0"]);
+        let err = env.fails(&["--json", "seats", "Gala, late", "--csv"], 2);
+        assert!(err.contains("--csv and --json"), "{err}");
+    });
+}
