@@ -713,7 +713,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__event__subcmd__create)
-            opts="-v -h --name --starts-at --venue --seats --layout --format --if-not-exists --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-q -v -h --name --starts-at --venue --seats --layout --format --if-not-exists --quiet --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1519,7 +1519,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__hold)
-            opts="-v -h --best --section --category --accessible --area --quantity --ttl --holder --idempotency-key --pause-after-lock --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-q -v -h --best --section --category --accessible --area --quantity --ttl --holder --idempotency-key --quiet --pause-after-lock --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1879,7 +1879,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__reserve)
-            opts="-v -h --customer --reference --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-q -v -h --customer --reference --quiet --config --database-url --redis-url --strategy --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

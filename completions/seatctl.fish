@@ -89,6 +89,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_s
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l if-not-exists -d 'If an event with this name exists, report it (exit 0) instead of failing with exit 3'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the event\'s id'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
@@ -228,6 +229,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l redis-url -d 'R
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -s q -l quiet -d 'Print only the hold\'s id (for `id=$(seatctl hold … -q)`)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
@@ -251,6 +253,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l redis-url -d
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -s q -l quiet -d 'Print only the reservation\'s id'
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'

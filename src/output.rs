@@ -208,6 +208,37 @@ impl Render for Csv {
     }
 }
 
+/// Only an id, on a line of its own: what `--quiet` prints, for `id=$(seatctl hold … -q)`.
+/// `--quiet` with `--json` is refused (exit 2) by [`Quiet::new`].
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct Quiet(String);
+
+impl Quiet {
+    /// That `--quiet` may be asked for: checked before the command runs, so a refused
+    /// combination changes nothing. Errors: exit 2 when `--json` is also asked for.
+    pub fn allowed(ui: &Ui) -> crate::error::Result<()> {
+        if ui.json {
+            return Err(Error::invalid(
+                "--quiet prints only the id and --json a whole document: choose one",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The id, to print alone. Errors: as [`Quiet::allowed`].
+    pub fn new(ui: &Ui, id: impl ToString) -> crate::error::Result<Quiet> {
+        Quiet::allowed(ui)?;
+        Ok(Quiet(id.to_string()))
+    }
+}
+
+impl Render for Quiet {
+    fn human(&self, _ui: &Ui) -> String {
+        format!("{}\n", self.0)
+    }
+}
+
 pub fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map(ToString::to_string).unwrap_or_default()
 }

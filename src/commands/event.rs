@@ -28,7 +28,18 @@ pub enum EventCommand {
 impl EventCommand {
     pub async fn run(self, ctx: &Ctx) -> anyhow::Result<Box<dyn Report>> {
         Ok(match self {
-            EventCommand::Create(args) => Box::new(args.run(ctx).await?),
+            EventCommand::Create(args) => {
+                let quiet = args.quiet;
+                if quiet {
+                    crate::output::Quiet::allowed(&ctx.ui)?;
+                }
+                let created = args.run(ctx).await?;
+                if quiet {
+                    Box::new(crate::output::Quiet::new(&ctx.ui, created.event.id)?)
+                } else {
+                    Box::new(created)
+                }
+            }
             EventCommand::List(args) => list(ctx, args).await?,
             EventCommand::Show(args) => Box::new(show(ctx, &args.event).await?),
             EventCommand::Delete(args) => Box::new(args.run(ctx).await?),
@@ -56,6 +67,9 @@ pub struct CreateArgs {
     /// If an event with this name exists, report it (exit 0) instead of failing with exit 3
     #[arg(long)]
     pub if_not_exists: bool,
+    /// Print only the event's id
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]

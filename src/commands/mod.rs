@@ -114,9 +114,34 @@ async fn run_command(command: Command, ctx: &Ctx) -> anyhow::Result<Box<dyn Repo
         Command::Seats(args) => args.run(ctx).await?,
         Command::Map(args) => Box::new(args.run(ctx).await?),
         Command::Db(cmd) => cmd.run(ctx).await?,
-        Command::Hold(args) => Box::new(args.run(ctx).await?),
+        Command::Hold(args) => {
+            let quiet = args.quiet;
+            if quiet {
+                crate::output::Quiet::allowed(&ctx.ui)?;
+            }
+            let held = args.run(ctx).await?;
+            if quiet {
+                Box::new(crate::output::Quiet::new(&ctx.ui, held.hold.hold_id)?)
+            } else {
+                Box::new(held)
+            }
+        }
         Command::Extend(args) => Box::new(args.run(ctx).await?),
-        Command::Reserve(args) => Box::new(args.run(ctx).await?),
+        Command::Reserve(args) => {
+            let quiet = args.quiet;
+            if quiet {
+                crate::output::Quiet::allowed(&ctx.ui)?;
+            }
+            let reserved = args.run(ctx).await?;
+            if quiet {
+                Box::new(crate::output::Quiet::new(
+                    &ctx.ui,
+                    reserved.0.reservation_id,
+                )?)
+            } else {
+                Box::new(reserved)
+            }
+        }
         Command::Release(args) => Box::new(args.run(ctx).await?),
         Command::Sweep(args) => Box::new(args.run(ctx).await?),
         Command::Block(args) => Box::new(args.run(ctx).await?),

@@ -58,6 +58,9 @@ pub struct HoldArgs {
     /// Retrying with the same key returns the same hold instead of holding twice
     #[arg(long, value_name = "KEY")]
     pub idempotency_key: Option<String>,
+    /// Print only the hold's id (for `id=$(seatctl hold … -q)`)
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
     /// Fault injection: stall after taking the locks and reading the seats, before the
     /// guarded write, as a paused process would
     #[arg(long, hide = true)]
@@ -178,6 +181,9 @@ pub struct ReserveArgs {
     /// Your reference (order number, payment id)
     #[arg(long, value_name = "TEXT")]
     pub reference: Option<String>,
+    /// Print only the reservation's id
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Serialize)]

@@ -1156,3 +1156,29 @@ fn id_prefixes_from_history_work() {
         env.fails(&["reserve", "not-an-id"], 2);
     });
 }
+
+/// `--quiet` prints only the id, for `id=$(seatctl hold … -q)`: event create, hold, reserve;
+/// with `--json` it is refused (exit 2).
+#[test]
+fn quiet_prints_only_the_id() {
+    let env = Env::sqlite();
+    let event = env.ok(&["event", "create", "--name", "Q", "--seats", "4", "-q"]);
+    let event = event.trim();
+    assert!(uuid::Uuid::parse_str(event).is_ok(), "{event:?}");
+    assert_eq!(env.json(&["event", "show", "Q"])["id"], event);
+    let hold = env.ok(&["hold", "Q", "1", "2", "--quiet"]);
+    let hold = hold.trim();
+    assert!(uuid::Uuid::parse_str(hold).is_ok(), "{hold:?}");
+    let res = env.ok(&["reserve", hold, "-q"]);
+    let res = res.trim();
+    assert!(uuid::Uuid::parse_str(res).is_ok(), "{res:?}");
+    let seats = env.json(&["seats", "Q", "--status", "reserved"]);
+    assert_eq!(seats[0]["reservation_id"], res, "{seats}");
+    let err = env.fails(&["--json", "hold", "Q", "3", "-q"], 2);
+    assert!(err.contains("--quiet"), "{err}");
+    // Refused before anything was held.
+    assert_eq!(
+        env.json(&["seats", "Q", "--status", "held"]),
+        serde_json::json!([])
+    );
+}
