@@ -64,9 +64,12 @@ impl Session {
             Err(e @ Error::UnknownSeats { .. }) => {
                 // Labels typed in another case, each matching one seat: those seats.
                 let all = reserver.store().list_seats(event.id, None, None).await?;
-                let Some(fixed) = labels::resolve_case(&wanted, &all) else {
+                let Some(mut fixed) = labels::resolve_case(&wanted, &all) else {
                     return Err(labels::unknown(&wanted, &all).unwrap_or(e));
                 };
+                // A seat named twice (in two cases) counts once, as in ranges.
+                let mut seen = std::collections::HashSet::new();
+                fixed.retain(|l| seen.insert(l.clone()));
                 match reserver
                     .set_blocked(
                         event.id,

@@ -224,6 +224,11 @@ impl Session {
                     let Some(fixed) = labels::resolve_case(&labels, &seats) else {
                         return Err(labels::unknown(&labels, &seats).unwrap_or(e));
                     };
+                    // `a-8 A-8` is one seat named twice.
+                    let mut seen = std::collections::HashSet::new();
+                    if let Some(twice) = fixed.iter().find(|l| !seen.insert(l.as_str())) {
+                        return Err(Error::invalid(format!("seat {twice} is listed twice")));
+                    }
                     let fixed_req = HoldRequest {
                         labels: &fixed,
                         ..req

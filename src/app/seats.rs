@@ -197,12 +197,26 @@ impl Session {
     /// Returns the category as the event spells it (`Premium` for `premium`, when only one
     /// category matches regardless of case).
     pub async fn check_category(&self, event_id: Uuid, category: &str) -> Result<String> {
-        let names = self.store().await?.categories(event_id).await?;
+        let store = self.store().await?;
+        let names = store.categories(event_id, false).await?;
         if names.iter().any(|c| c == category) {
             return Ok(category.to_string());
         }
-        if let Some(found) = names::unique_folded(category, names.iter().map(String::as_str)) {
-            return Ok(found.to_string());
+        match names::folded_alike(category, names.iter().map(String::as_str)).as_slice() {
+            [one] => return Ok(one.to_string()),
+            [] => {}
+            many => return Err(names::ambiguous_case("categorie", category, many)),
+        }
+        // A category only general-admission areas have: their places are held by area.
+        let of_areas = store.categories(event_id, true).await?;
+        if let Some(found) = of_areas
+            .iter()
+            .find(|c| **c == category || names::fold(c) == names::fold(category))
+        {
+            return Err(Error::invalid(format!(
+                "category `{found}` has no seats, only places of general-admission areas: hold \
+                 them with --area AREA --quantity N (`seatctl event show` lists the areas)"
+            )));
         }
         Err(crate::domain::no_category(category, &names))
     }
@@ -216,11 +230,14 @@ impl Session {
         if let Some(found) = sections.iter().find(|s| s.section == section) {
             return Ok(found.clone());
         }
-        if let Some(name) =
-            names::unique_folded(section, sections.iter().map(|s| s.section.as_str()))
-            && let Some(found) = sections.iter().find(|s| s.section == name)
-        {
-            return Ok(found.clone());
+        match names::folded_alike(section, sections.iter().map(|s| s.section.as_str())).as_slice() {
+            [one] => {
+                if let Some(found) = sections.iter().find(|s| s.section == *one) {
+                    return Ok(found.clone());
+                }
+            }
+            [] => {}
+            many => return Err(names::ambiguous_case("section", section, many)),
         }
         let names: Vec<&str> = sections.iter().map(|s| s.section.as_str()).collect();
         Err(no_section(section, &names))

@@ -50,11 +50,24 @@ impl Ctx {
                 "{question} Not asking without a terminal: pass {flag_hint} to confirm"
             )));
         }
-        dialoguer::Confirm::new()
+        // Enter confirms the answer typed: a `y` inside another word never deletes anything.
+        // Ctrl-C is an interruption (exit 130), not a bad answer.
+        let answer = dialoguer::Confirm::new()
             .with_prompt(question)
             .default(false)
-            .interact()
-            .map_err(|e| Error::invalid(format!("could not read the answer: {e}")))
+            .wait_for_newline(true)
+            .interact();
+        match answer {
+            Ok(yes) => Ok(yes),
+            Err(dialoguer::Error::IO(e)) if e.kind() == std::io::ErrorKind::Interrupted => {
+                // The prompt hid the cursor; show it again.
+                eprint!("\x1b[?25h");
+                Err(Error::Interrupted(
+                    "interrupted at the prompt: nothing done".into(),
+                ))
+            }
+            Err(e) => Err(Error::invalid(format!("could not read the answer: {e}"))),
+        }
     }
 }
 

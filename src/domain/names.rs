@@ -60,12 +60,26 @@ pub fn fold(value: &str) -> String {
 
 /// The one name of `names` that `typed` matches regardless of case, if exactly one does:
 /// what a forgiving lookup takes when there is no exact match (two that differ only in case
-/// are ambiguous, and none is taken).
+/// are ambiguous, and none is taken: see [`folded_alike`]).
 pub fn unique_folded<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let found = folded_alike(typed, names);
+    (found.len() == 1).then(|| found[0])
+}
+
+/// Every name of `names` that `typed` matches regardless of case.
+pub fn folded_alike<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let folded = fold(typed);
-    let mut found = names.into_iter().filter(|n| fold(n) == folded);
-    let first = found.next()?;
-    found.next().is_none().then_some(first)
+    names.into_iter().filter(|n| fold(n) == folded).collect()
+}
+
+/// The refusal (exit 2) for `typed` matching several names of one kind that differ only in
+/// case: neither is guessed.
+pub fn ambiguous_case(kind: &str, typed: &str, alike: &[&str]) -> crate::error::Error {
+    crate::error::Error::invalid(format!(
+        "`{typed}` matches {} {kind}s that differ only in case ({}); type it as it is spelled",
+        alike.len(),
+        alike.join(", ")
+    ))
 }
 
 #[cfg(test)]

@@ -226,9 +226,9 @@ pub struct ThresholdResult {
 }
 
 /// An open loop (`rate` arrivals per second) that dropped arrivals (no buyer free when one was
-/// due) or served below 80% of its rate (well outside the Poisson schedule's own spread for a
-/// run of any length worth measuring): the run measured a smaller load than asked for, which
-/// its latencies alone do not tell.
+/// due) or, over at least 100 expected arrivals, served below 80% of its rate (outside the
+/// Poisson schedule's own spread: fewer expected arrivals vary too much to tell): the run
+/// measured a smaller load than asked for, which its latencies alone do not tell.
 fn open_loop_missed(rate: Option<f64>, run: &RunReport) -> Option<String> {
     let rate = rate.filter(|r| *r > 0.0)?;
     if run.measured_s <= 0.0 {
@@ -236,7 +236,8 @@ fn open_loop_missed(rate: Option<f64>, run: &RunReport) -> Option<String> {
     }
     let served = run.buys as f64 / run.measured_s;
     let o = &run.outcomes;
-    (o.dropped > 0 || served < 0.8 * rate).then(|| {
+    let expected = rate * run.measured_s;
+    (o.dropped > 0 || (expected >= 100.0 && served < 0.8 * rate)).then(|| {
         format!(
             "{}: the open loop missed its target: {rate}/s asked, {served:.1}/s served; {} \
              arrivals dropped (every buyer busy), {} started late",

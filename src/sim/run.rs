@@ -57,6 +57,10 @@ impl Spec {
             let outcome = self
                 .run_one(app, strategy, &tag, event_id, stop.clone())
                 .await;
+            if outcome.is_err() && throwaway && !self.keep {
+                // A run that failed (a bad --area, a refused login) leaves no copy behind.
+                let _ = app.delete_event(event.clone(), true).await;
+            }
             let audited = outcome
                 .as_ref()
                 .is_ok_and(|(_, audit, _)| audit.unavailable.is_none());

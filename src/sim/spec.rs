@@ -151,6 +151,12 @@ impl Spec {
     /// Refuses a spec that cannot run, before anything runs, naming the flag to change
     /// (exit 2). The same rules whoever built it: flags, the demo, a worker's share.
     pub fn check(&self, app: &Session) -> Result<()> {
+        if matches!(self.source, Source::Event(_)) && self.strategies.len() > 1 {
+            return Err(Error::invalid(
+                "--in-place sells one event, and --strategy all runs each strategy on its own \
+                 copy: leave out one of them",
+            ));
+        }
         self.check_scale()?;
         self.check_choices(app)?;
         self.check_output()?;

@@ -354,22 +354,28 @@ impl Store {
                 // `hamlet` for `Hamlet`: the one name it matches regardless of case, whole or
                 // as a prefix.
                 let folded = crate::domain::names::fold(reference);
-                let unique = |found: Vec<&String>| (found.len() == 1).then(|| found[0].clone());
-                let whole = unique(
+                let alike: Vec<&String> = names
+                    .iter()
+                    .filter(|n| crate::domain::names::fold(n) == folded)
+                    .collect();
+                let alike = if alike.is_empty() {
                     names
                         .iter()
-                        .filter(|n| crate::domain::names::fold(n) == folded)
-                        .collect(),
-                );
-                let prefix = || {
-                    unique(
-                        names
-                            .iter()
-                            .filter(|n| crate::domain::names::fold(n).starts_with(&folded))
-                            .collect(),
-                    )
+                        .filter(|n| crate::domain::names::fold(n).starts_with(&folded))
+                        .collect()
+                } else {
+                    alike
                 };
-                if let Some(name) = whole.or_else(prefix) {
+                if alike.len() > 1 {
+                    let shown: Vec<&str> = alike.iter().take(10).map(|n| n.as_str()).collect();
+                    return Err(Error::invalid(format!(
+                        "`{reference}` matches {} events regardless of case ({}); type the name \
+                         as it is spelled, or give the id",
+                        alike.len(),
+                        shown.join(", ")
+                    )));
+                }
+                if let Some(name) = alike.first().map(|n| n.to_string()) {
                     let found = with_pool!(self, |pool, _pg| {
                         sqlx::query_as::<_, EventRow>(
                             "SELECT id, name, venue, starts_at, created_at FROM events \
@@ -577,14 +583,16 @@ impl Store {
         .map_err(db_error)
     }
 
-    /// The event's seat categories (places of areas included), sorted, each once.
-    pub async fn categories(&self, event_id: Uuid) -> Result<Vec<String>> {
+    /// The event's categories, sorted, each once: of its seats, or (`areas`) of the places of
+    /// its general-admission areas.
+    pub async fn categories(&self, event_id: Uuid, areas: bool) -> Result<Vec<String>> {
         with_pool!(self, |pool, _pg| {
             sqlx::query_scalar(
                 "SELECT DISTINCT category FROM seats \
-                 WHERE event_id = $1 AND category IS NOT NULL ORDER BY category",
+                 WHERE event_id = $1 AND category IS NOT NULL AND area = $2 ORDER BY category",
             )
             .bind(event_id)
+            .bind(areas)
             .fetch_all(pool)
             .await
         })

@@ -469,7 +469,8 @@ fn declining_a_delete_at_the_prompt_is_no_error() {
     env.ok(&["event", "create", "--name", "Keep", "--seats", "3"]);
     let mut pty = Pty::spawn(&env, &["event", "delete", "Keep"]);
     pty.expect("Delete event `Keep`");
-    pty.send("n");
+    // A `y` inside a word is no answer: Enter confirms what was typed.
+    pty.line("n");
     let (code, screen) = pty.wait();
     assert_eq!(code, Some(0), "{screen}");
     assert!(screen.contains("Not deleted"), "{screen}");

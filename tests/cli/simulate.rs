@@ -902,9 +902,33 @@ fn simulate_never_sells_a_real_event_unasked() {
     assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(v["runs"][0]["event"], "Gala");
     assert_ne!(env.json(&["audit", "Gala"]), before);
-    // --in-place needs --event; --yes needs --in-place.
+    // --in-place needs --event; --yes needs --in-place; one event is no copy per strategy.
     env.fails(&["simulate", "--seats", "10", "--in-place"], 2);
     env.fails(&["simulate", "--event", "Gala", "--yes"], 2);
+    let err = env.fails(
+        &[
+            "--strategy",
+            "all",
+            "simulate",
+            "--event",
+            "Gala",
+            "--in-place",
+            "--yes",
+            "--ops",
+            "5",
+        ],
+        2,
+    );
+    assert!(err.contains("--strategy all"), "{err}");
+    // A run that fails after making its copy leaves no copy behind.
+    env.fails(
+        &[
+            "simulate", "--event", "Gala", "--area", "Nosuch", "--ops", "5",
+        ],
+        4,
+    );
+    let events = env.json(&["event", "list"]);
+    assert_eq!(events.as_array().unwrap().len(), 1, "{events}");
 }
 
 /// Buyers of one process asking for the best pair of a 10-seat row, holding and releasing:
