@@ -336,10 +336,20 @@ impl Session {
         let seat = seat.as_deref();
         let history = store.history(event.id, seat).await?;
         if let Some(seat) = seat.filter(|_| history.is_empty()) {
-            // No history, or no such seat? Only the second is an error.
+            // No history, or no such seat? Only the second is an error; a label typed in
+            // another case is the one seat it matches.
             let seats = store.list_seats(event.id, None, None).await?;
-            if let Some(e) = labels::unknown(&[seat.to_string()], &seats) {
-                return Err(e);
+            let typed = [seat.to_string()];
+            match labels::resolve_case(&typed, &seats) {
+                Some(fixed) if fixed[0] != seat => {
+                    return store.history(event.id, Some(&fixed[0])).await;
+                }
+                Some(_) => {}
+                None => {
+                    if let Some(e) = labels::unknown(&typed, &seats) {
+                        return Err(e);
+                    }
+                }
             }
         }
         Ok(history)

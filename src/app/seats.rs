@@ -86,9 +86,11 @@ impl Session {
             })
             .collect();
         let selected = labels::expand(&tokens, known)?;
-        if let Some(e) = labels::unknown(&selected, known) {
-            return Err(e);
-        }
+        // Labels typed in another case, each the one seat it matches.
+        let Some(selected) = labels::resolve_case(&selected, known) else {
+            return Err(labels::unknown(&selected, known)
+                .unwrap_or_else(|| Error::invalid("unknown seats to highlight")));
+        };
         Ok((event, seats, selected))
     }
 

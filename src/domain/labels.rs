@@ -97,7 +97,16 @@ fn expand_with(typed: &[String], seats: &[Seat], dedup: bool) -> Result<Vec<Stri
                 "bad range `{token}`: write it as FIRST..LAST, e.g. A-12..A-15"
             )));
         }
-        let find = |label: &str| seats.iter().find(|s| s.label == label);
+        // An end typed in another case is the one seat it matches (`a-1..a-3`).
+        let find = |label: &str| {
+            seats.iter().find(|s| s.label == label).or_else(|| {
+                let name = crate::domain::names::unique_folded(
+                    label,
+                    seats.iter().map(|s| s.label.as_str()),
+                )?;
+                seats.iter().find(|s| s.label == name)
+            })
+        };
         let ends: Vec<String> = [from, to].iter().map(|s| s.to_string()).collect();
         let (Some(a), Some(b)) = (find(from), find(to)) else {
             return Err(unknown(&ends, seats)

@@ -451,6 +451,17 @@ fn names_in_any_case_are_taken_when_unambiguous() {
         );
         let held = env.json(&["hold", "Hamlet", "b-5", "B-6"]);
         assert_eq!(held["seats"], serde_json::json!(["B-5", "B-6"]), "{held}");
+        // In ranges, history and map highlights too.
+        let range = env.json(&["hold", "Hamlet", "c-1..c-3"]);
+        assert_eq!(
+            range["seats"],
+            serde_json::json!(["C-1", "C-2", "C-3"]),
+            "{range}"
+        );
+        let history = env.json(&["history", "Hamlet", "b-5"]);
+        assert_eq!(history[0]["seat"], "B-5", "{history}");
+        let map = env.ok(&["map", "Hamlet", "--section", "Stalls", "--highlight", "d-4"]);
+        assert!(map.contains("* selected"), "{map}");
         // Two names alike but for case: neither is guessed.
         env.ok(&["event", "create", "--name", "Gala", "--seats", "2"]);
         env.ok(&["event", "create", "--name", "GALA", "--seats", "2"]);
