@@ -165,9 +165,9 @@ pub fn print_error(json: bool, err: &anyhow::Error) -> ExitCode {
 }
 
 /// `None` as an empty cell, not "null".
-/// A table as CSV (RFC 4180, with a header row, via the `csv` crate): what `--csv` prints, for
-/// spreadsheets and scripts that want rows rather than one JSON document. `--json` and `--csv`
-/// together are refused (exit 2) by [`Csv::new`].
+/// A table as CSV ([`csv_text`]: a header row, RFC 4180 quoting, fields defused against
+/// formulas): what `--csv` prints, for spreadsheets and scripts that want rows rather than one
+/// JSON document. `--json` and `--csv` together are refused (exit 2) by [`Csv::new`].
 #[derive(Debug)]
 pub struct Csv(String);
 
@@ -183,16 +183,8 @@ impl Csv {
                 "--csv and --json ask for two formats: choose one",
             ));
         }
-        let mut w = csv::Writer::from_writer(Vec::new());
-        let io = |e: csv::Error| Error::Internal(anyhow::anyhow!("cannot write CSV: {e}"));
-        w.write_record(header).map_err(io)?;
-        for row in rows {
-            w.write_record(&row).map_err(io)?;
-        }
-        let bytes = w
-            .into_inner()
-            .map_err(|e| Error::Internal(anyhow::anyhow!("cannot write CSV: {e}")))?;
-        Ok(Csv(String::from_utf8_lossy(&bytes).into_owned()))
+        let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+        Ok(Csv(csv_text(std::iter::once(header).chain(rows))))
     }
 }
 
@@ -209,7 +201,7 @@ impl Render for Csv {
 }
 
 /// Only an id, on a line of its own: what `--quiet` prints, for `id=$(seatctl hold … -q)`.
-/// `--quiet` with `--json` is refused (exit 2) by [`Quiet::new`].
+/// `--quiet` with `--json` is refused (exit 2) by [`Quiet::allowed`], before the command runs.
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
 pub struct Quiet(String);
@@ -226,10 +218,18 @@ impl Quiet {
         Ok(())
     }
 
-    /// The id, to print alone. Errors: as [`Quiet::allowed`].
-    pub fn new(ui: &Ui, id: impl ToString) -> crate::error::Result<Quiet> {
+    /// `report`, or with `quiet` only `id`. Errors: as [`Quiet::allowed`].
+    pub fn or<R: Render + 'static>(
+        ui: &Ui,
+        quiet: bool,
+        report: R,
+        id: impl ToString,
+    ) -> crate::error::Result<Box<dyn Report>> {
+        if !quiet {
+            return Ok(Box::new(report));
+        }
         Quiet::allowed(ui)?;
-        Ok(Quiet(id.to_string()))
+        Ok(Box::new(Quiet(id.to_string())))
     }
 }
 

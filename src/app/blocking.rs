@@ -63,10 +63,7 @@ impl Session {
         {
             Err(e @ Error::UnknownSeats { .. }) => {
                 // Labels typed in another case, each matching one seat: those seats.
-                let all = reserver.store().list_seats(event.id, None, None).await?;
-                let Some(mut fixed) = labels::resolve_case(&wanted, &all) else {
-                    return Err(labels::unknown(&wanted, &all).unwrap_or(e));
-                };
+                let mut fixed = self.labels_in_any_case(event.id, &wanted, e).await?;
                 // A seat named twice (in two cases) counts once, as in ranges.
                 let mut seen = std::collections::HashSet::new();
                 fixed.retain(|l| seen.insert(l.clone()));

@@ -220,10 +220,7 @@ impl Session {
                 Err(e @ Error::UnknownSeats { .. }) => {
                     // `b-5` for `B-5`: labels that each match one seat regardless of case are
                     // taken as that seat; anything else is unknown, with a "did you mean".
-                    let seats = store.list_seats(event.id, None, None).await?;
-                    let Some(fixed) = labels::resolve_case(&labels, &seats) else {
-                        return Err(labels::unknown(&labels, &seats).unwrap_or(e));
-                    };
+                    let fixed = self.labels_in_any_case(event.id, &labels, e).await?;
                     // `a-8 A-8` is one seat named twice.
                     let mut seen = std::collections::HashSet::new();
                     if let Some(twice) = fixed.iter().find(|l| !seen.insert(l.as_str())) {
@@ -353,6 +350,21 @@ impl Session {
             }
         }
         Ok(history)
+    }
+
+    /// After an `UnknownSeats` answer (`unknown`) for `typed`: the labels with each one typed
+    /// in another case replaced by the one seat it matches (`b-5` for `B-5`), to try again.
+    /// Errors: the `UnknownSeats` with a "did you mean" when some label matches no seat, or
+    /// several, that way.
+    pub(crate) async fn labels_in_any_case(
+        &self,
+        event_id: Uuid,
+        typed: &[String],
+        unknown: Error,
+    ) -> Result<Vec<String>> {
+        let seats = self.store().await?.list_seats(event_id, None, None).await?;
+        labels::resolve_case(typed, &seats)
+            .ok_or_else(|| labels::unknown(typed, &seats).unwrap_or(unknown))
     }
 
     /// `UnknownSeats` with a "did you mean" for each typed label that is no seat of the event

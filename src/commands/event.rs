@@ -34,11 +34,8 @@ impl EventCommand {
                     crate::output::Quiet::allowed(&ctx.ui)?;
                 }
                 let created = args.run(ctx).await?;
-                if quiet {
-                    Box::new(crate::output::Quiet::new(&ctx.ui, created.event.id)?)
-                } else {
-                    Box::new(created)
-                }
+                let id = created.event.id;
+                crate::output::Quiet::or(&ctx.ui, quiet, created, id)?
             }
             EventCommand::List(args) => list(ctx, args).await?,
             EventCommand::Show(args) => Box::new(show(ctx, &args.event).await?),

@@ -133,11 +133,8 @@ async fn run_command(command: Command, ctx: &Ctx) -> anyhow::Result<Box<dyn Repo
                 crate::output::Quiet::allowed(&ctx.ui)?;
             }
             let held = args.run(ctx).await?;
-            if quiet {
-                Box::new(crate::output::Quiet::new(&ctx.ui, held.hold.hold_id)?)
-            } else {
-                Box::new(held)
-            }
+            let id = held.hold.hold_id;
+            crate::output::Quiet::or(&ctx.ui, quiet, held, id)?
         }
         Command::Extend(args) => Box::new(args.run(ctx).await?),
         Command::Reserve(args) => {
@@ -146,14 +143,8 @@ async fn run_command(command: Command, ctx: &Ctx) -> anyhow::Result<Box<dyn Repo
                 crate::output::Quiet::allowed(&ctx.ui)?;
             }
             let reserved = args.run(ctx).await?;
-            if quiet {
-                Box::new(crate::output::Quiet::new(
-                    &ctx.ui,
-                    reserved.0.reservation_id,
-                )?)
-            } else {
-                Box::new(reserved)
-            }
+            let id = reserved.0.reservation_id;
+            crate::output::Quiet::or(&ctx.ui, quiet, reserved, id)?
         }
         Command::Release(args) => Box::new(args.run(ctx).await?),
         Command::Sweep(args) => Box::new(args.run(ctx).await?),
