@@ -169,7 +169,7 @@ impl Skips {
 /// who reads afterwards sees them as the database says. The database stays the judge: claims
 /// only steer choices, and buyers in other processes meet the version guard as before.
 #[derive(Default)]
-pub(crate) struct Claims(std::sync::Mutex<ClaimBook>);
+pub(crate) struct Claims(std::sync::Mutex<ClaimBook>, tokio::sync::Notify);
 
 /// What [`Claims`] keeps: the seats being held now, and the seats of holds made lately with
 /// the ticket number each was made at.
@@ -259,9 +259,16 @@ impl Claims {
         picks.into_iter().any(|p| book.free(event, ticket, p))
     }
 
+    /// Waits until a hold of this process is answered ([`Claims::settle`]), or `at_most`.
+    async fn settled(&self, at_most: Duration) {
+        let _ = tokio::time::timeout(at_most, self.1.notified()).await;
+    }
+
     /// Ends the claims of a hold that has been answered; `made` when it was made, so reads
-    /// that began before now still count its seats as taken.
+    /// that began before now still count its seats as taken. Wakes buyers waiting in
+    /// [`Claims::settled`].
     fn settle(&self, event: Uuid, labels: &[String], made: bool) {
+        let _wake = Wake(&self.1);
         let mut book = self.lock();
         if let Some(seats) = book.taking.get_mut(&event) {
             for l in labels {
@@ -286,6 +293,20 @@ impl Claims {
         }
     }
 }
+
+/// Wakes the buyers waiting for a hold to be answered when dropped (after the book is unlocked).
+struct Wake<'a>(&'a tokio::sync::Notify);
+
+impl Drop for Wake<'_> {
+    fn drop(&mut self) {
+        self.0.notify_waiters();
+    }
+}
+
+/// How long a best-available buyer waits, in all, for other buyers of this process to finish
+/// taking every block it could take, before answering `Contended` (exit 3). Their holds take
+/// milliseconds; a loaded machine can stretch them to seconds, and a wait is not a lost race.
+const CLAIMS_WAIT_MAX: Duration = Duration::from_secs(10);
 
 impl Reserver {
     /// Connects to Redis when the strategy needs it; never falls back to the other strategy.
@@ -400,8 +421,10 @@ impl Reserver {
             return Ok((hold, None));
         }
         let mut last = None;
-        for attempt in 0..=self.max_retries {
-            if attempt > 0 {
+        let waiting_until = std::time::Instant::now() + CLAIMS_WAIT_MAX;
+        let (mut attempt, mut waited) = (0, false);
+        while attempt <= self.max_retries {
+            if attempt > 0 && !std::mem::take(&mut waited) {
                 effort.retries += 1;
                 debug!(
                     attempt,
@@ -448,10 +471,23 @@ impl Reserver {
                 .claims
                 .claim_among(template.event_id, ticket, cands, spread)
             else {
-                // Other buyers of this process are taking every one of them.
-                last = Some(Error::Contended(
-                    "other buyers of this process kept taking the best seats; try again".into(),
-                ));
+                // Other buyers of this process are taking every one of them: not a lost race,
+                // so no try is spent. Wait for one of them to be answered, then read afresh
+                // (what they made is then in the database; what they lost is free again).
+                let now = std::time::Instant::now();
+                if now >= waiting_until {
+                    last = Some(Error::Contended(format!(
+                        "other buyers of this process kept taking the best seats for {}s; \
+                         try again",
+                        CLAIMS_WAIT_MAX.as_secs()
+                    )));
+                    break;
+                }
+                self.claims
+                    .settled((waiting_until - now).min(Duration::from_millis(50)))
+                    .await;
+                self.steps.forget(template.event_id);
+                waited = true;
                 continue;
             };
             let req = HoldRequest {
@@ -466,6 +502,7 @@ impl Reserver {
                 Err(e @ (Error::Conflict(_) | Error::SeatsTaken { .. })) => last = Some(e),
                 Err(e) => return Err(e),
             }
+            attempt += 1;
         }
         // Every try lost a race: the seats a lost try names were never asked for by this
         // buyer, so the answer is "try again", not "taken".
@@ -916,6 +953,36 @@ mod tests {
             orphans: 0,
             access_spent: 0,
         }
+    }
+
+    /// A buyer finding every block claimed waits for a hold to be answered, not for its bound.
+    #[test]
+    fn a_settled_hold_wakes_the_buyers_waiting_for_it() {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            let claims = std::sync::Arc::new(Claims::default());
+            let event = Uuid::new_v4();
+            let a = pick(&["A-1", "A-2"]);
+            claims.claim_among(event, claims.ticket(), [&a], 1).unwrap();
+            let waiter = {
+                let claims = claims.clone();
+                tokio::spawn(async move {
+                    let started = tokio::time::Instant::now();
+                    claims.settled(Duration::from_secs(600)).await;
+                    started.elapsed()
+                })
+            };
+            tokio::task::yield_now().await;
+            claims.settle(event, &a.labels, true);
+            let waited = tokio::time::timeout(Duration::from_secs(60), waiter)
+                .await
+                .expect("the waiting buyer was not woken")
+                .unwrap();
+            assert!(waited < Duration::from_secs(600), "{waited:?}");
+        });
     }
 
     #[test]
