@@ -55,6 +55,9 @@ _seatctl() {
             seatctl,hold)
                 cmd="seatctl__subcmd__hold"
                 ;;
+            seatctl,holds)
+                cmd="seatctl__subcmd__holds"
+                ;;
             seatctl,layout)
                 cmd="seatctl__subcmd__layout"
                 ;;
@@ -69,6 +72,9 @@ _seatctl() {
                 ;;
             seatctl,report)
                 cmd="seatctl__subcmd__report"
+                ;;
+            seatctl,reservations)
+                cmd="seatctl__subcmd__reservations"
                 ;;
             seatctl,reserve)
                 cmd="seatctl__subcmd__reserve"
@@ -124,6 +130,9 @@ _seatctl() {
             seatctl__subcmd__event,show)
                 cmd="seatctl__subcmd__event__subcmd__show"
                 ;;
+            seatctl__subcmd__event,update)
+                cmd="seatctl__subcmd__event__subcmd__update"
+                ;;
             seatctl__subcmd__event__subcmd__help,create)
                 cmd="seatctl__subcmd__event__subcmd__help__subcmd__create"
                 ;;
@@ -138,6 +147,9 @@ _seatctl() {
                 ;;
             seatctl__subcmd__event__subcmd__help,show)
                 cmd="seatctl__subcmd__event__subcmd__help__subcmd__show"
+                ;;
+            seatctl__subcmd__event__subcmd__help,update)
+                cmd="seatctl__subcmd__event__subcmd__help__subcmd__update"
                 ;;
             seatctl__subcmd__help,audit)
                 cmd="seatctl__subcmd__help__subcmd__audit"
@@ -178,6 +190,9 @@ _seatctl() {
             seatctl__subcmd__help,hold)
                 cmd="seatctl__subcmd__help__subcmd__hold"
                 ;;
+            seatctl__subcmd__help,holds)
+                cmd="seatctl__subcmd__help__subcmd__holds"
+                ;;
             seatctl__subcmd__help,layout)
                 cmd="seatctl__subcmd__help__subcmd__layout"
                 ;;
@@ -192,6 +207,9 @@ _seatctl() {
                 ;;
             seatctl__subcmd__help,report)
                 cmd="seatctl__subcmd__help__subcmd__report"
+                ;;
+            seatctl__subcmd__help,reservations)
+                cmd="seatctl__subcmd__help__subcmd__reservations"
                 ;;
             seatctl__subcmd__help,reserve)
                 cmd="seatctl__subcmd__help__subcmd__reserve"
@@ -228,6 +246,9 @@ _seatctl() {
                 ;;
             seatctl__subcmd__help__subcmd__event,show)
                 cmd="seatctl__subcmd__help__subcmd__event__subcmd__show"
+                ;;
+            seatctl__subcmd__help__subcmd__event,update)
+                cmd="seatctl__subcmd__help__subcmd__event__subcmd__update"
                 ;;
             seatctl__subcmd__help__subcmd__layout,check)
                 cmd="seatctl__subcmd__help__subcmd__layout__subcmd__check"
@@ -275,7 +296,7 @@ _seatctl() {
 
     case "${cmd}" in
         seatctl)
-            opts="-v -h -V --config --database-url --redis-url --strategy --json --no-color --verbose --help --version event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help"
+            opts="-v -h -V --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help --version event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -297,6 +318,10 @@ _seatctl() {
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -305,7 +330,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__audit)
-            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -327,6 +352,10 @@ _seatctl() {
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -335,7 +364,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__block)
-            opts="-v -h --reason --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --reason --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -361,6 +390,10 @@ _seatctl() {
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -369,7 +402,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__box__subcmd__office)
-            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -389,6 +422,10 @@ _seatctl() {
                     ;;
                 --strategy)
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -399,7 +436,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__completions)
-            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help bash elvish fish powershell zsh"
+            opts="-v -h --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -419,6 +456,10 @@ _seatctl() {
                     ;;
                 --strategy)
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -429,7 +470,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__db)
-            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help migrate status roles help"
+            opts="-v -h --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help migrate status roles help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -449,6 +490,10 @@ _seatctl() {
                     ;;
                 --strategy)
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -529,7 +574,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__db__subcmd__migrate)
-            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -551,6 +596,10 @@ _seatctl() {
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -559,7 +608,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__db__subcmd__roles)
-            opts="-v -h --apply --prefix --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --apply --prefix --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -585,6 +634,10 @@ _seatctl() {
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -593,7 +646,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__db__subcmd__status)
-            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -615,6 +668,10 @@ _seatctl() {
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -623,7 +680,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__demo)
-            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -643,6 +700,10 @@ _seatctl() {
                     ;;
                 --strategy)
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -653,7 +714,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__doctor)
-            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -673,6 +734,10 @@ _seatctl() {
                     ;;
                 --strategy)
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -683,7 +748,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__event)
-            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help create list show delete help"
+            opts="-v -h --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help create list show update delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -705,6 +770,10 @@ _seatctl() {
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -713,7 +782,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__event__subcmd__create)
-            opts="-q -v -h --name --starts-at --venue --seats --layout --format --if-not-exists --quiet --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-q -v -h --name --starts-at --venue --seats --layout --format --if-not-exists --quiet --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -759,6 +828,10 @@ _seatctl() {
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -767,7 +840,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__event__subcmd__delete)
-            opts="-y -v -h --force --yes --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-y -v -h --force --yes --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -789,6 +862,10 @@ _seatctl() {
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -797,7 +874,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__event__subcmd__help)
-            opts="create list show delete help"
+            opts="create list show update delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -880,8 +957,22 @@ _seatctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        seatctl__subcmd__event__subcmd__help__subcmd__update)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         seatctl__subcmd__event__subcmd__list)
-            opts="-v -h --csv --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --csv --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -901,6 +992,10 @@ _seatctl() {
                     ;;
                 --strategy)
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -911,7 +1006,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__event__subcmd__show)
-            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -933,6 +1028,56 @@ _seatctl() {
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__event__subcmd__update)
+            opts="-v -h --name --starts-at --no-starts-at --venue --no-venue --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --starts-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --venue)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --strategy)
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -941,7 +1086,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__export)
-            opts="-o -v -h --output --csv --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-o -v -h --output --csv --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -971,6 +1116,10 @@ _seatctl() {
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -979,7 +1128,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__extend)
-            opts="-v -h --ttl --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --ttl --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1005,6 +1154,10 @@ _seatctl() {
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1013,7 +1166,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__help)
-            opts="event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help"
+            opts="event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1167,7 +1320,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__help__subcmd__event)
-            opts="create list show delete"
+            opts="create list show update delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1223,6 +1376,20 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__help__subcmd__event__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__help__subcmd__event__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1293,6 +1460,20 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__help__subcmd__hold)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__help__subcmd__holds)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1404,6 +1585,20 @@ _seatctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        seatctl__subcmd__help__subcmd__reservations)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         seatctl__subcmd__help__subcmd__reserve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1489,7 +1684,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__history)
-            opts="-v -h --csv --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --csv --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1511,6 +1706,10 @@ _seatctl() {
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1519,7 +1718,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__hold)
-            opts="-q -v -h --best --section --category --accessible --area --quantity --ttl --holder --idempotency-key --quiet --pause-after-lock --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-q -v -h --best --section --category --accessible --area --quantity --ttl --holder --idempotency-key --quiet --pause-after-lock --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1581,6 +1780,52 @@ _seatctl() {
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__holds)
+            opts="-v -h --holder --status --csv --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --holder)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "active expired reserved released all" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --strategy)
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1589,7 +1834,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__layout)
-            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help import check help"
+            opts="-v -h --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help import check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1611,6 +1856,10 @@ _seatctl() {
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1619,7 +1868,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__layout__subcmd__check)
-            opts="-v -h --format --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --format --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1643,6 +1892,10 @@ _seatctl() {
                     ;;
                 --strategy)
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1709,7 +1962,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__layout__subcmd__import)
-            opts="-v -h --format --replace --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --format --replace --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1735,6 +1988,10 @@ _seatctl() {
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1743,7 +2000,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__man)
-            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1765,6 +2022,10 @@ _seatctl() {
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1773,7 +2034,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__map)
-            opts="-v -h --section --width --highlight --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --section --width --highlight --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1807,6 +2068,10 @@ _seatctl() {
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1815,12 +2080,16 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__release)
-            opts="-v -h --reservation --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --reservation --seats --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --seats)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1837,6 +2106,10 @@ _seatctl() {
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1845,7 +2118,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__report)
-            opts="-v -h --within --csv --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --within --csv --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1871,6 +2144,56 @@ _seatctl() {
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__reservations)
+            opts="-v -h --customer --reference --status --csv --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --customer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reference)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "active released all" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --strategy)
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1879,7 +2202,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__reserve)
-            opts="-q -v -h --customer --reference --quiet --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-q -v -h --customer --reference --quiet --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1909,6 +2232,10 @@ _seatctl() {
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1917,7 +2244,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__seats)
-            opts="-v -h --status --section --csv --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --status --section --csv --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1947,6 +2274,10 @@ _seatctl() {
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1955,7 +2286,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__simulate)
-            opts="-v -h --event --in-place --yes --seats --layout --keep --buyers --connections --rate --duration --ops --warmup --party --best --area --hot --reserve-ratio --abandon --mix --hold-ttl --seed --processes --run-id --progress --threshold --csv --report --pause-after-lock --pause-prob --kill-connection-prob --fault-unguarded-writes --fault-unguarded-extend --fault-lost-answers --worker-plan --config --database-url --redis-url --strategy --json --no-color --verbose --help merge help"
+            opts="-v -h --event --in-place --yes --seats --layout --keep --buyers --connections --rate --duration --ops --warmup --party --best --area --hot --reserve-ratio --abandon --mix --hold-ttl --seed --processes --run-id --progress --threshold --csv --report --pause-after-lock --pause-prob --kill-connection-prob --fault-unguarded-writes --fault-unguarded-extend --fault-lost-answers --worker-plan --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help merge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2089,6 +2420,10 @@ _seatctl() {
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2139,7 +2474,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__simulate__subcmd__merge)
-            opts="-v -h --threshold --report --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --threshold --report --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2169,6 +2504,10 @@ _seatctl() {
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
                     return 0
                     ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2177,7 +2516,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__sweep)
-            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2197,6 +2536,10 @@ _seatctl() {
                     ;;
                 --strategy)
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2207,7 +2550,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__unblock)
-            opts="-v -h --config --database-url --redis-url --strategy --json --no-color --verbose --help"
+            opts="-v -h --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2227,6 +2570,10 @@ _seatctl() {
                     ;;
                 --strategy)
                     COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_seatctl_global_optspecs
-    string join \n config= database-url= redis-url= strategy= json no-color v/verbose h/help V/version
+    string join \n config= database-url= redis-url= strategy= operator= json no-color v/verbose h/help V/version
 end
 
 function __fish_seatctl_needs_command
@@ -30,6 +30,7 @@ complete -c seatctl -n "__fish_seatctl_needs_command" -l redis-url -d 'Redis, fo
 complete -c seatctl -n "__fish_seatctl_needs_command" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_needs_command" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_needs_command" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_needs_command" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_needs_command" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
@@ -48,6 +49,8 @@ complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "sweep" -d 'Mark lap
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "block" -d 'Take seats out of sale (house seats, broken seats, camera positions)'
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "unblock" -d 'Put blocked seats back on sale'
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "history" -d 'Show the audit trail of seat changes'
+complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "reservations" -d 'List an event\'s reservations, by customer, reference or status'
+complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "holds" -d 'List an event\'s holds, by holder or status'
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "db" -d 'Database schema: migrate and status'
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "demo" -d 'Create a demo event from the example layout and show its map'
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "doctor" -d 'Check the config, database and Redis this terminal would use'
@@ -58,21 +61,23 @@ complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "audit" -d 'Check an
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "man" -d 'Print the manual page (roff): `seatctl man | man -l -`'
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
-complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show update delete help" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show update delete help" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show update delete help" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show update delete help" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
-complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -f -a "create" -d 'Create an event with its seats (a general-admission count or a layout file)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -f -a "list" -d 'List events with their seat counts'
-complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -f -a "show" -d 'Show an event with its seat counts by status and by section'
-complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -f -a "delete" -d 'Delete an event with its seats, holds, reservations and history'
-complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show update delete help" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show update delete help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show update delete help" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show update delete help" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show update delete help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show update delete help" -f -a "create" -d 'Create an event with its seats (a general-admission count or a layout file)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show update delete help" -f -a "list" -d 'List events with their seat counts'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show update delete help" -f -a "show" -d 'Show an event with its seat counts by status and by section'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show update delete help" -f -a "update" -d 'Rename an event, move its start or change its venue'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show update delete help" -f -a "delete" -d 'Delete an event with its seats, holds, reservations and history'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and not __fish_seen_subcommand_from create list show update delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l name -d 'Event name, unique; commands accept it (or a unique prefix) wherever an EVENT is asked' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l starts-at -d 'Start time, RFC 3339 (e.g. 2026-12-31T20:00:00+01:00)' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l venue -d 'Venue name' -r
@@ -88,6 +93,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_s
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l if-not-exists -d 'If an event with this name exists, report it (exit 0) instead of failing with exit 3'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the event\'s id'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from create" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -100,6 +106,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_s
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l csv -d 'Print CSV (a header row, then one row per event) instead of a table'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from list" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
@@ -111,16 +118,34 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_s
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from update" -l name -d 'The new name (unique)' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from update" -l starts-at -d 'The new start time, RFC 3339 (e.g. 2026-12-31T20:00:00+01:00)' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from update" -l venue -d 'The new venue name' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from update" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from update" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from update" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from update" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from update" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from update" -l no-starts-at -d 'Clear the start time'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from update" -l no-venue -d 'Clear the venue'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from update" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from update" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l force -d 'Delete even if seats are held, reserved or blocked'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation (required when not on a terminal)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from delete" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
@@ -130,6 +155,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_s
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an event with its seats (a general-admission count or a layout file)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from help" -f -a "list" -d 'List events with their seat counts'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show an event with its seat counts by status and by section'
+complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from help" -f -a "update" -d 'Rename an event, move its start or change its venue'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an event with its seats, holds, reservations and history'
 complete -c seatctl -n "__fish_seatctl_using_subcommand event; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
@@ -138,6 +164,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_s
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and not __fish_seen_subcommand_from import check help" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
@@ -155,6 +182,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l replace -d 'Replace the event\'s existing layout (refused while any seat is held, reserved or blocked, unless the new layout gives external ids: then seats it names by theirs are kept with their holds and sales, and only seats left out must be free)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from import" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
@@ -170,6 +198,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
@@ -185,6 +214,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l redis-url -d '
 complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l csv -d 'Print CSV (a header row, then one row per seat) instead of a table'
 complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
@@ -196,6 +226,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand box-office" -l redis-url
 complete -c seatctl -n "__fish_seatctl_using_subcommand box-office" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand box-office" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand box-office" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand box-office" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand box-office" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
@@ -209,6 +240,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l redis-url -d 'Re
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
@@ -229,6 +261,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l redis-url -d 'R
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -s q -l quiet -d 'Print only the hold\'s id (for `id=$(seatctl hold … -q)`)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand hold" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
@@ -241,6 +274,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l redis-url -d 
 complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand extend" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
@@ -253,17 +287,20 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l redis-url -d
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -s q -l quiet -d 'Print only the reservation\'s id'
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand reserve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l seats -d 'Refund only these seats of a reservation (labels or ranges like A-12..A-14); the rest stays sold' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l reservation -d 'Given a hold that has become a reservation, release (refund) that reservation; without it such a hold is refused (exit 3), so an old hold id cannot refund a sale by accident'
 complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand release" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
@@ -275,6 +312,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l redis-url -d '
 complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand sweep" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
@@ -286,6 +324,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand block" -l redis-url -d '
 complete -c seatctl -n "__fish_seatctl_using_subcommand block" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand block" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand block" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand block" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand block" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
@@ -296,6 +335,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand unblock" -l redis-url -d
 complete -c seatctl -n "__fish_seatctl_using_subcommand unblock" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand unblock" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand unblock" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand unblock" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand unblock" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
@@ -306,17 +346,54 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l redis-url -d
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l csv -d 'Print CSV (a header row, then one row per change, ids whole) instead of a table'
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand reservations" -l customer -d 'Only reservations whose customer contains this (any case)' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand reservations" -l reference -d 'Only the reservation with this reference (any case)' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand reservations" -l status -d 'Which reservations: active (sold), released (refunded) or all' -r -f -a "active\t'Sold and not refunded'
+released\t'Refunded (`release`)'
+all\t'Both'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand reservations" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand reservations" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand reservations" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand reservations" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand reservations" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand reservations" -l csv -d 'Print CSV (a header row, then one row per reservation, seats separated by spaces)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand reservations" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand reservations" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand reservations" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand reservations" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c seatctl -n "__fish_seatctl_using_subcommand holds" -l holder -d 'Only holds whose holder contains this (any case)' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand holds" -l status -d 'Which holds, as the database\'s clock has them now' -r -f -a "active\t'Holding seats now'
+expired\t'Lapsed (swept or not)'
+reserved\t'Turned into a reservation'
+released\t'Released'
+all\t'Every hold'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand holds" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
+complete -c seatctl -n "__fish_seatctl_using_subcommand holds" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand holds" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand holds" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
+redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
+all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand holds" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand holds" -l csv -d 'Print CSV (a header row, then one row per hold, seats separated by spaces)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand holds" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand holds" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand holds" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand holds" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status roles help" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status roles help" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status roles help" -l redis-url -d 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status roles help" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status roles help" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status roles help" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status roles help" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and not __fish_seen_subcommand_from migrate status roles help" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
@@ -331,6 +408,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subc
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from migrate" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
@@ -341,6 +419,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subc
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
@@ -352,6 +431,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subc
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from roles" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from roles" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from roles" -l apply -d 'Run the SQL (as the schema\'s owner or a superuser) instead of printing it'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from roles" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand db; and __fish_seen_subcommand_from roles" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
@@ -367,6 +447,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -l redis-url -d 'R
 complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand demo" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
@@ -377,6 +458,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -l redis-url -d 
 complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand doctor" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
@@ -388,6 +470,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand report" -l redis-url -d 
 complete -c seatctl -n "__fish_seatctl_using_subcommand report" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand report" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand report" -l csv -d 'Print the counts as CSV (scope,name,total,available,held,reserved,blocked,sold_pct)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand report" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand report" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
@@ -400,6 +483,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand export" -l redis-url -d 
 complete -c seatctl -n "__fish_seatctl_using_subcommand export" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand export" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand export" -l csv -d 'CSV (the default without --json)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand export" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand export" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
@@ -439,6 +523,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l in-place -d 'With --event: sell the event\'s own seats (real holds and reservations, left in place); refused when the event has holds or reservations no simulation made, unless --yes'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l yes -d 'With --in-place: sell the event\'s seats even though it has real holds or reservations'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and not __fish_seen_subcommand_from merge help" -l keep -d 'Keep the throw-away event(s) afterwards, for inspection'
@@ -459,6 +544,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_see
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from merge" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from merge" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from merge" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from merge" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand simulate; and __fish_seen_subcommand_from merge" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
@@ -471,6 +557,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand audit" -l redis-url -d '
 complete -c seatctl -n "__fish_seatctl_using_subcommand audit" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand audit" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand audit" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand audit" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand audit" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
@@ -481,6 +568,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l redis-ur
 complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand completions" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
@@ -491,36 +579,40 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand man" -l redis-url -d 'Re
 complete -c seatctl -n "__fish_seatctl_using_subcommand man" -l strategy -d 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`' -r -f -a "occ\t'Optimistic concurrency: every write is guarded by the seat\'s version'
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
+complete -c seatctl -n "__fish_seatctl_using_subcommand man" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand man" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand man" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand man" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "event" -d 'Create, list, show and delete events'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "layout" -d 'Import seat layouts (CSV, TOML or JSON)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "seats" -d 'List an event\'s seats, optionally filtered by status or section'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "box-office" -d 'Sell at a terminal: pick seats on the map, hold, reserve, refund (interactive)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "map" -d 'Draw an event\'s seat map'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "hold" -d 'Hold seats for a limited time, all or nothing'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "extend" -d 'Extend an active hold'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "reserve" -d 'Turn every seat of an active hold into a reservation'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "release" -d 'Release a hold or a reservation, returning its seats to sale'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "sweep" -d 'Mark lapsed holds expired and tidy their seats (reads never depend on it)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "block" -d 'Take seats out of sale (house seats, broken seats, camera positions)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "unblock" -d 'Put blocked seats back on sale'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "history" -d 'Show the audit trail of seat changes'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "db" -d 'Database schema: migrate and status'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "demo" -d 'Create a demo event from the example layout and show its map'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "doctor" -d 'Check the config, database and Redis this terminal would use'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "report" -d 'Sales by section, category and status; holds about to lapse; sales over time'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "export" -d 'Every seat with its status, holder and reservation reference (CSV or JSON)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "simulate" -d 'Race simulated buyers for seats, report throughput and latency, audit the result'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "audit" -d 'Check an event for double bookings and records that disagree (exit 10 if any)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "man" -d 'Print the manual page (roff): `seatctl man | man -l -`'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history db demo doctor report export simulate audit completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "event" -d 'Create, list, show and delete events'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "layout" -d 'Import seat layouts (CSV, TOML or JSON)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "seats" -d 'List an event\'s seats, optionally filtered by status or section'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "box-office" -d 'Sell at a terminal: pick seats on the map, hold, reserve, refund (interactive)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "map" -d 'Draw an event\'s seat map'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "hold" -d 'Hold seats for a limited time, all or nothing'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "extend" -d 'Extend an active hold'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "reserve" -d 'Turn every seat of an active hold into a reservation'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "release" -d 'Release a hold or a reservation, returning its seats to sale'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "sweep" -d 'Mark lapsed holds expired and tidy their seats (reads never depend on it)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "block" -d 'Take seats out of sale (house seats, broken seats, camera positions)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "unblock" -d 'Put blocked seats back on sale'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "history" -d 'Show the audit trail of seat changes'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "reservations" -d 'List an event\'s reservations, by customer, reference or status'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "holds" -d 'List an event\'s holds, by holder or status'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "db" -d 'Database schema: migrate and status'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "demo" -d 'Create a demo event from the example layout and show its map'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "doctor" -d 'Check the config, database and Redis this terminal would use'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "report" -d 'Sales by section, category and status; holds about to lapse; sales over time'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "export" -d 'Every seat with its status, holder and reservation reference (CSV or JSON)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "simulate" -d 'Race simulated buyers for seats, report throughput and latency, audit the result'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "audit" -d 'Check an event for double bookings and records that disagree (exit 10 if any)'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "man" -d 'Print the manual page (roff): `seatctl man | man -l -`'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from event" -f -a "create" -d 'Create an event with its seats (a general-admission count or a layout file)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from event" -f -a "list" -d 'List events with their seat counts'
 complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from event" -f -a "show" -d 'Show an event with its seat counts by status and by section'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from event" -f -a "update" -d 'Rename an event, move its start or change its venue'
 complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from event" -f -a "delete" -d 'Delete an event with its seats, holds, reservations and history'
 complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from layout" -f -a "import" -d 'Import a layout file into an event, in one transaction (all or nothing)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand help; and __fish_seen_subcommand_from layout" -f -a "check" -d 'Validate a layout file without touching the database'

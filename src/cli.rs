@@ -94,6 +94,17 @@ pub struct GlobalOpts {
     )]
     pub strategy: Option<StrategyChoice>,
 
+    /// Who works at this terminal, recorded in the history as "by" [default: config
+    /// terminal.operator, else the login name]
+    #[arg(
+        long,
+        global = true,
+        env = "SEATCTL_OPERATOR",
+        value_name = "NAME",
+        hide_env_values = true
+    )]
+    pub operator: Option<String>,
+
     /// Print exactly one JSON document on stdout (errors as JSON on stderr)
     #[arg(long, global = true)]
     pub json: bool,
@@ -138,6 +149,10 @@ pub enum Command {
     Unblock(commands::block::UnblockArgs),
     /// Show the audit trail of seat changes
     History(commands::reservations::HistoryArgs),
+    /// List an event's reservations, by customer, reference or status
+    Reservations(commands::listing::ReservationsArgs),
+    /// List an event's holds, by holder or status
+    Holds(commands::listing::HoldsArgs),
     /// Database schema: migrate and status
     #[command(subcommand)]
     Db(commands::db::DbCommand),

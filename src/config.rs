@@ -20,7 +20,17 @@ pub struct Config {
     pub redis: RedisConfig,
     pub reservation: ReservationConfig,
     pub occ: OccConfig,
+    pub terminal: TerminalConfig,
     pub output: OutputConfig,
+}
+
+/// `[terminal]`: who works at this terminal.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TerminalConfig {
+    /// The operator recorded in the history as "by" (see [`Settings::operator`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operator: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -378,6 +388,10 @@ pub struct Settings {
     pub color: bool,
     /// `-v` count: how much to log on stderr (passed on to `simulate`'s worker processes).
     pub verbose: u8,
+    /// Who works at this terminal, recorded in the history as "by": `--operator` /
+    /// `SEATCTL_OPERATOR`, else the config's `terminal.operator`, else the login (`$USER`),
+    /// else `unknown`. NFC, 1-100 characters, nothing invisible (else exit 2).
+    pub operator: String,
 }
 
 /// Facts about the process environment that decide colour; passed in so tests can vary them.
@@ -498,7 +512,19 @@ pub fn resolve(opts: &GlobalOpts, term: Terminal) -> Result<Settings> {
             ColorChoice::Always => !term.no_color_env,
             ColorChoice::Auto => !term.no_color_env && !term.term_dumb && term.stdout_is_tty,
         };
+    let operator = match (
+        opts.operator.as_deref().filter(|o| !o.trim().is_empty()),
+        &config.terminal.operator,
+    ) {
+        (Some(o), _) => check_operator(o, "--operator / SEATCTL_OPERATOR")?,
+        (None, Some(o)) => check_operator(o, "config key `terminal.operator`")?,
+        (None, None) => std::env::var("USER")
+            .ok()
+            .filter(|u| !u.trim().is_empty())
+            .unwrap_or_else(|| "unknown".into()),
+    };
     Ok(Settings {
+        operator,
         config,
         config_path,
         database,
@@ -509,6 +535,19 @@ pub fn resolve(opts: &GlobalOpts, term: Terminal) -> Result<Settings> {
         color: color && !opts.json,
         verbose: opts.verbose,
     })
+}
+
+/// An operator's name as given: trimmed, NFC, 1-100 characters, no control or invisible
+/// characters. Errors: exit 2 naming `from`.
+fn check_operator(name: &str, from: &str) -> Result<String> {
+    let name = crate::domain::names::normalize("operator", name.trim())
+        .map_err(|e| Error::invalid(format!("{from}: {e}")))?;
+    if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+        return Err(Error::invalid(format!(
+            "{from}: an operator's name is 1 to 100 characters, without control characters"
+        )));
+    }
+    Ok(name)
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
 //! Taking seats out of sale (house seats, broken seats, camera positions) and back: a state
 //! change like any other, through the session's `Reserver`.
 
+use super::Session;
 use super::strategy::Effort;
-use super::{Session, actor};
 use crate::contract::BlockChange;
 use crate::domain::{labels, names};
 use crate::error::{Error, Result};
@@ -56,7 +56,7 @@ impl Session {
                 event.id,
                 &wanted,
                 reason,
-                &actor(None),
+                &self.actor(),
                 &mut Effort::default(),
             )
             .await
@@ -72,7 +72,7 @@ impl Session {
                         event.id,
                         &fixed,
                         reason,
-                        &actor(None),
+                        &self.actor(),
                         &mut Effort::default(),
                     )
                     .await

@@ -51,6 +51,16 @@ pub struct EventOrder {
     pub if_not_exists: bool,
 }
 
+/// What `event update` changes: `None` leaves a field as it is; `Some(None)` clears a venue
+/// or a start.
+#[derive(Debug, Clone, Default)]
+pub struct EventUpdate {
+    /// The new name, checked as a new event's is.
+    pub name: Option<String>,
+    pub venue: Option<Option<String>>,
+    pub starts_at: Option<Option<DateTime<Utc>>>,
+}
+
 fn check_event_name(name: &str) -> Result<String> {
     let name = name.trim();
     if name.is_empty() {
@@ -110,6 +120,41 @@ impl Session {
             }
             Err(e) => Err(e),
         }
+    }
+
+    /// Renames an event, moves its start or changes its venue (`order`), checked as
+    /// `create_event` checks them; returns the event as it is now. Errors: exit 2 (nothing to
+    /// change, a bad name or time), 3 (the name is taken), 4 (no such event), 7.
+    pub async fn update_event(&self, reference: &str, order: &EventUpdate) -> Result<Event> {
+        if order.name.is_none() && order.venue.is_none() && order.starts_at.is_none() {
+            return Err(Error::invalid(
+                "nothing to change: give --name, --venue/--no-venue or --starts-at/--no-starts-at",
+            ));
+        }
+        let name = order.name.as_deref().map(check_event_name).transpose()?;
+        if let Some(Some(t)) = order.starts_at
+            && !(1..=9999).contains(&chrono::Datelike::year(&t))
+        {
+            return Err(Error::invalid(format!(
+                "--starts-at {}: give a time between the years 1 and 9999 (UTC)",
+                t.to_rfc3339()
+            )));
+        }
+        let venue = match &order.venue {
+            Some(Some(v)) => Some(
+                Some(names::normalize("venue", v.trim()).map_err(Error::Invalid)?)
+                    .filter(|v| !v.is_empty()),
+            ),
+            other => other.clone(),
+        };
+        let store = self.store().await?;
+        let event = store.find_event(reference).await?;
+        let change = crate::store::EventChange {
+            name,
+            venue,
+            starts_at: order.starts_at,
+        };
+        store.update_event(event.id, &change).await
     }
 
     /// Every event with its seat counts (lapsed holds count as available), oldest first.

@@ -133,7 +133,7 @@ impl Session {
             labels = labels::expand(&labels, &seats)?;
             pick::check_limit(labels.len(), max)?;
         }
-        let actor = actor(order.holder.as_deref());
+        let actor = self.actor();
         // What the key stands for: a retry with the same key must ask for the same thing.
         let fingerprint = order.idempotency_key.as_ref().map(|_| {
             idempotency_request(
@@ -297,6 +297,39 @@ impl Session {
             .await
     }
 
+    /// A partial refund: returns `seats` (labels or ranges, any case) of the reservation `id`
+    /// names to sale, and keeps the rest sold (every seat: the whole reservation). `id` is the
+    /// reservation's, or its hold's with `refund_reserved` (as for [`Session::release`]).
+    /// Errors: exit 2 (a hold that is no sale: it is released whole; a seat not the
+    /// reservation's), 3 (`HoldReserved`), 4 (no such id).
+    pub async fn release_seats(
+        &self,
+        id: Uuid,
+        seats: &[String],
+        by: &Actor,
+        refund_reserved: bool,
+    ) -> Result<Released> {
+        let store = self.store().await?;
+        let Some((res_id, _hold, event_id, _)) = store.reservation_of(id).await? else {
+            return Err(match store.release_kind(id).await? {
+                true => Error::invalid(format!(
+                    "{id} is a hold, not a sale: --seats returns part of a reservation; a hold \
+                     is released whole"
+                )),
+                false => Error::not_found(format!("no hold or reservation {id}")),
+            });
+        };
+        if res_id != id && !refund_reserved {
+            return Err(store.hold_reserved(id, res_id).await?);
+        }
+        let mut labels: Vec<String> = seats.iter().map(|s| names::nfc(s.trim())).collect();
+        if labels.iter().any(|l| l.contains("..")) {
+            let all = store.list_seats(event_id, None, None).await?;
+            labels = labels::expand_set(&labels, &all)?;
+        }
+        store.release_seats(res_id, &labels, by).await
+    }
+
     /// Active reservations of the event whose customer contains `query` or whose reference is
     /// `query` (both regardless of case), newest first, at most `limit`, with their seats.
     pub async fn find_reservations(
@@ -319,8 +352,7 @@ impl Session {
             Some(e) => Some(store.find_event(e).await?.id),
             None => None,
         };
-        let mut sweeper = actor(None);
-        sweeper.who = "sweep".into();
+        let sweeper = actor("sweep");
         store.sweep(event_id, &sweeper).await
     }
 

@@ -9,6 +9,7 @@ mod blocking;
 mod events;
 mod holds;
 mod layouts;
+mod listing;
 mod reports;
 mod seats;
 pub mod strategy;
@@ -16,9 +17,10 @@ pub mod strategy;
 /// Inputs the store defines: who acts (for the history), a hold request, the faults tests
 /// inject, and what a simulation's buyers were told (for its audit).
 pub use crate::store::{Actor, Expected, Fault, HoldRequest};
-pub use events::{EventOrder, LayoutSource};
+pub use events::{EventOrder, EventUpdate, LayoutSource};
 pub use holds::{AreaOrder, BestOrder, HoldOrder};
 pub use layouts::check_layout;
+pub use listing::{HoldFilter, ReservationFilter};
 
 use tokio::sync::OnceCell;
 
@@ -132,16 +134,20 @@ impl Session {
     }
 }
 
-/// Who is acting, for the history: the holder if given, else the OS user (`$USER`); and the
-/// terminal as `host/pid`.
-pub fn actor(holder: Option<&str>) -> Actor {
-    let who = holder
-        .map(str::to_string)
-        .or_else(|| std::env::var("USER").ok())
-        .unwrap_or_else(|| "unknown".into());
+/// Who is acting, for the history: `who` (an operator, or a process such as `sweep`), at this
+/// terminal (`host/pid`).
+pub fn actor(who: &str) -> Actor {
     Actor {
-        who,
+        who: who.to_string(),
         terminal: format!("{}/{}", hostname(), std::process::id()),
+    }
+}
+
+impl Session {
+    /// The session's operator acting at this terminal ([`crate::config::Settings::operator`]):
+    /// the history's "by" for every change it makes.
+    pub fn actor(&self) -> Actor {
+        actor(&self.settings.operator)
     }
 }
 

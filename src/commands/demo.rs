@@ -93,7 +93,7 @@ impl Render for Demo {
 
 /// A few sales through the real hold and reserve paths, so the map shows every state.
 async fn sell_some(app: &Session, event_id: uuid::Uuid) -> Result<Vec<String>> {
-    let by = actor(Some("demo"));
+    let by = actor("demo");
     let mut log = Vec::new();
     for (n, section, reserve) in [
         (4, "Stalls", true),

@@ -21,6 +21,8 @@ pub enum EventCommand {
     List(ListArgs),
     /// Show an event with its seat counts by status and by section
     Show(ShowArgs),
+    /// Rename an event, move its start or change its venue
+    Update(UpdateArgs),
     /// Delete an event with its seats, holds, reservations and history
     Delete(DeleteArgs),
 }
@@ -39,6 +41,7 @@ impl EventCommand {
             }
             EventCommand::List(args) => list(ctx, args).await?,
             EventCommand::Show(args) => Box::new(show(ctx, &args.event).await?),
+            EventCommand::Update(args) => Box::new(args.run(ctx).await?),
             EventCommand::Delete(args) => Box::new(args.run(ctx).await?),
         })
     }
@@ -275,6 +278,68 @@ impl Render for EventDetail {
 
 pub async fn show(ctx: &Ctx, reference: &str) -> Result<EventDetail> {
     ctx.show_event(reference).await
+}
+
+#[derive(Debug, Args)]
+pub struct UpdateArgs {
+    /// Event id, name, or unique name prefix
+    pub event: String,
+    /// The new name (unique)
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The new start time, RFC 3339 (e.g. 2026-12-31T20:00:00+01:00)
+    #[arg(long, value_name = "RFC3339", value_parser = parse_rfc3339, conflicts_with = "no_starts_at")]
+    pub starts_at: Option<DateTime<Utc>>,
+    /// Clear the start time
+    #[arg(long)]
+    pub no_starts_at: bool,
+    /// The new venue name
+    #[arg(long, value_name = "TEXT", conflicts_with = "no_venue")]
+    pub venue: Option<String>,
+    /// Clear the venue
+    #[arg(long)]
+    pub no_venue: bool,
+}
+
+/// What `event update` prints: the event as it is now (`--json`: as `event create` prints
+/// its `event`).
+#[derive(Debug, serde::Serialize)]
+#[serde(transparent)]
+pub struct Updated(pub crate::domain::Event);
+
+impl Render for Updated {
+    fn human(&self, _ui: &Ui) -> String {
+        let e = &self.0;
+        format!(
+            "Updated event `{}` ({}): venue {}, starts {}.\n",
+            e.name,
+            e.id,
+            e.venue.as_deref().unwrap_or("(none)"),
+            e.starts_at
+                .map(|t| crate::output::time(&t))
+                .unwrap_or_else(|| "(not set)".into())
+        )
+    }
+}
+
+impl UpdateArgs {
+    /// Errors: exit 2 (nothing to change, a bad name or time), 3 (the name is taken), 4, 7.
+    pub async fn run(self, ctx: &Ctx) -> Result<Updated> {
+        let order = crate::app::EventUpdate {
+            name: self.name,
+            venue: match (self.venue, self.no_venue) {
+                (Some(v), _) => Some(Some(v)),
+                (None, true) => Some(None),
+                (None, false) => None,
+            },
+            starts_at: match (self.starts_at, self.no_starts_at) {
+                (Some(t), _) => Some(Some(t)),
+                (None, true) => Some(None),
+                (None, false) => None,
+            },
+        };
+        Ok(Updated(ctx.update_event(&self.event, &order).await?))
+    }
 }
 
 #[derive(Debug, Args)]

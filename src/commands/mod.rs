@@ -10,6 +10,7 @@ pub mod demo;
 pub mod doctor;
 pub mod event;
 pub mod layout;
+pub mod listing;
 pub mod man;
 pub mod map;
 pub mod report;
@@ -108,6 +109,8 @@ fn action(command: &Command) -> &'static str {
         Command::Block(_) => "block",
         Command::Unblock(_) => "unblock",
         Command::History(_) => "history",
+        Command::Reservations(_) => "reservations",
+        Command::Holds(_) => "holds",
         Command::Demo(_) => "demo",
         Command::Doctor(_) => "doctor",
         Command::Simulate(_) => "simulate",
@@ -151,6 +154,8 @@ async fn run_command(command: Command, ctx: &Ctx) -> anyhow::Result<Box<dyn Repo
         Command::Block(args) => Box::new(args.run(ctx).await?),
         Command::Unblock(args) => Box::new(args.run(ctx).await?),
         Command::History(args) => args.run(ctx).await?,
+        Command::Reservations(args) => args.run(ctx).await?,
+        Command::Holds(args) => args.run(ctx).await?,
         Command::Demo(args) => Box::new(args.run(ctx).await?),
         Command::Doctor(args) => Box::new(args.run(ctx).await),
         Command::Simulate(cmd) => cmd.run(ctx).await?,

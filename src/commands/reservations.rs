@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::Ctx;
 use crate::app::Fault;
-use crate::app::{AreaOrder, BestOrder, HoldOrder, actor};
+use crate::app::{AreaOrder, BestOrder, HoldOrder};
 use crate::contract::{Held, HistoryEntry, HoldInfo, Released, ReservationInfo, Swept};
 use crate::duration::HumanDuration;
 use crate::error::Result;
@@ -209,7 +209,7 @@ impl Render for Reserved {
 impl ReserveArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<Reserved> {
         let hold_id = ctx.resolve_id(&self.hold, false).await?;
-        let by = actor(self.customer.as_deref());
+        let by = ctx.actor();
         let info = ctx
             .reserve(
                 hold_id,
@@ -230,6 +230,10 @@ pub struct ReleaseArgs {
     /// it such a hold is refused (exit 3), so an old hold id cannot refund a sale by accident
     #[arg(long)]
     pub reservation: bool,
+    /// Refund only these seats of a reservation (labels or ranges like A-12..A-14); the rest
+    /// stays sold
+    #[arg(long, value_name = "SEAT", num_args = 1..)]
+    pub seats: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -244,6 +248,24 @@ impl Render for ReleasedOut {
             Some(res) => format!("hold {}'s reservation {res}", r.id),
             None => format!("{} {}", r.kind, r.id),
         };
+        if let Some(kept) = &r.kept {
+            return match (r.seats.is_empty(), kept.is_empty()) {
+                (true, true) => format!("{what} was already released.\n"),
+                (true, false) => format!(
+                    "Nothing to refund: those seats of {what} were refunded before; {} stay sold.\n",
+                    kept.join(", ")
+                ),
+                (false, true) => format!(
+                    "Refunded {} of {what}: back on sale; it has no seats left and is released.\n",
+                    r.seats.join(", ")
+                ),
+                (false, false) => format!(
+                    "Refunded {} of {what}: back on sale; {} stay sold.\n",
+                    r.seats.join(", "),
+                    kept.join(", ")
+                ),
+            };
+        }
         if r.already_released {
             format!("{what} was already released.\n")
         } else if r.seats.is_empty() {
@@ -257,8 +279,14 @@ impl Render for ReleasedOut {
 impl ReleaseArgs {
     pub async fn run(self, ctx: &Ctx) -> Result<ReleasedOut> {
         let id = ctx.resolve_id(&self.id, true).await?;
+        if !self.seats.is_empty() {
+            return Ok(ReleasedOut(
+                ctx.release_seats(id, &self.seats, &ctx.actor(), self.reservation)
+                    .await?,
+            ));
+        }
         Ok(ReleasedOut(
-            ctx.release(id, &actor(None), self.reservation).await?,
+            ctx.release(id, &ctx.actor(), self.reservation).await?,
         ))
     }
 }

@@ -47,6 +47,10 @@ pub struct Released {
     /// Seats this call returned to sale (empty when it was already released).
     pub seats: Vec<String>,
     pub already_released: bool,
+    /// With `release --seats` (a partial refund): the seats the reservation still holds
+    /// (empty: it is released whole).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kept: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -13,6 +13,8 @@ pub use audit::{AuditReport, AuditSection, Audited, Booked, Violation};
 pub use events::{Created, Deleted, EventDetail, EventListItem, ImportReport};
 pub use holds::{BlockChange, Held, HistoryEntry, HoldInfo, Released, ReservationInfo, Swept};
 pub use layouts::{Checked, Imported, SectionSummary};
-pub use reports::{EventReport, ExportSeat, FoundReservation, Lapsing, SalesHour, Tally};
+pub use reports::{
+    EventReport, ExportSeat, FoundReservation, HoldRow, Lapsing, ReservationRow, SalesHour, Tally,
+};
 pub use schema::{MigrationStatus, SchemaReport};
 pub use seats::{MapRow, MapSeat, MapSection, SeatMap};

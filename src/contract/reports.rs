@@ -29,6 +29,41 @@ pub struct ExportSeat {
     pub reference: Option<String>,
 }
 
+/// One reservation as `seatctl reservations` lists it (`--json`: an array of these, oldest
+/// first). Times are RFC 3339, UTC.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReservationRow {
+    pub reservation_id: Uuid,
+    /// The hold it was made from.
+    pub hold_id: Uuid,
+    /// `active` or `released` (refunded).
+    pub status: String,
+    pub customer: Option<String>,
+    pub reference: Option<String>,
+    /// Who made the hold (`hold --holder`).
+    pub holder: Option<String>,
+    /// Its seats, in layout order: an active one's without those refunded
+    /// (`release --seats`), a released one's all it had.
+    pub seats: Vec<String>,
+    pub created_at: DateTime<Utc>,
+    pub released_at: Option<DateTime<Utc>>,
+}
+
+/// One hold as `seatctl holds` lists it (`--json`: an array of these, oldest first).
+#[derive(Debug, Clone, Serialize)]
+pub struct HoldRow {
+    pub hold_id: Uuid,
+    /// As the database's clock has it now: `active`, `expired` (lapsed, swept or not),
+    /// `reserved` (see `reservation_id`) or `released`.
+    pub status: String,
+    pub holder: Option<String>,
+    /// The seats it took, in layout order.
+    pub seats: Vec<String>,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub reservation_id: Option<Uuid>,
+}
+
 /// An active hold that lapses soon.
 #[derive(Debug, Clone, Serialize)]
 pub struct Lapsing {

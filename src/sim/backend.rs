@@ -180,6 +180,7 @@ impl Backend for Noop {
             reservation_id: None,
             seats: Vec::new(),
             already_released: false,
+            kept: None,
         })
     }
 

@@ -321,6 +321,7 @@ pub(super) fn test_session_at(url: &str) -> Session {
         json: true,
         color: false,
         verbose: 0,
+        operator: "test".into(),
     })
 }
 

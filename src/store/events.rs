@@ -279,6 +279,14 @@ macro_rules! replace_keeping {
     }};
 }
 
+/// What `event update` changes: `None` leaves a field as it is, `Some(None)` clears it.
+#[derive(Debug, Clone, Default)]
+pub struct EventChange {
+    pub name: Option<String>,
+    pub venue: Option<Option<String>>,
+    pub starts_at: Option<Option<DateTime<Utc>>>,
+}
+
 impl Store {
     /// Creates the event and its seats in one transaction: a failure leaves no half event.
     pub async fn create_event(&self, new: &NewEvent, layout: &Layout) -> Result<Event> {
@@ -313,6 +321,40 @@ impl Store {
             }
             other => other,
         })
+    }
+
+    /// Changes an event's name, venue and/or start (`None`: left as it is; `Some(None)`:
+    /// cleared) in one statement, and returns the event as it is now. Errors: exit 3 (another
+    /// event has the name), 4 (the event was deleted meanwhile), 7.
+    pub async fn update_event(&self, event_id: Uuid, change: &EventChange) -> Result<Event> {
+        let updated = with_pool!(self, |pool, _pg| {
+            let mut qb = QueryBuilder::new("UPDATE events SET ");
+            let mut set = qb.separated(", ");
+            if let Some(name) = &change.name {
+                set.push("name = ").push_bind_unseparated(name.clone());
+            }
+            if let Some(venue) = &change.venue {
+                set.push("venue = ").push_bind_unseparated(venue.clone());
+            }
+            if let Some(starts_at) = &change.starts_at {
+                set.push("starts_at = ").push_bind_unseparated(*starts_at);
+            }
+            qb.push(" WHERE id = ")
+                .push_bind(event_id)
+                .push(" RETURNING id, name, venue, starts_at, created_at");
+            qb.build_query_as::<EventRow>().fetch_optional(pool).await
+        });
+        match updated.map_err(db_error) {
+            Ok(Some(row)) => Ok(Event::from(row)),
+            Ok(None) => Err(Error::NotFound(format!(
+                "event {event_id} (deleted meanwhile)"
+            ))),
+            Err(Error::Conflict(_)) => Err(Error::conflict(format!(
+                "an event named `{}` already exists",
+                change.name.as_deref().unwrap_or_default()
+            ))),
+            Err(e) => Err(e),
+        }
     }
 
     /// Finds an event by id, exact name, or unique name prefix; suggests names on a miss.

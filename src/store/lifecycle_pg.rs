@@ -169,6 +169,7 @@ impl Store {
                 reservation_id,
                 seats: seats.unwrap_or_default(),
                 already_released: false,
+                kept: None,
             })),
             Ok(_) => self.why_not_released(id, refund_reserved).await,
             Err(e) if lost_race(&e) => Ok(Attempt::LostRace),

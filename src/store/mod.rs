@@ -10,6 +10,7 @@ mod hold;
 mod hold_pg;
 mod lifecycle;
 pub mod lifecycle_pg;
+mod listing;
 pub mod redis;
 mod release;
 mod reports;
@@ -30,7 +31,7 @@ use crate::config::{DatabaseConfig, DatabaseTarget, redact_url};
 use crate::error::{Error, Result};
 
 pub use audit::{AuditReport, AuditSection, Booked, Expected, Violation};
-pub use events::NewEvent;
+pub use events::{EventChange, NewEvent};
 pub use request::{Actor, Attempt, Fault, HoldRequest};
 
 #[derive(Clone)]

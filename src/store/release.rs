@@ -86,6 +86,7 @@ impl Store {
                                 reservation_id: Some(res_id),
                                 seats: vec![],
                                 already_released: true,
+                                kept: None,
                             })));
                         }
                         let changed: Vec<(i64, String)> = sqlx::query_as(
@@ -106,6 +107,7 @@ impl Store {
                             reservation_id: Some(res_id),
                             seats: changed.into_iter().map(|(_, l)| l).collect(),
                             already_released: false,
+                            kept: None,
                         })));
                     }
                     // A hold: only one that is still active (or lapsed) becomes released.
@@ -140,6 +142,7 @@ impl Store {
                         reservation_id: None,
                         seats: changed.into_iter().map(|(_, l)| l).collect(),
                         already_released: false,
+                        kept: None,
                     })))
                 }
                 .await
@@ -178,6 +181,7 @@ impl Store {
                 reservation_id: Some(res_id),
                 seats: vec![],
                 already_released: true,
+                kept: None,
             }));
         }
         let hold: Option<(Uuid, String)> = with_pool!(self, |pool, _pg| {
@@ -196,6 +200,7 @@ impl Store {
                 reservation_id: None,
                 seats: vec![],
                 already_released: true,
+                kept: None,
             })),
             // Reserved meanwhile (its reservation committed after our snapshot): try again.
             Some(_) => Ok(Attempt::LostRace),
@@ -204,7 +209,7 @@ impl Store {
 
     /// The refusal for a hold `hold_id` that has become reservation `res_id`: its customer and
     /// seats, as a clerk needs them to tell which sale it is.
-    async fn hold_reserved(&self, hold_id: Uuid, res_id: Uuid) -> Result<Error> {
+    pub(crate) async fn hold_reserved(&self, hold_id: Uuid, res_id: Uuid) -> Result<Error> {
         let (customer, seats): (Option<String>, Vec<String>) = with_pool!(self, |pool, _pg| {
             async {
                 let customer: Option<String> =
@@ -305,5 +310,174 @@ impl Store {
             .await
         });
         outcome.map_err(db_error)
+    }
+}
+
+/// A reservation found by its id or its hold's: (reservation, hold, event, status).
+pub type ReservationOf = (Uuid, Uuid, Uuid, String);
+
+impl Store {
+    /// The reservation `id` names (its own id, or the id of the hold it was made from), if
+    /// any.
+    pub async fn reservation_of(&self, id: Uuid) -> Result<Option<ReservationOf>> {
+        with_pool!(self, |pool, _pg| {
+            sqlx::query_as(
+                "SELECT id, hold_id, event_id, status FROM reservations WHERE id = $1 OR hold_id = $1",
+            )
+            .bind(id)
+            .fetch_optional(pool)
+            .await
+        })
+        .map_err(db_error)
+    }
+
+    /// Whether `id` is a hold (that no reservation was made from: see
+    /// [`Store::reservation_of`]).
+    pub async fn release_kind(&self, id: Uuid) -> Result<bool> {
+        let found: Option<Uuid> = with_pool!(self, |pool, _pg| {
+            sqlx::query_scalar("SELECT id FROM holds WHERE id = $1")
+                .bind(id)
+                .fetch_optional(pool)
+                .await
+        })
+        .map_err(db_error)?;
+        Ok(found.is_some())
+    }
+
+    /// A partial refund: returns `labels` of reservation `res_id` to sale and keeps the rest
+    /// of it sold (all of them: the reservation is released). All or nothing, in one
+    /// transaction that locks the reservation first (the lock order of every release), so it
+    /// races safely with a whole release and with other partial ones. Seats it refunded
+    /// earlier are no error (`seats` leaves them out). Errors: exit 2 (a seat that was never
+    /// the reservation's, naming its seats), 6.
+    pub async fn release_seats(
+        &self,
+        res_id: Uuid,
+        labels: &[String],
+        actor: &Actor,
+    ) -> Result<Released> {
+        let outcome: std::result::Result<Result<Released>, sqlx::Error> =
+            with_pool!(self, |pool, pg| {
+                async {
+                    let mut tx = pool.begin_with(begin_sql(pg)).await?;
+                    let mut qb = QueryBuilder::new(
+                        "SELECT hold_id, event_id, status FROM reservations WHERE id = ",
+                    );
+                    qb.push_bind(res_id);
+                    if pg {
+                        qb.push(" FOR UPDATE");
+                    }
+                    let Some((hold_id, event_id, status)): Option<(Uuid, Uuid, String)> =
+                        qb.build_query_as().fetch_optional(&mut *tx).await?
+                    else {
+                        return Ok(Err(Error::not_found(format!("no reservation {res_id}"))));
+                    };
+                    let done = |seats: Vec<String>, kept: Vec<String>, already: bool| Released {
+                        id: res_id,
+                        kind: "reservation",
+                        event_id,
+                        reservation_id: Some(res_id),
+                        seats,
+                        already_released: already,
+                        kept: Some(kept),
+                    };
+                    // What it holds now, and everything ever sold under it.
+                    let now: Vec<(i64, String)> = sqlx::query_as(
+                        "SELECT id, label FROM seats WHERE reservation_id = $1 \
+                         AND status = 'reserved' ORDER BY section_pos, row_pos, number",
+                    )
+                    .bind(res_id)
+                    .fetch_all(&mut *tx)
+                    .await?;
+                    let ever: Vec<String> = sqlx::query_scalar(
+                        "SELECT h.seat_label FROM seat_history h \
+                         LEFT JOIN seats s ON s.id = h.seat_id WHERE h.reservation_id = $1 \
+                         AND h.to_status = 'reserved' \
+                         ORDER BY s.section_pos, s.row_pos, s.number, h.id",
+                    )
+                    .bind(res_id)
+                    .fetch_all(&mut *tx)
+                    .await?;
+                    let mut refund: Vec<(i64, String)> = Vec::new();
+                    for typed in labels {
+                        let typed_folded = crate::domain::names::fold(typed);
+                        let same = |l: &String| {
+                            l == typed || crate::domain::names::fold(l) == typed_folded
+                        };
+                        if let Some(seat) = now.iter().find(|(_, l)| same(l)) {
+                            if !refund.contains(seat) {
+                                refund.push(seat.clone());
+                            }
+                        } else if !ever.iter().any(same) {
+                            tx.rollback().await?;
+                            return Ok(Err(Error::invalid(format!(
+                                "seat {typed} is not one of reservation {res_id}'s seats ({}); \
+                                 nothing was released",
+                                if ever.is_empty() {
+                                    "none".into()
+                                } else {
+                                    ever.join(", ")
+                                }
+                            ))));
+                        }
+                    }
+                    let kept: Vec<String> = now
+                        .iter()
+                        .filter(|s| !refund.contains(s))
+                        .map(|(_, l)| l.clone())
+                        .collect();
+                    if refund.is_empty() {
+                        tx.rollback().await?;
+                        return Ok(Ok(done(vec![], kept, status == "released")));
+                    }
+                    if kept.is_empty() {
+                        // Its last seats: the reservation itself is released.
+                        let mut qb = QueryBuilder::new(
+                            "UPDATE reservations SET status = 'released', released_at = ",
+                        );
+                        qb.push(now_sql(pg))
+                            .push(" WHERE status = 'active' AND id = ")
+                            .push_bind(res_id);
+                        qb.build().execute(&mut *tx).await?;
+                    }
+                    let mut qb = QueryBuilder::new(
+                        "UPDATE seats SET status = 'available', hold_id = NULL, \
+                         reservation_id = NULL, held_until = NULL, version = version + 1 \
+                         WHERE status = 'reserved' AND reservation_id = ",
+                    );
+                    qb.push_bind(res_id).push(" AND id IN (");
+                    let mut ids = qb.separated(", ");
+                    for (id, _) in &refund {
+                        ids.push_bind(*id);
+                    }
+                    qb.push(") RETURNING id, label");
+                    let changed: Vec<(i64, String)> =
+                        qb.build_query_as().fetch_all(&mut *tx).await?;
+                    if changed.len() != refund.len() {
+                        // Cannot happen under the reservation's lock; never half a refund.
+                        tx.rollback().await?;
+                        return Ok(Err(Error::Contended(format!(
+                            "reservation {res_id}'s seats changed while being released; \
+                             nothing was released: try again"
+                        ))));
+                    }
+                    let (from, to) = ("reserved", "available");
+                    record_history!(
+                        tx,
+                        event_id,
+                        changed,
+                        from,
+                        to,
+                        Some(hold_id),
+                        Some(res_id),
+                        actor
+                    );
+                    super::commit(tx).await?;
+                    let seats = refund.into_iter().map(|(_, l)| l).collect();
+                    Ok(Ok(done(seats, kept, false)))
+                }
+                .await
+            });
+        outcome.map_err(db_error)?
     }
 }

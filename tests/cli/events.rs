@@ -567,3 +567,65 @@ fn names_alike_but_for_case_are_refused_by_name() {
         serde_json::json!([])
     );
 }
+
+/// `event update` renames an event, moves its start and changes its venue; bad input is
+/// refused naming what is wrong and changes nothing.
+#[test]
+fn event_update_renames_moves_and_clears() {
+    on_both("event_update", |env| {
+        env.ok(&[
+            "event", "create", "--name", "Hamlet", "--seats", "4", "--venue", "Old Vic",
+        ]);
+        env.ok(&["event", "create", "--name", "Macbeth", "--seats", "4"]);
+        env.ok(&["hold", "Hamlet", "1"]);
+        let v = env.json(&[
+            "event",
+            "update",
+            "hamlet",
+            "--name",
+            "Hamlet (matinée)",
+            "--starts-at",
+            "2027-01-02T14:30:00+01:00",
+        ]);
+        assert_eq!(v["name"], "Hamlet (matinée)");
+        assert_eq!(v["venue"], "Old Vic");
+        assert_eq!(v["starts_at"], "2027-01-02T13:30:00Z");
+        // Its seats and holds stay; the new name finds it.
+        let show = env.json(&["event", "show", "Hamlet (matinée)"]);
+        assert_eq!(show["counts"]["held"], 1, "{show}");
+        let out = env.ok(&[
+            "event",
+            "update",
+            "Hamlet (",
+            "--no-venue",
+            "--no-starts-at",
+        ]);
+        assert!(
+            out.contains("venue (none)") && out.contains("starts (not set)"),
+            "{out}"
+        );
+        let v = env.json(&["event", "show", "Hamlet (matinée)"]);
+        assert!(v["venue"].is_null() && v["starts_at"].is_null(), "{v}");
+
+        // Nothing to change, a taken name, an unknown event, both --venue and --no-venue.
+        let err = env.fails(&["event", "update", "Macbeth"], 2);
+        assert!(err.contains("nothing to change"), "{err}");
+        let err = env.fails(
+            &["event", "update", "Macbeth", "--name", "Hamlet (matinée)"],
+            3,
+        );
+        assert!(err.contains("already exists"), "{err}");
+        env.fails(&["event", "update", "Nosuch", "--venue", "X"], 4);
+        env.fails(
+            &["event", "update", "Macbeth", "--venue", "X", "--no-venue"],
+            2,
+        );
+        env.fails(
+            &["event", "update", "Macbeth", "--starts-at", "tomorrow"],
+            2,
+        );
+        env.fails(&["event", "update", "Macbeth", "--name", " "], 2);
+        let v = env.json(&["event", "show", "Macbeth"]);
+        assert!(v["venue"].is_null(), "{v}");
+    });
+}

@@ -1182,3 +1182,176 @@ fn quiet_prints_only_the_id() {
         serde_json::json!([])
     );
 }
+
+/// A partial refund (`release RES --seats`) returns those seats to sale and keeps the rest
+/// sold; the audit follows it, the history shows it, and bad input changes nothing.
+#[test]
+fn partial_refunds_keep_the_rest_of_the_sale() {
+    crate::common::on_both("partial_refund", |env| {
+        let mut csv = String::from("section,row,seat\n");
+        for i in 1..=8 {
+            csv.push_str(&format!("Main,A,{i}\n"));
+        }
+        let layout = env.write("row.csv", csv);
+        env.ok(&["event", "create", "--name", "E", "--layout", &layout]);
+        let hold = env.json(&["hold", "E", "A-1..A-5"]);
+        let hold_id = hold["hold_id"].as_str().unwrap().to_string();
+        let res = env.json(&["reserve", &hold_id, "--customer", "Ann Lee"]);
+        let res_id = res["reservation_id"].as_str().unwrap().to_string();
+
+        // One seat, in another case: back on sale, the rest stays sold.
+        let v = env.json(&["release", &res_id[..8], "--seats", "a-2"]);
+        assert_eq!(v["seats"], serde_json::json!(["A-2"]), "{v}");
+        assert_eq!(
+            v["kept"],
+            serde_json::json!(["A-1", "A-3", "A-4", "A-5"]),
+            "{v}"
+        );
+        assert_eq!(v["already_released"], false);
+        let seats = seat_map(env, "E");
+        assert_eq!(seats["A-2"]["status"], "available");
+        assert_eq!(seats["A-1"]["status"], "reserved");
+        assert_eq!(env.json(&["audit", "E"])["ok"], true);
+        // Someone else buys the refunded seat: still no double booking.
+        let other = env.json(&["hold", "E", "A-2"]);
+        env.ok(&[
+            "reserve",
+            other["hold_id"].as_str().unwrap(),
+            "--customer",
+            "Bo",
+        ]);
+        assert_eq!(env.json(&["audit", "E"])["ok"], true);
+        let listed = env.json(&["reservations", "E", "--customer", "ann"]);
+        assert_eq!(
+            listed[0]["seats"],
+            serde_json::json!(["A-1", "A-3", "A-4", "A-5"])
+        );
+        let history = env.json(&["history", "E", "A-2"]);
+        let refund = &history[2];
+        assert_eq!(refund["from_status"], "reserved", "{history}");
+        assert_eq!(refund["to_status"], "available");
+        assert_eq!(refund["reservation_id"], res_id.as_str());
+
+        // Again: nothing to refund, no error. A seat never sold under it: exit 2, and the
+        // seats listed with it stay sold.
+        let out = env.ok(&["release", &res_id, "--seats", "A-2"]);
+        assert!(out.contains("Nothing to refund"), "{out}");
+        let err = env.fails(&["release", &res_id, "--seats", "A-3", "A-7"], 2);
+        assert!(
+            err.contains("A-7") && err.contains("A-1, A-2, A-3"),
+            "{err}"
+        );
+        assert_eq!(seat_map(env, "E")["A-3"]["status"], "reserved");
+        env.fails(&["release", &res_id, "--seats", "Z-9"], 2);
+        // The hold's id needs --reservation, as for a whole refund; a hold that is no sale is
+        // released whole.
+        env.fails(&["release", &hold_id, "--seats", "A-3"], 3);
+        let plain = env.json(&["hold", "E", "A-8"]);
+        let err = env.fails(
+            &[
+                "release",
+                plain["hold_id"].as_str().unwrap(),
+                "--seats",
+                "A-8",
+            ],
+            2,
+        );
+        assert!(err.contains("released whole"), "{err}");
+
+        // A range, then the last seat: the reservation is released.
+        let out = env.ok(&["release", &hold_id, "--reservation", "--seats", "A-3..A-4"]);
+        assert!(
+            out.contains("Refunded A-3, A-4") && out.contains("A-1, A-5 stay sold"),
+            "{out}"
+        );
+        let v = env.json(&["release", &res_id, "--seats", "A-1", "A-5"]);
+        assert_eq!(v["kept"], serde_json::json!([]), "{v}");
+        let listed = env.json(&["reservations", "E", "--status", "released"]);
+        assert_eq!(listed[0]["reservation_id"], res_id.as_str(), "{listed}");
+        let again = env.json(&["release", &res_id]);
+        assert_eq!(again["already_released"], true);
+        assert_eq!(env.json(&["audit", "E"])["ok"], true);
+    });
+}
+
+/// Partial refunds of one reservation race a whole refund of it and buyers of its seats, in
+/// separate processes: every answer is true (a seat said refunded was, once), no seat is sold
+/// twice, and the audit passes.
+#[test]
+fn partial_refunds_race_whole_refunds_and_buyers() {
+    crate::common::on_both("partial_refund_race", |env| {
+        env.ok(&["event", "create", "--name", "E", "--seats", "6"]);
+        for round in 0..3 {
+            let hold = env.json(&["hold", "E", "1..6"]);
+            let res = env.json(&["reserve", hold["hold_id"].as_str().unwrap()]);
+            let res_id = res["reservation_id"].as_str().unwrap().to_string();
+            let mut children = Vec::new();
+            for seat in 1..=6 {
+                let seat = seat.to_string();
+                let mut c = env.process();
+                c.args(["--json", "release", &res_id, "--seats", &seat]);
+                children.push((
+                    "refund",
+                    seat.clone(),
+                    c.stdout(std::process::Stdio::piped())
+                        .stderr(std::process::Stdio::piped())
+                        .spawn()
+                        .unwrap(),
+                ));
+                let mut c = env.process();
+                c.args(["--json", "hold", "E", &seat]);
+                children.push((
+                    "buy",
+                    seat,
+                    c.stdout(std::process::Stdio::piped())
+                        .stderr(std::process::Stdio::piped())
+                        .spawn()
+                        .unwrap(),
+                ));
+            }
+            let mut c = env.process();
+            c.args(["--json", "release", &res_id]);
+            children.push((
+                "whole",
+                String::new(),
+                c.stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap(),
+            ));
+            let mut refunded = std::collections::HashSet::new();
+            for (what, seat, child) in children {
+                let out = child.wait_with_output().unwrap();
+                let code = out.status.code();
+                let stderr = String::from_utf8_lossy(&out.stderr);
+                match what {
+                    "refund" | "whole" => {
+                        assert_eq!(code, Some(0), "round {round} {what} {seat}: {stderr}");
+                        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+                        for s in v["seats"].as_array().unwrap() {
+                            // Each seat is given back once, by one of the racing calls.
+                            assert!(refunded.insert(s.as_str().unwrap().to_string()), "{v}");
+                        }
+                    }
+                    _ => assert!(
+                        code == Some(0) || code == Some(3),
+                        "round {round} hold {seat}: {code:?} {stderr}"
+                    ),
+                }
+            }
+            assert_eq!(
+                refunded.len(),
+                6,
+                "round {round}: every seat given back once"
+            );
+            let audit = env.json(&["audit", "E"]);
+            assert_eq!(audit["ok"], true, "round {round}: {audit}");
+            let listed = env.json(&["reservations", "E", "--status", "released"]);
+            assert_eq!(listed.as_array().unwrap().len(), round + 1, "{listed}");
+            // Clear the buyers' holds for the next round.
+            for h in env.json(&["holds", "E"]).as_array().unwrap() {
+                env.ok(&["release", h["hold_id"].as_str().unwrap()]);
+            }
+        }
+    });
+}

@@ -15,7 +15,6 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::app::Actor;
-use crate::app::actor;
 use crate::contract::HoldInfo;
 use crate::domain::Event;
 use crate::error::{Error, Result};
@@ -73,7 +72,7 @@ impl BoxOfficeArgs {
             theme,
             interrupted,
             held: None,
-            actor: actor(None),
+            actor: ctx.actor(),
             closed: Closed {
                 holds: 0,
                 reservations: 0,

@@ -81,6 +81,24 @@ impl<'a> Index<'a> {
                 hold_seats.entry(id).or_default().push(h.seat_id);
             }
         }
+        let active_res: HashMap<Uuid, Uuid> = snap
+            .reservations
+            .iter()
+            .filter(|r| r.status == "active")
+            .map(|r| (r.id, r.hold_id))
+            .collect();
+        // A partial refund (`release --seats`) takes seats out of an active reservation: they
+        // are no longer its claim. Only the history can say so, as it says what a hold took.
+        for h in &snap.history {
+            if h.from_status == "reserved"
+                && h.to_status == "available"
+                && let (Some(rid), Some(hid)) = (h.reservation_id, h.hold_id)
+                && active_res.get(&rid) == Some(&hid)
+                && let Some(seats) = hold_seats.get_mut(&hid)
+            {
+                seats.retain(|s| *s != h.seat_id);
+            }
+        }
         Index {
             snap,
             label_of: snap
@@ -91,12 +109,7 @@ impl<'a> Index<'a> {
             seat_by_id: snap.seats.iter().map(|s| (s.id, s)).collect(),
             holds: snap.holds.iter().map(|h| (h.id, h)).collect(),
             hold_seats,
-            active_res: snap
-                .reservations
-                .iter()
-                .filter(|r| r.status == "active")
-                .map(|r| (r.id, r.hold_id))
-                .collect(),
+            active_res,
         }
     }
 

@@ -1,0 +1,69 @@
+//! Listing an event's reservations and holds, with the clerk's filters (`seatctl reservations`,
+//! `seatctl holds`).
+
+use super::Session;
+use crate::contract::{HoldRow, ReservationRow};
+use crate::domain::names;
+use crate::error::Result;
+
+/// Which reservations to list. Text is compared as people type it: Unicode-normalised and
+/// without regard to case.
+#[derive(Debug, Clone, Default)]
+pub struct ReservationFilter {
+    /// Only those whose customer contains this.
+    pub customer: Option<String>,
+    /// Only the one(s) with this reference (the whole reference).
+    pub reference: Option<String>,
+    /// `active` or `released`; `None`: both.
+    pub status: Option<&'static str>,
+}
+
+/// Which holds to list.
+#[derive(Debug, Clone, Default)]
+pub struct HoldFilter {
+    /// Only those whose holder contains this.
+    pub holder: Option<String>,
+    /// `active`, `expired`, `reserved` or `released`; `None`: all.
+    pub status: Option<&'static str>,
+}
+
+fn contains(value: &Option<String>, wanted: &Option<String>) -> bool {
+    match wanted {
+        None => true,
+        Some(w) => value
+            .as_deref()
+            .is_some_and(|v| names::fold(v).contains(&names::fold(w.trim()))),
+    }
+}
+
+impl Session {
+    /// The event's reservations matching `filter`, oldest first. Errors: exit 4 (no such
+    /// event, with a "did you mean"), 6.
+    pub async fn reservations(
+        &self,
+        event: &str,
+        filter: &ReservationFilter,
+    ) -> Result<Vec<ReservationRow>> {
+        let store = self.store().await?;
+        let event = store.find_event(event).await?;
+        let mut rows = store.list_reservations(event.id, filter.status).await?;
+        rows.retain(|r| {
+            contains(&r.customer, &filter.customer)
+                && filter.reference.as_ref().is_none_or(|want| {
+                    r.reference
+                        .as_deref()
+                        .is_some_and(|have| names::fold(have) == names::fold(want.trim()))
+                })
+        });
+        Ok(rows)
+    }
+
+    /// The event's holds matching `filter`, oldest first. Errors: exit 4 (no such event), 6.
+    pub async fn holds(&self, event: &str, filter: &HoldFilter) -> Result<Vec<HoldRow>> {
+        let store = self.store().await?;
+        let event = store.find_event(event).await?;
+        let mut rows = store.list_holds(event.id, filter.status).await?;
+        rows.retain(|h| contains(&h.holder, &filter.holder));
+        Ok(rows)
+    }
+}
