@@ -48,6 +48,7 @@ fn main() {
         buyers,
         connections: buyers,
         rate: None,
+        stages: None,
         warmup: Duration::from_secs(1),
         duration: Some(Duration::from_secs(secs)),
         ops: None,

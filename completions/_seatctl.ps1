@@ -624,6 +624,7 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('--buyers', '--buyers', [CompletionResultType]::ParameterName, 'Concurrent buyers (closed loop); with --rate, the most buys in flight at once')
             [CompletionResult]::new('--connections', '--connections', [CompletionResultType]::ParameterName, 'Database connections, one per worker [default: min(buyers, 32)]')
             [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Open loop: R arrivals per second (Poisson); latency counts from each scheduled start')
+            [CompletionResult]::new('--stages', '--stages', [CompletionResultType]::ParameterName, 'Open loop ramping from stage to stage: DURATION:RATE,… (k6''s stages), e.g. 10s:100,30s:1000,10s:0 (to 100/s over 10 s, to 1000/s over 30 s, down to 0 over 10 s); the run lasts their total')
             [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'How long to measure, after the warm-up [default: 10s unless --ops]')
             [CompletionResult]::new('--ops', '--ops', [CompletionResultType]::ParameterName, 'Stop after N measured buys instead')
             [CompletionResult]::new('--warmup', '--warmup', [CompletionResultType]::ParameterName, 'Run this long first without counting it')
@@ -664,6 +665,7 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('merge', 'merge', [CompletionResultType]::ParameterValue, 'Merge `simulate --json` results from several hosts (same --run-id) into one report')
+            [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Compare a run with a baseline, metric by metric; exit 11 when a --threshold budget is exceeded')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -683,12 +685,31 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'seatctl;simulate;compare' {
+            [CompletionResult]::new('--threshold', '--threshold', [CompletionResultType]::ParameterName, 'How far a metric may move: ''p99+10%'' (grow by at most 10%), ''holds_per_s-5%'' (fall by at most 5%); repeatable; exceeded: exit 11')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]')
+            [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also honoured: NO_COLOR, TERM=dumb)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'seatctl;simulate;help' {
             [CompletionResult]::new('merge', 'merge', [CompletionResultType]::ParameterValue, 'Merge `simulate --json` results from several hosts (same --run-id) into one report')
+            [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Compare a run with a baseline, metric by metric; exit 11 when a --threshold budget is exceeded')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'seatctl;simulate;help;merge' {
+            break
+        }
+        'seatctl;simulate;help;compare' {
             break
         }
         'seatctl;simulate;help;help' {
@@ -866,9 +887,13 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
         }
         'seatctl;help;simulate' {
             [CompletionResult]::new('merge', 'merge', [CompletionResultType]::ParameterValue, 'Merge `simulate --json` results from several hosts (same --run-id) into one report')
+            [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Compare a run with a baseline, metric by metric; exit 11 when a --threshold budget is exceeded')
             break
         }
         'seatctl;help;simulate;merge' {
+            break
+        }
+        'seatctl;help;simulate;compare' {
             break
         }
         'seatctl;help;audit' {

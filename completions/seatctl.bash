@@ -256,6 +256,9 @@ _seatctl() {
             seatctl__subcmd__help__subcmd__layout,import)
                 cmd="seatctl__subcmd__help__subcmd__layout__subcmd__import"
                 ;;
+            seatctl__subcmd__help__subcmd__simulate,compare)
+                cmd="seatctl__subcmd__help__subcmd__simulate__subcmd__compare"
+                ;;
             seatctl__subcmd__help__subcmd__simulate,merge)
                 cmd="seatctl__subcmd__help__subcmd__simulate__subcmd__merge"
                 ;;
@@ -277,11 +280,17 @@ _seatctl() {
             seatctl__subcmd__layout__subcmd__help,import)
                 cmd="seatctl__subcmd__layout__subcmd__help__subcmd__import"
                 ;;
+            seatctl__subcmd__simulate,compare)
+                cmd="seatctl__subcmd__simulate__subcmd__compare"
+                ;;
             seatctl__subcmd__simulate,help)
                 cmd="seatctl__subcmd__simulate__subcmd__help"
                 ;;
             seatctl__subcmd__simulate,merge)
                 cmd="seatctl__subcmd__simulate__subcmd__merge"
+                ;;
+            seatctl__subcmd__simulate__subcmd__help,compare)
+                cmd="seatctl__subcmd__simulate__subcmd__help__subcmd__compare"
                 ;;
             seatctl__subcmd__simulate__subcmd__help,help)
                 cmd="seatctl__subcmd__simulate__subcmd__help__subcmd__help"
@@ -1628,8 +1637,22 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__help__subcmd__simulate)
-            opts="merge"
+            opts="merge compare"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__help__subcmd__simulate__subcmd__compare)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2286,7 +2309,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__simulate)
-            opts="-v -h --event --in-place --yes --seats --layout --keep --buyers --connections --rate --duration --ops --warmup --party --best --area --hot --reserve-ratio --abandon --mix --hold-ttl --seed --processes --run-id --progress --threshold --csv --report --pause-after-lock --pause-prob --kill-connection-prob --fault-unguarded-writes --fault-unguarded-extend --fault-lost-answers --worker-plan --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help merge help"
+            opts="-v -h --event --in-place --yes --seats --layout --keep --buyers --connections --rate --stages --duration --ops --warmup --party --best --area --hot --reserve-ratio --abandon --mix --hold-ttl --seed --processes --run-id --progress --threshold --csv --report --pause-after-lock --pause-prob --kill-connection-prob --fault-unguarded-writes --fault-unguarded-extend --fault-lost-answers --worker-plan --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help merge compare help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2313,6 +2336,10 @@ _seatctl() {
                     return 0
                     ;;
                 --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stages)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2431,9 +2458,61 @@ _seatctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        seatctl__subcmd__simulate__subcmd__help)
-            opts="merge help"
+        seatctl__subcmd__simulate__subcmd__compare)
+            opts="-v -h --threshold --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --strategy)
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__simulate__subcmd__help)
+            opts="merge compare help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__simulate__subcmd__help__subcmd__compare)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -518,10 +518,10 @@ pub fn resolve(opts: &GlobalOpts, term: Terminal) -> Result<Settings> {
     ) {
         (Some(o), _) => check_operator(o, "--operator / SEATCTL_OPERATOR")?,
         (None, Some(o)) => check_operator(o, "config key `terminal.operator`")?,
-        (None, None) => std::env::var("USER")
-            .ok()
-            .filter(|u| !u.trim().is_empty())
-            .unwrap_or_else(|| "unknown".into()),
+        (None, None) => match std::env::var("USER").ok().filter(|u| !u.trim().is_empty()) {
+            Some(login) => check_operator(&login, "the login name ($USER; give --operator)")?,
+            None => "unknown".into(),
+        },
     };
     Ok(Settings {
         operator,

@@ -243,6 +243,12 @@ pub fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map(ToString::to_string).unwrap_or_default()
 }
 
+/// A time as CSV columns carry it: RFC 3339 exactly as `--json` writes it (UTC, `Z`, the
+/// fraction of a second only when there is one).
+pub fn rfc3339(t: &chrono::DateTime<chrono::Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+}
+
 /// A time as tables show it: `2026-12-31 20:00 UTC`.
 pub fn time(t: &chrono::DateTime<chrono::Utc>) -> String {
     t.format("%Y-%m-%d %H:%M UTC").to_string()

@@ -141,10 +141,14 @@ impl Session {
             )));
         }
         let venue = match &order.venue {
-            Some(Some(v)) => Some(
-                Some(names::normalize("venue", v.trim()).map_err(Error::Invalid)?)
-                    .filter(|v| !v.is_empty()),
-            ),
+            Some(Some(v)) if v.trim().is_empty() => {
+                return Err(Error::invalid(
+                    "--venue needs a name; --no-venue clears the venue",
+                ));
+            }
+            Some(Some(v)) => Some(Some(
+                names::normalize("venue", v.trim()).map_err(Error::Invalid)?,
+            )),
             other => other.clone(),
         };
         let store = self.store().await?;

@@ -322,12 +322,29 @@ impl Session {
         if res_id != id && !refund_reserved {
             return Err(store.hold_reserved(id, res_id).await?);
         }
-        let mut labels: Vec<String> = seats.iter().map(|s| names::nfc(s.trim())).collect();
-        if labels.iter().any(|l| l.contains("..")) {
-            let all = store.list_seats(event_id, None, None).await?;
-            labels = labels::expand_set(&labels, &all)?;
+        let mut typed: Vec<String> = seats.iter().map(|s| names::nfc(s.trim())).collect();
+        if typed.iter().any(String::is_empty) {
+            return Err(Error::invalid("--seats has an empty seat label"));
         }
-        store.release_seats(res_id, &labels, by).await
+        if typed.iter().any(|l| l.contains("..")) {
+            let all = store.list_seats(event_id, None, None).await?;
+            typed = labels::expand(&typed, &all)?;
+        }
+        let (now, ever) = store.reservation_seats(res_id).await?;
+        // A label typed in another case is matched against the whole event: two seats alike
+        // but for case are never guessed between, even when only one is this sale's.
+        let event_labels: Vec<String> = if typed.iter().all(|t| now.contains(t) || ever.contains(t))
+        {
+            Vec::new()
+        } else {
+            let seats = store.list_seats(event_id, None, None).await?;
+            seats.into_iter().map(|s| s.label).collect()
+        };
+        let labels = refund_labels(&typed, &now, &ever, &event_labels, res_id)?;
+        self.reserver()
+            .await?
+            .release_seats(event_id, res_id, &labels, by, &mut Effort::default())
+            .await
     }
 
     /// Active reservations of the event whose customer contains `query` or whose reference is
@@ -415,4 +432,63 @@ impl Session {
         };
         labels::unknown(typed, &seats).unwrap_or(fallback)
     }
+}
+
+/// The seats `typed` names among a reservation's (`now`: its seats; `ever`: every seat it
+/// held, refunded ones too), exactly as stored: a label as typed, else the one seat of the
+/// event (`event_labels`) it matches in another case. Errors: exit 2 for a seat listed twice, one that matches two seats alike
+/// but for case, or one that was never the reservation's (naming its seats).
+fn refund_labels(
+    typed: &[String],
+    now: &[String],
+    ever: &[String],
+    event_labels: &[String],
+    res_id: Uuid,
+) -> Result<Vec<String>> {
+    let mut all: Vec<&str> = now.iter().map(String::as_str).collect();
+    for l in ever {
+        if !all.contains(&l.as_str()) {
+            all.push(l);
+        }
+    }
+    let mut out: Vec<String> = Vec::with_capacity(typed.len());
+    for t in typed {
+        let label = if all.contains(&t.as_str()) {
+            t.clone()
+        } else {
+            let alike = names::folded_alike(t, event_labels.iter().map(String::as_str));
+            match alike.as_slice() {
+                [one] if all.contains(one) => one.to_string(),
+                [_] | [] => {
+                    let refunded: Vec<&str> = all
+                        .iter()
+                        .copied()
+                        .filter(|l| !now.iter().any(|n| n == l))
+                        .collect();
+                    return Err(Error::invalid(format!(
+                        "seat {t} is not one of reservation {res_id}'s seats (it holds {}{}); \
+                         nothing was released",
+                        if now.is_empty() {
+                            "none".to_string()
+                        } else {
+                            now.join(", ")
+                        },
+                        if refunded.is_empty() {
+                            String::new()
+                        } else {
+                            format!("; refunded before: {}", refunded.join(", "))
+                        }
+                    )));
+                }
+                several => return Err(names::ambiguous_case("seat", t, several)),
+            }
+        };
+        if out.contains(&label) {
+            return Err(Error::invalid(format!(
+                "seat {label} is listed twice in --seats; nothing was released"
+            )));
+        }
+        out.push(label);
+    }
+    Ok(out)
 }

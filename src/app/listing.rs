@@ -4,7 +4,17 @@
 use super::Session;
 use crate::contract::{HoldRow, ReservationRow};
 use crate::domain::names;
-use crate::error::Result;
+use crate::error::{Error, Result};
+
+/// A filter's text: trimmed; empty is refused (exit 2) rather than matching everything.
+fn check_filter(flag: &str, value: &Option<String>) -> Result<()> {
+    match value {
+        Some(v) if v.trim().is_empty() => Err(Error::invalid(format!(
+            "{flag} needs some text to look for (leave it out to list them all)"
+        ))),
+        _ => Ok(()),
+    }
+}
 
 /// Which reservations to list. Text is compared as people type it: Unicode-normalised and
 /// without regard to case.
@@ -44,6 +54,8 @@ impl Session {
         event: &str,
         filter: &ReservationFilter,
     ) -> Result<Vec<ReservationRow>> {
+        check_filter("--customer", &filter.customer)?;
+        check_filter("--reference", &filter.reference)?;
         let store = self.store().await?;
         let event = store.find_event(event).await?;
         let mut rows = store.list_reservations(event.id, filter.status).await?;
@@ -60,6 +72,7 @@ impl Session {
 
     /// The event's holds matching `filter`, oldest first. Errors: exit 4 (no such event), 6.
     pub async fn holds(&self, event: &str, filter: &HoldFilter) -> Result<Vec<HoldRow>> {
+        check_filter("--holder", &filter.holder)?;
         let store = self.store().await?;
         let event = store.find_event(event).await?;
         let mut rows = store.list_holds(event.id, filter.status).await?;

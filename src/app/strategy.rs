@@ -785,6 +785,25 @@ impl Reserver {
         .await
     }
 
+    /// A partial refund of reservation `res_id` (`labels` exactly as stored; see
+    /// [`Store::release_seats`]) through the strategy: under `redis`, the seats' locks first,
+    /// as for every seat change. Errors: as `Store::release_seats`, and 6 when Redis is down.
+    pub async fn release_seats(
+        &self,
+        event_id: Uuid,
+        res_id: Uuid,
+        labels: &[String],
+        actor: &Actor,
+        effort: &mut Effort,
+    ) -> Result<Released> {
+        self.run(event_id, labels, false, effort, || async {
+            Ok(Attempt::Done(
+                self.store.release_seats(res_id, labels, actor).await?,
+            ))
+        })
+        .await
+    }
+
     /// Blocks (`reason` given) or unblocks the seats, all or none, through the same strategy,
     /// locks and retries as every other state change.
     #[instrument(name = "block", skip_all, fields(strategy = %self.strategy, event = %event_id, block = reason.is_some()))]

@@ -211,9 +211,9 @@ async fn list(ctx: &Ctx, args: ListArgs) -> Result<Box<dyn Report>> {
                 crate::output::opt(&e.event.venue),
                 e.event
                     .starts_at
-                    .map(|t| t.to_rfc3339())
+                    .map(|t| crate::output::rfc3339(&t))
                     .unwrap_or_default(),
-                e.event.created_at.to_rfc3339(),
+                crate::output::rfc3339(&e.event.created_at),
                 c.total.to_string(),
                 c.available.to_string(),
                 c.held.to_string(),

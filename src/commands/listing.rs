@@ -132,7 +132,11 @@ impl Render for Holds {
                 opt(&h.holder),
                 h.seats.join(" "),
                 status,
-                time(&h.expires_at),
+                // Only a hold still holding lapses; a lapsed one says when it did.
+                match h.status.as_str() {
+                    "active" | "expired" => time(&h.expires_at),
+                    _ => "–".into(),
+                },
             ]);
         }
         let seats: usize = self.0.iter().map(|h| h.seats.len()).sum();
@@ -174,8 +178,10 @@ impl ReservationsArgs {
                     opt(&r.reference),
                     opt(&r.holder),
                     r.seats.join(" "),
-                    r.created_at.to_rfc3339(),
-                    r.released_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+                    crate::output::rfc3339(&r.created_at),
+                    r.released_at
+                        .map(|t| crate::output::rfc3339(&t))
+                        .unwrap_or_default(),
                 ]
             });
             return Ok(Box::new(Csv::new(&ctx.ui, &header, rows)?));
@@ -214,8 +220,8 @@ impl HoldsArgs {
                     h.status.clone(),
                     opt(&h.holder),
                     h.seats.join(" "),
-                    h.created_at.to_rfc3339(),
-                    h.expires_at.to_rfc3339(),
+                    crate::output::rfc3339(&h.created_at),
+                    crate::output::rfc3339(&h.expires_at),
                     opt(&h.reservation_id),
                 ]
             });

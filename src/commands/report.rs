@@ -192,7 +192,9 @@ fn export_csv(seats: &[ExportSeat]) -> String {
             s.status.clone(),
             opt(&s.block_reason),
             opt(&s.hold_id),
-            s.held_until.map(|t| t.to_rfc3339()).unwrap_or_default(),
+            s.held_until
+                .map(|t| crate::output::rfc3339(&t))
+                .unwrap_or_default(),
             opt(&s.holder),
             opt(&s.reservation_id),
             opt(&s.customer),

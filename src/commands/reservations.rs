@@ -405,7 +405,7 @@ impl HistoryArgs {
                     crate::output::opt(&h.reservation_id),
                     crate::output::opt(&h.actor),
                     crate::output::opt(&h.terminal),
-                    h.at.to_rfc3339(),
+                    crate::output::rfc3339(&h.at),
                 ]
             });
             return Ok(Box::new(crate::output::Csv::new(&ctx.ui, &header, rows)?));

@@ -138,7 +138,9 @@ impl SeatsArgs {
                     s.status.to_string(),
                     opt(&s.hold_id),
                     opt(&s.reservation_id),
-                    s.held_until.map(|t| t.to_rfc3339()).unwrap_or_default(),
+                    s.held_until
+                        .map(|t| crate::output::rfc3339(&t))
+                        .unwrap_or_default(),
                     s.version.to_string(),
                     opt(&s.block_reason),
                     s.attributes.names().join(" "),

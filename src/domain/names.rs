@@ -20,11 +20,13 @@ fn invisible(c: char) -> bool {
             | '\u{200B}'..='\u{200F}'
             | '\u{202A}'..='\u{202E}'
             | '\u{2060}'..='\u{206F}'
+            | '\u{2800}'
             | '\u{3164}'
             | '\u{FE00}'..='\u{FE0F}'
             | '\u{FEFF}'
             | '\u{FFA0}'
             | '\u{FFF0}'..='\u{FFFB}'
+            | '\u{E0000}'..='\u{E007F}'
     )
 }
 
@@ -55,7 +57,12 @@ pub fn nfc(value: &str) -> String {
 /// A name as typed and as stored compared without case: NFC, then Unicode lower case
 /// (`HAMLET`, `hamlet` and `Hamlet` fold alike; `Ä` typed decomposed folds like `ä`).
 pub fn fold(value: &str) -> String {
-    nfc(value).to_lowercase()
+    // Lower case, plus the foldings lower case misses that people type: `STRASSE` for
+    // `Straße`, and Greek final sigma (`ΟΔΟΣ` lowers to `οδοσ`, typed `οδος`).
+    nfc(value)
+        .to_lowercase()
+        .replace('ß', "ss")
+        .replace('ς', "σ")
 }
 
 /// The one name of `names` that `typed` matches regardless of case, if exactly one does:
@@ -113,6 +120,8 @@ mod tests {
             "A\u{FEFF}B",
             "A\u{00AD}B",
             "A\u{7}",
+            "a\u{2800}b",
+            "a\u{E0041}b",
         ] {
             let e = normalize("row", bad).unwrap_err();
             assert!(e.contains("row name") && e.contains("U+"), "{bad:?}: {e}");

@@ -161,9 +161,17 @@ pub async fn drive<B: Backend>(
             loop {
                 let gap = -(1.0 - rng.f64()).ln() / rate;
                 at += Duration::from_secs_f64(gap.min(3600.0));
+                // Ramping stages: arrivals at the peak rate, each kept with the share of the
+                // peak the ramp asks for at that moment (thinning: still a Poisson process).
+                let kept = sh.plan.stages.as_ref().is_none_or(|st| {
+                    rng.f64() * rate < st.rate_at(at.duration_since(t0).as_secs_f64())
+                });
                 tokio::time::sleep_until(at.into()).await;
                 if !sh.may_start(at) {
                     break;
+                }
+                if !kept {
+                    continue;
                 }
                 if atx.try_send((k, at)).is_err() && at >= warm_end {
                     dropped.fetch_add(1, Ordering::Relaxed);
@@ -209,6 +217,7 @@ mod tests {
             buyers: 8,
             connections: 4,
             rate: None,
+            stages: None,
             warmup: Duration::ZERO,
             duration: None,
             ops: Some(ops),

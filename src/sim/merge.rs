@@ -49,9 +49,12 @@ pub fn merge(
                 )));
             }
         }
-        let merged = SimReport::merge(reports.into_iter().map(|(_, r)| r).collect(), thresholds);
+        let mut merged =
+            SimReport::merge(reports.into_iter().map(|(_, r)| r).collect(), thresholds);
+        merged.files.clear();
         if let Some(path) = plot_path {
             plot::write(path, &merged)?;
+            merged.files.push(path.display().to_string());
         }
         Ok(merged)
     }

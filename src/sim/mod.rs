@@ -5,6 +5,7 @@
 pub mod backend;
 mod buyer;
 mod collector;
+pub mod compare;
 pub mod engine;
 mod hall;
 pub mod history;

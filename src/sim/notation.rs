@@ -109,6 +109,124 @@ impl Op {
     }
 }
 
+/// One stage of `--stages`: over `duration`, the arrival rate moves linearly from the previous
+/// stage's target (0 before the first) to `target` arrivals per second (k6's
+/// ramping-arrival-rate stages).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Stage {
+    pub duration: crate::duration::HumanDuration,
+    pub target: f64,
+}
+
+/// `--stages 10s:100,30s:1000,10s:0`: an open loop whose rate ramps from stage to stage; the
+/// run lasts the stages' total.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Stages(pub Vec<Stage>);
+
+impl FromStr for Stages {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Stages, String> {
+        let mut stages = Vec::new();
+        for part in s.split(',') {
+            let part = part.trim();
+            let (d, t) = part.split_once(':').ok_or_else(|| {
+                format!(
+                    "stage `{part}` of `{s}`: write DURATION:RATE, e.g. `30s:1000` (ramp to 1000 \
+                     arrivals per second over 30 s)"
+                )
+            })?;
+            let duration: crate::duration::HumanDuration = d
+                .trim()
+                .parse()
+                .map_err(|e| format!("stage `{part}`: {e}"))?;
+            if duration.0.is_zero() {
+                return Err(format!("stage `{part}`: a stage lasts more than 0s"));
+            }
+            let target = t
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|r| r.is_finite() && (0.0..=1_000_000.0).contains(r))
+                .ok_or_else(|| {
+                    format!("stage `{part}`: `{t}` is not a rate between 0 and 1000000 per second")
+                })?;
+            stages.push(Stage { duration, target });
+        }
+        let stages = Stages(stages);
+        if stages.peak() <= 0.0 {
+            return Err(format!(
+                "--stages `{s}`: every stage's rate is 0; nothing would arrive"
+            ));
+        }
+        Ok(stages)
+    }
+}
+
+impl fmt::Display for Stages {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, st) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(",")?;
+            }
+            write!(f, "{}:{}", st.duration, st.target)?;
+        }
+        Ok(())
+    }
+}
+
+impl Stages {
+    /// How long the stages last in all.
+    pub fn total(&self) -> std::time::Duration {
+        self.0.iter().map(|s| s.duration.0).sum()
+    }
+
+    /// The highest rate asked for (arrivals per second).
+    pub fn peak(&self) -> f64 {
+        self.0.iter().map(|s| s.target).fold(0.0, f64::max)
+    }
+
+    /// The rate `t` seconds into the run; 0 after the last stage.
+    pub fn rate_at(&self, t: f64) -> f64 {
+        let (mut from, mut start) = (0.0, 0.0);
+        for st in &self.0 {
+            let len = st.duration.0.as_secs_f64();
+            if t < start + len {
+                return from + (st.target - from) * ((t - start).max(0.0) / len);
+            }
+            (from, start) = (st.target, start + len);
+        }
+        0.0
+    }
+
+    /// Arrivals expected over the first `t` seconds (the area under the rate).
+    pub fn arrivals(&self, t: f64) -> f64 {
+        let (mut from, mut start, mut sum) = (0.0, 0.0, 0.0);
+        for st in &self.0 {
+            let len = st.duration.0.as_secs_f64();
+            let upto = (t - start).clamp(0.0, len);
+            let at_upto = from + (st.target - from) * (upto / len);
+            sum += (from + at_upto) / 2.0 * upto;
+            (from, start) = (st.target, start + len);
+        }
+        sum
+    }
+
+    /// The same stages at `factor` times the rate (one process's share).
+    pub fn scaled(&self, factor: f64) -> Stages {
+        Stages(
+            self.0
+                .iter()
+                .map(|s| Stage {
+                    duration: s.duration,
+                    target: s.target * factor,
+                })
+                .collect(),
+        )
+    }
+}
+
 /// The metrics a threshold may name. Latencies are in milliseconds (of the whole buy).
 pub const METRICS: &[(&str, &str)] = &[
     ("mean", "mean buy latency"),
@@ -221,6 +339,26 @@ impl Threshold {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stages_ramp_and_add_up() {
+        let st: Stages = "10s:100, 30s:1000,10s:0".parse().unwrap();
+        assert_eq!(st.total(), std::time::Duration::from_secs(50));
+        assert_eq!(st.peak(), 1000.0);
+        assert_eq!(st.rate_at(0.0), 0.0);
+        assert_eq!(st.rate_at(5.0), 50.0);
+        assert_eq!(st.rate_at(25.0), 550.0);
+        assert_eq!(st.rate_at(45.0), 500.0);
+        assert_eq!(st.rate_at(60.0), 0.0);
+        // 10 s to 100/s, 30 s from 100 to 1000, 10 s down to 0.
+        assert_eq!(st.arrivals(50.0), 500.0 + 16_500.0 + 5_000.0);
+        assert_eq!(st.arrivals(10.0), 500.0);
+        assert_eq!(st.scaled(0.5).peak(), 500.0);
+        assert_eq!(st.to_string(), "10s:100,30s:1000,10s:0");
+        for bad in ["10s", "10s:x", "0s:5", "10s:-1", "1s:0,2s:0", "ten:5"] {
+            assert!(bad.parse::<Stages>().is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn parties() {

@@ -17,6 +17,9 @@ pub struct Plan {
     pub connections: u32,
     /// Open loop: arrivals per second (Poisson). `None`: closed loop, `buyers` always busy.
     pub rate: Option<f64>,
+    /// `--stages`: arrivals follow these ramps (thinned from `rate`, their peak), from the
+    /// run's start.
+    pub stages: Option<super::notation::Stages>,
     pub warmup: Duration,
     pub duration: Option<Duration>,
     pub ops: Option<u64>,

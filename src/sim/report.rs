@@ -29,6 +29,9 @@ pub struct SimReport {
     /// reach its target rate (asked and served per second, dropped and late arrivals).
     #[serde(default)]
     pub warnings: Vec<String>,
+    /// Files this run wrote (`--csv`, one per strategy; `--report`), as given.
+    #[serde(default)]
+    pub files: Vec<String>,
     /// `ok`, `audit_failed` or `history_failed` (exit 10), `audit_unavailable` (the database
     /// did not answer when the audit was due: exit 6, the event kept for `seatctl audit`), or
     /// `threshold_failed` (exit 11).
@@ -43,8 +46,11 @@ pub struct Scenario {
     pub buyers: u64,
     pub processes: u64,
     pub connections: u64,
-    /// Open loop arrivals per second; null for a closed loop.
+    /// Open loop arrivals per second (with `stages`, their peak); null for a closed loop.
     pub rate: Option<f64>,
+    /// `--stages` as given (`10s:100,30s:1000`): the open loop's rate ramped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stages: Option<String>,
     pub warmup_s: f64,
     pub duration_s: Option<f64>,
     pub ops: Option<u64>,
@@ -85,6 +91,7 @@ impl Scenario {
             processes: spec.processes as u64,
             connections: spec.connections as u64,
             rate: spec.rate,
+            stages: spec.stages.as_ref().map(|s| s.to_string()),
             warmup_s: secs(spec.warmup),
             duration_s: spec.duration.map(secs),
             ops: spec.ops,
@@ -229,14 +236,20 @@ pub struct ThresholdResult {
 /// due) or, over at least 100 expected arrivals, served below 80% of its rate (outside the
 /// Poisson schedule's own spread: fewer expected arrivals vary too much to tell): the run
 /// measured a smaller load than asked for, which its latencies alone do not tell.
-fn open_loop_missed(rate: Option<f64>, run: &RunReport) -> Option<String> {
+fn open_loop_missed(rate: Option<f64>, stages: Option<&str>, run: &RunReport) -> Option<String> {
     let rate = rate.filter(|r| *r > 0.0)?;
     if run.measured_s <= 0.0 {
         return None;
     }
     let served = run.buys as f64 / run.measured_s;
     let o = &run.outcomes;
-    let expected = rate * run.measured_s;
+    // Ramping stages ask for their mean rate over the time measured.
+    let stages = stages.and_then(|s| s.parse::<super::notation::Stages>().ok());
+    let expected = match &stages {
+        Some(st) => st.arrivals(run.measured_s),
+        None => rate * run.measured_s,
+    };
+    let rate = (expected / run.measured_s * 10.0).round() / 10.0;
     (o.dropped > 0 || (expected >= 100.0 && served < 0.8 * rate)).then(|| {
         format!(
             "{}: the open loop missed its target: {rate}/s asked, {served:.1}/s served; {} \
@@ -262,6 +275,7 @@ impl SimReport {
             runs,
             thresholds: Vec::new(),
             warnings: Vec::new(),
+            files: Vec::new(),
             verdict: String::new(),
         };
         r.judge(thresholds);
@@ -272,7 +286,9 @@ impl SimReport {
         self.warnings = self
             .runs
             .iter()
-            .filter_map(|run| open_loop_missed(self.scenario.rate, run))
+            .filter_map(|run| {
+                open_loop_missed(self.scenario.rate, self.scenario.stages.as_deref(), run)
+            })
             .collect();
         self.thresholds = self
             .runs

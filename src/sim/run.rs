@@ -77,15 +77,22 @@ impl Spec {
             ));
         }
         let scenario = Scenario::new(self, app, seats);
-        let report = SimReport::new(
+        let mut report = SimReport::new(
             self.run_id.clone(),
             self.seed,
             scenario,
             runs,
             &self.thresholds,
         );
+        if let Some(csv) = &self.csv {
+            for &strategy in &self.strategies {
+                let path = csv_path(csv, strategy, self.strategies.len());
+                report.files.push(path.display().to_string());
+            }
+        }
         if let Some(path) = &self.report {
             plot::write(path, &report)?;
+            report.files.push(path.display().to_string());
         }
         Ok(report)
     }
@@ -187,6 +194,7 @@ impl Spec {
             buyers: self.buyers,
             connections: self.connections,
             rate: self.rate,
+            stages: self.stages.clone(),
             warmup: self.warmup.0,
             duration: self.duration.map(|d| d.0),
             ops: self.ops,

@@ -32,8 +32,12 @@ pub struct Spec {
     pub buyers: u32,
     /// Database connections, one per worker.
     pub connections: u32,
-    /// Open loop: arrivals per second (Poisson). `None`: closed loop.
+    /// Open loop: arrivals per second (Poisson; with `stages`, the peak). `None`: closed loop.
     pub rate: Option<f64>,
+    /// `--stages`: the open loop's rate ramps from stage to stage (`rate` is their peak,
+    /// `duration` their total).
+    #[serde(default)]
+    pub stages: Option<super::notation::Stages>,
     /// How long to measure after the warm-up; `None` only when `ops` ends the run.
     pub duration: Option<HumanDuration>,
     /// Stop after this many measured buys.
@@ -126,6 +130,7 @@ impl Spec {
             buyers: 32,
             connections: 32,
             rate: None,
+            stages: None,
             duration: Some(HumanDuration::secs(10)),
             ops: None,
             warmup: HumanDuration::secs(0),

@@ -55,6 +55,7 @@ impl Spec {
             buyers: share(self.buyers as u64) as u32,
             connections: share(self.connections.max(n) as u64).max(1) as u32,
             rate: self.rate.map(|r| r / n as f64),
+            stages: self.stages.as_ref().map(|s| s.scaled(1.0 / n as f64)),
             ops: self.ops.map(|ops| share(ops).max(1)),
             seed: self.seed.wrapping_add(i as u64),
             processes: 1,

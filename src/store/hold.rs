@@ -95,6 +95,7 @@ impl Store {
             "reserved" => match self.reservation_of_hold(hold_id).await? {
                 Some(r) => Ok(Some(HoldInfo {
                     reservation_id: Some(r.reservation_id),
+                    seats: r.seats,
                     ..hold
                 })),
                 None => Err(self.why_not_active(hold_id).await),

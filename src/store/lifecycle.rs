@@ -207,7 +207,8 @@ impl Store {
                 "hold {hold_id} was reserved as {reservation_id}, which has since been released"
             )));
         }
-        let seats = self.labels_of_hold(hold_id).await?;
+        // Its seats now: a partial refund (`release --seats`) has given some back.
+        let seats = self.reserved_labels(reservation_id).await?;
         Ok(Some(ReservationInfo {
             reservation_id,
             hold_id,
@@ -286,6 +287,20 @@ impl Store {
         let (event_id, hold_id) =
             row.ok_or_else(|| Error::not_found(format!("no hold or reservation {id}")))?;
         Ok((event_id, self.labels_of_hold(hold_id).await?))
+    }
+
+    /// The seats reservation `res_id` holds now, in layout order.
+    pub async fn reserved_labels(&self, res_id: Uuid) -> Result<Vec<String>> {
+        with_pool!(self, |pool, _pg| {
+            sqlx::query_scalar::<_, String>(
+                "SELECT label FROM seats WHERE reservation_id = $1 AND status = 'reserved' \
+                 ORDER BY section_pos, row_pos, number",
+            )
+            .bind(res_id)
+            .fetch_all(pool)
+            .await
+        })
+        .map_err(db_error)
     }
 
     /// The seat labels a hold took, in the order it took them (from the history).

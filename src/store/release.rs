@@ -344,7 +344,25 @@ impl Store {
         Ok(found.is_some())
     }
 
-    /// A partial refund: returns `labels` of reservation `res_id` to sale and keeps the rest
+    /// The seats reservation `res_id` holds now and the seats it ever held (refunded ones
+    /// too), each in layout order.
+    pub async fn reservation_seats(&self, res_id: Uuid) -> Result<(Vec<String>, Vec<String>)> {
+        let ever: Vec<String> = with_pool!(self, |pool, _pg| {
+            sqlx::query_scalar(
+                "SELECT h.seat_label FROM seat_history h \
+                 LEFT JOIN seats s ON s.id = h.seat_id WHERE h.reservation_id = $1 \
+                 AND h.to_status = 'reserved' \
+                 ORDER BY s.section_pos, s.row_pos, s.number, h.id",
+            )
+            .bind(res_id)
+            .fetch_all(pool)
+            .await
+        })
+        .map_err(db_error)?;
+        Ok((self.reserved_labels(res_id).await?, ever))
+    }
+
+    /// A partial refund: returns `labels` (exactly as stored) of reservation `res_id` to sale and keeps the rest
     /// of it sold (all of them: the reservation is released). All or nothing, in one
     /// transaction that locks the reservation first (the lock order of every release), so it
     /// races safely with a whole release and with other partial ones. Seats it refunded
@@ -399,16 +417,14 @@ impl Store {
                     .fetch_all(&mut *tx)
                     .await?;
                     let mut refund: Vec<(i64, String)> = Vec::new();
+                    // Labels as the caller resolved them (exactly as stored; see
+                    // `Session::release_seats`): checked again here, under the lock.
                     for typed in labels {
-                        let typed_folded = crate::domain::names::fold(typed);
-                        let same = |l: &String| {
-                            l == typed || crate::domain::names::fold(l) == typed_folded
-                        };
-                        if let Some(seat) = now.iter().find(|(_, l)| same(l)) {
+                        if let Some(seat) = now.iter().find(|(_, l)| l == typed) {
                             if !refund.contains(seat) {
                                 refund.push(seat.clone());
                             }
-                        } else if !ever.iter().any(same) {
+                        } else if !ever.contains(typed) {
                             tx.rollback().await?;
                             return Ok(Err(Error::invalid(format!(
                                 "seat {typed} is not one of reservation {res_id}'s seats ({}); \

@@ -620,6 +620,8 @@ fn event_update_renames_moves_and_clears() {
             &["event", "update", "Macbeth", "--venue", "X", "--no-venue"],
             2,
         );
+        let err = env.fails(&["event", "update", "Macbeth", "--venue", " "], 2);
+        assert!(err.contains("--no-venue"), "{err}");
         env.fails(
             &["event", "update", "Macbeth", "--starts-at", "tomorrow"],
             2,

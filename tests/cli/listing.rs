@@ -122,6 +122,14 @@ fn reservations_and_holds_are_listed_and_searched() {
         // the values, --csv with --json exit 2.
         let err = env.fails(&["reservations", "Nosuch"], 4);
         assert!(err.contains("Nosuch"), "{err}");
+        // Folding beyond lower case: STRASSE finds Straße.
+        let h6 = hold(env, &["8"]);
+        reserve(env, &h6, "Straße AG", "PO-19");
+        let v = env.json(&["reservations", "E", "--customer", "STRASSE"]);
+        assert_eq!(v[0]["customer"], "Straße AG", "{v}");
+        // An empty filter is refused, not a match for everything.
+        env.fails(&["reservations", "E", "--customer", " "], 2);
+        env.fails(&["holds", "E", "--holder", ""], 2);
         let err = env.fails(&["holds", "E", "--status", "lapsed"], 2);
         assert!(err.contains("expired"), "{err}");
         env.fails(&["--json", "holds", "E", "--csv"], 2);
@@ -198,6 +206,15 @@ fn the_operator_is_recorded_apart_from_holder_and_customer() {
         // A name with a control character, or too long: exit 2 naming where it came from.
         let err = env.fails(&["--operator", "a\u{7}b", "hold", "E", "5"], 2);
         assert!(err.contains("--operator"), "{err}");
+        // The login name is checked as well: no terminal escapes in the history.
+        let out = env
+            .cmd()
+            .env("USER", "evil\u{1b}[31mred")
+            .args(["hold", "E", "5"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("$USER"));
         let long = "x".repeat(101);
         env.fails(&["--operator", &long, "hold", "E", "5"], 2);
         let bad = env.write("bad.toml", "[terminal]\noperator = \"a\\u200Bb\"\n");

@@ -355,6 +355,11 @@ fn thresholds_csv_and_report() {
     );
     assert_eq!(code, Some(11), "{r}");
     assert_eq!(r["verdict"], "threshold_failed");
+    // It says where it wrote.
+    assert_eq!(
+        r["files"],
+        serde_json::json!([csv.to_str().unwrap(), svg.to_str().unwrap()])
+    );
     let th = r["thresholds"].as_array().unwrap();
     assert_eq!(th.len(), 2);
     assert_eq!(
@@ -968,4 +973,186 @@ fn best_buyers_of_one_process_never_give_up_while_seats_are_free() {
     assert!(n(&run["buys"]) > 50, "{run}");
     assert_eq!(n(&run["outcomes"]["gave_up"]), 0, "{run}");
     assert_eq!(n(&run["outcomes"]["seat_taken"]), 0, "{run}");
+}
+
+/// `simulate compare BASE NEW`: the deltas of every metric, budgets judged (exit 11 when one is
+/// exceeded), and bad input refused (exit 2). The regression is planted in NEW's JSON.
+#[test]
+fn compare_judges_a_run_against_its_baseline() {
+    let env = Env::sqlite();
+    let (code, base, stderr) = simulate(
+        &env,
+        &[],
+        &[
+            "--seats",
+            "40",
+            "--buyers",
+            "4",
+            "--duration",
+            "1s",
+            "--seed",
+            "7",
+        ],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    let base_path = env.write("base.json", base.to_string());
+    // The same run against itself: no change, within every budget.
+    let out = env.run(&[
+        "--json",
+        "simulate",
+        "compare",
+        &base_path,
+        &base_path,
+        "--threshold",
+        "p99+10%",
+        "--threshold",
+        "holds_per_s-5%",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["verdict"], "ok", "{v}");
+    let d = v["deltas"].as_array().unwrap();
+    assert!(
+        d.iter()
+            .any(|d| d["metric"] == "p99" && d["change_pct"] == 0.0),
+        "{v}"
+    );
+    // Half the holds in the same time: holds_per_s fell by half.
+    let mut slower = base.clone();
+    let holds = n(&slower["runs"][0]["raw"]["holds"]);
+    assert!(holds > 10, "{base}");
+    slower["runs"][0]["raw"]["holds"] = Value::from(holds / 2);
+    let new_path = env.write("new.json", slower.to_string());
+    let out = env.run(&[
+        "simulate",
+        "compare",
+        &base_path,
+        &new_path,
+        "--threshold",
+        "holds_per_s-5%",
+        "--threshold",
+        "p99+10%",
+    ]);
+    assert_eq!(out.status.code(), Some(11));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("REGRESSION holds_per_s-5%: -49.")
+            || text.contains("REGRESSION holds_per_s-5%: -50.0%"),
+        "{text}"
+    );
+    assert!(text.contains("ok         p99+10%"), "{text}");
+    assert!(text.contains("Verdict: regression"), "{text}");
+    // Without budgets: the deltas, nothing judged.
+    let text = env.ok(&["simulate", "compare", &base_path, &new_path]);
+    assert!(
+        text.contains("holds_per_s") && text.contains("nothing judged"),
+        "{text}"
+    );
+
+    // Bad input: a budget without a sign or unit, an unknown metric, a file that is no
+    // report, a missing file.
+    let err = env.fails(
+        &[
+            "simulate",
+            "compare",
+            &base_path,
+            &new_path,
+            "--threshold",
+            "p99<10ms",
+        ],
+        2,
+    );
+    assert!(err.contains("p99+10%"), "{err}");
+    env.fails(
+        &[
+            "simulate",
+            "compare",
+            &base_path,
+            &new_path,
+            "--threshold",
+            "p98+1%",
+        ],
+        2,
+    );
+    let junk = env.write("junk.json", "{\"x\": 1}");
+    let err = env.fails(&["simulate", "compare", &base_path, &junk], 2);
+    assert!(
+        err.contains("junk.json") && err.contains("not a `seatctl --json simulate` result"),
+        "{err}"
+    );
+    env.fails(&["simulate", "compare", &base_path, "nosuch.json"], 2);
+}
+
+/// `--stages`: the open loop ramps up and down (k6's stages); the run lasts their total, the
+/// arrivals follow the ramp, and contradictory flags are refused.
+#[test]
+fn stages_ramp_the_open_loop() {
+    let env = Env::sqlite();
+    let (code, v, stderr) = simulate(
+        &env,
+        &[],
+        &[
+            "--seats",
+            "5000",
+            "--stages",
+            "1s:40,1s:200,1s:0",
+            "--buyers",
+            "32",
+            "--party",
+            "1",
+            "--reserve-ratio",
+            "0",
+            "--seed",
+            "3",
+        ],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(
+        v["scenario"]["stages"], "1s:40,1s:200,1s:0",
+        "{}",
+        v["scenario"]
+    );
+    assert_eq!(v["scenario"]["duration_s"], 3.0);
+    let run = &v["runs"][0];
+    check_run(run);
+    // Expected arrivals: 20 in the first second, 120 in the second, 100 in the third.
+    let buys = n(&run["buys"]);
+    assert!((150..=330).contains(&buys), "{buys} buys: {run}");
+    let ticks: Vec<u64> = run["raw"]["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| n(&t["holds"]))
+        .collect();
+    assert!(ticks.len() >= 3 && ticks[1] > ticks[0] * 2, "{ticks:?}");
+    let csv = env.path("ramp.csv");
+    let text = env.ok(&[
+        "simulate",
+        "--seats",
+        "100",
+        "--stages",
+        "1s:20",
+        "--buyers",
+        "4",
+        "--csv",
+        csv.to_str().unwrap(),
+    ]);
+    assert!(text.contains("open loop ramping 1s:20/s"), "{text}");
+    assert!(text.contains(&format!("wrote {}", csv.display())), "{text}");
+
+    for bad in [
+        vec!["--stages", "1s:20", "--rate", "5"],
+        vec!["--stages", "1s:20", "--duration", "5s"],
+        vec!["--stages", "1s:20", "--warmup", "1s"],
+        vec!["--stages", "1s"],
+        vec!["--stages", "1s:0"],
+    ] {
+        let mut args = vec!["simulate", "--seats", "10"];
+        args.extend(bad.iter().copied());
+        let err = env.fails(&args, 2);
+        assert!(
+            err.contains("stages") || err.contains("--rate") || err.contains("--duration"),
+            "{bad:?}: {err}"
+        );
+    }
 }

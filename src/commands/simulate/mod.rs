@@ -40,6 +40,23 @@ pub struct SimulateCommand {
 pub enum SimulateSub {
     /// Merge `simulate --json` results from several hosts (same --run-id) into one report
     Merge(MergeArgs),
+    /// Compare a run with a baseline, metric by metric; exit 11 when a --threshold budget is
+    /// exceeded
+    Compare(CompareArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The baseline: a file written by `seatctl --json simulate … > FILE` (or `simulate merge`)
+    #[arg(value_name = "BASE")]
+    pub base: PathBuf,
+    /// The run to judge against it
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+    /// How far a metric may move: 'p99+10%' (grow by at most 10%), 'holds_per_s-5%' (fall by
+    /// at most 5%); repeatable; exceeded: exit 11
+    #[arg(long = "threshold", value_name = "BUDGET")]
+    pub thresholds: Vec<crate::sim::compare::Budget>,
 }
 
 #[derive(Debug, Args)]
@@ -96,6 +113,16 @@ pub struct SimulateArgs {
     /// Open loop: R arrivals per second (Poisson); latency counts from each scheduled start
     #[arg(long, value_name = "R", help_heading = "Scenario")]
     pub rate: Option<f64>,
+    /// Open loop ramping from stage to stage: DURATION:RATE,… (k6's stages), e.g.
+    /// 10s:100,30s:1000,10s:0 (to 100/s over 10 s, to 1000/s over 30 s, down to 0 over 10 s);
+    /// the run lasts their total
+    #[arg(
+        long,
+        value_name = "STAGES",
+        help_heading = "Scenario",
+        conflicts_with_all = ["rate", "duration", "ops"]
+    )]
+    pub stages: Option<notation::Stages>,
     /// How long to measure, after the warm-up [default: 10s unless --ops]
     #[arg(long, value_name = "DURATION", help_heading = "Scenario")]
     pub duration: Option<HumanDuration>,
@@ -207,6 +234,11 @@ fn ratio(s: &str) -> std::result::Result<f64, String> {
 impl SimulateCommand {
     pub async fn run(self, app: &Session) -> anyhow::Result<Box<dyn Report>> {
         match (self.sub, self.worker_plan) {
+            (Some(SimulateSub::Compare(c)), _) => Ok(Box::new(crate::sim::compare::compare(
+                &c.base,
+                &c.new,
+                &c.thresholds,
+            )?)),
             (Some(SimulateSub::Merge(m)), _) => Ok(Box::new(crate::sim::merge::merge(
                 &m.files,
                 &m.thresholds,
@@ -267,6 +299,11 @@ impl SimulateArgs {
                 "--pause-prob needs --pause-after-lock DURATION",
             ));
         }
+        if self.stages.is_some() && !self.warmup.0.is_zero() {
+            return Err(Error::invalid(
+                "--stages ramps up by itself: drop --warmup (the whole ramp is measured)",
+            ));
+        }
         let spec = Spec {
             source,
             keep: self.keep,
@@ -274,8 +311,12 @@ impl SimulateArgs {
             strategies: spec::strategies(app),
             buyers: self.buyers,
             connections: self.connections.unwrap_or(self.buyers.min(32)).max(1),
-            rate: self.rate,
+            rate: self.stages.as_ref().map(|s| s.peak()).or(self.rate),
+            stages: self.stages.clone(),
             duration: match (self.duration, self.ops) {
+                _ if self.stages.is_some() => {
+                    self.stages.as_ref().map(|s| HumanDuration(s.total()))
+                }
                 (Some(d), _) => Some(d),
                 (None, Some(_)) => None,
                 (None, None) => Some(HumanDuration::secs(10)),

@@ -10,9 +10,12 @@ use crate::sim::stats::{Latency, RunData};
 impl Render for SimReport {
     fn human(&self, ui: &Ui) -> String {
         let s = &self.scenario;
-        let load = match s.rate {
-            Some(r) => format!("open loop {r}/s, at most {} in flight", s.buyers),
-            None => format!("{} buyers (closed loop)", s.buyers),
+        let load = match (s.rate, &s.stages) {
+            (Some(_), Some(st)) => {
+                format!("open loop ramping {st}/s, at most {} in flight", s.buyers)
+            }
+            (Some(r), None) => format!("open loop {r}/s, at most {} in flight", s.buyers),
+            (None, _) => format!("{} buyers (closed loop)", s.buyers),
         };
         let span = match (s.duration_s, s.ops) {
             (_, Some(ops)) => format!("{ops} buys"),
@@ -203,6 +206,9 @@ impl Render for SimReport {
         for w in &self.warnings {
             out.push_str(&format!("warning: {w}\n"));
         }
+        for f in &self.files {
+            out.push_str(&format!("wrote {f}\n"));
+        }
         for th in &self.thresholds {
             out.push_str(&format!(
                 "threshold {} ({}): {} → {}\n",
@@ -287,5 +293,66 @@ pub struct WorkerOutput(pub RunData);
 impl Render for WorkerOutput {
     fn human(&self, _ui: &Ui) -> String {
         serde_json::to_string(&self.0).unwrap_or_default() + "\n"
+    }
+}
+
+impl Render for crate::sim::compare::Comparison {
+    fn human(&self, ui: &Ui) -> String {
+        let mut out = format!("{} (base) against {} (new):\n", self.base, self.new);
+        let strategies: Vec<&str> = {
+            let mut s: Vec<&str> = self.deltas.iter().map(|d| d.strategy.as_str()).collect();
+            s.dedup();
+            s
+        };
+        let fmt = |v: f64| {
+            if v.fract() == 0.0 {
+                format!("{v:.0}")
+            } else {
+                format!("{v:.3}")
+            }
+        };
+        for strategy in strategies {
+            let mut table = ui.table(&[strategy, "base", "new", "change"]);
+            for d in self.deltas.iter().filter(|d| d.strategy == strategy) {
+                table.add_row(vec![
+                    d.metric.clone(),
+                    fmt(d.base),
+                    fmt(d.new),
+                    d.change_pct
+                        .map(|p| format!("{p:+.1}%"))
+                        .unwrap_or_else(|| "–".into()),
+                ]);
+            }
+            out.push_str(&format!("{table}\n"));
+        }
+        for t in &self.thresholds {
+            let change = t
+                .change_pct
+                .map(|p| format!("{p:+.1}%"))
+                .unwrap_or_else(|| format!("{} → {}", fmt(t.base), fmt(t.new)));
+            out.push_str(&format!(
+                "{} {}: {change} ({})\n",
+                if t.ok { "ok        " } else { "REGRESSION" },
+                t.threshold,
+                t.strategy
+            ));
+        }
+        for w in self.unmatched.iter().chain(&self.warnings) {
+            out.push_str(&format!("warning: {w}\n"));
+        }
+        out.push_str(match self.verdict.as_str() {
+            "regression" => "Verdict: regression (a budget was exceeded).\n",
+            _ if self.thresholds.is_empty() => "No --threshold given: nothing judged.\n",
+            _ => "Verdict: within every budget.\n",
+        });
+        out
+    }
+
+    fn exit_code(&self) -> ExitCode {
+        if self.verdict == "regression" {
+            ExitCode::ThresholdFailed
+        } else {
+            ExitCode::Success
+        }
     }
 }
