@@ -100,11 +100,110 @@ pub fn render_selected(seats: &[Seat], style: MapStyle, selected: &[String]) -> 
     let _ = writeln!(out, "{}", centred.trim_end());
     for section in seats.chunk_by(|a, b| a.section_pos == b.section_pos) {
         out.push('\n');
-        render_section(&mut out, section, style, width, &selected);
+        render_section(&mut out, section, section, style, width, &selected);
     }
     out.push('\n');
+    legend(&mut out, seats, style, width, &selected);
+    out
+}
+
+/// The box office's view while selling, kept to `max_lines` lines so the pick and the prompt
+/// share one screen (80×24 and up). With nothing `selected`: the stage and one line per
+/// section (its counts), an overview to pick from. With a pick: the section holding the first
+/// selected seat (its counts whole), only as many rows around the picked ones as fit, a line
+/// saying which rows of how many are shown, and the legend.
+pub fn render_in_play(
+    seats: &[Seat],
+    style: MapStyle,
+    selected: &[String],
+    max_lines: usize,
+) -> String {
+    let chosen: HashSet<&str> = selected.iter().map(String::as_str).collect();
+    let width = style.width.max(24);
+    let mut out = String::new();
+    if seats.is_empty() {
+        out.push_str("(this event has no seats)\n");
+        return out;
+    }
+    let stage = format!("{:^width$}", "[ STAGE ]", width = width.min(80));
+    let _ = writeln!(out, "{}", stage.trim_end());
+    let sections: Vec<&[Seat]> = seats
+        .chunk_by(|a, b| a.section_pos == b.section_pos)
+        .collect();
+    let Some(section) = sections
+        .iter()
+        .find(|sec| sec.iter().any(|s| chosen.contains(s.label.as_str())))
+    else {
+        for section in &sections {
+            let _ = writeln!(out, "{}", truncate(&section_title(section), width));
+        }
+        return out;
+    };
+    let rows: Vec<&[Seat]> = section.chunk_by(|a, b| a.row_pos == b.row_pos).collect();
+    let picked: Vec<usize> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.iter().any(|s| chosen.contains(s.label.as_str())))
+        .map(|(i, _)| i)
+        .collect();
+    let (mut lo, mut hi) = (picked[0], picked[picked.len() - 1]);
+    let draw = |lo: usize, hi: usize| {
+        let shown: Vec<Seat> = rows[lo..=hi]
+            .iter()
+            .flat_map(|r| r.iter().cloned())
+            .collect();
+        let mut body = String::new();
+        render_section(&mut body, &shown, section, style, width, &chosen);
+        if lo > 0 || hi + 1 < rows.len() {
+            let _ = writeln!(
+                body,
+                "(rows {}–{} of {}: {}–{}; `seatctl map` draws them all)",
+                rows[lo][0].row,
+                rows[hi][0].row,
+                rows.len(),
+                rows[0][0].row,
+                rows[rows.len() - 1][0].row
+            );
+        }
+        body.push('\n');
+        legend(&mut body, &shown, style, width, &chosen);
+        body
+    };
+    // Grow the window a row at a time on each side while it fits.
+    let budget = max_lines.saturating_sub(1);
+    let mut body = draw(lo, hi);
+    loop {
+        let mut grew = false;
+        for side in [false, true] {
+            let (l, h) = match side {
+                false if lo > 0 => (lo - 1, hi),
+                true if hi + 1 < rows.len() => (lo, hi + 1),
+                _ => continue,
+            };
+            let wider = draw(l, h);
+            if wider.lines().count() <= budget {
+                (lo, hi, body) = (l, h, wider);
+                grew = true;
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
+    out.push_str(&body);
+    out
+}
+
+/// The legend under a map, of the marks it shows (the three states always).
+fn legend(
+    out: &mut String,
+    seats: &[Seat],
+    style: MapStyle,
+    width: usize,
+    selected: &HashSet<&str>,
+) {
     // Rarer marks are named in the legend only where the map has some.
-    let shown: HashSet<Mark> = seats.iter().map(|s| Mark::of(s, &selected)).collect();
+    let shown: HashSet<Mark> = seats.iter().map(|s| Mark::of(s, selected)).collect();
     let legend: Vec<String> = SeatStatus::ALL
         .iter()
         .map(|&s| Mark::Status(s))
@@ -143,16 +242,10 @@ pub fn render_selected(seats: &[Seat], style: MapStyle, selected: &[String]) -> 
         used += len;
     }
     let _ = writeln!(out, "{line}");
-    out
 }
 
-fn render_section(
-    out: &mut String,
-    seats: &[Seat],
-    style: MapStyle,
-    width: usize,
-    selected: &HashSet<&str>,
-) {
+/// A section's title line: its name and its seats' counts by status.
+fn section_title(seats: &[Seat]) -> String {
     let mut counts = StatusCounts::default();
     for s in seats {
         counts.add(s.status, 1);
@@ -168,7 +261,7 @@ fn render_section(
     } else {
         ""
     };
-    let title = format!(
+    format!(
         "{name} · {kind}{}{} {} · {} available · {} held · {} reserved{blocked}",
         if kind.is_empty() { "" } else { " " },
         counts.total,
@@ -176,8 +269,24 @@ fn render_section(
         counts.available,
         counts.held,
         counts.reserved
-    );
-    let _ = writeln!(out, "{}", truncate(&title, width));
+    )
+}
+
+/// Draws `seats` (rows of one section, or all of it), titled with the counts of `whole` (the
+/// section they are part of).
+fn render_section(
+    out: &mut String,
+    seats: &[Seat],
+    whole: &[Seat],
+    style: MapStyle,
+    width: usize,
+    selected: &HashSet<&str>,
+) {
+    let mut counts = StatusCounts::default();
+    for s in whole {
+        counts.add(s.status, 1);
+    }
+    let _ = writeln!(out, "{}", truncate(&section_title(whole), width));
     if seats[0].area {
         render_area_bar(out, &counts, style, width);
         return;

@@ -30,10 +30,15 @@ struct Pty {
 
 impl Pty {
     fn spawn(env: &Env, args: &[&str]) -> Pty {
+        Pty::spawn_sized(env, args, 60, 100)
+    }
+
+    /// On a terminal of `rows` × `cols`.
+    fn spawn_sized(env: &Env, args: &[&str], rows: u16, cols: u16) -> Pty {
         let (mut master, mut slave) = (0, 0);
         let size = libc::winsize {
-            ws_row: 60,
-            ws_col: 100,
+            ws_row: rows,
+            ws_col: cols,
             ws_xpixel: 0,
             ws_ypixel: 0,
         };
@@ -475,4 +480,81 @@ fn declining_a_delete_at_the_prompt_is_no_error() {
     assert_eq!(code, Some(0), "{screen}");
     assert!(screen.contains("Not deleted"), "{screen}");
     env.ok(&["event", "show", "Keep"]);
+}
+
+/// On an 80×24 terminal and a 2 000-seat hall, the pick, the rows around it and the prompt
+/// share one screen (the whole hall would be 60 lines), and the hold's time left counts down
+/// while the clerk decides.
+#[test]
+fn the_pick_and_the_prompt_fit_80_by_24_and_the_time_left_counts_down() {
+    let env = Env::sqlite();
+    let layout = crate::events::repo("examples/hall.toml");
+    env.ok(&["event", "create", "--name", "Hall", "--layout", &layout]);
+    let mut t = Pty::spawn_sized(&env, &["box-office", "Hall"], 24, 80);
+    t.expect("Hall · 2000 of 2000 seats available");
+    t.send(ENTER); // Sell seats
+    t.expect("[ STAGE ]");
+    // The overview: one line per section, no rows.
+    t.expect("Gallery ·");
+    t.expect("Seats:");
+    t.line("M-40..M-42");
+    t.expect("Hold M-40, M-41, M-42 for 10m?");
+    let shown = {
+        let end = t.screen.rfind("Hold M-40, M-41, M-42 for 10m?").unwrap();
+        let start = t.screen[..end].rfind("[ STAGE ]").unwrap();
+        t.screen[start..end].to_string()
+    };
+    if std::env::var_os("SHOW_SCREEN").is_some() {
+        eprintln!("{shown}");
+    }
+    let lines = shown.lines().count();
+    assert!(
+        lines <= 22,
+        "{lines} lines between the map and the prompt:\n{shown}"
+    );
+    assert!(
+        shown.contains("Stalls ·") && shown.contains("840 seats"),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("Gallery"),
+        "only the section in play:\n{shown}"
+    );
+    let row_m = shown
+        .lines()
+        .find(|l| l.starts_with("M "))
+        .unwrap_or_else(|| panic!("row M is not shown:\n{shown}"));
+    assert!(row_m.contains("***"), "{row_m}");
+    assert!(
+        shown.contains("rows ") && shown.contains(" of 14"),
+        "{shown}"
+    );
+    t.send("y");
+    t.expect("Held M-40, M-41, M-42 until");
+    t.expect("Then?");
+    // Nothing typed for a few seconds: the time left has gone down on its own.
+    std::thread::sleep(Duration::from_millis(3200));
+    while t.pump(Duration::from_millis(200)) {}
+    let mut left: Vec<String> = t
+        .screen
+        .match_indices(" left)")
+        .map(|(i, _)| t.screen[..i].rsplit('(').next().unwrap().to_string())
+        .collect();
+    left.dedup();
+    assert!(
+        left.len() >= 3,
+        "the time left did not count down: {left:?}"
+    );
+    t.send(DOWN);
+    t.send(ENTER); // Release
+    t.expect("Then? · Release (the customer declines)");
+    t.expect("Released M-40, M-41, M-42");
+    t.expect("Hall · 2000 of 2000 seats available");
+    for _ in 0..4 {
+        t.send(DOWN);
+    }
+    t.send(ENTER); // Quit
+    let (code, screen) = t.wait();
+    assert_eq!(code, Some(0), "{screen}");
+    assert_eq!(env.json(&["audit", "Hall"])["ok"], true);
 }

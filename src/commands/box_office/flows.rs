@@ -10,7 +10,7 @@ use crate::contract::HoldInfo;
 use crate::domain::pick::{HOW_TO_PICK, check_limit, pick};
 use crate::domain::{Event, Seat};
 use crate::error::{Error, Result};
-use crate::ui::map::{MapStyle, render_selected};
+use crate::ui::map::{MapStyle, render_in_play, render_selected};
 
 impl Desk<'_> {
     fn event(&self) -> &Event {
@@ -155,9 +155,23 @@ impl Desk<'_> {
             .write_str(&render_selected(seats, style, selected));
     }
 
+    /// The sections at a glance, or the section in play around `selected`, sized to leave the
+    /// pick's remarks and the prompt on the screen.
+    fn show_in_play(&self, seats: &[Seat], selected: &[String]) {
+        let style = MapStyle {
+            color: self.ctx.ui.color,
+            width: self.ctx.ui.width,
+        };
+        let (rows, _) = self.term.size();
+        let max_lines = (rows as usize).saturating_sub(8).max(8);
+        let _ = self
+            .term
+            .write_str(&render_in_play(seats, style, selected, max_lines));
+    }
+
     async fn sell(&mut self) -> Result<()> {
         let seats = self.seats().await?;
-        self.show_map(&seats, &[]);
+        self.show_in_play(&seats, &[]);
         self.say(HOW_TO_PICK);
         let max = self.ctx.settings.config.reservation.max_seats_per_hold as usize;
         loop {
@@ -182,7 +196,7 @@ impl Desk<'_> {
                     continue;
                 }
             };
-            self.show_map(&seats, &picked.labels);
+            self.show_in_play(&seats, &picked.labels);
             for remark in &picked.remarks {
                 self.say(remark);
             }
@@ -264,22 +278,25 @@ impl Desk<'_> {
     /// The customer decides: reserve, release or more time.
     async fn settle(&mut self) -> Result<()> {
         while let Some(hold) = self.held.clone() {
-            let left = (hold.expires_at - Utc::now()).num_seconds().max(0);
-            self.say(&format!(
-                "Held {} until {} ({}:{:02} left). hold id: {}",
-                hold.seats.join(", "),
-                hold.expires_at.format("%H:%M:%S UTC"),
-                left / 60,
-                left % 60,
-                hold.hold_id
-            ));
+            // The time left counts down while the clerk and the customer decide.
+            let status = || {
+                let left = (hold.expires_at - Utc::now()).num_seconds().max(0);
+                format!(
+                    "Held {} until {} ({}:{:02} left). hold id: {}",
+                    hold.seats.join(", "),
+                    hold.expires_at.format("%H:%M:%S UTC"),
+                    left / 60,
+                    left % 60,
+                    hold.hold_id
+                )
+            };
             let items = [
                 "Reserve (the customer pays)",
                 "Release (the customer declines)",
                 "Extend the hold",
             ]
             .map(String::from);
-            match self.select("Then?", &items)? {
+            match self.select_counting(&status, "Then?", &items)? {
                 Some(0) => {
                     let customer = self.input("Customer name")?;
                     if customer.is_empty() {
