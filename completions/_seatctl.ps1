@@ -49,6 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show the audit trail of seat changes')
             [CompletionResult]::new('reservations', 'reservations', [CompletionResultType]::ParameterValue, 'List an event''s reservations, by customer, reference or status')
             [CompletionResult]::new('holds', 'holds', [CompletionResultType]::ParameterValue, 'List an event''s holds, by holder or status')
+            [CompletionResult]::new('price', 'price', [CompletionResultType]::ParameterValue, 'Prices per seat category, in the configured currency: set, clear, list')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'Database schema: migrate and status')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Create a demo event from the example layout and show its map')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the config, database and Redis this terminal would use')
@@ -475,6 +476,89 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'seatctl;price' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]')
+            [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also honoured: NO_COLOR, TERM=dumb)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set the price of a category''s seats (or the event''s default) to AMOUNT (45, 45.50)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove a category''s price (or the default)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the event''s prices')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'seatctl;price;set' {
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'The seat category (any case, as `--category` elsewhere; general-admission areas'' too)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]')
+            [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]')
+            [CompletionResult]::new('--default', '--default', [CompletionResultType]::ParameterName, 'The event''s default: seats whose category has no price, or that have no category')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also honoured: NO_COLOR, TERM=dumb)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'seatctl;price;clear' {
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'The seat category (any case, as `--category` elsewhere; general-admission areas'' too)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]')
+            [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]')
+            [CompletionResult]::new('--default', '--default', [CompletionResultType]::ParameterName, 'The event''s default: seats whose category has no price, or that have no category')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also honoured: NO_COLOR, TERM=dumb)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'seatctl;price;list' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]')
+            [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also honoured: NO_COLOR, TERM=dumb)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'seatctl;price;help' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set the price of a category''s seats (or the event''s default) to AMOUNT (45, 45.50)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove a category''s price (or the default)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the event''s prices')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'seatctl;price;help;set' {
+            break
+        }
+        'seatctl;price;help;clear' {
+            break
+        }
+        'seatctl;price;help;list' {
+            break
+        }
+        'seatctl;price;help;help' {
+            break
+        }
         'seatctl;db' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')
@@ -591,7 +675,7 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]')
             [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]')
-            [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'Print the counts as CSV (scope,name,total,available,held,reserved,blocked,sold_pct)')
+            [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'Print the counts as CSV (scope,name,total,available,held,reserved,blocked,sold_pct,revenue)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also honoured: NO_COLOR, TERM=dumb)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)')
@@ -773,6 +857,7 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show the audit trail of seat changes')
             [CompletionResult]::new('reservations', 'reservations', [CompletionResultType]::ParameterValue, 'List an event''s reservations, by customer, reference or status')
             [CompletionResult]::new('holds', 'holds', [CompletionResultType]::ParameterValue, 'List an event''s holds, by holder or status')
+            [CompletionResult]::new('price', 'price', [CompletionResultType]::ParameterValue, 'Prices per seat category, in the configured currency: set, clear, list')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'Database schema: migrate and status')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Create a demo event from the example layout and show its map')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the config, database and Redis this terminal would use')
@@ -856,6 +941,21 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             break
         }
         'seatctl;help;holds' {
+            break
+        }
+        'seatctl;help;price' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set the price of a category''s seats (or the event''s default) to AMOUNT (45, 45.50)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove a category''s price (or the default)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the event''s prices')
+            break
+        }
+        'seatctl;help;price;set' {
+            break
+        }
+        'seatctl;help;price;clear' {
+            break
+        }
+        'seatctl;help;price;list' {
             break
         }
         'seatctl;help;db' {

@@ -67,6 +67,9 @@ _seatctl() {
             seatctl,map)
                 cmd="seatctl__subcmd__map"
                 ;;
+            seatctl,price)
+                cmd="seatctl__subcmd__price"
+                ;;
             seatctl,release)
                 cmd="seatctl__subcmd__release"
                 ;;
@@ -202,6 +205,9 @@ _seatctl() {
             seatctl__subcmd__help,map)
                 cmd="seatctl__subcmd__help__subcmd__map"
                 ;;
+            seatctl__subcmd__help,price)
+                cmd="seatctl__subcmd__help__subcmd__price"
+                ;;
             seatctl__subcmd__help,release)
                 cmd="seatctl__subcmd__help__subcmd__release"
                 ;;
@@ -256,6 +262,15 @@ _seatctl() {
             seatctl__subcmd__help__subcmd__layout,import)
                 cmd="seatctl__subcmd__help__subcmd__layout__subcmd__import"
                 ;;
+            seatctl__subcmd__help__subcmd__price,clear)
+                cmd="seatctl__subcmd__help__subcmd__price__subcmd__clear"
+                ;;
+            seatctl__subcmd__help__subcmd__price,list)
+                cmd="seatctl__subcmd__help__subcmd__price__subcmd__list"
+                ;;
+            seatctl__subcmd__help__subcmd__price,set)
+                cmd="seatctl__subcmd__help__subcmd__price__subcmd__set"
+                ;;
             seatctl__subcmd__help__subcmd__simulate,compare)
                 cmd="seatctl__subcmd__help__subcmd__simulate__subcmd__compare"
                 ;;
@@ -279,6 +294,30 @@ _seatctl() {
                 ;;
             seatctl__subcmd__layout__subcmd__help,import)
                 cmd="seatctl__subcmd__layout__subcmd__help__subcmd__import"
+                ;;
+            seatctl__subcmd__price,clear)
+                cmd="seatctl__subcmd__price__subcmd__clear"
+                ;;
+            seatctl__subcmd__price,help)
+                cmd="seatctl__subcmd__price__subcmd__help"
+                ;;
+            seatctl__subcmd__price,list)
+                cmd="seatctl__subcmd__price__subcmd__list"
+                ;;
+            seatctl__subcmd__price,set)
+                cmd="seatctl__subcmd__price__subcmd__set"
+                ;;
+            seatctl__subcmd__price__subcmd__help,clear)
+                cmd="seatctl__subcmd__price__subcmd__help__subcmd__clear"
+                ;;
+            seatctl__subcmd__price__subcmd__help,help)
+                cmd="seatctl__subcmd__price__subcmd__help__subcmd__help"
+                ;;
+            seatctl__subcmd__price__subcmd__help,list)
+                cmd="seatctl__subcmd__price__subcmd__help__subcmd__list"
+                ;;
+            seatctl__subcmd__price__subcmd__help,set)
+                cmd="seatctl__subcmd__price__subcmd__help__subcmd__set"
                 ;;
             seatctl__subcmd__simulate,compare)
                 cmd="seatctl__subcmd__simulate__subcmd__compare"
@@ -305,7 +344,7 @@ _seatctl() {
 
     case "${cmd}" in
         seatctl)
-            opts="-v -h -V --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help --version event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help"
+            opts="-v -h -V --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help --version event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds price db demo doctor report export simulate audit completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1175,7 +1214,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__help)
-            opts="event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds db demo doctor report export simulate audit completions man help"
+            opts="event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds price db demo doctor report export simulate audit completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1555,6 +1594,62 @@ _seatctl() {
         seatctl__subcmd__help__subcmd__map)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__help__subcmd__price)
+            opts="set clear list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__help__subcmd__price__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__help__subcmd__price__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__help__subcmd__price__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2072,6 +2167,220 @@ _seatctl() {
                     return 0
                     ;;
                 --highlight)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --strategy)
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__price)
+            opts="-v -h --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help set clear list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --strategy)
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__price__subcmd__clear)
+            opts="-v -h --category --default --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --category)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --strategy)
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__price__subcmd__help)
+            opts="set clear list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__price__subcmd__help__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__price__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__price__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__price__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__price__subcmd__list)
+            opts="-v -h --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --strategy)
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__price__subcmd__set)
+            opts="-v -h --category --default --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --category)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -153,6 +153,9 @@ pub enum Command {
     Reservations(commands::listing::ReservationsArgs),
     /// List an event's holds, by holder or status
     Holds(commands::listing::HoldsArgs),
+    /// Prices per seat category, in the configured currency: set, clear, list
+    #[command(subcommand)]
+    Price(commands::price::PriceCommand),
     /// Database schema: migrate and status
     #[command(subcommand)]
     Db(commands::db::DbCommand),

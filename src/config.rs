@@ -21,7 +21,25 @@ pub struct Config {
     pub reservation: ReservationConfig,
     pub occ: OccConfig,
     pub terminal: TerminalConfig,
+    pub sales: SalesConfig,
     pub output: OutputConfig,
+}
+
+/// `[sales]`: money.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SalesConfig {
+    /// The currency prices are in (`seatctl price`): an ISO 4217 code, three capital letters.
+    /// Amounts are kept in hundredths of it.
+    pub currency: String,
+}
+
+impl Default for SalesConfig {
+    fn default() -> Self {
+        SalesConfig {
+            currency: "EUR".into(),
+        }
+    }
 }
 
 /// `[terminal]`: who works at this terminal.
@@ -194,6 +212,13 @@ impl Config {
                 path.display()
             )))
         };
+        let c = &self.sales.currency;
+        if c.len() != 3 || !c.chars().all(|ch| ch.is_ascii_uppercase()) {
+            return bad(
+                "sales.currency",
+                "must be an ISO 4217 code: three capital letters, like EUR, GBP or USD",
+            );
+        }
         if self.database.max_connections == 0 {
             return bad("database.max_connections", "must be at least 1");
         }

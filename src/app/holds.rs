@@ -163,6 +163,7 @@ impl Session {
             let hold = reserver
                 .hold_area(&req, &name, capacity, asked, &mut effort)
                 .await?;
+            let total = self.total_of(event.id, &hold.seats).await;
             return Ok(Held {
                 hold,
                 strategy: reserver.strategy().to_string(),
@@ -171,6 +172,7 @@ impl Session {
                 orphans: None,
                 access_spent: None,
                 area: Some(name),
+                total,
             });
         }
         let (hold, pick) = match &order.best {
@@ -241,6 +243,7 @@ impl Session {
                 Err(e) => return Err(e),
             },
         };
+        let total = self.total_of(event.id, &hold.seats).await;
         Ok(Held {
             hold,
             strategy: reserver.strategy().to_string(),
@@ -249,6 +252,7 @@ impl Session {
             orphans: pick.as_ref().map(|p| p.orphans),
             access_spent: pick.map(|p| p.access_spent),
             area: None,
+            total,
         })
     }
 
@@ -280,10 +284,13 @@ impl Session {
         };
         let (customer, reference) = (text("customer", customer)?, text("reference", reference)?);
         let (customer, reference) = (customer.as_deref(), reference.as_deref());
-        self.reserver()
+        let mut info = self
+            .reserver()
             .await?
             .reserve(hold_id, customer, reference, by, &mut Effort::default())
-            .await
+            .await?;
+        info.total = self.total_of(info.event_id, &info.seats).await;
+        Ok(info)
     }
 
     /// Releases a hold or a reservation (either id), done `by`, and returns its seats to sale;

@@ -10,6 +10,7 @@ mod events;
 mod holds;
 mod layouts;
 mod listing;
+mod prices;
 mod reports;
 mod seats;
 pub mod strategy;
@@ -21,6 +22,7 @@ pub use events::{EventOrder, EventUpdate, LayoutSource};
 pub use holds::{AreaOrder, BestOrder, HoldOrder};
 pub use layouts::check_layout;
 pub use listing::{HoldFilter, ReservationFilter};
+pub use prices::{PriceItem, PriceList};
 
 use tokio::sync::OnceCell;
 

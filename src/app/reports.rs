@@ -45,6 +45,26 @@ impl Session {
                 })
                 .add(status);
         }
+        // Revenue, when the event has prices: the reserved seats' prices by section and
+        // category (every tally gets one, 0 where nothing is sold).
+        if !store.prices(event.id).await?.is_empty() {
+            let currency = &self.settings.config.sales.currency;
+            overall.add_revenue(0, 0, currency);
+            for t in sections.iter_mut().chain(categories.values_mut()) {
+                t.add_revenue(0, 0, currency);
+            }
+            for r in store.revenue(event.id).await? {
+                let unpriced = r.unpriced as u64;
+                overall.add_revenue(r.minor, unpriced, currency);
+                if let Some(t) = sections.iter_mut().find(|t| t.name == r.section) {
+                    t.add_revenue(r.minor, unpriced, currency);
+                }
+                let cat = r.category.unwrap_or_else(|| "(none)".into());
+                if let Some(t) = categories.get_mut(&cat) {
+                    t.add_revenue(r.minor, unpriced, currency);
+                }
+            }
+        }
         let lapsing = store
             .lapsing_holds(event.id, within.0.as_millis() as i64)
             .await?;

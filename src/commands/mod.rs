@@ -13,6 +13,7 @@ pub mod layout;
 pub mod listing;
 pub mod man;
 pub mod map;
+pub mod price;
 pub mod report;
 pub mod reservations;
 pub mod seats;
@@ -111,6 +112,7 @@ fn action(command: &Command) -> &'static str {
         Command::History(_) => "history",
         Command::Reservations(_) => "reservations",
         Command::Holds(_) => "holds",
+        Command::Price(_) => "price",
         Command::Demo(_) => "demo",
         Command::Doctor(_) => "doctor",
         Command::Simulate(_) => "simulate",
@@ -156,6 +158,7 @@ async fn run_command(command: Command, ctx: &Ctx) -> anyhow::Result<Box<dyn Repo
         Command::History(args) => args.run(ctx).await?,
         Command::Reservations(args) => args.run(ctx).await?,
         Command::Holds(args) => args.run(ctx).await?,
+        Command::Price(cmd) => Box::new(cmd.run(ctx).await?),
         Command::Demo(args) => Box::new(args.run(ctx).await?),
         Command::Doctor(args) => Box::new(args.run(ctx).await),
         Command::Simulate(cmd) => cmd.run(ctx).await?,

@@ -21,7 +21,7 @@ pub struct ReportArgs {
     /// List holds lapsing within this time
     #[arg(long, default_value = "10m", value_name = "DURATION")]
     pub within: HumanDuration,
-    /// Print the counts as CSV (scope,name,total,available,held,reserved,blocked,sold_pct)
+    /// Print the counts as CSV (scope,name,total,available,held,reserved,blocked,sold_pct,revenue)
     #[arg(long)]
     pub csv: bool,
 }
@@ -65,6 +65,7 @@ impl Render for ReportOut {
             "reserved",
             "blocked",
             "sold_pct",
+            "revenue",
         ]
         .map(String::from)
         .to_vec();
@@ -81,6 +82,10 @@ impl Render for ReportOut {
                     t.reserved.to_string(),
                     t.blocked.to_string(),
                     t.sold_pct.to_string(),
+                    t.revenue
+                        .as_ref()
+                        .map(|m| m.amount.clone())
+                        .unwrap_or_default(),
                 ]
             });
         csv_text(std::iter::once(header).chain(groups))
@@ -89,18 +94,24 @@ impl Render for ReportOut {
 
 impl Render for EventReport {
     fn human(&self, ui: &Ui) -> String {
+        let priced = self.overall.revenue.as_ref().map(|m| m.currency.clone());
         let tally = |title: &str, rows: &[&Tally]| {
-            let mut t = ui.table(&[
-                title,
-                "Seats",
-                "Available",
-                "Held",
-                "Reserved",
-                "Blocked",
-                "Sold",
-            ]);
+            let mut header = vec![
+                title.to_string(),
+                "Seats".into(),
+                "Available".into(),
+                "Held".into(),
+                "Reserved".into(),
+                "Blocked".into(),
+                "Sold".into(),
+            ];
+            if let Some(currency) = &priced {
+                header.push(format!("Revenue ({currency})"));
+            }
+            let header: Vec<&str> = header.iter().map(String::as_str).collect();
+            let mut t = ui.table(&header);
             for r in rows {
-                t.add_row(vec![
+                let mut row = vec![
                     r.name.clone(),
                     r.total.to_string(),
                     r.available.to_string(),
@@ -108,7 +119,19 @@ impl Render for EventReport {
                     r.reserved.to_string(),
                     r.blocked.to_string(),
                     format!("{:.1}%", r.sold_pct),
-                ]);
+                ];
+                if priced.is_some() {
+                    let amount = r
+                        .revenue
+                        .as_ref()
+                        .map(|m| m.amount.clone())
+                        .unwrap_or_default();
+                    row.push(match r.unpriced_sold {
+                        Some(n) if n > 0 => format!("{amount} (+{n} unpriced)"),
+                        _ => amount,
+                    });
+                }
+                t.add_row(row);
             }
             format!("{t}\n")
         };

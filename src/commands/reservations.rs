@@ -67,6 +67,21 @@ pub struct HoldArgs {
     pub pause_after_lock: Option<HumanDuration>,
 }
 
+/// `\nTotal: 90.00 EUR` (and the seats without a price), or nothing when the event has no
+/// prices.
+pub(crate) fn total_line(total: Option<&crate::contract::Total>) -> String {
+    match total {
+        None => String::new(),
+        Some(t) if t.unpriced_seats == 0 => format!("\nTotal: {}", t.price),
+        Some(t) => format!(
+            "\nTotal: {} ({} seat{} without a price)",
+            t.price,
+            t.unpriced_seats,
+            if t.unpriced_seats == 1 { "" } else { "s" }
+        ),
+    }
+}
+
 impl Render for Held {
     fn human(&self, _ui: &Ui) -> String {
         let h = &self.hold;
@@ -99,9 +114,10 @@ impl Render for Held {
             None => h.seats.join(", "),
         };
         format!(
-            "{} {what} until {}.{remarks}\nhold id: {}\n",
+            "{} {what} until {}.{remarks}{}\nhold id: {}\n",
             if h.replayed { "Already held:" } else { "Held" },
             h.expires_at.format("%H:%M:%S UTC"),
+            total_line(self.total.as_ref()),
             h.hold_id
         )
     }
@@ -194,13 +210,14 @@ impl Render for Reserved {
     fn human(&self, _ui: &Ui) -> String {
         let r = &self.0;
         format!(
-            "{} {}.\nreservation id: {}\n",
+            "{} {}.{}\nreservation id: {}\n",
             if r.replayed {
                 "Already reserved:"
             } else {
                 "Reserved"
             },
             r.seats.join(", "),
+            total_line(r.total.as_ref()),
             r.reservation_id
         )
     }

@@ -33,6 +33,17 @@ pub struct ReservationInfo {
     pub reference: Option<String>,
     /// True when the hold had already been reserved (reserve is idempotent).
     pub replayed: bool,
+    /// What the seats cost, when the event has prices (`seatctl price`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total: Option<Total>,
+}
+
+/// What a set of seats costs: their prices added up (`price`), and how many of them have no
+/// price (neither their category nor the event's default has one).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Total {
+    pub price: crate::domain::money::Money,
+    pub unpriced_seats: u64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -111,4 +122,7 @@ pub struct Held {
     /// With --area: the general-admission area whose places (`seats`: `AREA#N`) were held.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub area: Option<String>,
+    /// What the seats cost, when the event has prices (`seatctl price`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total: Option<Total>,
 }

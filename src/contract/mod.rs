@@ -11,7 +11,9 @@ mod seats;
 
 pub use audit::{AuditReport, AuditSection, Audited, Booked, Violation};
 pub use events::{Created, Deleted, EventDetail, EventListItem, ImportReport};
-pub use holds::{BlockChange, Held, HistoryEntry, HoldInfo, Released, ReservationInfo, Swept};
+pub use holds::{
+    BlockChange, Held, HistoryEntry, HoldInfo, Released, ReservationInfo, Swept, Total,
+};
 pub use layouts::{Checked, Imported, SectionSummary};
 pub use reports::{
     EventReport, ExportSeat, FoundReservation, HoldRow, Lapsing, ReservationRow, SalesHour, Tally,

@@ -95,6 +95,22 @@ pub struct Tally {
     pub blocked: u64,
     /// Reserved seats as a share of all, in percent (one decimal).
     pub sold_pct: f64,
+    /// When the event has prices (`seatctl price`): its reserved seats' prices added up.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revenue: Option<crate::domain::money::Money>,
+    /// With `revenue`: reserved seats that have no price (not in `revenue`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unpriced_sold: Option<u64>,
+}
+
+impl Tally {
+    /// Adds `minor` hundredths of `currency` and `unpriced` seats without a price to the
+    /// revenue.
+    pub fn add_revenue(&mut self, minor: i64, unpriced: u64, currency: &str) {
+        let before = self.revenue.as_ref().map_or(0, |m| m.minor);
+        self.revenue = Some(crate::domain::money::Money::new(before + minor, currency));
+        self.unpriced_sold = Some(self.unpriced_sold.unwrap_or(0) + unpriced);
+    }
 }
 
 impl Tally {

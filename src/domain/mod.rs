@@ -3,6 +3,7 @@
 pub mod best;
 pub mod labels;
 pub mod layout;
+pub mod money;
 pub mod names;
 pub mod pick;
 

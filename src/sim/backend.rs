@@ -163,6 +163,7 @@ impl Backend for Noop {
             customer: None,
             reference: None,
             replayed: false,
+            total: None,
         })
     }
 

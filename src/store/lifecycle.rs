@@ -179,6 +179,7 @@ impl Store {
                         customer: customer.map(str::to_string),
                         reference: reference.map(str::to_string),
                         replayed: false,
+                        total: None,
                     })))
                 }
                 .await
@@ -217,6 +218,7 @@ impl Store {
             customer,
             reference,
             replayed: true,
+            total: None,
         }))
     }
 

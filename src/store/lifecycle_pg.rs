@@ -124,6 +124,7 @@ impl Store {
                 customer: customer.map(str::to_string),
                 reference: reference.map(str::to_string),
                 replayed: false,
+                total: None,
             })),
             // Not active: reserved already (a replay), or released, lapsed, unknown.
             Ok(None) => match self.reservation_of_hold(hold_id).await? {

@@ -11,6 +11,7 @@ mod hold_pg;
 mod lifecycle;
 pub mod lifecycle_pg;
 mod listing;
+mod prices;
 pub mod redis;
 mod release;
 mod reports;
@@ -32,6 +33,7 @@ use crate::error::{Error, Result};
 
 pub use audit::{AuditReport, AuditSection, Booked, Expected, Violation};
 pub use events::{EventChange, NewEvent};
+pub use prices::RevenueRow;
 pub use request::{Actor, Attempt, Fault, HoldRequest};
 
 #[derive(Clone)]

@@ -15,6 +15,7 @@ mod history;
 mod layout;
 mod listing;
 mod logging;
+mod prices;
 mod readme;
 mod report;
 mod reservations;

@@ -43,10 +43,10 @@ fn report_counts_sections_categories_lapsing_holds_and_sales() {
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(
             lines[0],
-            "scope,name,total,available,held,reserved,blocked,sold_pct"
+            "scope,name,total,available,held,reserved,blocked,sold_pct,revenue"
         );
-        assert_eq!(lines[1], "event,Gala,5,1,2,2,0,40");
-        assert!(lines.contains(&"section,Stalls,3,1,0,2,0,66.7"), "{csv}");
+        assert_eq!(lines[1], "event,Gala,5,1,2,2,0,40,");
+        assert!(lines.contains(&"section,Stalls,3,1,0,2,0,66.7,"), "{csv}");
         let text = env.ok(&["report", "Gala"]);
         assert!(text.contains("Stalls") && text.contains("bob"), "{text}");
         env.fails(&["--json", "report", "Gala", "--csv"], 2);

@@ -83,6 +83,7 @@ fn each_role_may_do_its_work_and_nothing_more() {
         code(op, &["block", "G", "10", "--reason", "camera"]),
         Some(0)
     );
+    assert_eq!(code(op, &["price", "set", "G", "--default", "30"]), Some(0));
     // Box office: sells.
     let out = as_user(bo, &["--json", "hold", "G", "1", "2"]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
@@ -97,6 +98,7 @@ fn each_role_may_do_its_work_and_nothing_more() {
         &["event", "create", "--name", "H", "--seats", "2"][..],
         &["block", "G", "5", "--reason", "x"],
         &["event", "delete", "G", "--force", "--yes"],
+        &["price", "set", "G", "--default", "1"],
     ] {
         let out = as_user(bo, args);
         assert_eq!(out.status.code(), Some(7), "box office {args:?}: {out:?}");
@@ -131,6 +133,9 @@ fn each_role_may_do_its_work_and_nothing_more() {
         &["report", "G"],
         &["audit", "G"],
         &["export", "G"],
+        &["price", "list", "G"],
+        &["reservations", "G"],
+        &["holds", "G"],
     ] {
         assert_eq!(code(ro, args), Some(0), "readonly {args:?}");
     }

@@ -278,11 +278,24 @@ impl Desk<'_> {
     /// The customer decides: reserve, release or more time.
     async fn settle(&mut self) -> Result<()> {
         while let Some(hold) = self.held.clone() {
+            // What the customer is to pay, when the event has prices.
+            let to_pay = self
+                .ctx
+                .total_of(hold.event_id, &hold.seats)
+                .await
+                .map(|t| {
+                    format!(
+                        " · {}",
+                        crate::commands::reservations::total_line(Some(&t))
+                            .trim_start_matches("\nTotal: ")
+                    )
+                })
+                .unwrap_or_default();
             // The time left counts down while the clerk and the customer decide.
             let status = || {
                 let left = (hold.expires_at - Utc::now()).num_seconds().max(0);
                 format!(
-                    "Held {} until {} ({}:{:02} left). hold id: {}",
+                    "Held {} until {} ({}:{:02} left){to_pay}. hold id: {}",
                     hold.seats.join(", "),
                     hold.expires_at.format("%H:%M:%S UTC"),
                     left / 60,
@@ -318,8 +331,13 @@ impl Desk<'_> {
                         Ok(r) => {
                             self.held = None;
                             self.closed.reservations += 1;
+                            let to_pay = r
+                                .total
+                                .as_ref()
+                                .map(|t| format!(" · to pay: {}", t.price))
+                                .unwrap_or_default();
                             self.say(&format!(
-                                "Reserved {} for {customer}. reservation id: {}",
+                                "Reserved {} for {customer}{to_pay}. reservation id: {}",
                                 r.seats.join(", "),
                                 r.reservation_id
                             ));

@@ -1,0 +1,10 @@
+-- Prices: what a seat of each category costs at an event, in hundredths of the currency the
+-- configuration names (`sales.currency`). The category '' is the event's default: the price
+-- of every seat whose category has none of its own (or that has no category).
+
+CREATE TABLE category_prices (
+    event_id    BLOB NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    category    TEXT NOT NULL,
+    price_minor INTEGER NOT NULL CHECK (price_minor >= 0 AND price_minor <= 100000000000),
+    PRIMARY KEY (event_id, category)
+);

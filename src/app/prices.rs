@@ -1,0 +1,129 @@
+//! Prices per category (`seatctl price set|clear|list`) and what seats cost (the totals
+//! `hold` and `reserve` show, `report`'s revenue). Amounts are hundredths of `sales.currency`.
+
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::Session;
+use crate::contract::Total;
+use crate::domain::money::{Money, parse_amount};
+use crate::error::{Error, Result};
+
+/// One price of an event: its category (`None`: the event's default, for seats whose
+/// category has no price or that have none) and its price.
+#[derive(Debug, Clone, Serialize)]
+pub struct PriceItem {
+    pub category: Option<String>,
+    pub price: Money,
+}
+
+/// What `price list` (and `set`, `clear`) print: the event's prices, by category.
+#[derive(Debug, Clone, Serialize)]
+pub struct PriceList {
+    pub event_id: Uuid,
+    pub event: String,
+    pub currency: String,
+    pub prices: Vec<PriceItem>,
+    /// Categories of the event with no price of their own.
+    pub unpriced_categories: Vec<String>,
+}
+
+impl Session {
+    fn currency(&self) -> &str {
+        &self.settings.config.sales.currency
+    }
+
+    /// The event's prices. Errors: exit 4 (no such event), 6.
+    pub async fn price_list(&self, event: &str) -> Result<PriceList> {
+        let store = self.store().await?;
+        let event = store.find_event(event).await?;
+        let prices = store.prices(event.id).await?;
+        let mut categories = store.categories(event.id, false).await?;
+        categories.extend(store.categories(event.id, true).await?);
+        categories.sort();
+        categories.dedup();
+        Ok(PriceList {
+            event_id: event.id,
+            event: event.name,
+            currency: self.currency().to_string(),
+            unpriced_categories: categories
+                .into_iter()
+                .filter(|c| !prices.iter().any(|(p, _)| p == c))
+                .collect(),
+            prices: prices
+                .into_iter()
+                .map(|(category, minor)| PriceItem {
+                    category: Some(category).filter(|c| !c.is_empty()),
+                    price: Money::new(minor, self.currency()),
+                })
+                .collect(),
+        })
+    }
+
+    /// Sets the price of `category` (`None`: the event's default) to `amount` (`45`, `45.50`).
+    /// Errors: exit 2 (not an amount), 4 (no such event or category, with a "did you mean"),
+    /// 7 (a login that may not: box office and readonly).
+    pub async fn set_price(
+        &self,
+        event: &str,
+        category: Option<&str>,
+        amount: &str,
+    ) -> Result<PriceList> {
+        let minor = parse_amount(amount).map_err(Error::Invalid)?;
+        let (event_id, category) = self.price_category(event, category).await?;
+        self.store()
+            .await?
+            .set_price(event_id, &category, minor)
+            .await?;
+        self.price_list(&event_id.to_string()).await
+    }
+
+    /// Removes the price of `category` (`None`: the default); no price there is no error.
+    /// Errors: as [`Session::set_price`].
+    pub async fn clear_price(&self, event: &str, category: Option<&str>) -> Result<PriceList> {
+        let (event_id, category) = self.price_category(event, category).await?;
+        self.store().await?.clear_price(event_id, &category).await?;
+        self.price_list(&event_id.to_string()).await
+    }
+
+    /// The event and the category as stored ('' for the default), checked as `--category`
+    /// is everywhere (any case when unambiguous; areas' categories too).
+    async fn price_category(&self, event: &str, category: Option<&str>) -> Result<(Uuid, String)> {
+        let store = self.store().await?;
+        let event = store.find_event(event).await?;
+        let category = match category {
+            None => String::new(),
+            Some(c) if c.trim().is_empty() => {
+                return Err(Error::invalid(
+                    "--category needs a name; --default prices seats without one",
+                ));
+            }
+            Some(c) => {
+                let c = crate::domain::names::nfc(c.trim());
+                let areas = store.categories(event.id, true).await?;
+                match crate::domain::names::unique_folded(&c, areas.iter().map(String::as_str)) {
+                    Some(found) if !store.categories(event.id, false).await?.contains(&c) => {
+                        found.to_string()
+                    }
+                    _ => self.check_category(event.id, &c).await?,
+                }
+            }
+        };
+        Ok((event.id, category))
+    }
+
+    /// What `labels` of the event cost, when the event has prices at all; `None` otherwise,
+    /// and when the database does not answer (the sale it goes with is made: a price that
+    /// cannot be read must not turn it into an error).
+    pub async fn total_of(&self, event_id: Uuid, labels: &[String]) -> Option<Total> {
+        let store = self.store().await.ok()?;
+        if store.prices(event_id).await.ok()?.is_empty() {
+            return None;
+        }
+        let (minor, unpriced) = store.price_of_seats(event_id, labels).await.ok()?;
+        Some(Total {
+            price: Money::new(minor, self.currency()),
+            unpriced_seats: unpriced as u64,
+        })
+    }
+}

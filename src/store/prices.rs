@@ -1,0 +1,111 @@
+//! Prices per category of an event (`seatctl price`), the price of a set of seats, and revenue
+//! by section and category (`report`). Amounts are hundredths of `sales.currency`.
+
+use sqlx::QueryBuilder;
+use uuid::Uuid;
+
+use super::{Store, db_error, with_pool};
+use crate::error::Result;
+
+/// The price of a seat: its category's, else the event's default (category '').
+const PRICE_OF_SEAT: &str = "COALESCE(p.price_minor, d.price_minor)";
+const PRICE_JOINS: &str = "LEFT JOIN category_prices p ON p.event_id = s.event_id \
+     AND p.category = s.category \
+     LEFT JOIN category_prices d ON d.event_id = s.event_id AND d.category = ''";
+
+/// Revenue of one section and category: the reserved seats' prices added up, and how many
+/// reserved seats have no price.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RevenueRow {
+    pub section: String,
+    pub category: Option<String>,
+    pub minor: i64,
+    pub unpriced: i64,
+}
+
+impl Store {
+    /// Sets the price of `category` ('' for the event's default) to `minor`.
+    pub async fn set_price(&self, event_id: Uuid, category: &str, minor: i64) -> Result<()> {
+        with_pool!(self, |pool, _pg| {
+            sqlx::query(
+                "INSERT INTO category_prices (event_id, category, price_minor) VALUES ($1, $2, $3) \
+                 ON CONFLICT (event_id, category) DO UPDATE SET price_minor = excluded.price_minor",
+            )
+            .bind(event_id)
+            .bind(category)
+            .bind(minor)
+            .execute(pool)
+            .await
+            .map(|_| ())
+        })
+        .map_err(db_error)?;
+        Ok(())
+    }
+
+    /// Removes the price of `category` ('' for the default); whether there was one.
+    pub async fn clear_price(&self, event_id: Uuid, category: &str) -> Result<bool> {
+        let done = with_pool!(self, |pool, _pg| {
+            sqlx::query("DELETE FROM category_prices WHERE event_id = $1 AND category = $2")
+                .bind(event_id)
+                .bind(category)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+        })
+        .map_err(db_error)?;
+        Ok(done > 0)
+    }
+
+    /// The event's prices: (category, '' for the default; hundredths), by category.
+    pub async fn prices(&self, event_id: Uuid) -> Result<Vec<(String, i64)>> {
+        with_pool!(self, |pool, _pg| {
+            sqlx::query_as(
+                "SELECT category, price_minor FROM category_prices WHERE event_id = $1 \
+                 ORDER BY category",
+            )
+            .bind(event_id)
+            .fetch_all(pool)
+            .await
+        })
+        .map_err(db_error)
+    }
+
+    /// The seats `labels` of the event added up: (hundredths, seats without a price).
+    pub async fn price_of_seats(&self, event_id: Uuid, labels: &[String]) -> Result<(i64, i64)> {
+        if labels.is_empty() {
+            return Ok((0, 0));
+        }
+        with_pool!(self, |pool, _pg| {
+            let mut qb = QueryBuilder::new(format!(
+                "SELECT CAST(COALESCE(SUM({PRICE_OF_SEAT}), 0) AS BIGINT), \
+                 CAST(COALESCE(SUM(CASE WHEN {PRICE_OF_SEAT} IS NULL THEN 1 ELSE 0 END), 0) AS BIGINT) \
+                 FROM seats s {PRICE_JOINS} WHERE s.event_id = "
+            ));
+            qb.push_bind(event_id).push(" AND s.label IN (");
+            let mut list = qb.separated(", ");
+            for l in labels {
+                list.push_bind(l.clone());
+            }
+            qb.push(")");
+            qb.build_query_as::<(i64, i64)>().fetch_one(pool).await
+        })
+        .map_err(db_error)
+    }
+
+    /// Revenue of the event's reserved seats by section and category, in layout order.
+    pub async fn revenue(&self, event_id: Uuid) -> Result<Vec<RevenueRow>> {
+        with_pool!(self, |pool, _pg| {
+            sqlx::query_as::<_, RevenueRow>(sqlx::AssertSqlSafe(format!(
+                "SELECT s.section, s.category, \
+                 CAST(COALESCE(SUM({PRICE_OF_SEAT}), 0) AS BIGINT) AS minor, \
+                 CAST(SUM(CASE WHEN {PRICE_OF_SEAT} IS NULL THEN 1 ELSE 0 END) AS BIGINT) AS unpriced \
+                 FROM seats s {PRICE_JOINS} WHERE s.event_id = $1 AND s.status = 'reserved' \
+                 GROUP BY s.section, s.category ORDER BY MIN(s.section_pos), s.category"
+            )))
+            .bind(event_id)
+            .fetch_all(pool)
+            .await
+        })
+        .map_err(db_error)
+    }
+}
