@@ -190,10 +190,22 @@ pub enum ColorChoice {
     Never,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct OutputConfig {
     pub color: ColorChoice,
+    /// The zone times are shown in on the terminal: `local` (the machine's, `TZ` honoured),
+    /// `UTC`, or a fixed offset like `+01:00`. `--json` and CSV always carry RFC 3339 in UTC.
+    pub timezone: String,
+}
+
+impl Default for OutputConfig {
+    fn default() -> Self {
+        OutputConfig {
+            color: ColorChoice::default(),
+            timezone: "local".into(),
+        }
+    }
 }
 
 impl Config {
@@ -212,6 +224,9 @@ impl Config {
                 path.display()
             )))
         };
+        if let Err(e) = crate::output::Zone::parse(&self.output.timezone) {
+            return bad("output.timezone", &e);
+        }
         let c = &self.sales.currency;
         if c.len() != 3 || !c.chars().all(|ch| ch.is_ascii_uppercase()) {
             return bad(

@@ -81,7 +81,10 @@ pub async fn run(cli: Cli) -> i32 {
             )
             .into());
         }
-        let ui = Ui::new(settings.json, settings.color);
+        // Checked when the config was read: a bad zone never gets here.
+        let zone = output::Zone::parse(&settings.config.output.timezone)
+            .map_err(crate::error::Error::Invalid)?;
+        let ui = Ui::new(settings.json, settings.color, zone);
         let ctx = Ctx {
             app: app::Session::new(settings),
             ui,

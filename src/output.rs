@@ -18,17 +18,92 @@ pub struct Ui {
     pub width: usize,
     /// Whether stdout is a terminal: tables wrap to fit only there, never in a pipe.
     pub tty: bool,
+    /// The zone times are shown in (`output.timezone`).
+    pub zone: Zone,
+}
+
+/// Where the terminal shows times (`output.timezone`): the machine's local zone (`TZ`
+/// honoured, via chrono's `Local`), or a fixed offset (`UTC` is `+00:00`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    Local,
+    Fixed(chrono::FixedOffset),
+}
+
+impl Zone {
+    /// `local`, `UTC` (or `Z`), or `+HH:MM` / `-HH:MM` (up to ±23:59). Errors: what to write.
+    pub fn parse(text: &str) -> Result<Zone, String> {
+        let t = text.trim();
+        if t.eq_ignore_ascii_case("local") {
+            return Ok(Zone::Local);
+        }
+        if t.eq_ignore_ascii_case("utc") || t == "Z" {
+            return Ok(Zone::Fixed(
+                chrono::FixedOffset::east_opt(0).expect("0 is an offset"),
+            ));
+        }
+        let bad = || format!("`{text}` is not a zone: write local, UTC, or an offset like +01:00");
+        let (sign, rest) = match t.as_bytes().first() {
+            Some(b'+') => (1, &t[1..]),
+            Some(b'-') => (-1, &t[1..]),
+            _ => return Err(bad()),
+        };
+        let (h, m) = rest.split_once(':').ok_or_else(bad)?;
+        let (h, m): (i32, i32) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+        if h > 23 || !(0..60).contains(&m) || h < 0 {
+            return Err(bad());
+        }
+        chrono::FixedOffset::east_opt(sign * (h * 3600 + m * 60))
+            .map(Zone::Fixed)
+            .ok_or_else(bad)
+    }
+
+    /// `t` in this zone.
+    pub fn at(self, t: &chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::FixedOffset> {
+        match self {
+            Zone::Local => t.with_timezone(&chrono::Local).fixed_offset(),
+            Zone::Fixed(o) => t.with_timezone(&o),
+        }
+    }
+}
+
+/// `t` formatted with `fmt` (strftime) and the zone named after it: `UTC`, or its offset
+/// (`+01:00`).
+pub fn zoned(t: &chrono::DateTime<chrono::FixedOffset>, fmt: &str) -> String {
+    let zone = if t.offset().local_minus_utc() == 0 {
+        "UTC".to_string()
+    } else {
+        t.format("%:z").to_string()
+    };
+    format!("{} {zone}", t.format(fmt))
 }
 
 impl Ui {
     /// The output decisions: JSON or text, colour, and the terminal's width.
-    pub fn new(json: bool, color: bool) -> Ui {
+    pub fn new(json: bool, color: bool, zone: Zone) -> Ui {
         Ui {
             json,
             color,
             width: terminal_width(),
             tty: io::stdout().is_terminal(),
+            zone,
         }
+    }
+
+    /// A time as the terminal shows it: date, hours and minutes in the display zone, the zone
+    /// named (`2026-12-31 20:00 +01:00`, or `… UTC`).
+    pub fn time(&self, t: &chrono::DateTime<chrono::Utc>) -> String {
+        zoned(&self.zone.at(t), "%Y-%m-%d %H:%M")
+    }
+
+    /// A time of day to the second, in the display zone, the zone named (`14:03:06 UTC`).
+    pub fn clock(&self, t: &chrono::DateTime<chrono::Utc>) -> String {
+        zoned(&self.zone.at(t), "%H:%M:%S")
+    }
+
+    /// As [`Ui::time`] with seconds.
+    pub fn when(&self, t: &chrono::DateTime<chrono::Utc>) -> String {
+        zoned(&self.zone.at(t), "%Y-%m-%d %H:%M:%S")
     }
 
     /// A comfy-table in the house style, fitted to the terminal.
@@ -249,7 +324,14 @@ pub fn rfc3339(t: &chrono::DateTime<chrono::Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
 }
 
-/// A time as tables show it: `2026-12-31 20:00 UTC`.
+/// An event's start as the venue's clock says it (the offset it was given, named):
+/// `2026-12-31 20:00 +01:00`.
+pub fn starts(t: &chrono::DateTime<chrono::FixedOffset>) -> String {
+    zoned(t, "%Y-%m-%d %H:%M")
+}
+
+/// A time as tables show it in UTC: `2026-12-31 20:00 UTC` (see [`Ui::time`] for the display
+/// zone).
 pub fn time(t: &chrono::DateTime<chrono::Utc>) -> String {
     t.format("%Y-%m-%d %H:%M UTC").to_string()
 }

@@ -9,7 +9,7 @@ use crate::domain::names;
 use crate::domain::{Event, StatusCounts};
 use crate::error::{Error, Result};
 use crate::store::NewEvent;
-use chrono::{DateTime, Utc};
+use chrono::DateTime;
 use uuid::Uuid;
 
 /// Where an event's seats come from.
@@ -45,7 +45,7 @@ pub struct EventOrder {
     /// 1-200 characters, no control characters, not a UUID.
     pub name: String,
     pub venue: Option<String>,
-    pub starts_at: Option<DateTime<Utc>>,
+    pub starts_at: Option<DateTime<chrono::FixedOffset>>,
     pub layout: LayoutSource,
     /// An event of that name already there is success (`created: false`), not exit 3.
     pub if_not_exists: bool,
@@ -58,7 +58,7 @@ pub struct EventUpdate {
     /// The new name, checked as a new event's is.
     pub name: Option<String>,
     pub venue: Option<Option<String>>,
-    pub starts_at: Option<Option<DateTime<Utc>>>,
+    pub starts_at: Option<Option<DateTime<chrono::FixedOffset>>>,
 }
 
 fn check_event_name(name: &str) -> Result<String> {

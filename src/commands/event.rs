@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset};
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
@@ -11,7 +11,7 @@ use crate::app::{EventOrder, LayoutSource};
 use crate::contract::{Created, Deleted, EventDetail, EventListItem};
 use crate::domain::StatusCounts;
 use crate::error::{Error, Result};
-use crate::output::{Render, Report, Ui, opt, time};
+use crate::output::{Render, Report, Ui, opt};
 
 #[derive(Debug, Subcommand)]
 pub enum EventCommand {
@@ -54,7 +54,7 @@ pub struct CreateArgs {
     pub name: String,
     /// Start time, RFC 3339 (e.g. 2026-12-31T20:00:00+01:00)
     #[arg(long, value_name = "RFC3339", value_parser = parse_rfc3339)]
-    pub starts_at: Option<DateTime<Utc>>,
+    pub starts_at: Option<DateTime<FixedOffset>>,
     /// Venue name
     #[arg(long, value_name = "TEXT")]
     pub venue: Option<String>,
@@ -83,9 +83,9 @@ pub struct SeatSource {
     pub layout: Option<PathBuf>,
 }
 
-fn parse_rfc3339(s: &str) -> std::result::Result<DateTime<Utc>, String> {
+/// An RFC 3339 time, its offset kept (the event's start shows as the venue's clock says it).
+fn parse_rfc3339(s: &str) -> std::result::Result<DateTime<FixedOffset>, String> {
     DateTime::parse_from_rfc3339(s.trim())
-        .map(|t| t.with_timezone(&Utc))
         .map_err(|e| format!("`{s}` is not an RFC 3339 time like 2026-12-31T20:00:00Z ({e})"))
 }
 
@@ -167,7 +167,10 @@ impl Render for EventList {
             let c = &item.counts;
             table.add_row(vec![
                 e.name.clone(),
-                e.starts_at.as_ref().map(time).unwrap_or_default(),
+                e.starts_at
+                    .as_ref()
+                    .map(crate::output::starts)
+                    .unwrap_or_default(),
                 opt(&e.venue),
                 c.total.to_string(),
                 c.available.to_string(),
@@ -211,7 +214,7 @@ async fn list(ctx: &Ctx, args: ListArgs) -> Result<Box<dyn Report>> {
                 crate::output::opt(&e.event.venue),
                 e.event
                     .starts_at
-                    .map(|t| crate::output::rfc3339(&t))
+                    .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
                     .unwrap_or_default(),
                 crate::output::rfc3339(&e.event.created_at),
                 c.total.to_string(),
@@ -241,9 +244,9 @@ impl Render for EventDetail {
             out.push_str(&format!("  venue:    {venue}\n"));
         }
         if let Some(starts) = &e.starts_at {
-            out.push_str(&format!("  starts:   {}\n", time(starts)));
+            out.push_str(&format!("  starts:   {}\n", crate::output::starts(starts)));
         }
-        out.push_str(&format!("  created:  {}\n\n", time(&e.created_at)));
+        out.push_str(&format!("  created:  {}\n\n", ui.time(&e.created_at)));
         let areas = self.sections.iter().any(|s| s.area);
         let mut table = ui.table(&[
             "Section",
@@ -289,7 +292,7 @@ pub struct UpdateArgs {
     pub name: Option<String>,
     /// The new start time, RFC 3339 (e.g. 2026-12-31T20:00:00+01:00)
     #[arg(long, value_name = "RFC3339", value_parser = parse_rfc3339, conflicts_with = "no_starts_at")]
-    pub starts_at: Option<DateTime<Utc>>,
+    pub starts_at: Option<DateTime<FixedOffset>>,
     /// Clear the start time
     #[arg(long)]
     pub no_starts_at: bool,
@@ -316,7 +319,8 @@ impl Render for Updated {
             e.id,
             e.venue.as_deref().unwrap_or("(none)"),
             e.starts_at
-                .map(|t| crate::output::time(&t))
+                .as_ref()
+                .map(crate::output::starts)
                 .unwrap_or_else(|| "(not set)".into())
         )
     }

@@ -8,7 +8,7 @@ use super::Ctx;
 use crate::app::{HoldFilter, ReservationFilter};
 use crate::contract::{HoldRow, ReservationRow};
 use crate::error::Result;
-use crate::output::{Csv, Render, Report, Ui, opt, time};
+use crate::output::{Csv, Render, Report, Ui, opt};
 
 /// Which reservations `reservations --status` lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -105,7 +105,7 @@ impl Render for Reservations {
                 opt(&r.reference),
                 r.seats.join(" "),
                 r.status.clone(),
-                time(&r.created_at),
+                ui.time(&r.created_at),
             ]);
         }
         let seats: usize = self.0.iter().map(|r| r.seats.len()).sum();
@@ -134,7 +134,7 @@ impl Render for Holds {
                 status,
                 // Only a hold still holding lapses; a lapsed one says when it did.
                 match h.status.as_str() {
-                    "active" | "expired" => time(&h.expires_at),
+                    "active" | "expired" => ui.time(&h.expires_at),
                     _ => "–".into(),
                 },
             ]);

@@ -5,7 +5,7 @@ use clap::Args;
 use super::Ctx;
 use crate::contract::SeatMap;
 use crate::error::Result;
-use crate::output::{Render, Ui, time};
+use crate::output::{Render, Ui};
 use crate::ui::map::{MapStyle, render_selected};
 
 #[derive(Debug, Args)]
@@ -31,7 +31,7 @@ impl Render for SeatMap {
             head.push_str(&format!(" — {venue}"));
         }
         if let Some(starts) = &e.starts_at {
-            head.push_str(&format!(" — {}", time(starts)));
+            head.push_str(&format!(" — {}", crate::output::starts(starts)));
         }
         let style = MapStyle {
             color: ui.color,

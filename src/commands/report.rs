@@ -152,7 +152,7 @@ impl Render for EventReport {
                     h.hold_id.to_string(),
                     opt(&h.holder),
                     h.seats.to_string(),
-                    h.expires_at.format("%H:%M:%S UTC").to_string(),
+                    ui.clock(&h.expires_at),
                 ]);
             }
             out.push_str(&format!(
@@ -164,7 +164,7 @@ impl Render for EventReport {
             let mut t = ui.table(&["Hour", "Reservations", "Seats"]);
             for h in &self.sales_by_hour {
                 t.add_row(vec![
-                    h.hour.format("%Y-%m-%d %H:00 UTC").to_string(),
+                    crate::output::zoned(&ui.zone.at(&h.hour), "%Y-%m-%d %H:%M"),
                     h.reservations.to_string(),
                     h.seats.to_string(),
                 ]);

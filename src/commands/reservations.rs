@@ -83,7 +83,7 @@ pub(crate) fn total_line(total: Option<&crate::contract::Total>) -> String {
 }
 
 impl Render for Held {
-    fn human(&self, _ui: &Ui) -> String {
+    fn human(&self, ui: &Ui) -> String {
         let h = &self.hold;
         let remarks: String = crate::domain::best::remarks(
             self.together.unwrap_or(true),
@@ -116,7 +116,7 @@ impl Render for Held {
         format!(
             "{} {what} until {}.{remarks}{}\nhold id: {}\n",
             if h.replayed { "Already held:" } else { "Held" },
-            h.expires_at.format("%H:%M:%S UTC"),
+            ui.clock(&h.expires_at),
             total_line(self.total.as_ref()),
             h.hold_id
         )
@@ -161,12 +161,12 @@ pub struct ExtendArgs {
 pub struct Extended(pub HoldInfo);
 
 impl Render for Extended {
-    fn human(&self, _ui: &Ui) -> String {
+    fn human(&self, ui: &Ui) -> String {
         format!(
             "Extended hold {} ({}) until {}.{}\n",
             self.0.hold_id,
             self.0.seats.join(", "),
-            self.0.expires_at.format("%H:%M:%S UTC"),
+            ui.clock(&self.0.expires_at),
             if self.0.lifetime_capped {
                 format!("\n{LIFETIME_CAPPED}")
             } else {
@@ -379,7 +379,7 @@ impl Render for History {
         let mut table = ui.table(&header);
         for h in &self.0 {
             let mut row = vec![
-                h.at.format("%Y-%m-%d %H:%M:%S").to_string(),
+                ui.when(&h.at),
                 h.seat.clone(),
                 h.from_status.clone(),
                 h.to_status.clone(),

@@ -97,9 +97,7 @@ impl Render for SeatList {
             }
             cells.extend([
                 s.status.to_string(),
-                s.held_until
-                    .map(|t| t.format("%H:%M:%S UTC").to_string())
-                    .unwrap_or_default(),
+                s.held_until.map(|t| ui.clock(&t)).unwrap_or_default(),
             ]);
             table.add_row(cells);
         }

@@ -181,7 +181,9 @@ pub struct Event {
     pub id: Uuid,
     pub name: String,
     pub venue: Option<String>,
-    pub starts_at: Option<DateTime<Utc>>,
+    /// When it starts, in the offset it was given (the venue's clock); JSON: RFC 3339 with
+    /// that offset.
+    pub starts_at: Option<DateTime<chrono::FixedOffset>>,
     pub created_at: DateTime<Utc>,
 }
 

@@ -1,6 +1,6 @@
 //! Events and their seat layouts: create, find, list, count, import, delete.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use sqlx::QueryBuilder;
 use uuid::Uuid;
 
@@ -19,7 +19,7 @@ const INSERT_CHUNK: usize = 1000;
 pub struct NewEvent {
     pub name: String,
     pub venue: Option<String>,
-    pub starts_at: Option<DateTime<Utc>>,
+    pub starts_at: Option<DateTime<FixedOffset>>,
 }
 
 /// Inserts a layout's seats inside an open transaction, a chunk of rows per statement (not a
@@ -284,7 +284,7 @@ macro_rules! replace_keeping {
 pub struct EventChange {
     pub name: Option<String>,
     pub venue: Option<Option<String>>,
-    pub starts_at: Option<Option<DateTime<Utc>>>,
+    pub starts_at: Option<Option<DateTime<FixedOffset>>>,
 }
 
 impl Store {
@@ -295,13 +295,15 @@ impl Store {
             async {
                 let mut tx = pool.begin().await?;
                 let event = sqlx::query_as::<_, EventRow>(
-                    "INSERT INTO events (id, name, venue, starts_at) VALUES ($1, $2, $3, $4) \
-                     RETURNING id, name, venue, starts_at, created_at",
+                    "INSERT INTO events (id, name, venue, starts_at, starts_at_offset_s) \
+                     VALUES ($1, $2, $3, $4, $5) \
+                     RETURNING id, name, venue, starts_at, starts_at_offset_s, created_at",
                 )
                 .bind(id)
                 .bind(&new.name)
                 .bind(&new.venue)
-                .bind(new.starts_at)
+                .bind(new.starts_at.map(|t| t.with_timezone(&Utc)))
+                .bind(new.starts_at.map(|t| t.offset().local_minus_utc()))
                 .fetch_one(&mut *tx)
                 .await?;
                 let event = Event::from(event);
@@ -337,11 +339,14 @@ impl Store {
                 set.push("venue = ").push_bind_unseparated(venue.clone());
             }
             if let Some(starts_at) = &change.starts_at {
-                set.push("starts_at = ").push_bind_unseparated(*starts_at);
+                set.push("starts_at = ")
+                    .push_bind_unseparated(starts_at.map(|t| t.with_timezone(&Utc)));
+                set.push("starts_at_offset_s = ")
+                    .push_bind_unseparated(starts_at.map(|t| t.offset().local_minus_utc()));
             }
             qb.push(" WHERE id = ")
                 .push_bind(event_id)
-                .push(" RETURNING id, name, venue, starts_at, created_at");
+                .push(" RETURNING id, name, venue, starts_at, starts_at_offset_s, created_at");
             qb.build_query_as::<EventRow>().fetch_optional(pool).await
         });
         match updated.map_err(db_error) {
@@ -364,7 +369,7 @@ impl Store {
         if let Ok(id) = Uuid::parse_str(reference) {
             let found = with_pool!(self, |pool, _pg| {
                 sqlx::query_as::<_, EventRow>(
-                    "SELECT id, name, venue, starts_at, created_at FROM events WHERE id = $1",
+                    "SELECT id, name, venue, starts_at, starts_at_offset_s, created_at FROM events WHERE id = $1",
                 )
                 .bind(id)
                 .fetch_optional(pool)
@@ -377,7 +382,7 @@ impl Store {
         }
         let candidates = with_pool!(self, |pool, _pg| {
             sqlx::query_as::<_, EventRow>(
-                "SELECT id, name, venue, starts_at, created_at FROM events \
+                "SELECT id, name, venue, starts_at, starts_at_offset_s, created_at FROM events \
                  WHERE substr(name, 1, length($1)) = $1 ORDER BY name LIMIT 11",
             )
             .bind(reference)
@@ -420,7 +425,7 @@ impl Store {
                 if let Some(name) = alike.first().map(|n| n.to_string()) {
                     let found = with_pool!(self, |pool, _pg| {
                         sqlx::query_as::<_, EventRow>(
-                            "SELECT id, name, venue, starts_at, created_at FROM events \
+                            "SELECT id, name, venue, starts_at, starts_at_offset_s, created_at FROM events \
                              WHERE name = $1",
                         )
                         .bind(&name)
@@ -468,14 +473,14 @@ impl Store {
     pub async fn list_events(&self) -> Result<Vec<EventListItem>> {
         let rows = with_pool!(self, |pool, _pg| {
             sqlx::query_as::<_, EventCountsRow>(
-                "SELECT e.id, e.name, e.venue, e.starts_at, e.created_at, \
+                "SELECT e.id, e.name, e.venue, e.starts_at, e.starts_at_offset_s, e.created_at, \
                    COUNT(s.id) AS total, \
                    COALESCE(SUM(CASE WHEN s.status = 'available' THEN 1 ELSE 0 END), 0) AS available, \
                    COALESCE(SUM(CASE WHEN s.status = 'held' THEN 1 ELSE 0 END), 0) AS held, \
                    COALESCE(SUM(CASE WHEN s.status = 'reserved' THEN 1 ELSE 0 END), 0) AS reserved, \
                    COALESCE(SUM(CASE WHEN s.status = 'blocked' THEN 1 ELSE 0 END), 0) AS blocked \
                  FROM events e LEFT JOIN seat_state s ON s.event_id = e.id \
-                 GROUP BY e.id, e.name, e.venue, e.starts_at, e.created_at \
+                 GROUP BY e.id, e.name, e.venue, e.starts_at, e.starts_at_offset_s, e.created_at \
                  ORDER BY e.created_at, e.name",
             )
             .fetch_all(pool)

@@ -14,6 +14,7 @@ pub(super) struct EventRow {
     name: String,
     venue: Option<String>,
     starts_at: Option<DateTime<Utc>>,
+    starts_at_offset_s: Option<i32>,
     created_at: DateTime<Utc>,
 }
 
@@ -23,7 +24,12 @@ impl From<EventRow> for Event {
             id: r.id,
             name: r.name,
             venue: r.venue,
-            starts_at: r.starts_at,
+            // The start as its own offset gave it; UTC for events from before offsets were kept.
+            starts_at: r.starts_at.map(|t| {
+                let offset = chrono::FixedOffset::east_opt(r.starts_at_offset_s.unwrap_or(0))
+                    .unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("0 is an offset"));
+                t.with_timezone(&offset)
+            }),
             created_at: r.created_at,
         }
     }

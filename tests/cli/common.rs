@@ -161,6 +161,8 @@ impl Env {
             .env("XDG_CONFIG_HOME", home.join("config"))
             .env("XDG_DATA_HOME", home.join("data"))
             .env("DATABASE_URL", &self.db_url)
+            // Times on the terminal follow the machine's zone: the tests' is UTC.
+            .env("TZ", "UTC")
             .env_remove("SEATCTL_CONFIG")
             .env_remove("SEATCTL_STRATEGY")
             .env_remove("REDIS_URL")

@@ -50,7 +50,7 @@ fn list_and_show_count_by_status_and_section() {
         let list = list.as_array().unwrap();
         assert_eq!(list.len(), 1);
         assert_eq!(list[0]["counts"]["total"], 2000);
-        assert_eq!(list[0]["starts_at"], "2026-12-31T19:00:00Z");
+        assert_eq!(list[0]["starts_at"], "2026-12-31T20:00:00+01:00");
 
         let show = env.json(&["event", "show", "Ha"]); // a unique prefix is enough
         assert_eq!(show["venue"], "Example Hall");
@@ -287,7 +287,7 @@ fn unmigrated_postgres_says_to_migrate() {
     let migrated = env.json(&["db", "migrate"]);
     assert_eq!(
         migrated["newly_applied"],
-        serde_json::json!([1, 2, 3, 4, 5, 6, 7, 8])
+        serde_json::json!([1, 2, 3, 4, 5, 6, 7, 8, 9])
     );
     assert_eq!(
         env.json(&["db", "migrate"])["newly_applied"],
@@ -568,6 +568,72 @@ fn names_alike_but_for_case_are_refused_by_name() {
     );
 }
 
+/// Times on the terminal are in the display zone (the machine's by default, `TZ` honoured, or
+/// `output.timezone`), the zone named; `--json` stays RFC 3339 UTC; an event's start keeps the
+/// offset it was given, in JSON and on the terminal.
+#[test]
+fn times_show_in_the_display_zone_and_an_event_keeps_its_offset() {
+    on_both("timezones", |env| {
+        let v = env.json(&[
+            "event",
+            "create",
+            "--name",
+            "E",
+            "--seats",
+            "4",
+            "--starts-at",
+            "2027-01-02T20:00:00+01:00",
+        ]);
+        assert_eq!(v["starts_at"], "2027-01-02T20:00:00+01:00", "{v}");
+        let show = env.ok(&["event", "show", "E"]);
+        assert!(show.contains("starts:   2027-01-02 20:00 +01:00"), "{show}");
+        // Whatever the display zone, the start is the venue's clock.
+        let out = env
+            .cmd()
+            .env("TZ", "XYZ-9")
+            .args(["event", "list"])
+            .output()
+            .unwrap();
+        assert!(String::from_utf8_lossy(&out.stdout).contains("2027-01-02 20:00 +01:00"));
+        // The machine's zone (a POSIX TZ nine hours east), then one from the config.
+        let out = env
+            .cmd()
+            .env("TZ", "XYZ-9")
+            .args(["hold", "E", "1"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success() && text.contains("+09:00."), "{text}");
+        let cfg = env.write("zone.toml", "[output]\ntimezone = \"-03:30\"\n");
+        let history = env.ok(&["--config", &cfg, "history", "E"]);
+        assert!(history.contains(" -03:30"), "{history}");
+        let utc = env.ok(&["hold", "E", "2"]);
+        assert!(utc.contains(" UTC."), "{utc}");
+        // JSON is UTC whatever the zone.
+        let out = env
+            .cmd()
+            .env("TZ", "XYZ-9")
+            .args(["--json", "hold", "E", "3"])
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(v["expires_at"].as_str().unwrap().ends_with('Z'), "{v}");
+        // Moving the start to another offset keeps that one.
+        let v = env.json(&[
+            "event",
+            "update",
+            "E",
+            "--starts-at",
+            "2027-06-01T19:30:00-04:00",
+        ]);
+        assert_eq!(v["starts_at"], "2027-06-01T19:30:00-04:00");
+        // A zone that is none: exit 2 naming the key.
+        let bad = env.write("bad.toml", "[output]\ntimezone = \"Mars\"\n");
+        let err = env.fails(&["--config", &bad, "seats", "E"], 2);
+        assert!(err.contains("output.timezone"), "{err}");
+    });
+}
+
 /// `event update` renames an event, moves its start and changes its venue; bad input is
 /// refused naming what is wrong and changes nothing.
 #[test]
@@ -589,7 +655,7 @@ fn event_update_renames_moves_and_clears() {
         ]);
         assert_eq!(v["name"], "Hamlet (matinée)");
         assert_eq!(v["venue"], "Old Vic");
-        assert_eq!(v["starts_at"], "2027-01-02T13:30:00Z");
+        assert_eq!(v["starts_at"], "2027-01-02T14:30:00+01:00");
         // Its seats and holds stay; the new name finds it.
         let show = env.json(&["event", "show", "Hamlet (matinée)"]);
         assert_eq!(show["counts"]["held"], 1, "{show}");

@@ -106,6 +106,8 @@ impl Stage {
             .env("HOME", home)
             .env("PATH", &self.path)
             .env("NO_COLOR", "1")
+            // The times the README shows are UTC's.
+            .env("TZ", "UTC")
             .env("COLUMNS", "120");
         for var in [
             "DATABASE_URL",

@@ -297,7 +297,7 @@ impl Desk<'_> {
                 format!(
                     "Held {} until {} ({}:{:02} left){to_pay}. hold id: {}",
                     hold.seats.join(", "),
-                    hold.expires_at.format("%H:%M:%S UTC"),
+                    self.ctx.ui.clock(&hold.expires_at),
                     left / 60,
                     left % 60,
                     hold.hold_id
@@ -410,7 +410,7 @@ impl Desk<'_> {
                     r.customer.as_deref().unwrap_or("(no name)"),
                     r.reference.as_deref().unwrap_or("(no reference)"),
                     r.seats.join(" "),
-                    r.created_at.format("%Y-%m-%d %H:%M UTC")
+                    self.ctx.ui.time(&r.created_at)
                 )
             })
             .collect();
@@ -466,7 +466,7 @@ impl Desk<'_> {
                 "Could not release hold {} ({}): {e}. It lapses at {}, or run `seatctl release {}`.",
                 hold.hold_id,
                 hold.seats.join(", "),
-                hold.expires_at.format("%H:%M:%S UTC"),
+                self.ctx.ui.clock(&hold.expires_at),
                 hold.hold_id
             )),
         }
