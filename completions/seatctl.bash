@@ -2583,7 +2583,7 @@ _seatctl() {
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "available held reserved blocked" -- "${cur}"))
                     return 0
                     ;;
                 --section)

@@ -207,7 +207,10 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import a layout file into an event, in one transaction (all or nothing)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from help" -f -a "check" -d 'Validate a layout file without touching the database'
 complete -c seatctl -n "__fish_seatctl_using_subcommand layout; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l status -d 'Only seats in this state (a lapsed hold counts as available)' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l status -d 'Only seats in this state (a lapsed hold counts as available)' -r -f -a "available\t''
+held\t''
+reserved\t''
+blocked\t''"
 complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l section -d 'Only seats in this section' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand seats" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r

@@ -130,13 +130,19 @@ pub fn report_parse_error(err: clap::Error) -> i32 {
             ExitCode::Usage.code()
         };
     }
-    let message = err.render().to_string();
-    let message = message
+    // The whole message (a missing argument's name is on the lines after the first), without
+    // the usage and the pointer to --help.
+    let rendered = err.render().to_string();
+    let message: Vec<&str> = rendered
         .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("invalid usage")
-        .trim_start_matches("error: ")
-        .to_string();
+        .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let message = match message.join(" ") {
+        m if m.is_empty() => "invalid usage".to_string(),
+        m => m.trim_start_matches("error: ").to_string(),
+    };
     let err = anyhow::Error::new(Error::Invalid(message));
     output::print_error(true, &err).code()
 }

@@ -90,6 +90,22 @@ impl Ui {
         }
     }
 
+    /// Whether tables must make room: on a terminal narrower than 120 columns, ids are
+    /// shortened to their first 8 characters (as `history` prints them, and as `reserve`,
+    /// `extend` and `release` take them). Never in a pipe: what a script reads stays whole.
+    pub fn narrow(&self) -> bool {
+        self.tty && self.width < 120
+    }
+
+    /// An id as a table cell: whole, or its first 8 characters when [`Ui::narrow`].
+    pub fn id(&self, id: &uuid::Uuid) -> String {
+        if self.narrow() {
+            id.simple().to_string()[..8].to_string()
+        } else {
+            id.to_string()
+        }
+    }
+
     /// A time as the terminal shows it: date, hours and minutes in the display zone, the zone
     /// named (`2026-12-31 20:00 +01:00`, or `… UTC`).
     pub fn time(&self, t: &chrono::DateTime<chrono::Utc>) -> String {

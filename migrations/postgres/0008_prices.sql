@@ -1,6 +1,9 @@
--- Prices: what a seat of each category costs at an event, in hundredths of the currency the
--- configuration names (`sales.currency`). The category '' is the event's default: the price
--- of every seat whose category has none of its own (or that has no category).
+-- Prices: what a seat of each category costs at an event, in hundredths of the event's
+-- currency (`events.currency`, taken from `sales.currency` when its first price is set). The
+-- category '' is the event's default: the price of every seat whose category has none of its
+-- own (or that has no category). A reserved seat keeps the price it was sold at
+-- (`seats.sold_price_minor`, NULL: sold without a price), so revenue is what was charged, not
+-- today's price list.
 
 CREATE TABLE category_prices (
     event_id    uuid NOT NULL REFERENCES events (id) ON DELETE CASCADE,
@@ -8,3 +11,7 @@ CREATE TABLE category_prices (
     price_minor bigint NOT NULL CHECK (price_minor >= 0 AND price_minor <= 100000000000),
     PRIMARY KEY (event_id, category)
 );
+
+ALTER TABLE events ADD COLUMN currency text CHECK (length(currency) = 3);
+
+ALTER TABLE seats ADD COLUMN sold_price_minor bigint;

@@ -91,7 +91,7 @@ impl Session {
         let name = check_event_name(&order.name)?;
         // The schema keeps every time within years 1 to 9999 (UTC), as every reader can read.
         if let Some(t) = order.starts_at
-            && !(1..=9999).contains(&chrono::Datelike::year(&t))
+            && !(1..=9999).contains(&chrono::Datelike::year(&t.with_timezone(&chrono::Utc)))
         {
             return Err(Error::invalid(format!(
                 "--starts-at {}: give a time between the years 1 and 9999 (UTC)",
@@ -133,7 +133,7 @@ impl Session {
         }
         let name = order.name.as_deref().map(check_event_name).transpose()?;
         if let Some(Some(t)) = order.starts_at
-            && !(1..=9999).contains(&chrono::Datelike::year(&t))
+            && !(1..=9999).contains(&chrono::Datelike::year(&t.with_timezone(&chrono::Utc)))
         {
             return Err(Error::invalid(format!(
                 "--starts-at {}: give a time between the years 1 and 9999 (UTC)",

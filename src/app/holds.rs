@@ -289,7 +289,7 @@ impl Session {
             .await?
             .reserve(hold_id, customer, reference, by, &mut Effort::default())
             .await?;
-        info.total = self.total_of(info.event_id, &info.seats).await;
+        info.total = self.charged(info.event_id, info.reservation_id).await;
         Ok(info)
     }
 

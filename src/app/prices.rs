@@ -33,28 +33,50 @@ impl Session {
         &self.settings.config.sales.currency
     }
 
+    /// The event's currency: the one its prices were set in, else `sales.currency`.
+    async fn currency_of(&self, event_id: Uuid) -> Result<String> {
+        Ok(self
+            .store()
+            .await?
+            .event_currency(event_id)
+            .await?
+            .unwrap_or_else(|| self.currency().to_string()))
+    }
+
     /// The event's prices. Errors: exit 4 (no such event), 6.
     pub async fn price_list(&self, event: &str) -> Result<PriceList> {
         let store = self.store().await?;
         let event = store.find_event(event).await?;
         let prices = store.prices(event.id).await?;
+        let currency = self.currency_of(event.id).await?;
         let mut categories = store.categories(event.id, false).await?;
         categories.extend(store.categories(event.id, true).await?);
         categories.sort();
         categories.dedup();
+        if store.has_uncategorised(event.id).await? {
+            // Seats and places with no category: only the default prices them.
+            categories.push(String::new());
+        }
         Ok(PriceList {
             event_id: event.id,
             event: event.name,
-            currency: self.currency().to_string(),
+            currency: currency.clone(),
             unpriced_categories: categories
                 .into_iter()
                 .filter(|c| !prices.iter().any(|(p, _)| p == c))
+                .map(|c| {
+                    if c.is_empty() {
+                        "(no category)".into()
+                    } else {
+                        c
+                    }
+                })
                 .collect(),
             prices: prices
                 .into_iter()
                 .map(|(category, minor)| PriceItem {
                     category: Some(category).filter(|c| !c.is_empty()),
-                    price: Money::new(minor, self.currency()),
+                    price: Money::new(minor, &currency),
                 })
                 .collect(),
         })
@@ -71,10 +93,17 @@ impl Session {
     ) -> Result<PriceList> {
         let minor = parse_amount(amount).map_err(Error::Invalid)?;
         let (event_id, category) = self.price_category(event, category).await?;
-        self.store()
-            .await?
-            .set_price(event_id, &category, minor)
-            .await?;
+        let store = self.store().await?;
+        // An event's prices and sales are in one currency: the one its first price was set in.
+        let want = self.currency();
+        let fixed = store.fix_currency(event_id, want).await?;
+        if fixed != want {
+            return Err(Error::invalid(format!(
+                "this event's prices are in {fixed}, but sales.currency here is {want}: set its \
+                 prices with sales.currency = \"{fixed}\" (amounts are never converted)"
+            )));
+        }
+        store.set_price(event_id, &category, minor).await?;
         self.price_list(&event_id.to_string()).await
     }
 
@@ -99,22 +128,31 @@ impl Session {
                 ));
             }
             Some(c) => {
-                let c = crate::domain::names::nfc(c.trim());
-                let areas = store.categories(event.id, true).await?;
-                match crate::domain::names::unique_folded(&c, areas.iter().map(String::as_str)) {
-                    Some(found) if !store.categories(event.id, false).await?.contains(&c) => {
-                        found.to_string()
+                use crate::domain::names;
+                let c = names::nfc(c.trim());
+                // Seats' categories and areas' alike: as typed, else the one that matches in
+                // another case; two alike but for case are never guessed between.
+                let mut all = store.categories(event.id, false).await?;
+                all.extend(store.categories(event.id, true).await?);
+                all.sort();
+                all.dedup();
+                if all.contains(&c) {
+                    c
+                } else {
+                    match names::folded_alike(&c, all.iter().map(String::as_str)).as_slice() {
+                        [one] => one.to_string(),
+                        [] => self.check_category(event.id, &c).await?,
+                        several => return Err(names::ambiguous_case("category", &c, several)),
                     }
-                    _ => self.check_category(event.id, &c).await?,
                 }
             }
         };
         Ok((event.id, category))
     }
 
-    /// What `labels` of the event cost, when the event has prices at all; `None` otherwise,
-    /// and when the database does not answer (the sale it goes with is made: a price that
-    /// cannot be read must not turn it into an error).
+    /// What `labels` of the event cost at today's prices (a hold's quote), when the event has
+    /// prices at all; `None` otherwise, and when the database does not answer (the hold it
+    /// goes with is made: a price that cannot be read must not turn it into an error).
     pub async fn total_of(&self, event_id: Uuid, labels: &[String]) -> Option<Total> {
         let store = self.store().await.ok()?;
         if store.prices(event_id).await.ok()?.is_empty() {
@@ -122,7 +160,20 @@ impl Session {
         }
         let (minor, unpriced) = store.price_of_seats(event_id, labels).await.ok()?;
         Some(Total {
-            price: Money::new(minor, self.currency()),
+            price: Money::new(minor, &self.currency_of(event_id).await.ok()?),
+            unpriced_seats: unpriced as u64,
+        })
+    }
+
+    /// What reservation `res_id` was charged (its seats' prices when it was made), when the
+    /// event has a currency (has had prices); `None` otherwise or when the database does not
+    /// answer, as for [`Session::total_of`].
+    pub async fn charged(&self, event_id: Uuid, res_id: Uuid) -> Option<Total> {
+        let store = self.store().await.ok()?;
+        let currency = store.event_currency(event_id).await.ok()??;
+        let (minor, unpriced) = store.charged(res_id).await.ok()?;
+        Some(Total {
+            price: Money::new(minor, &currency),
             unpriced_seats: unpriced as u64,
         })
     }

@@ -47,8 +47,7 @@ impl Session {
         }
         // Revenue, when the event has prices: the reserved seats' prices by section and
         // category (every tally gets one, 0 where nothing is sold).
-        if !store.prices(event.id).await?.is_empty() {
-            let currency = &self.settings.config.sales.currency;
+        if let Some(currency) = &store.event_currency(event.id).await? {
             overall.add_revenue(0, 0, currency);
             for t in sections.iter_mut().chain(categories.values_mut()) {
                 t.add_revenue(0, 0, currency);

@@ -151,7 +151,39 @@ impl Render for EventList {
             return "No events yet. Create one with `seatctl event create --name NAME --seats N`.\n"
                 .into();
         }
-        let mut table = ui.table(&[
+        // A terminal too narrow for the table: one short block per event, nothing cut
+        // mid-word (`event show NAME` has the id, `--json` and `--csv` everything).
+        if ui.tty && ui.width < 80 {
+            let fit = |s: String| console::truncate_str(&s, ui.width.max(20), "…").into_owned();
+            let mut out = String::new();
+            for item in &self.0 {
+                let (e, c) = (&item.event, &item.counts);
+                out.push_str(&fit(e.name.clone()));
+                out.push('\n');
+                let mut when: Vec<String> = Vec::new();
+                if let Some(t) = &e.starts_at {
+                    when.push(format!("starts {}", crate::output::starts(t)));
+                }
+                if let Some(v) = &e.venue {
+                    when.push(v.clone());
+                }
+                if !when.is_empty() {
+                    out.push_str(&fit(format!("  {}", when.join(" · "))));
+                    out.push('\n');
+                }
+                let mut counts = format!(
+                    "  {} seats · {} available · {} held · {} reserved",
+                    c.total, c.available, c.held, c.reserved
+                );
+                if c.blocked > 0 {
+                    counts.push_str(&format!(" · {} blocked", c.blocked));
+                }
+                out.push_str(&fit(counts));
+                out.push('\n');
+            }
+            return out;
+        }
+        let table_header = vec![
             "Name",
             "Starts",
             "Venue",
@@ -161,7 +193,8 @@ impl Render for EventList {
             "Reserved",
             "Blocked",
             "Id",
-        ]);
+        ];
+        let mut table = ui.table(&table_header);
         for item in &self.0 {
             let e = &item.event;
             let c = &item.counts;
@@ -177,7 +210,7 @@ impl Render for EventList {
                 c.held.to_string(),
                 c.reserved.to_string(),
                 c.blocked.to_string(),
-                e.id.to_string(),
+                ui.id(&e.id),
             ]);
         }
         format!("{table}\n")

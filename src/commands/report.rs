@@ -149,7 +149,7 @@ impl Render for EventReport {
             let mut t = ui.table(&["Hold", "Holder", "Seats", "Lapses at"]);
             for h in &self.lapsing {
                 t.add_row(vec![
-                    h.hold_id.to_string(),
+                    ui.id(&h.hold_id),
                     opt(&h.holder),
                     h.seats.to_string(),
                     ui.clock(&h.expires_at),

@@ -73,6 +73,10 @@ pub(crate) fn total_line(total: Option<&crate::contract::Total>) -> String {
     match total {
         None => String::new(),
         Some(t) if t.unpriced_seats == 0 => format!("\nTotal: {}", t.price),
+        Some(t) if t.price.minor == 0 => format!(
+            "\nTotal: none of these seats has a price ({} without one)",
+            t.unpriced_seats
+        ),
         Some(t) => format!(
             "\nTotal: {} ({} seat{} without a price)",
             t.price,

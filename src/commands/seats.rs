@@ -13,7 +13,7 @@ pub struct SeatsArgs {
     /// Event id, name, or unique name prefix
     pub event: String,
     /// Only seats in this state (a lapsed hold counts as available)
-    #[arg(long, value_parser = parse_status)]
+    #[arg(long, value_parser = status_parser())]
     pub status: Option<SeatStatus>,
     /// Only seats in this section
     #[arg(long)]
@@ -23,8 +23,11 @@ pub struct SeatsArgs {
     pub csv: bool,
 }
 
-fn parse_status(s: &str) -> std::result::Result<SeatStatus, String> {
-    s.parse()
+/// The four states, offered to the shell's completion and listed in the usage error.
+fn status_parser() -> impl clap::builder::TypedValueParser<Value = SeatStatus> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(["available", "held", "reserved", "blocked"])
+        .map(|s| s.parse::<SeatStatus>().expect("one of the four states"))
 }
 
 /// The seats (JSON: an array of them, places of general-admission areas left out) and, for

@@ -53,8 +53,12 @@ pub fn parse_amount(typed: &str) -> Result<i64, String> {
         Some((w, f)) => (w, f),
         None => (t, ""),
     };
-    if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) || whole.len() > 10 {
+    if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) {
         return Err(bad());
+    }
+    let too_much = || format!("`{typed}`: a seat's price is at most 1000000000");
+    if whole.trim_start_matches('0').len() > 10 {
+        return Err(too_much());
     }
     if frac.len() > 2
         || !frac.chars().all(|c| c.is_ascii_digit())
@@ -66,7 +70,7 @@ pub fn parse_amount(typed: &str) -> Result<i64, String> {
     let frac: i64 = format!("{frac:0<2}").parse().map_err(|_| bad())?;
     let minor = whole * 100 + frac;
     if minor > MAX_MINOR {
-        return Err(format!("`{typed}`: a seat's price is at most 1000000000"));
+        return Err(too_much());
     }
     Ok(minor)
 }

@@ -46,6 +46,20 @@ impl FromStr for Budget {
             ));
         }
         let up = rest.starts_with('+');
+        // A budget bounds the change that makes things worse: latencies and rates of trouble
+        // grow, throughput and bookings fall. The other sign would never fail.
+        let worse_up = !matches!(metric, "holds_per_s" | "reservations_per_s" | "booked");
+        if up != worse_up {
+            let (sign, verb) = if worse_up {
+                ('+', "grows")
+            } else {
+                ('-', "falls")
+            };
+            return Err(format!(
+                "threshold `{s}`: {metric} {verb} when a run gets worse, so its budget is \
+                 `{metric}{sign}N%`"
+            ));
+        }
         let percent = rest[1..]
             .strip_suffix('%')
             .ok_or_else(form)?
@@ -201,18 +215,34 @@ pub fn compare(base_path: &Path, new_path: &Path, budgets: &[Budget]) -> Result<
     let differs = |what: &str, x: String, y: String| {
         (x != y).then(|| format!("the runs differ in {what}: {x} against {y}"))
     };
+    let load = |s: &report::Scenario| match (&s.stages, s.rate) {
+        (Some(st), _) => format!("open loop ramping {st}"),
+        (None, Some(r)) => format!("open loop {r}/s"),
+        (None, None) => format!("closed loop of {} buyers", s.buyers),
+    };
     warnings.extend(differs("seats", a.seats.to_string(), b.seats.to_string()));
     warnings.extend(differs(
         "buyers",
         a.buyers.to_string(),
         b.buyers.to_string(),
     ));
-    warnings.extend(differs(
-        "rate",
-        format!("{:?}", a.rate),
-        format!("{:?}", b.rate),
-    ));
+    warnings.extend(differs("load", load(a), load(b)));
     warnings.extend(differs("backend", a.backend.clone(), b.backend.clone()));
+    for (which, r) in [(base_path, &base), (new_path, &new)] {
+        if r.verdict != "ok" && r.verdict != "threshold_failed" {
+            warnings.push(format!(
+                "{} is a run whose verdict was {}: its figures are of a run that went wrong",
+                which.display(),
+                r.verdict
+            ));
+        }
+        if r.runs.iter().any(|run| run.interrupted) {
+            warnings.push(format!(
+                "{} was interrupted: it measured less than it was asked to",
+                which.display()
+            ));
+        }
+    }
     let verdict = if results.iter().any(|r| !r.ok) {
         "regression"
     } else {
@@ -257,6 +287,11 @@ mod tests {
         );
         assert!("p99+10".parse::<Budget>().unwrap_err().contains("p99+10%"));
         assert!("p99+x%".parse::<Budget>().is_err());
+        // The sign that could never fail is refused, saying which one bounds the metric.
+        let e = "holds_per_s+10%".parse::<Budget>().unwrap_err();
+        assert!(e.contains("holds_per_s-N%"), "{e}");
+        let e = "p50-10%".parse::<Budget>().unwrap_err();
+        assert!(e.contains("p50+N%"), "{e}");
     }
 
     #[test]

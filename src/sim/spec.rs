@@ -164,11 +164,53 @@ impl Spec {
         }
         self.check_scale()?;
         self.check_choices(app)?;
+        self.check_files()?;
         self.check_output()?;
         if self.faults.kill_connection_prob > 0.0 && !app.settings.database.is_postgres() {
             return Err(Error::invalid(
                 "--kill-connection-prob needs PostgreSQL (it terminates the buyer's server connection)",
             ));
+        }
+        Ok(())
+    }
+
+    /// The files the run will write (`--csv`, one per strategy; `--report`): distinct, and
+    /// writable now, so a run is not lost for a path found bad only at its end. A file tried
+    /// here that did not exist is removed again. Errors: exit 2 naming the flag and the file.
+    fn check_files(&self) -> Result<()> {
+        let mut paths: Vec<(&str, PathBuf)> = Vec::new();
+        if let Some(csv) = &self.csv {
+            for &strategy in &self.strategies {
+                paths.push((
+                    "--csv",
+                    super::run::csv_path(csv, strategy, self.strategies.len()),
+                ));
+            }
+        }
+        if let Some(report) = &self.report {
+            paths.push(("--report", report.clone()));
+        }
+        for (i, (flag, path)) in paths.iter().enumerate() {
+            if let Some((other, _)) = paths[..i].iter().find(|(_, p)| p == path) {
+                return Err(Error::invalid(format!(
+                    "{other} and {flag} both name {}: give each its own file",
+                    path.display()
+                )));
+            }
+            let existed = path.exists();
+            let opened = std::fs::OpenOptions::new()
+                .append(true)
+                .create(true)
+                .open(path);
+            if let Err(e) = opened {
+                return Err(Error::invalid(format!(
+                    "{flag} {}: cannot write there ({e}); nothing was run",
+                    path.display()
+                )));
+            }
+            if !existed {
+                let _ = std::fs::remove_file(path);
+            }
         }
         Ok(())
     }

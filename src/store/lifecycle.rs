@@ -143,10 +143,11 @@ impl Store {
                         }
                         Err(e) => return Err(e),
                     }
-                    let mut qb = QueryBuilder::new(
+                    let mut qb = QueryBuilder::new(format!(
                         "UPDATE seats SET status = 'reserved', held_until = NULL, \
-                         version = version + 1, reservation_id = ",
-                    );
+                         version = version + 1, {}, reservation_id = ",
+                        super::prices::SOLD_PRICE
+                    ));
                     qb.push_bind(reservation_id)
                         .push(" WHERE hold_id = ")
                         .push_bind(hold_id)

@@ -35,7 +35,10 @@ SELECT $2::uuid, event_id, id, $3, $4 FROM h), \
 lk AS (SELECT id FROM seats WHERE hold_id = $1 AND status = 'held' \
 AND held_until > clock_timestamp() AND EXISTS (SELECT 1 FROM h) ORDER BY id FOR UPDATE), \
 s AS (UPDATE seats SET status = 'reserved', held_until = NULL, version = version + 1, \
-reservation_id = $2 WHERE id IN (SELECT id FROM lk) RETURNING id, label, event_id), \
+reservation_id = $2, sold_price_minor = COALESCE((SELECT p.price_minor FROM category_prices p \
+WHERE p.event_id = seats.event_id AND p.category = seats.category), (SELECT d.price_minor \
+FROM category_prices d WHERE d.event_id = seats.event_id AND d.category = '')) \
+WHERE id IN (SELECT id FROM lk) RETURNING id, label, event_id), \
 hist AS (INSERT INTO seat_history (event_id, seat_id, seat_label, from_status, to_status, \
 hold_id, reservation_id, actor, terminal) \
 SELECT event_id, id, label, 'held', 'reserved', $1::uuid, $2::uuid, $5, $6 FROM s) \

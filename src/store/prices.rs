@@ -7,6 +7,13 @@ use uuid::Uuid;
 use super::{Store, db_error, with_pool};
 use crate::error::Result;
 
+/// Sets a seat's `sold_price_minor` to its price now (its category's, else the event's
+/// default; NULL: none), in the UPDATE that reserves it: what the sale was charged.
+pub(super) const SOLD_PRICE: &str = "sold_price_minor = COALESCE((SELECT p.price_minor \
+     FROM category_prices p WHERE p.event_id = seats.event_id AND p.category = seats.category), \
+     (SELECT d.price_minor FROM category_prices d WHERE d.event_id = seats.event_id \
+     AND d.category = ''))";
+
 /// The price of a seat: its category's, else the event's default (category '').
 const PRICE_OF_SEAT: &str = "COALESCE(p.price_minor, d.price_minor)";
 const PRICE_JOINS: &str = "LEFT JOIN category_prices p ON p.event_id = s.event_id \
@@ -70,6 +77,66 @@ impl Store {
         .map_err(db_error)
     }
 
+    /// What reservation `res_id`'s seats were sold at, added up: (hundredths, seats sold
+    /// without a price).
+    pub async fn charged(&self, res_id: Uuid) -> Result<(i64, i64)> {
+        with_pool!(self, |pool, _pg| {
+            sqlx::query_as(
+                "SELECT CAST(COALESCE(SUM(sold_price_minor), 0) AS BIGINT), \
+                 CAST(COALESCE(SUM(CASE WHEN sold_price_minor IS NULL THEN 1 ELSE 0 END), 0) \
+                 AS BIGINT) FROM seats WHERE reservation_id = $1 AND status = 'reserved'",
+            )
+            .bind(res_id)
+            .fetch_one(pool)
+            .await
+        })
+        .map_err(db_error)
+    }
+
+    /// Whether some seat or place of the event has no category.
+    pub async fn has_uncategorised(&self, event_id: Uuid) -> Result<bool> {
+        with_pool!(self, |pool, _pg| {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT COUNT(*) FROM seats WHERE event_id = $1 AND category IS NULL",
+            )
+            .bind(event_id)
+            .fetch_one(pool)
+            .await
+        })
+        .map(|n| n > 0)
+        .map_err(db_error)
+    }
+
+    /// The event's currency (set with its first price), if it has one.
+    pub async fn event_currency(&self, event_id: Uuid) -> Result<Option<String>> {
+        with_pool!(self, |pool, _pg| {
+            sqlx::query_scalar::<_, Option<String>>("SELECT currency FROM events WHERE id = $1")
+                .bind(event_id)
+                .fetch_optional(pool)
+                .await
+        })
+        .map(Option::flatten)
+        .map_err(db_error)
+    }
+
+    /// Fixes the event's currency to `currency` unless it has one already; returns the one it
+    /// has now.
+    pub async fn fix_currency(&self, event_id: Uuid, currency: &str) -> Result<String> {
+        with_pool!(self, |pool, _pg| {
+            sqlx::query("UPDATE events SET currency = $2 WHERE id = $1 AND currency IS NULL")
+                .bind(event_id)
+                .bind(currency)
+                .execute(pool)
+                .await
+                .map(|_| ())
+        })
+        .map_err(db_error)?;
+        Ok(self
+            .event_currency(event_id)
+            .await?
+            .unwrap_or_else(|| currency.to_string()))
+    }
+
     /// The seats `labels` of the event added up: (hundredths, seats without a price).
     pub async fn price_of_seats(&self, event_id: Uuid, labels: &[String]) -> Result<(i64, i64)> {
         if labels.is_empty() {
@@ -92,16 +159,17 @@ impl Store {
         .map_err(db_error)
     }
 
-    /// Revenue of the event's reserved seats by section and category, in layout order.
+    /// Revenue of the event's reserved seats by section and category, in layout order: what
+    /// each was sold at (`sold_price_minor`), whatever the prices are now.
     pub async fn revenue(&self, event_id: Uuid) -> Result<Vec<RevenueRow>> {
         with_pool!(self, |pool, _pg| {
-            sqlx::query_as::<_, RevenueRow>(sqlx::AssertSqlSafe(format!(
+            sqlx::query_as::<_, RevenueRow>(
                 "SELECT s.section, s.category, \
-                 CAST(COALESCE(SUM({PRICE_OF_SEAT}), 0) AS BIGINT) AS minor, \
-                 CAST(SUM(CASE WHEN {PRICE_OF_SEAT} IS NULL THEN 1 ELSE 0 END) AS BIGINT) AS unpriced \
-                 FROM seats s {PRICE_JOINS} WHERE s.event_id = $1 AND s.status = 'reserved' \
-                 GROUP BY s.section, s.category ORDER BY MIN(s.section_pos), s.category"
-            )))
+                 CAST(COALESCE(SUM(s.sold_price_minor), 0) AS BIGINT) AS minor, \
+                 CAST(SUM(CASE WHEN s.sold_price_minor IS NULL THEN 1 ELSE 0 END) AS BIGINT) \
+                 AS unpriced FROM seats s WHERE s.event_id = $1 AND s.status = 'reserved' \
+                 GROUP BY s.section, s.category ORDER BY MIN(s.section_pos), s.category",
+            )
             .bind(event_id)
             .fetch_all(pool)
             .await

@@ -558,3 +558,67 @@ fn the_pick_and_the_prompt_fit_80_by_24_and_the_time_left_counts_down() {
     assert_eq!(code, Some(0), "{screen}");
     assert_eq!(env.json(&["audit", "Hall"])["ok"], true);
 }
+
+/// Tables make room on a narrow terminal: on 60 columns `event list` leaves the id out and
+/// breaks no name or date mid-word, the report's hold ids are shortened, and the simulate
+/// summary gives one row per latency figure; in a pipe the ids stay whole.
+#[test]
+fn tables_fit_a_narrow_terminal() {
+    let env = Env::sqlite();
+    env.ok(&[
+        "event",
+        "create",
+        "--name",
+        "Winter Gala",
+        "--seats",
+        "40",
+        "--starts-at",
+        "2027-01-02T20:00:00+01:00",
+        "--venue",
+        "Old Vic",
+    ]);
+    let hold = env.json(&["hold", "Winter Gala", "1", "2"]);
+    let hold_id = hold["hold_id"].as_str().unwrap().to_string();
+    let shown = |args: &[&str], cols: u16| {
+        let t = Pty::spawn_sized(&env, args, 40, cols);
+        let (code, screen) = t.wait();
+        assert_eq!(code, Some(0), "{screen}");
+        screen
+    };
+    let list = shown(&["event", "list"], 60);
+    assert!(list.lines().all(|l| l.chars().count() <= 60), "{list}");
+    assert!(list.contains("Winter Gala"), "{list}");
+    assert!(
+        list.contains("starts 2027-01-02 20:00 +01:00 · Old Vic"),
+        "{list}"
+    );
+    assert!(
+        list.contains("40 seats · 38 available · 2 held · 0 reserved"),
+        "{list}"
+    );
+    let wide = shown(&["event", "list"], 200);
+    assert!(
+        wide.contains(
+            &env.json(&["event", "show", "Winter Gala"])["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        ),
+        "{wide}"
+    );
+    let report = shown(&["report", "Winter Gala"], 80);
+    assert!(
+        report.contains(&hold_id[..8]) && !report.contains(&hold_id),
+        "{report}"
+    );
+    let piped = env.ok(&["report", "Winter Gala"]);
+    assert!(piped.contains(&hold_id), "{piped}");
+    let sim = shown(
+        &["simulate", "--seats", "50", "--buyers", "2", "--ops", "20"],
+        70,
+    );
+    assert!(
+        sim.contains("buy ms p99") && sim.contains("try ms max"),
+        "{sim}"
+    );
+}

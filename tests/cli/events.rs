@@ -170,6 +170,18 @@ fn a_lapsed_hold_reads_as_available() {
     });
 }
 
+/// A usage error under `--json` keeps clap's whole message: the missing argument is named.
+#[test]
+fn json_usage_errors_name_what_is_missing() {
+    let env = Env::sqlite();
+    let out = env.run(&["--json", "reserve", "--customer", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    let msg = v["error"]["message"].as_str().unwrap();
+    assert!(msg.contains("<HOLD>"), "{msg}");
+    assert!(!msg.contains("Usage:"), "{msg}");
+}
+
 #[test]
 fn json_errors_and_exit_codes() {
     on_both("json_errors", |env| {

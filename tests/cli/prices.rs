@@ -70,6 +70,13 @@ fn prices_totals_and_revenue() {
             .find(|t| t["name"] == cat.as_str())
             .unwrap();
         assert_eq!(by_cat["revenue"]["amount"], "45.50");
+        // A price changed after the sale changes neither what it was charged nor the revenue.
+        env.ok(&["price", "set", "E", "--category", &cat, "1000"]);
+        let again = env.json(&["reserve", hold["hold_id"].as_str().unwrap()]);
+        assert_eq!(again["total"]["price"]["amount"], "70.50", "{again}");
+        let report = env.json(&["report", "E"]);
+        assert_eq!(report["overall"]["revenue"]["amount"], "70.50", "{report}");
+        env.ok(&["price", "set", "E", "--category", &cat, "45.5"]);
         let table = env.ok(&["report", "E"]);
         assert!(
             table.contains("Revenue (EUR)") && table.contains("70.50"),
@@ -117,7 +124,43 @@ fn the_currency_comes_from_the_config() {
     env.ok(&["--config", &cfg, "price", "set", "E", "--default", "12"]);
     let v = env.json(&["--config", &cfg, "hold", "E", "1"]);
     assert_eq!(v["total"]["price"]["currency"], "GBP", "{v}");
+    // The event's prices are in GBP now: a terminal configured for EUR may not add to them
+    // (amounts are never converted), and its totals still say GBP.
+    let err = env.fails(&["price", "set", "E", "--default", "10"], 2);
+    assert!(err.contains("GBP") && err.contains("EUR"), "{err}");
+    let v = env.json(&["hold", "E", "2"]);
+    assert_eq!(v["total"]["price"]["currency"], "GBP", "{v}");
+    // Seats without a category are named among those without a price until a default.
+    let list = env.json(&["price", "list", "E"]);
+    assert_eq!(list["unpriced_categories"], serde_json::json!([]), "{list}");
     let bad = env.write("bad.toml", "[sales]\ncurrency = \"euro\"\n");
     let err = env.fails(&["--config", &bad, "price", "list", "E"], 2);
     assert!(err.contains("sales.currency"), "{err}");
+}
+
+/// A category of seats and an area's that differ only in case are never guessed between; a
+/// `--seats` event's seats (no category) are named as having no price until a default.
+#[test]
+fn price_categories_alike_but_for_case_are_refused() {
+    let env = crate::common::Env::sqlite();
+    let layout = env.write(
+        "mix.toml",
+        "[[section]]\nname = \"Main\"\ncategory = \"vip\"\n\n[[section.row]]\nname = \"A\"\n\
+         seats = \"1-4\"\n\n[[area]]\nname = \"Floor\"\ncapacity = 10\ncategory = \"VIP\"\n",
+    );
+    env.ok(&["event", "create", "--name", "Mix", "--layout", &layout]);
+    let err = env.fails(&["price", "set", "Mix", "--category", "Vip", "9"], 2);
+    assert!(err.contains("differ only in case"), "{err}");
+    env.ok(&["price", "set", "Mix", "--category", "VIP", "9"]);
+    let v = env.json(&["price", "list", "Mix"]);
+    assert_eq!(v["prices"][0]["category"], "VIP", "{v}");
+    assert_eq!(v["unpriced_categories"], serde_json::json!(["vip"]), "{v}");
+    env.ok(&["event", "create", "--name", "Plain", "--seats", "3"]);
+    env.fails(&["price", "set", "Plain", "--category", "nosuch", "1"], 4);
+    let v = env.json(&["price", "list", "Plain"]);
+    assert_eq!(
+        v["unpriced_categories"],
+        serde_json::json!(["(no category)"]),
+        "{v}"
+    );
 }

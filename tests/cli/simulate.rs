@@ -1074,6 +1074,19 @@ fn compare_judges_a_run_against_its_baseline() {
         ],
         2,
     );
+    // A budget on the side that could never fail.
+    let err = env.fails(
+        &[
+            "simulate",
+            "compare",
+            &base_path,
+            &new_path,
+            "--threshold",
+            "holds_per_s+5%",
+        ],
+        2,
+    );
+    assert!(err.contains("holds_per_s-N%"), "{err}");
     let junk = env.write("junk.json", "{\"x\": 1}");
     let err = env.fails(&["simulate", "compare", &base_path, &junk], 2);
     assert!(
@@ -1140,6 +1153,45 @@ fn stages_ramp_the_open_loop() {
     assert!(text.contains("open loop ramping 1s:20/s"), "{text}");
     assert!(text.contains(&format!("wrote {}", csv.display())), "{text}");
 
+    // Files that cannot be written, or one file for two things: refused before the run.
+    let started = std::time::Instant::now();
+    let err = env.fails(
+        &[
+            "simulate",
+            "--seats",
+            "10",
+            "--duration",
+            "5s",
+            "--csv",
+            "/nonexistent/x.csv",
+        ],
+        2,
+    );
+    assert!(
+        err.contains("--csv") && err.contains("/nonexistent/x.csv"),
+        "{err}"
+    );
+    let same = env.path("same.html");
+    let same = same.to_str().unwrap();
+    let err = env.fails(
+        &[
+            "simulate",
+            "--seats",
+            "10",
+            "--duration",
+            "5s",
+            "--csv",
+            same,
+            "--report",
+            same,
+        ],
+        2,
+    );
+    assert!(err.contains("both name"), "{err}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "a run was made first"
+    );
     for bad in [
         vec!["--stages", "1s:20", "--rate", "5"],
         vec!["--stages", "1s:20", "--duration", "5s"],

@@ -299,6 +299,8 @@ fn positions_migrate_onto_a_database_with_sales() {
             &view(now),
             "DROP TABLE category_prices",
             "ALTER TABLE events DROP COLUMN starts_at_offset_s",
+            "ALTER TABLE events DROP COLUMN currency",
+            "ALTER TABLE seats DROP COLUMN sold_price_minor",
             "DROP TABLE areas",
             "DROP INDEX seats_free_by_row",
             "ALTER TABLE seats DROP COLUMN area",

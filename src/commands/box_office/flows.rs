@@ -291,16 +291,16 @@ impl Desk<'_> {
                     )
                 })
                 .unwrap_or_default();
+            self.say(&format!("hold id: {}", hold.hold_id));
             // The time left counts down while the clerk and the customer decide.
             let status = || {
                 let left = (hold.expires_at - Utc::now()).num_seconds().max(0);
                 format!(
-                    "Held {} until {} ({}:{:02} left){to_pay}. hold id: {}",
+                    "Held {} until {} ({}:{:02} left){to_pay}",
                     hold.seats.join(", "),
                     self.ctx.ui.clock(&hold.expires_at),
                     left / 60,
                     left % 60,
-                    hold.hold_id
                 )
             };
             let items = [

@@ -97,6 +97,10 @@ impl Desk<'_> {
             }
         }
         let lines = items.len() + 2;
+        // Each line kept to one screen line (cut with …): the redraw moves up by lines, and a
+        // wrapped line would leave its copies behind.
+        let cols = (self.term.size().1 as usize).saturating_sub(1).max(20);
+        let fit = |line: &str| console::truncate_str(line, cols, "…").into_owned();
         let draw = |chosen: usize, again: bool| -> std::io::Result<()> {
             // Raw mode: every line ends in \r\n, and is cleared before it is written.
             let mut text = String::new();
@@ -109,7 +113,7 @@ impl Desk<'_> {
                 .map(|(i, item)| format!("{} {item}", if i == chosen { ">" } else { " " }));
             for line in [status(), prompt.to_string()].into_iter().chain(marks) {
                 text.push_str("\r\x1b[2K");
-                text.push_str(&line);
+                text.push_str(&fit(&line));
                 text.push_str("\r\n");
             }
             self.term.write_str(&text)
@@ -160,7 +164,7 @@ impl Desk<'_> {
             draw(chosen, true)?;
         };
         // The menu gives way to the answer, under the status line as it stood.
-        let mut text = format!("\x1b[{lines}A\r\x1b[2K{}\r\n", status());
+        let mut text = format!("\x1b[{lines}A\r\x1b[2K{}\r\n", fit(&status()));
         for _ in 1..lines {
             text.push_str("\r\x1b[2K\r\n");
         }

@@ -151,12 +151,33 @@ impl Render for SimReport {
                 l.mean, l.p50, l.p90, l.p99, l.p999, l.max
             )
         };
-        row(&mut t, "buy ms mean/p50/p90/p99/p99.9/max", &|r| {
-            ms(&r.latency_ms)
-        });
-        row(&mut t, "try ms mean/p50/p90/p99/p99.9/max", &|r| {
-            ms(&r.try_latency_ms)
-        });
+        if ui.tty && ui.width < 100 {
+            // Narrow: one row per figure, rather than six figures wrapped in one cell.
+            type Pick = fn(&Latency) -> f64;
+            let figures: [(&str, Pick); 6] = [
+                ("mean", |l| l.mean),
+                ("p50", |l| l.p50),
+                ("p90", |l| l.p90),
+                ("p99", |l| l.p99),
+                ("p99.9", |l| l.p999),
+                ("max", |l| l.max),
+            ];
+            for (what, of) in [("buy", true), ("try", false)] {
+                for (name, figure) in figures {
+                    row(&mut t, &format!("{what} ms {name}"), &|r| {
+                        let l = if of { &r.latency_ms } else { &r.try_latency_ms };
+                        format!("{:.2}", figure(l))
+                    });
+                }
+            }
+        } else {
+            row(&mut t, "buy ms mean/p50/p90/p99/p99.9/max", &|r| {
+                ms(&r.latency_ms)
+            });
+            row(&mut t, "try ms mean/p50/p90/p99/p99.9/max", &|r| {
+                ms(&r.try_latency_ms)
+            });
+        }
         for outcome in ["booked", "seat_taken"] {
             row(&mut t, &format!("{outcome} ms p50/p99"), &|r| {
                 r.latency_by_outcome_ms
@@ -314,8 +335,16 @@ impl Render for crate::sim::compare::Comparison {
         for strategy in strategies {
             let mut table = ui.table(&[strategy, "base", "new", "change"]);
             for d in self.deltas.iter().filter(|d| d.strategy == strategy) {
+                let latency = matches!(
+                    d.metric.as_str(),
+                    "mean" | "p50" | "p90" | "p99" | "p999" | "max"
+                );
                 table.add_row(vec![
-                    d.metric.clone(),
+                    if latency {
+                        format!("{} (ms)", d.metric)
+                    } else {
+                        d.metric.clone()
+                    },
                     fmt(d.base),
                     fmt(d.new),
                     d.change_pct
