@@ -1,5 +1,7 @@
-//! `--report FILE.svg|.html`: a latency-percentile plot (log-scaled percentiles) and a
-//! throughput-over-time plot, one line per strategy, in plain SVG written by hand.
+//! `--report FILE.svg|.html`: a latency-percentile plot (log-scaled percentiles), a
+//! throughput-over-time plot and a conflicts-and-errors-over-time plot, one line per strategy
+//! (two in the last), the scenario in the heading and each legend above its plot, clear of
+//! the lines; plain SVG written by hand.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -144,8 +146,18 @@ impl Chart {
         );
     }
 
-    fn line(&mut self, points: &[(f64, f64)], i: usize, name: &str) {
-        let (colour, dash) = COLOURS[i % COLOURS.len()];
+    /// Draws line `i` of `n` in the style of strategy `style` (its dash replaced by `dash`
+    /// when given), with its legend entry in the band above the plot, right-aligned.
+    fn line(
+        &mut self,
+        points: &[(f64, f64)],
+        (i, n): (usize, usize),
+        style: usize,
+        dash: Option<&str>,
+        name: &str,
+    ) {
+        let (colour, own_dash) = COLOURS[style % COLOURS.len()];
+        let dash = dash.unwrap_or(own_dash);
         let d: Vec<String> = points
             .iter()
             .map(|(x, y)| format!("{:.1},{:.1}", self.x(*x), self.y(*y)))
@@ -155,13 +167,15 @@ impl Chart {
             r#"<polyline fill="none" stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}" points="{}"/>"#,
             d.join(" ")
         );
-        let ly = self.y0 + TOP + 16.0 + 16.0 * i as f64;
+        // Above the plot, beside the title: never over a line.
+        const ENTRY: f64 = 125.0;
+        let lx = W - RIGHT - ENTRY * (n - i) as f64;
+        let ly = self.y0 + 20.0;
         let _ = write!(
             self.out,
-            r#"<line x1="{}" x2="{}" y1="{ly}" y2="{ly}" stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}"/><text x="{}" y="{}" font-size="12">{}</text>"#,
-            LEFT + 12.0,
-            LEFT + 36.0,
-            LEFT + 42.0,
+            r#"<line x1="{lx}" x2="{}" y1="{ly}" y2="{ly}" stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}"/><text x="{}" y="{}" font-size="11">{}</text>"#,
+            lx + 22.0,
+            lx + 27.0,
             ly + 4.0,
             esc(name)
         );
@@ -176,17 +190,17 @@ fn trim(v: f64) -> String {
 fn svg(report: &SimReport) -> String {
     let mut out = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{}" viewBox="0 0 {W} {}" font-family="sans-serif"><rect width="100%" height="100%" fill="white"/>"#,
-        2.0 * H + 30.0,
-        2.0 * H + 30.0
+        3.0 * H + 30.0,
+        3.0 * H + 30.0
     );
     let _ = write!(
         out,
-        r##"<text x="{LEFT}" y="18" font-size="12" fill="#444">seatctl simulate · run {} · seed {} · {} buyers · {}</text>"##,
+        r##"<text x="{LEFT}" y="18" font-size="12" fill="#444">seatctl simulate · run {} · seed {} · {}</text>"##,
         esc(&report.run_id),
         report.seed,
-        report.scenario.buyers,
-        esc(&report.scenario.backend)
+        esc(&report.scenario.summary())
     );
+    let n = report.runs.len();
     // 1. Latency by percentile.
     let xq = |q: f64| (1.0 / (1.0 - q)).log10();
     let x_max = xq(*QUANTILES.last().expect("not empty"));
@@ -212,7 +226,7 @@ fn svg(report: &SimReport) -> String {
             .map(|q| (xq(*q), r.raw.buy.ms_at(*q)))
             .collect();
         pts.push((x_max, r.latency_ms.max));
-        c.line(&pts, i, &r.strategy);
+        c.line(&pts, (i, n), i, None, &r.strategy);
     }
     // 2. Throughput over time.
     let secs = report
@@ -242,18 +256,84 @@ fn svg(report: &SimReport) -> String {
     }
     c.axis_titles("seconds after warm-up", "holds/s");
     for (i, r) in report.runs.iter().enumerate() {
-        let pts: Vec<(f64, f64)> = r
-            .raw
-            .timeline
-            .iter()
-            .enumerate()
-            .map(|(s, t)| (s as f64 + 0.5, t.holds as f64))
-            .collect();
-        c.line(&pts, i, &r.strategy);
+        let pts = per_second(r, |t| t.holds);
+        c.line(&pts, (i, n), i, None, &r.strategy);
+    }
+    // 3. Lost races and errors over time, beside the throughput they cost.
+    let y_max = report
+        .runs
+        .iter()
+        .flat_map(|r| per_second(r, |t| t.conflicts.max(t.errors)))
+        .map(|(_, v)| v)
+        .fold(0.0, f64::max);
+    let mut c = Chart::new(
+        c.out,
+        20.0 + 2.0 * H,
+        "Conflicts and errors per second",
+        secs as f64,
+        y_max.max(1.0),
+    );
+    let mut s = 0.0;
+    while s <= secs as f64 {
+        c.x_label(s, &format!("{}s", trim(s)));
+        s += step;
+    }
+    c.axis_titles("seconds after warm-up", "per second");
+    for (i, r) in report.runs.iter().enumerate() {
+        let conflicts = per_second(r, |t| t.conflicts);
+        c.line(
+            &conflicts,
+            (2 * i, 2 * n),
+            i,
+            None,
+            &format!("{} conflicts", r.strategy),
+        );
+        let errors = per_second(r, |t| t.errors);
+        c.line(
+            &errors,
+            (2 * i + 1, 2 * n),
+            i,
+            Some("1 3"),
+            &format!("{} errors", r.strategy),
+        );
     }
     let mut out = c.out;
     out.push_str("</svg>\n");
     out
+}
+
+/// A run's per-second counts (`of` each tick) as points at mid-second. The last second is
+/// usually cut short by the end of the run: it is scaled to a rate over the part that ran, or
+/// left out when that part is under a fifth of a second (too little to be a rate), so the end
+/// of a run is not drawn as a collapse.
+fn per_second(
+    r: &super::report::RunReport,
+    of: impl Fn(&super::stats::Tick) -> u64,
+) -> Vec<(f64, f64)> {
+    let counts: Vec<u64> = r.raw.timeline.iter().map(of).collect();
+    rates(&counts, r.measured_s)
+}
+
+/// Counts per second over `measured_s` seconds as (mid-second, per second) points, the last,
+/// partial second scaled to a rate (or left out under 0.2 s).
+fn rates(counts: &[u64], measured_s: f64) -> Vec<(f64, f64)> {
+    let mut pts: Vec<(f64, f64)> = counts
+        .iter()
+        .enumerate()
+        .map(|(s, n)| (s as f64 + 0.5, *n as f64))
+        .collect();
+    let part = measured_s - counts.len().saturating_sub(1) as f64;
+    if let Some(last) = pts.last_mut()
+        && part > 0.0
+        && part < 1.0
+    {
+        if part < 0.2 {
+            pts.pop();
+        } else {
+            last.1 /= part;
+        }
+    }
+    pts
 }
 
 fn html(report: &SimReport, svg: &str) -> String {
@@ -286,4 +366,26 @@ fn html(report: &SimReport, svg: &str) -> String {
         seed = report.seed,
         verdict = esc(&report.verdict),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_partial_second_is_a_rate_not_a_collapse() {
+        // 2.5 s at 100/s: the last half second's 50 is a rate of 100.
+        assert_eq!(
+            rates(&[100, 100, 50], 2.5),
+            vec![(0.5, 100.0), (1.5, 100.0), (2.5, 100.0)]
+        );
+        // 2.1 s: a tenth of a second is too little to be a rate; it is left out.
+        assert_eq!(
+            rates(&[100, 100, 10], 2.1),
+            vec![(0.5, 100.0), (1.5, 100.0)]
+        );
+        // Whole seconds stay as they are.
+        assert_eq!(rates(&[7, 9], 2.0), vec![(0.5, 7.0), (1.5, 9.0)]);
+        assert!(rates(&[], 0.0).is_empty());
+    }
 }

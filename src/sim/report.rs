@@ -154,6 +154,43 @@ pub struct RunReport {
     pub raw: RunData,
 }
 
+impl Scenario {
+    /// One line saying what was run: seats, load, length, party, choices and backend (the
+    /// plots' heading).
+    pub fn summary(&self) -> String {
+        let load = match (&self.stages, self.rate) {
+            (Some(st), _) => format!("open loop ramping {st}/s"),
+            (None, Some(r)) => format!("open loop {r}/s"),
+            (None, None) => format!("{} buyers (closed loop)", self.buyers),
+        };
+        let span = match (self.duration_s, self.ops) {
+            (_, Some(ops)) => format!("{ops} buys"),
+            (Some(d), None) => format!("{d}s"),
+            _ => String::new(),
+        };
+        let mut parts = vec![
+            format!("{} seats", self.seats),
+            load,
+            format!("{span} after {}s warm-up", self.warmup_s),
+            format!("party {}", self.party),
+        ];
+        if self.best {
+            parts.push("best available".into());
+        }
+        if let Some(area) = &self.area {
+            parts.push(format!("places of {area}"));
+        }
+        if let Some(hot) = &self.hot {
+            parts.push(format!("hot {hot}"));
+        }
+        if let Some(mix) = &self.mix {
+            parts.push(format!("mix {mix}"));
+        }
+        parts.push(self.backend.clone());
+        parts.join(" · ")
+    }
+}
+
 impl RunReport {
     pub fn new(
         mut data: RunData,

@@ -379,8 +379,23 @@ fn thresholds_csv_and_report() {
     assert!(lines[1].contains(",occ,"), "{}", lines[1]);
     let plot = std::fs::read_to_string(&svg).unwrap();
     assert!(
-        plot.starts_with("<svg") && plot.matches("<polyline").count() == 2,
+        plot.starts_with("<svg") && plot.matches("<polyline").count() == 4,
         "{plot}"
+    );
+    // The scenario heads it; conflicts and errors have their plot; each legend sits in the
+    // band above its plot (legend text at y0 + 24, the plot's frame from y0 + 40).
+    assert!(
+        plot.contains("100 seats · 4 buyers (closed loop) · 60 buys"),
+        "{plot}"
+    );
+    assert!(plot.contains("Conflicts and errors per second"), "{plot}");
+    assert!(
+        plot.contains(">occ conflicts<") && plot.contains(">occ errors<"),
+        "{plot}"
+    );
+    assert!(
+        plot.contains(r#"y="44" font-size="11">occ<"#),
+        "legend above the first plot: {plot}"
     );
     let (code, _, _) = simulate(
         &env,
