@@ -30,7 +30,9 @@ impl ManArgs {
     /// The page of `seatctl`, or of the command path given. Errors: exit 2 for a command that
     /// does not exist (with a "did you mean" and the commands at that level).
     pub fn run(self) -> Result<ManPage> {
+        // Built first, so every subcommand carries the global options it accepts.
         let mut cmd = cli::command();
+        cmd.build();
         let mut name = "seatctl".to_string();
         for sub in &self.command {
             let names: Vec<String> = cmd
@@ -55,6 +57,15 @@ impl ManArgs {
             name = format!("{name}-{}", found.get_name());
             cmd = found;
         }
+        // NAME and SYNOPSIS say the whole command as it is typed (`seatctl event create`),
+        // and the page its version.
+        // (clap takes a static name here: one small string for the life of this one-shot
+        // process.)
+        let typed: &'static str = Box::leak(name.replace('-', " ").into_boxed_str());
+        let cmd = cmd
+            .name(typed)
+            .bin_name(typed)
+            .version(env!("CARGO_PKG_VERSION"));
         let mut buf = Vec::new();
         clap_mangen::Man::new(cmd)
             .title(name.clone())
