@@ -346,6 +346,28 @@ pub fn starts(t: &chrono::DateTime<chrono::FixedOffset>) -> String {
     zoned(t, "%Y-%m-%d %H:%M")
 }
 
+/// `text` broken into lines of at most `width` columns at spaces (a word longer than that
+/// stands alone on its line).
+pub fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let w = console::measure_text_width(word);
+        let used = console::measure_text_width(&line);
+        if used > 0 && used + 1 + w > width {
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out
+}
+
 /// A time as tables show it in UTC: `2026-12-31 20:00 UTC` (see [`Ui::time`] for the display
 /// zone).
 pub fn time(t: &chrono::DateTime<chrono::Utc>) -> String {
@@ -413,6 +435,15 @@ pub fn violations_text(audit: &AuditReport) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_breaks_at_spaces_never_mid_word() {
+        assert_eq!(wrap("aa bb cc dd", 5), "aa bb\ncc dd");
+        assert_eq!(wrap("a verylongword b", 4), "a\nverylongword\nb");
+        assert_eq!(wrap("", 10), "");
+    }
+
     use super::*;
 
     #[test]

@@ -158,8 +158,7 @@ impl Session {
         };
         let mut effort = Effort::default();
         if let Some(area) = &order.area {
-            let name = area.area.clone();
-            let capacity = self.area_capacity(event.id, &name).await?;
+            let (name, capacity) = self.area_capacity(event.id, &area.area).await?;
             let hold = reserver
                 .hold_area(&req, &name, capacity, asked, &mut effort)
                 .await?;

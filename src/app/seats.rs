@@ -94,13 +94,25 @@ impl Session {
         Ok((event, seats, selected))
     }
 
-    /// The capacity (places) of the event's general-admission area `area`. Errors: exit 4
+    /// The name as stored and the capacity (places) of the event's general-admission area
+    /// `area` (typed in any case when that is unambiguous). Errors: exit 2 (two areas alike but
+    /// for case), exit 4
     /// naming the event's areas (with a "did you mean"), or saying it has none.
-    pub async fn area_capacity(&self, event_id: Uuid, area: &str) -> Result<i64> {
+    pub async fn area_capacity(&self, event_id: Uuid, area: &str) -> Result<(String, i64)> {
         let (_, sections) = self.store().await?.seat_counts(event_id).await?;
         let areas: Vec<&SectionCounts> = sections.iter().filter(|s| s.area).collect();
         if let Some(a) = areas.iter().find(|s| s.section == area) {
-            return Ok(a.counts.total);
+            return Ok((a.section.clone(), a.counts.total));
+        }
+        // Typed in another case: the one area it matches; two alike but for case: neither.
+        let names: Vec<&str> = areas.iter().map(|s| s.section.as_str()).collect();
+        match crate::domain::names::folded_alike(area, names.iter().copied()).as_slice() {
+            [one] => {
+                let a = areas.iter().find(|s| s.section == *one).expect("listed");
+                return Ok((a.section.clone(), a.counts.total));
+            }
+            [] => {}
+            several => return Err(crate::domain::names::ambiguous_case("area", area, several)),
         }
         if sections.iter().any(|s| s.section == area) {
             return Err(Error::invalid(format!(

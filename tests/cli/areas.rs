@@ -43,8 +43,9 @@ fn an_area_is_held_reserved_released_and_audited() {
         let held = json_of(
             &env,
             &flags,
-            &["hold", "Club", "--area", "Floor", "--quantity", "4"],
+            &["hold", "Club", "--area", "floor", "--quantity", "4"],
         );
+        // Typed in another case, the one area it matches.
         assert_eq!(held["area"], "Floor", "{held}");
         let places = held["seats"].as_array().unwrap();
         assert_eq!(places.len(), 4);

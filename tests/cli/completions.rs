@@ -58,10 +58,16 @@ fn man_pages_render_from_the_command_definitions() {
     );
     // NAME and SYNOPSIS say the whole command, the page has the version and the global
     // options the command accepts.
-    assert!(create.contains(".SH NAME\nseatctl\\-event\\-create \\- Create"), "{create}");
+    assert!(
+        create.contains(".SH NAME\nseatctl\\-event\\-create \\- Create"),
+        "{create}"
+    );
     assert!(create.contains("\\fBseatctl event create\\fR"), "{create}");
     assert!(create.contains(env!("CARGO_PKG_VERSION")), "{create}");
-    assert!(create.contains("\\-\\-database\\-url") && create.contains("\\-\\-operator"), "{create}");
+    assert!(
+        create.contains("\\-\\-database\\-url") && create.contains("\\-\\-operator"),
+        "{create}"
+    );
     let err = env.fails(&["man", "event", "crate"], 2);
     assert!(err.contains("did you mean `create`"), "{err}");
     env.fails(&["man", "event", "create", "more"], 2);

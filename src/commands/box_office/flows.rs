@@ -172,7 +172,9 @@ impl Desk<'_> {
     async fn sell(&mut self) -> Result<()> {
         let seats = self.seats().await?;
         self.show_in_play(&seats, &[]);
-        self.say(HOW_TO_PICK);
+        // Wrapped at word boundaries to the terminal, not cut mid-word by it.
+        let cols = (self.term.size().1 as usize).clamp(20, 100);
+        self.say(&crate::output::wrap(HOW_TO_PICK, cols - 1));
         let max = self.ctx.settings.config.reservation.max_seats_per_hold as usize;
         loop {
             let text = self.input("Seats")?;
