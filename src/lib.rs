@@ -111,6 +111,22 @@ pub async fn run(cli: Cli) -> i32 {
     }
 }
 
+/// A usage line without the global options that the environment can give (`--config`,
+/// `--database-url`, `--redis-url`, `--strategy`, `--operator`, each with its value).
+fn without_env_options(line: &str) -> String {
+    let mut out = line.to_string();
+    for opt in [
+        "--config <FILE>",
+        "--database-url <URL>",
+        "--redis-url <URL>",
+        "--strategy <STRATEGY>",
+        "--operator <NAME>",
+    ] {
+        out = out.replace(&format!(" {opt}"), "");
+    }
+    out
+}
+
 /// Reports a command-line parsing error: clap's own text, or one JSON object under `--json`.
 /// Help and version requests print to stdout and exit 0.
 pub fn report_parse_error(err: clap::Error) -> i32 {
@@ -122,6 +138,21 @@ pub fn report_parse_error(err: clap::Error) -> i32 {
             | ErrorKind::DisplayVersion
             | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
     );
+    if !benign && !wants_json {
+        // clap counts an option given through the environment as given, and its usage line
+        // would show `--database-url <URL>` as if it were required: those are taken out.
+        let mut text = String::new();
+        for line in err.render().to_string().lines() {
+            if line.starts_with("Usage:") {
+                text.push_str(&without_env_options(line));
+            } else {
+                text.push_str(line);
+            }
+            text.push('\n');
+        }
+        eprint!("{text}");
+        return ExitCode::Usage.code();
+    }
     if benign || !wants_json {
         let _ = err.print();
         return if benign && err.kind() != ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {

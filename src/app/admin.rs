@@ -55,11 +55,12 @@ END $$;
 GRANT USAGE ON SCHEMA public TO {op}, {bo}, {ro};
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO {op}, {bo}, {ro};
 -- The box office holds, extends, reserves, releases and sweeps: new holds, reservations and
--- history rows, and a seat's state, never its layout or a block.
+-- history rows, and a seat's state (with the price it was sold at), never its layout, a block
+-- or a price.
 GRANT INSERT ON holds, reservations TO {bo};
 GRANT UPDATE (status, expires_at) ON holds TO {bo};
 GRANT UPDATE (status, released_at) ON reservations TO {bo};
-GRANT UPDATE (status, hold_id, reservation_id, held_until, version) ON seats TO {bo};
+GRANT UPDATE (status, hold_id, reservation_id, held_until, version, sold_price_minor) ON seats TO {bo};
 GRANT INSERT ON seat_history TO {bo};
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {op}, {bo};
 -- Operators do everything but change the schema (migrations stay with its owner): not even

@@ -11,7 +11,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use super::notation::METRICS;
-use super::report::{self, SimReport};
+use super::report;
 use crate::error::{Error, Result};
 
 /// `--threshold 'p99+10%'`: `METRIC+N%` lets the metric grow by at most N% over the baseline
@@ -139,31 +139,14 @@ fn within(budget: &Budget, base: f64, new: f64) -> bool {
     }
 }
 
-fn read(path: &Path) -> Result<SimReport> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Error::invalid(format!("cannot read {}: {e}", path.display())))?;
-    let report: SimReport = serde_json::from_str(&text).map_err(|e| {
-        Error::invalid(format!(
-            "{} is not a `seatctl --json simulate` result: {e}",
-            path.display()
-        ))
-    })?;
-    if report.schema_version != report::SCHEMA_VERSION {
-        return Err(Error::invalid(format!(
-            "{} has schema_version {}; this seatctl reads {}",
-            path.display(),
-            report.schema_version,
-            report::SCHEMA_VERSION
-        )));
-    }
-    Ok(report)
-}
-
 /// Compares the runs in `base` and `new` (files written by `seatctl --json simulate`, or
 /// `simulate merge`) and checks `budgets`. Errors: exit 2 for an unreadable file, another
 /// schema version, or runs with no strategy in common.
 pub fn compare(base_path: &Path, new_path: &Path, budgets: &[Budget]) -> Result<Comparison> {
-    let (base, new) = (read(base_path)?, read(new_path)?);
+    let (base, new) = (
+        super::merge::read(base_path)?,
+        super::merge::read(new_path)?,
+    );
     let mut deltas = Vec::new();
     let mut results = Vec::new();
     let mut unmatched = Vec::new();

@@ -8,6 +8,28 @@ use super::plot;
 use super::report::{self, SimReport};
 use crate::error::{Error, Result};
 
+/// A report written by `seatctl --json simulate` (or `merge`) from `path`. Errors: exit 2 for
+/// an unreadable file, one that is no such report, or another schema version.
+pub fn read(path: &Path) -> Result<SimReport> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::invalid(format!("cannot read {}: {e}", path.display())))?;
+    let report: SimReport = serde_json::from_str(&text).map_err(|e| {
+        Error::invalid(format!(
+            "{} is not a `seatctl --json simulate` result: {e}",
+            path.display()
+        ))
+    })?;
+    if report.schema_version != report::SCHEMA_VERSION {
+        return Err(Error::invalid(format!(
+            "{} has schema_version {}; this seatctl reads {}",
+            path.display(),
+            report.schema_version,
+            report::SCHEMA_VERSION
+        )));
+    }
+    Ok(report)
+}
+
 /// Merges the reports in `files` (one `--run-id`), checks `thresholds` on the merged runs, and
 /// writes plots to `plot_path` if given. Errors: exit 2 for an unreadable file, another
 /// schema version or another run id.
@@ -19,23 +41,7 @@ pub fn merge(
     {
         let mut reports = Vec::new();
         for path in files {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Error::invalid(format!("cannot read {}: {e}", path.display())))?;
-            let report: SimReport = serde_json::from_str(&text).map_err(|e| {
-                Error::invalid(format!(
-                    "{} is not a `seatctl --json simulate` result: {e}",
-                    path.display()
-                ))
-            })?;
-            if report.schema_version != report::SCHEMA_VERSION {
-                return Err(Error::invalid(format!(
-                    "{} has schema_version {}; this seatctl reads {}",
-                    path.display(),
-                    report.schema_version,
-                    report::SCHEMA_VERSION
-                )));
-            }
-            reports.push((path, report));
+            reports.push((path, read(path)?));
         }
         let (first_path, first) = &reports[0];
         for (path, r) in &reports[1..] {

@@ -102,3 +102,62 @@ fn every_help_has_global_options_apart_and_the_exit_codes() {
         assert!(global.contains("130 interrupted"), "{args:?}:\n{help}");
     }
 }
+
+/// Options given through the environment are not shown as required in usage lines, every
+/// environment variable is shown alike (never its value), and the shells complete status
+/// values.
+#[test]
+fn env_options_are_not_required_and_status_values_complete() {
+    let env = Env::sqlite();
+    let cfg = env.write("c.toml", "");
+    let out = env
+        .cmd()
+        .env("DATABASE_URL", "sqlite:///tmp/secret.db")
+        .env("REDIS_URL", "redis://secret:6379")
+        .env("SEATCTL_OPERATOR", "someone")
+        .env("SEATCTL_CONFIG", &cfg)
+        .args(["hold", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    let usage = help.lines().find(|l| l.starts_with("Usage:")).unwrap();
+    assert!(
+        !usage.contains("--database-url") && !usage.contains("--config"),
+        "{usage}"
+    );
+    assert!(
+        !help.contains("secret") && !help.contains("someone"),
+        "{help}"
+    );
+    for var in [
+        "DATABASE_URL",
+        "REDIS_URL",
+        "SEATCTL_OPERATOR",
+        "SEATCTL_CONFIG",
+    ] {
+        assert!(help.contains(&format!("[env: {var}]")), "{var}: {help}");
+    }
+    let out = env
+        .cmd()
+        .env("DATABASE_URL", "sqlite:///tmp/secret.db")
+        .args(["hold"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!err.contains("--database-url"), "{err}");
+    // Status values, from the committed scripts (kept current by the test above).
+    let bash = std::fs::read_to_string(crate::events::repo("completions/seatctl.bash")).unwrap();
+    assert!(
+        bash.contains("available held reserved blocked"),
+        "seats --status"
+    );
+    assert!(
+        bash.contains("active expired reserved released all"),
+        "holds --status"
+    );
+    assert!(
+        bash.contains("active released all"),
+        "reservations --status"
+    );
+}
