@@ -34,7 +34,7 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('event', 'event', [CompletionResultType]::ParameterValue, 'Create, list, show and delete events')
+            [CompletionResult]::new('event', 'event', [CompletionResultType]::ParameterValue, 'Create, list, show, update and delete events')
             [CompletionResult]::new('layout', 'layout', [CompletionResultType]::ParameterValue, 'Import seat layouts (CSV, TOML or JSON)')
             [CompletionResult]::new('seats', 'seats', [CompletionResultType]::ParameterValue, 'List an event''s seats, optionally filtered by status or section')
             [CompletionResult]::new('box-office', 'box-office', [CompletionResultType]::ParameterValue, 'Sell at a terminal: pick seats on the map, hold, reserve, refund (interactive)')
@@ -842,7 +842,7 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             break
         }
         'seatctl;help' {
-            [CompletionResult]::new('event', 'event', [CompletionResultType]::ParameterValue, 'Create, list, show and delete events')
+            [CompletionResult]::new('event', 'event', [CompletionResultType]::ParameterValue, 'Create, list, show, update and delete events')
             [CompletionResult]::new('layout', 'layout', [CompletionResultType]::ParameterValue, 'Import seat layouts (CSV, TOML or JSON)')
             [CompletionResult]::new('seats', 'seats', [CompletionResultType]::ParameterValue, 'List an event''s seats, optionally filtered by status or section')
             [CompletionResult]::new('box-office', 'box-office', [CompletionResultType]::ParameterValue, 'Sell at a terminal: pick seats on the map, hold, reserve, refund (interactive)')

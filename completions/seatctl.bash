@@ -1921,7 +1921,7 @@ _seatctl() {
                     return 0
                     ;;
                 --status)
-                    COMPREPLY=($(compgen -W "active expired reserved released all" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "active expired reserved refunded released all" -- "${cur}"))
                     return 0
                     ;;
                 --config)

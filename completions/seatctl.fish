@@ -36,7 +36,7 @@ complete -c seatctl -n "__fish_seatctl_needs_command" -l no-color -d 'Never use 
 complete -c seatctl -n "__fish_seatctl_needs_command" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_needs_command" -s V -l version -d 'Print version'
-complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "event" -d 'Create, list, show and delete events'
+complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "event" -d 'Create, list, show, update and delete events'
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "layout" -d 'Import seat layouts (CSV, TOML or JSON)'
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "seats" -d 'List an event\'s seats, optionally filtered by status or section'
 complete -c seatctl -n "__fish_seatctl_needs_command" -f -a "box-office" -d 'Sell at a terminal: pick seats on the map, hold, reserve, refund (interactive)'
@@ -376,7 +376,8 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand reservations" -s h -l he
 complete -c seatctl -n "__fish_seatctl_using_subcommand holds" -l holder -d 'Only holds whose holder contains this (any case)' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand holds" -l status -d 'Which holds, as the database\'s clock has them now' -r -f -a "active\t'Holding seats now'
 expired\t'Lapsed (swept or not)'
-reserved\t'Turned into a reservation'
+reserved\t'Turned into a reservation that stands'
+refunded\t'Turned into a reservation that was refunded since'
 released\t'Released'
 all\t'Every hold'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand holds" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
@@ -659,7 +660,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand man" -l json -d 'Print e
 complete -c seatctl -n "__fish_seatctl_using_subcommand man" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand man" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds price db demo doctor report export simulate audit completions man help" -f -a "event" -d 'Create, list, show and delete events'
+complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds price db demo doctor report export simulate audit completions man help" -f -a "event" -d 'Create, list, show, update and delete events'
 complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds price db demo doctor report export simulate audit completions man help" -f -a "layout" -d 'Import seat layouts (CSV, TOML or JSON)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds price db demo doctor report export simulate audit completions man help" -f -a "seats" -d 'List an event\'s seats, optionally filtered by status or section'
 complete -c seatctl -n "__fish_seatctl_using_subcommand help; and not __fish_seen_subcommand_from event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds price db demo doctor report export simulate audit completions man help" -f -a "box-office" -d 'Sell at a terminal: pick seats on the map, hold, reserve, refund (interactive)'

@@ -121,7 +121,7 @@ pub struct GlobalOpts {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create, list, show and delete events
+    /// Create, list, show, update and delete events
     #[command(subcommand)]
     Event(commands::event::EventCommand),
     /// Import seat layouts (CSV, TOML or JSON)

@@ -213,14 +213,29 @@ impl Config {
     pub fn parse(text: &str, path: &Path) -> Result<Config> {
         let config: Config = toml::from_str(text)
             .map_err(|e| Error::invalid(format!("config file {}: {e}", path.display())))?;
-        config.validate(path)?;
+        config.validate(path, text)?;
         Ok(config)
     }
 
-    fn validate(&self, path: &Path) -> Result<()> {
+    fn validate(&self, path: &Path, text: &str) -> Result<()> {
+        // The line the key is on (its `[section]`, then its name), when the file sets it.
+        let line_of = |key: &str| {
+            let (section, name) = key.split_once('.')?;
+            let mut inside = false;
+            text.lines().enumerate().find_map(|(i, l)| {
+                let l = l.trim();
+                if l.starts_with('[') {
+                    inside = l.trim_matches(|c| c == '[' || c == ']').trim() == section;
+                    return None;
+                }
+                let after = l.strip_prefix(name)?.trim_start();
+                (inside && after.starts_with('=')).then_some(i + 1)
+            })
+        };
         let bad = |key: &str, why: &str| {
+            let at = line_of(key).map(|n| format!(":{n}")).unwrap_or_default();
             Err(Error::invalid(format!(
-                "config file {}: `{key}` {why}",
+                "config file {}{at}: `{key}` {why}",
                 path.display()
             )))
         };
@@ -558,7 +573,10 @@ pub fn resolve(opts: &GlobalOpts, term: Terminal) -> Result<Settings> {
     ) {
         (Some(o), _) => check_operator(o, "--operator / SEATCTL_OPERATOR")?,
         (None, Some(o)) => check_operator(o, "config key `terminal.operator`")?,
-        (None, None) => match std::env::var("USER").ok().filter(|u| !u.trim().is_empty()) {
+        (None, None) => match ["USER", "LOGNAME"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|u| !u.trim().is_empty()))
+        {
             Some(login) => check_operator(&login, "the login name ($USER; give --operator)")?,
             None => "unknown".into(),
         },

@@ -59,6 +59,12 @@ pub async fn run(cli: Cli) -> i32 {
         None if !json && std::io::stdin().is_terminal() && std::io::stderr().is_terminal() => {
             cli::Command::BoxOffice(commands::box_office::BoxOfficeArgs { event: None })
         }
+        None if json => {
+            let err = anyhow::Error::new(Error::invalid(
+                "a command is needed (`seatctl --help` lists them)",
+            ));
+            return output::print_error(true, &err).code();
+        }
         None => {
             eprintln!(
                 "{}\nerror: a command is required (or run `seatctl` on a terminal for the box office)",
@@ -152,6 +158,19 @@ pub fn report_parse_error(err: clap::Error) -> i32 {
         }
         eprint!("{text}");
         return ExitCode::Usage.code();
+    }
+    if wants_json && err.kind() == ErrorKind::DisplayVersion {
+        println!(
+            "{}",
+            serde_json::json!({"name": "seatctl", "version": env!("CARGO_PKG_VERSION")})
+        );
+        return 0;
+    }
+    if wants_json && err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        let err = anyhow::Error::new(Error::invalid(
+            "a command is needed (`seatctl --help` lists them)",
+        ));
+        return output::print_error(true, &err).code();
     }
     if benign || !wants_json {
         let _ = err.print();

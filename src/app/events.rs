@@ -153,6 +153,28 @@ impl Session {
         };
         let store = self.store().await?;
         let event = store.find_event(reference).await?;
+        // What is asked for and already so: with nothing else, nothing to do (exit 2).
+        let same_name = name.as_ref().is_none_or(|n| *n == event.name);
+        let same_venue = venue.as_ref().is_none_or(|v| *v == event.venue);
+        let same_start = order.starts_at.is_none_or(|t| {
+            t.map(|t| (t, t.offset().local_minus_utc()))
+                == event.starts_at.map(|t| (t, t.offset().local_minus_utc()))
+        });
+        if same_name && same_venue && same_start {
+            return Err(Error::invalid(format!(
+                "nothing to change: `{}` already has that {}",
+                event.name,
+                [
+                    name.as_ref().map(|_| "name"),
+                    venue.as_ref().map(|_| "venue"),
+                    order.starts_at.as_ref().map(|_| "start"),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ")
+            )));
+        }
         let change = crate::store::EventChange {
             name,
             venue,

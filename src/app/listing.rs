@@ -33,7 +33,7 @@ pub struct ReservationFilter {
 pub struct HoldFilter {
     /// Only those whose holder contains this.
     pub holder: Option<String>,
-    /// `active`, `expired`, `reserved` or `released`; `None`: all.
+    /// `active`, `expired`, `reserved`, `refunded` or `released`; `None`: all.
     pub status: Option<&'static str>,
 }
 

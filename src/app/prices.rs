@@ -141,7 +141,7 @@ impl Session {
                 } else {
                     match names::folded_alike(&c, all.iter().map(String::as_str)).as_slice() {
                         [one] => one.to_string(),
-                        [] => self.check_category(event.id, &c).await?,
+                        [] => return Err(crate::domain::no_category(&c, &all)),
                         several => return Err(names::ambiguous_case("category", &c, several)),
                     }
                 }

@@ -28,8 +28,10 @@ pub enum HoldStatus {
     Active,
     /// Lapsed (swept or not)
     Expired,
-    /// Turned into a reservation
+    /// Turned into a reservation that stands
     Reserved,
+    /// Turned into a reservation that was refunded since
+    Refunded,
     /// Released
     Released,
     /// Every hold
@@ -199,6 +201,7 @@ impl HoldsArgs {
                 HoldStatus::Active => Some("active"),
                 HoldStatus::Expired => Some("expired"),
                 HoldStatus::Reserved => Some("reserved"),
+                HoldStatus::Refunded => Some("refunded"),
                 HoldStatus::Released => Some("released"),
                 HoldStatus::All => None,
             },

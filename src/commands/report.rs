@@ -161,7 +161,8 @@ impl Render for EventReport {
             ));
         }
         if !self.sales_by_hour.is_empty() {
-            let mut t = ui.table(&["Hour", "Reservations", "Seats"]);
+            // Hours are cut in UTC: in a zone off the hour (+05:30) one starts at :30.
+            let mut t = ui.table(&["Hour starting", "Reservations", "Seats"]);
             for h in &self.sales_by_hour {
                 t.add_row(vec![
                     crate::output::zoned(&ui.zone.at(&h.hour), "%Y-%m-%d %H:%M"),

@@ -273,17 +273,19 @@ impl Render for ReleasedOut {
             return match (r.seats.is_empty(), kept.is_empty()) {
                 (true, true) => format!("{what} was already released.\n"),
                 (true, false) => format!(
-                    "Nothing to refund: those seats of {what} were refunded before; {} stay sold.\n",
-                    kept.join(", ")
+                    "Nothing to refund: those seats of {what} were refunded before; {} {} sold.\n",
+                    kept.join(", "),
+                    if kept.len() == 1 { "stays" } else { "stay" }
                 ),
                 (false, true) => format!(
                     "Refunded {} of {what}: back on sale; it has no seats left and is released.\n",
                     r.seats.join(", ")
                 ),
                 (false, false) => format!(
-                    "Refunded {} of {what}: back on sale; {} stay sold.\n",
+                    "Refunded {} of {what}: back on sale; {} {} sold.\n",
                     r.seats.join(", "),
-                    kept.join(", ")
+                    kept.join(", "),
+                    if kept.len() == 1 { "stays" } else { "stay" }
                 ),
             };
         }

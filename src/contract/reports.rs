@@ -54,7 +54,8 @@ pub struct ReservationRow {
 pub struct HoldRow {
     pub hold_id: Uuid,
     /// As the database's clock has it now: `active`, `expired` (lapsed, swept or not),
-    /// `reserved` (see `reservation_id`) or `released`.
+    /// `reserved` (see `reservation_id`), `refunded` (reserved, and that sale released since)
+    /// or `released`.
     pub status: String,
     pub holder: Option<String>,
     /// The seats it took, in layout order.

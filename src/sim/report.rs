@@ -159,7 +159,7 @@ impl Scenario {
     /// plots' heading).
     pub fn summary(&self) -> String {
         let load = match (&self.stages, self.rate) {
-            (Some(st), _) => format!("open loop ramping {st}/s"),
+            (Some(st), _) => format!("open loop ramping through {st} (duration:arrivals/s)"),
             (None, Some(r)) => format!("open loop {r}/s"),
             (None, None) => format!("{} buyers (closed loop)", self.buyers),
         };

@@ -242,6 +242,15 @@ impl Spec {
         if self.duration.is_some_and(|d| d.0.is_zero()) || self.ops == Some(0) {
             return Err(Error::invalid("--duration and --ops must be above 0"));
         }
+        // A simulation is a test that stops by itself: a week is far past any on-sale.
+        if self
+            .duration
+            .is_some_and(|d| d.0 > std::time::Duration::from_secs(7 * 86_400))
+        {
+            return Err(Error::invalid(
+                "--duration (or the --stages in all) is at most 7d",
+            ));
+        }
         if self.duration.is_none() && self.ops.is_none() {
             return Err(Error::invalid("say when to stop: --duration or --ops"));
         }

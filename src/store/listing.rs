@@ -90,7 +90,8 @@ impl Store {
     }
 
     /// The event's holds, oldest first, of `status` as the database's clock has it now
-    /// (`active`, `expired` — lapsed, swept or not —, `reserved` or `released`; `None`: all),
+    /// (`active`, `expired` — lapsed, swept or not —, `reserved`, `refunded` — reserved, the
+    /// sale released since — or `released`; `None`: all),
     /// each with the seats it took (in layout order) and its reservation if it has one.
     pub async fn list_holds(&self, event_id: Uuid, status: Option<&str>) -> Result<Vec<HoldRow>> {
         let rows = with_pool!(self, |pool, pg| {
@@ -99,7 +100,8 @@ impl Store {
             );
             qb.push(now_sql(pg))
                 .push(
-                    " THEN 'expired' ELSE h.status END AS shown, h.holder, h.created_at, \
+                    " THEN 'expired' WHEN r.status = 'released' THEN 'refunded' \
+                     ELSE h.status END AS shown, h.holder, h.created_at, \
                      h.expires_at, r.id FROM holds h \
                      LEFT JOIN reservations r ON r.hold_id = h.id WHERE h.event_id = ",
                 )
@@ -107,7 +109,7 @@ impl Store {
             if let Some(status) = status {
                 qb.push(" AND CASE WHEN h.status = 'active' AND h.expires_at <= ")
                     .push(now_sql(pg))
-                    .push(" THEN 'expired' ELSE h.status END = ")
+                    .push(" THEN 'expired' WHEN r.status = 'released' THEN 'refunded' ELSE h.status END = ")
                     .push_bind(status.to_string());
             }
             qb.push(" ORDER BY h.created_at, h.id");

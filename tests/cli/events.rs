@@ -180,6 +180,19 @@ fn json_usage_errors_name_what_is_missing() {
     let msg = v["error"]["message"].as_str().unwrap();
     assert!(msg.contains("<HOLD>"), "{msg}");
     assert!(!msg.contains("Usage:"), "{msg}");
+    // No command at all, and --version: JSON too.
+    let out = env.run(&["--json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("a command is needed")
+    );
+    let v: serde_json::Value =
+        serde_json::from_slice(&env.run(&["--json", "--version"]).stdout).unwrap();
+    assert_eq!(v["version"], env!("CARGO_PKG_VERSION"));
 }
 
 #[test]
@@ -688,6 +701,9 @@ fn event_update_renames_moves_and_clears() {
         // Nothing to change, a taken name, an unknown event, both --venue and --no-venue.
         let err = env.fails(&["event", "update", "Macbeth"], 2);
         assert!(err.contains("nothing to change"), "{err}");
+        // What it already is, is nothing to change either.
+        let err = env.fails(&["event", "update", "Macbeth", "--name", "Macbeth"], 2);
+        assert!(err.contains("already has that name"), "{err}");
         let err = env.fails(
             &["event", "update", "Macbeth", "--name", "Hamlet (matinée)"],
             3,

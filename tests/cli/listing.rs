@@ -82,8 +82,14 @@ fn reservations_and_holds_are_listed_and_searched() {
         assert_eq!(v[0]["seats"], serde_json::json!(["4", "5"]));
         let v = env.json(&["holds", "E", "--status", "expired"]);
         assert_eq!(ids(&v, "hold_id"), [h4.as_str()], "{v}");
+        // A sale refunded since is not "reserved": its hold says refunded.
         let v = env.json(&["holds", "E", "--status", "reserved"]);
-        assert_eq!(ids(&v, "hold_id"), [h1.as_str(), h2.as_str()], "{v}");
+        assert_eq!(ids(&v, "hold_id"), [h1.as_str()], "{v}");
+        let v = env.json(&["holds", "E", "--status", "refunded"]);
+        assert_eq!(ids(&v, "hold_id"), [h2.as_str()], "{v}");
+        let v = env.json(&["holds", "E", "--status", "all"]);
+        assert_eq!(v[0]["status"], "reserved");
+        assert_eq!(v[1]["status"], "refunded", "{v}");
         assert_eq!(v[0]["reservation_id"], r1.as_str());
         let v = env.json(&["holds", "E", "--status", "released"]);
         assert_eq!(ids(&v, "hold_id"), [h5.as_str()], "{v}");

@@ -133,9 +133,10 @@ fn the_currency_comes_from_the_config() {
     // Seats without a category are named among those without a price until a default.
     let list = env.json(&["price", "list", "E"]);
     assert_eq!(list["unpriced_categories"], serde_json::json!([]), "{list}");
-    let bad = env.write("bad.toml", "[sales]\ncurrency = \"euro\"\n");
+    let bad = env.write("bad.toml", "# money\n[sales]\ncurrency = \"euro\"\n");
     let err = env.fails(&["--config", &bad, "price", "list", "E"], 2);
-    assert!(err.contains("sales.currency"), "{err}");
+    // The file, the line and the key.
+    assert!(err.contains("bad.toml:3: `sales.currency`"), "{err}");
 }
 
 /// A category of seats and an area's that differ only in case are never guessed between; a
@@ -151,6 +152,9 @@ fn price_categories_alike_but_for_case_are_refused() {
     env.ok(&["event", "create", "--name", "Mix", "--layout", &layout]);
     let err = env.fails(&["price", "set", "Mix", "--category", "Vip", "9"], 2);
     assert!(err.contains("differ only in case"), "{err}");
+    // A near miss is named among every category, areas' too.
+    let err = env.fails(&["price", "set", "Mix", "--category", "VIx", "9"], 4);
+    assert!(err.contains("VIP") && err.contains("vip"), "{err}");
     env.ok(&["price", "set", "Mix", "--category", "VIP", "9"]);
     let v = env.json(&["price", "list", "Mix"]);
     assert_eq!(v["prices"][0]["category"], "VIP", "{v}");

@@ -1165,7 +1165,10 @@ fn stages_ramp_the_open_loop() {
         "--csv",
         csv.to_str().unwrap(),
     ]);
-    assert!(text.contains("open loop ramping 1s:20/s"), "{text}");
+    assert!(
+        text.contains("open loop ramping through 1s:20 (duration:arrivals/s)"),
+        "{text}"
+    );
     assert!(text.contains(&format!("wrote {}", csv.display())), "{text}");
 
     // Files that cannot be written, or one file for two things: refused before the run.
@@ -1213,6 +1216,7 @@ fn stages_ramp_the_open_loop() {
         vec!["--stages", "1s:20", "--warmup", "1s"],
         vec!["--stages", "1s"],
         vec!["--stages", "1s:0"],
+        vec!["--stages", "8d:5"],
     ] {
         let mut args = vec!["simulate", "--seats", "10"];
         args.extend(bad.iter().copied());

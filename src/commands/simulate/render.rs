@@ -12,7 +12,10 @@ impl Render for SimReport {
         let s = &self.scenario;
         let load = match (s.rate, &s.stages) {
             (Some(_), Some(st)) => {
-                format!("open loop ramping {st}/s, at most {} in flight", s.buyers)
+                format!(
+                    "open loop ramping through {st} (duration:arrivals/s), at most {} in flight",
+                    s.buyers
+                )
             }
             (Some(r), None) => format!("open loop {r}/s, at most {} in flight", s.buyers),
             (None, _) => format!("{} buyers (closed loop)", s.buyers),
@@ -325,12 +328,10 @@ impl Render for crate::sim::compare::Comparison {
             s.dedup();
             s
         };
+        // Up to three decimals, trailing zeros dropped: 72, 99.4, 0.125.
         let fmt = |v: f64| {
-            if v.fract() == 0.0 {
-                format!("{v:.0}")
-            } else {
-                format!("{v:.3}")
-            }
+            let s = format!("{v:.3}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
         };
         for strategy in strategies {
             let mut table = ui.table(&[strategy, "base", "new", "change"]);
