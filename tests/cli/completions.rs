@@ -153,7 +153,7 @@ fn env_options_are_not_required_and_status_values_complete() {
         "seats --status"
     );
     assert!(
-        bash.contains("active expired reserved released all"),
+        bash.contains("active expired reserved refunded released all"),
         "holds --status"
     );
     assert!(
