@@ -1050,11 +1050,14 @@ fn compare_judges_a_run_against_its_baseline() {
     ]);
     assert_eq!(out.status.code(), Some(11));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        text.contains("REGRESSION holds_per_s-5%: -49.")
-            || text.contains("REGRESSION holds_per_s-5%: -50.0%"),
-        "{text}"
-    );
+    // Halving an odd count: a fall of about half, whatever the count.
+    let fell = text
+        .split("REGRESSION holds_per_s-5%: ")
+        .nth(1)
+        .and_then(|rest| rest.split('%').next())
+        .and_then(|pct| pct.parse::<f64>().ok())
+        .unwrap_or_else(|| panic!("no holds_per_s regression line: {text}"));
+    assert!((-60.0..=-45.0).contains(&fell), "{fell}: {text}");
     assert!(text.contains("ok         p99+10%"), "{text}");
     assert!(text.contains("Verdict: regression"), "{text}");
     // Without budgets: the deltas, nothing judged.
