@@ -269,16 +269,31 @@ fn layout_of(seats: Vec<Seat>) -> Layout {
     }
 }
 
-/// Set on the first Ctrl-C: buyers finish what they started and stop; the run is audited and
-/// reported as interrupted.
+/// Set on the first Ctrl-C or SIGTERM (a supervisor's stop, `kill PID`): buyers finish what
+/// they started and stop; the run is audited, reported as interrupted (exit 130), and its
+/// throw-away events deleted, as after a run that ended on time.
 pub(super) fn interrupt_flag() -> Arc<AtomicBool> {
     let stop = Arc::new(AtomicBool::new(false));
     let flag = stop.clone();
     tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            flag.store(true, Ordering::Relaxed);
-            eprintln!("interrupted: finishing the buys in flight, then auditing");
+        let terminated = async {
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(mut term) => {
+                    term.recv().await;
+                }
+                Err(_) => std::future::pending::<()>().await,
+            }
+        };
+        tokio::select! {
+            interrupted = tokio::signal::ctrl_c() => {
+                if interrupted.is_err() {
+                    return;
+                }
+            }
+            () = terminated => {}
         }
+        flag.store(true, Ordering::Relaxed);
+        eprintln!("interrupted: finishing the buys in flight, then auditing");
     });
     stop
 }

@@ -585,6 +585,13 @@ fn open_loop_runs_at_the_given_rate() {
 
 #[test]
 fn ctrl_c_stops_the_buyers_then_audits_and_reports() {
+    // Ctrl-C, and SIGTERM (a supervisor stopping it, `kill PID`) alike.
+    for signal in ["-INT", "-TERM"] {
+        stopped_by(signal);
+    }
+}
+
+fn stopped_by(signal: &str) {
     let env = Env::sqlite();
     let child = env
         .process()
@@ -621,7 +628,7 @@ fn ctrl_c_stops_the_buyers_then_audits_and_reports() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     let status = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+        .args([signal, &child.id().to_string()])
         .status()
         .unwrap();
     assert!(status.success());
