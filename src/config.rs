@@ -447,6 +447,8 @@ pub struct Settings {
     /// `SEATCTL_OPERATOR`, else the config's `terminal.operator`, else the login (`$USER`),
     /// else `unknown`. NFC, 1-100 characters, nothing invisible (else exit 2).
     pub operator: String,
+    /// Where the terminal shows times (`output.timezone`, checked when the file was read).
+    pub zone: crate::output::Zone,
 }
 
 /// Facts about the process environment that decide colour; passed in so tests can vary them.
@@ -581,7 +583,9 @@ pub fn resolve(opts: &GlobalOpts, term: Terminal) -> Result<Settings> {
             None => "unknown".into(),
         },
     };
+    let zone = crate::output::Zone::parse(&config.output.timezone).map_err(Error::Invalid)?;
     Ok(Settings {
+        zone,
         operator,
         config,
         config_path,

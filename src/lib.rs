@@ -87,10 +87,7 @@ pub async fn run(cli: Cli) -> i32 {
             )
             .into());
         }
-        // Checked when the config was read: a bad zone never gets here.
-        let zone = output::Zone::parse(&settings.config.output.timezone)
-            .map_err(crate::error::Error::Invalid)?;
-        let ui = Ui::new(settings.json, settings.color, zone);
+        let ui = Ui::new(settings.json, settings.color, settings.zone);
         let ctx = Ctx {
             app: app::Session::new(settings),
             ui,

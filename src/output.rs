@@ -22,6 +22,12 @@ pub struct Ui {
     pub zone: Zone,
 }
 
+/// An id's first 8 hex digits, as `history` prints ids and `reserve`, `extend` and `release`
+/// take them (a prefix of at least 8 characters).
+pub fn short_id(id: &uuid::Uuid) -> String {
+    id.simple().to_string()[..8].to_string()
+}
+
 /// Where the terminal shows times (`output.timezone`): the machine's local zone (`TZ`
 /// honoured, via chrono's `Local`), or a fixed offset (`UTC` is `+00:00`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,7 +106,7 @@ impl Ui {
     /// An id as a table cell: whole, or its first 8 characters when [`Ui::narrow`].
     pub fn id(&self, id: &uuid::Uuid) -> String {
         if self.narrow() {
-            id.simple().to_string()[..8].to_string()
+            short_id(id)
         } else {
             id.to_string()
         }

@@ -8,7 +8,7 @@ use super::Ctx;
 use crate::app::{HoldFilter, ReservationFilter};
 use crate::contract::{HoldRow, ReservationRow};
 use crate::error::Result;
-use crate::output::{Csv, Render, Report, Ui, opt};
+use crate::output::{Csv, Render, Report, Ui, opt, short_id as short};
 
 /// Which reservations `reservations --status` lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -80,12 +80,6 @@ pub struct Reservations(pub Vec<ReservationRow>);
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
 pub struct Holds(pub Vec<HoldRow>);
-
-/// An id as tables show it: its first 8 characters (as `history` does; `reserve`, `extend` and
-/// `release` accept them).
-fn short(id: &uuid::Uuid) -> String {
-    id.simple().to_string()[..8].to_string()
-}
 
 impl Render for Reservations {
     fn human(&self, ui: &Ui) -> String {

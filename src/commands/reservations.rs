@@ -364,10 +364,8 @@ impl Render for History {
         }
         // Ids are shortened to their first 8 characters (as git does): enough to tell holds
         // apart by eye; `--json` has them whole. A column nobody filled is left out.
-        let short = |id: &Option<Uuid>| {
-            id.map(|u| u.simple().to_string()[..8].to_string())
-                .unwrap_or_default()
-        };
+        let short =
+            |id: &Option<Uuid>| id.as_ref().map(crate::output::short_id).unwrap_or_default();
         let notes = self.0.iter().any(|h| h.note.is_some());
         let mut header = vec![
             "When",

@@ -378,6 +378,7 @@ pub(super) fn test_session_at(url: &str) -> Session {
         color: false,
         verbose: 0,
         operator: "test".into(),
+        zone: crate::output::Zone::Local,
     })
 }
 

@@ -26,7 +26,8 @@ use crate::error::Result;
 /// Reserve hold `$1` as reservation `$2` (customer `$3`, reference `$4`; actor `$5` at
 /// terminal `$6`). Returns the event and the seat labels; no row if the hold is not active.
 /// Lock order: the hold, then its seats in id order.
-pub const RESERVE_PG: &str = "\
+pub const RESERVE_PG: &str = concat!(
+    "\
 WITH h AS (UPDATE holds SET status = 'reserved' \
 WHERE id = $1 AND status = 'active' AND expires_at > clock_timestamp() \
 RETURNING id, event_id, seat_count), \
@@ -35,15 +36,15 @@ SELECT $2::uuid, event_id, id, $3, $4 FROM h), \
 lk AS (SELECT id FROM seats WHERE hold_id = $1 AND status = 'held' \
 AND held_until > clock_timestamp() AND EXISTS (SELECT 1 FROM h) ORDER BY id FOR UPDATE), \
 s AS (UPDATE seats SET status = 'reserved', held_until = NULL, version = version + 1, \
-reservation_id = $2, sold_price_minor = COALESCE((SELECT p.price_minor FROM category_prices p \
-WHERE p.event_id = seats.event_id AND p.category = seats.category), (SELECT d.price_minor \
-FROM category_prices d WHERE d.event_id = seats.event_id AND d.category = '')) \
-WHERE id IN (SELECT id FROM lk) RETURNING id, label, event_id), \
+reservation_id = $2, ",
+    super::prices::sold_price_sql!(),
+    " WHERE id IN (SELECT id FROM lk) RETURNING id, label, event_id), \
 hist AS (INSERT INTO seat_history (event_id, seat_id, seat_label, from_status, to_status, \
 hold_id, reservation_id, actor, terminal) \
 SELECT event_id, id, label, 'held', 'reserved', $1::uuid, $2::uuid, $5, $6 FROM s) \
 SELECT h.event_id, (SELECT array_agg(label ORDER BY id) FROM s), \
-1 / ((SELECT count(*) FROM s) = h.seat_count)::int FROM h";
+1 / ((SELECT count(*) FROM s) = h.seat_count)::int FROM h"
+);
 
 /// Release `$1`, a reservation id, or a hold id (its reservation if it has one and `$4` allows
 /// it, else the hold while active or lapsed); actor `$2` at terminal `$3`. Returns the reservation and hold it

@@ -8,11 +8,18 @@ use super::{Store, db_error, with_pool};
 use crate::error::Result;
 
 /// Sets a seat's `sold_price_minor` to its price now (its category's, else the event's
-/// default; NULL: none), in the UPDATE that reserves it: what the sale was charged.
-pub(super) const SOLD_PRICE: &str = "sold_price_minor = COALESCE((SELECT p.price_minor \
-     FROM category_prices p WHERE p.event_id = seats.event_id AND p.category = seats.category), \
-     (SELECT d.price_minor FROM category_prices d WHERE d.event_id = seats.event_id \
-     AND d.category = ''))";
+/// default; NULL: none), in the UPDATE that reserves it: what the sale was charged. A macro,
+/// so the one-statement reserve of PostgreSQL (`RESERVE_PG`) can `concat!` it too.
+macro_rules! sold_price_sql {
+    () => {
+        "sold_price_minor = COALESCE((SELECT p.price_minor FROM category_prices p \
+         WHERE p.event_id = seats.event_id AND p.category = seats.category), \
+         (SELECT d.price_minor FROM category_prices d WHERE d.event_id = seats.event_id \
+         AND d.category = ''))"
+    };
+}
+pub(super) use sold_price_sql;
+pub(super) const SOLD_PRICE: &str = sold_price_sql!();
 
 /// The price of a seat: its category's, else the event's default (category '').
 const PRICE_OF_SEAT: &str = "COALESCE(p.price_minor, d.price_minor)";

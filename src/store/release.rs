@@ -313,6 +313,12 @@ impl Store {
     }
 }
 
+/// Every seat a reservation (`$1`) ever held, refunded ones too, in layout order (from the
+/// history).
+const EVER_SOLD: &str = "SELECT h.seat_label FROM seat_history h \
+     LEFT JOIN seats s ON s.id = h.seat_id WHERE h.reservation_id = $1 \
+     AND h.to_status = 'reserved' ORDER BY s.section_pos, s.row_pos, s.number, h.id";
+
 /// A reservation found by its id or its hold's: (reservation, hold, event, status).
 pub type ReservationOf = (Uuid, Uuid, Uuid, String);
 
@@ -348,15 +354,10 @@ impl Store {
     /// too), each in layout order.
     pub async fn reservation_seats(&self, res_id: Uuid) -> Result<(Vec<String>, Vec<String>)> {
         let ever: Vec<String> = with_pool!(self, |pool, _pg| {
-            sqlx::query_scalar(
-                "SELECT h.seat_label FROM seat_history h \
-                 LEFT JOIN seats s ON s.id = h.seat_id WHERE h.reservation_id = $1 \
-                 AND h.to_status = 'reserved' \
-                 ORDER BY s.section_pos, s.row_pos, s.number, h.id",
-            )
-            .bind(res_id)
-            .fetch_all(pool)
-            .await
+            sqlx::query_scalar(EVER_SOLD)
+                .bind(res_id)
+                .fetch_all(pool)
+                .await
         })
         .map_err(db_error)?;
         Ok((self.reserved_labels(res_id).await?, ever))
@@ -407,15 +408,10 @@ impl Store {
                     .bind(res_id)
                     .fetch_all(&mut *tx)
                     .await?;
-                    let ever: Vec<String> = sqlx::query_scalar(
-                        "SELECT h.seat_label FROM seat_history h \
-                         LEFT JOIN seats s ON s.id = h.seat_id WHERE h.reservation_id = $1 \
-                         AND h.to_status = 'reserved' \
-                         ORDER BY s.section_pos, s.row_pos, s.number, h.id",
-                    )
-                    .bind(res_id)
-                    .fetch_all(&mut *tx)
-                    .await?;
+                    let ever: Vec<String> = sqlx::query_scalar(EVER_SOLD)
+                        .bind(res_id)
+                        .fetch_all(&mut *tx)
+                        .await?;
                     let mut refund: Vec<(i64, String)> = Vec::new();
                     // Labels as the caller resolved them (exactly as stored; see
                     // `Session::release_seats`): checked again here, under the lock.

@@ -1411,3 +1411,32 @@ fn partial_refunds_go_through_the_strategy() {
     assert!(err.to_lowercase().contains("redis"), "{err}");
     assert_eq!(seat_map(&env, "E")["1"]["status"], "reserved");
 }
+
+/// The audit follows partial refunds and can still fail on them: a refunded seat put back
+/// under its old reservation with no record of a sale (planted with SQL) is flagged.
+#[test]
+fn the_audit_catches_a_refunded_seat_sold_again_without_a_record() {
+    crate::common::on_both("partial_refund_audit", |env| {
+        env.ok(&["event", "create", "--name", "E", "--seats", "4"]);
+        let hold = env.json(&["hold", "E", "1", "2"]);
+        let res = env.json(&["reserve", hold["hold_id"].as_str().unwrap()]);
+        env.ok(&[
+            "release",
+            res["reservation_id"].as_str().unwrap(),
+            "--seats",
+            "2",
+        ]);
+        assert_eq!(env.json(&["audit", "E"])["ok"], true);
+        env.sql(&["UPDATE seats SET status = 'reserved', \
+             reservation_id = (SELECT s2.reservation_id FROM seats s2 \
+               WHERE s2.event_id = seats.event_id AND s2.label = '1'), \
+             hold_id = (SELECT s2.hold_id FROM seats s2 \
+               WHERE s2.event_id = seats.event_id AND s2.label = '1') \
+             WHERE label = '2'"]);
+        let out = env.run(&["--json", "audit", "E"]);
+        assert_eq!(out.status.code(), Some(10));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let flagged = v.to_string();
+        assert!(flagged.contains("\"2\""), "seat 2 is named: {v}");
+    });
+}
