@@ -288,6 +288,22 @@ impl Session {
             .await?
             .reserve(hold_id, customer, reference, by, &mut Effort::default())
             .await?;
+        // A replay is the same sale asked for again; another customer or reference given for
+        // a hold already sold is another sale, and this hold is not theirs (exit 3).
+        let differs = |given: Option<&str>, sold: &Option<String>| {
+            given.is_some_and(|g| Some(g) != sold.as_deref())
+        };
+        if info.replayed
+            && (differs(customer, &info.customer) || differs(reference, &info.reference))
+        {
+            return Err(Error::conflict(format!(
+                "hold {hold_id} is already sold as reservation {} (customer {}, reference {}): \
+                 another customer or reference is another sale; nothing was changed",
+                info.reservation_id,
+                info.customer.as_deref().unwrap_or("none"),
+                info.reference.as_deref().unwrap_or("none"),
+            )));
+        }
         info.total = self.charged(info.event_id, info.reservation_id).await;
         Ok(info)
     }

@@ -52,7 +52,13 @@ impl Store {
             .await
             .map(|_| ())
         })
-        .map_err(db_error)?;
+        .map_err(|e| match &e {
+            // The event was deleted between finding it and pricing it.
+            sqlx::Error::Database(d) if d.is_foreign_key_violation() => {
+                crate::error::Error::not_found(format!("event {event_id} (deleted meanwhile)"))
+            }
+            _ => db_error(e),
+        })?;
         Ok(())
     }
 

@@ -1440,3 +1440,42 @@ fn the_audit_catches_a_refunded_seat_sold_again_without_a_record() {
         assert!(flagged.contains("\"2\""), "seat 2 is named: {v}");
     });
 }
+
+/// Reserving a hold already sold, for another customer or reference, is refused (exit 3)
+/// naming the sale; asked again as it was (or with nothing new), it is the same sale.
+#[test]
+fn a_sold_hold_is_not_sold_again_to_someone_else() {
+    crate::common::on_both("reserve_other_customer", |env| {
+        env.ok(&["event", "create", "--name", "E", "--seats", "4"]);
+        let hold = env.json(&["hold", "E", "1", "2"]);
+        let hold_id = hold["hold_id"].as_str().unwrap().to_string();
+        let res = env.json(&[
+            "reserve",
+            &hold_id,
+            "--customer",
+            "Ann",
+            "--reference",
+            "R1",
+        ]);
+        let again = env.json(&["reserve", &hold_id, "--customer", "Ann"]);
+        assert_eq!(again["reservation_id"], res["reservation_id"]);
+        assert_eq!(again["replayed"], true);
+        let err = env.fails(&["reserve", &hold_id, "--customer", "Bo"], 3);
+        assert!(
+            err.contains("Ann") && err.contains(res["reservation_id"].as_str().unwrap()),
+            "{err}"
+        );
+        env.fails(
+            &[
+                "reserve",
+                &hold_id,
+                "--customer",
+                "Ann",
+                "--reference",
+                "R2",
+            ],
+            3,
+        );
+        assert_eq!(env.json(&["reservations", "E"])[0]["customer"], "Ann");
+    });
+}
