@@ -16,6 +16,9 @@ _seatctl() {
             ",$1")
                 cmd="seatctl"
                 ;;
+            seatctl,apikey)
+                cmd="seatctl__subcmd__apikey"
+                ;;
             seatctl,audit)
                 cmd="seatctl__subcmd__audit"
                 ;;
@@ -85,6 +88,9 @@ _seatctl() {
             seatctl,seats)
                 cmd="seatctl__subcmd__seats"
                 ;;
+            seatctl,serve)
+                cmd="seatctl__subcmd__serve"
+                ;;
             seatctl,simulate)
                 cmd="seatctl__subcmd__simulate"
                 ;;
@@ -93,6 +99,30 @@ _seatctl() {
                 ;;
             seatctl,unblock)
                 cmd="seatctl__subcmd__unblock"
+                ;;
+            seatctl__subcmd__apikey,create)
+                cmd="seatctl__subcmd__apikey__subcmd__create"
+                ;;
+            seatctl__subcmd__apikey,help)
+                cmd="seatctl__subcmd__apikey__subcmd__help"
+                ;;
+            seatctl__subcmd__apikey,list)
+                cmd="seatctl__subcmd__apikey__subcmd__list"
+                ;;
+            seatctl__subcmd__apikey,revoke)
+                cmd="seatctl__subcmd__apikey__subcmd__revoke"
+                ;;
+            seatctl__subcmd__apikey__subcmd__help,create)
+                cmd="seatctl__subcmd__apikey__subcmd__help__subcmd__create"
+                ;;
+            seatctl__subcmd__apikey__subcmd__help,help)
+                cmd="seatctl__subcmd__apikey__subcmd__help__subcmd__help"
+                ;;
+            seatctl__subcmd__apikey__subcmd__help,list)
+                cmd="seatctl__subcmd__apikey__subcmd__help__subcmd__list"
+                ;;
+            seatctl__subcmd__apikey__subcmd__help,revoke)
+                cmd="seatctl__subcmd__apikey__subcmd__help__subcmd__revoke"
                 ;;
             seatctl__subcmd__db,help)
                 cmd="seatctl__subcmd__db__subcmd__help"
@@ -153,6 +183,9 @@ _seatctl() {
                 ;;
             seatctl__subcmd__event__subcmd__help,update)
                 cmd="seatctl__subcmd__event__subcmd__help__subcmd__update"
+                ;;
+            seatctl__subcmd__help,apikey)
+                cmd="seatctl__subcmd__help__subcmd__apikey"
                 ;;
             seatctl__subcmd__help,audit)
                 cmd="seatctl__subcmd__help__subcmd__audit"
@@ -223,6 +256,9 @@ _seatctl() {
             seatctl__subcmd__help,seats)
                 cmd="seatctl__subcmd__help__subcmd__seats"
                 ;;
+            seatctl__subcmd__help,serve)
+                cmd="seatctl__subcmd__help__subcmd__serve"
+                ;;
             seatctl__subcmd__help,simulate)
                 cmd="seatctl__subcmd__help__subcmd__simulate"
                 ;;
@@ -231,6 +267,15 @@ _seatctl() {
                 ;;
             seatctl__subcmd__help,unblock)
                 cmd="seatctl__subcmd__help__subcmd__unblock"
+                ;;
+            seatctl__subcmd__help__subcmd__apikey,create)
+                cmd="seatctl__subcmd__help__subcmd__apikey__subcmd__create"
+                ;;
+            seatctl__subcmd__help__subcmd__apikey,list)
+                cmd="seatctl__subcmd__help__subcmd__apikey__subcmd__list"
+                ;;
+            seatctl__subcmd__help__subcmd__apikey,revoke)
+                cmd="seatctl__subcmd__help__subcmd__apikey__subcmd__revoke"
                 ;;
             seatctl__subcmd__help__subcmd__db,migrate)
                 cmd="seatctl__subcmd__help__subcmd__db__subcmd__migrate"
@@ -344,8 +389,222 @@ _seatctl() {
 
     case "${cmd}" in
         seatctl)
-            opts="-v -h -V --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help --version event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds price db demo doctor report export simulate audit completions man help"
+            opts="-v -h -V --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help --version event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds price db demo doctor report export simulate serve apikey audit completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --strategy)
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__apikey)
+            opts="-v -h --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help create list revoke help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --strategy)
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__apikey__subcmd__create)
+            opts="-v -h --name --role --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -W "operator box-office readonly" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --strategy)
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__apikey__subcmd__help)
+            opts="create list revoke help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__apikey__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__apikey__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__apikey__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__apikey__subcmd__help__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__apikey__subcmd__list)
+            opts="-v -h --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --strategy)
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__apikey__subcmd__revoke)
+            opts="-v -h --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1214,8 +1473,64 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__help)
-            opts="event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds price db demo doctor report export simulate audit completions man help"
+            opts="event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds price db demo doctor report export simulate serve apikey audit completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__help__subcmd__apikey)
+            opts="create list revoke"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__help__subcmd__apikey__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__help__subcmd__apikey__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__help__subcmd__apikey__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1718,6 +2033,20 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__help__subcmd__seats)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__help__subcmd__serve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2588,6 +2917,48 @@ _seatctl() {
                     ;;
                 --section)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --strategy)
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__serve)
+            opts="-v -h --listen --log-format --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 --config)

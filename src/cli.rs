@@ -169,6 +169,11 @@ pub enum Command {
     Export(commands::report::ExportArgs),
     /// Race simulated buyers for seats, report throughput and latency, audit the result
     Simulate(Box<crate::commands::simulate::SimulateCommand>),
+    /// Serve the HTTP API (JSON under /v1, OpenAPI at /openapi.json, Swagger UI at /api)
+    Serve(commands::serve::ServeArgs),
+    /// API keys for `seatctl serve`: create, list, revoke
+    #[command(subcommand)]
+    Apikey(commands::apikey::ApiKeyCommand),
     /// Check an event for double bookings and records that disagree (exit 10 if any)
     Audit(commands::audit::AuditArgs),
     /// Print a shell completion script

@@ -23,6 +23,54 @@ pub struct Config {
     pub terminal: TerminalConfig,
     pub sales: SalesConfig,
     pub output: OutputConfig,
+    pub server: ServerConfig,
+}
+
+/// `[server]`: `seatctl serve`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ServerConfig {
+    /// The address to listen on (`--listen` overrides it).
+    pub listen: String,
+    /// The longest a request may take before it is answered 503 (the work it started is
+    /// bounded by `database.statement_timeout` too).
+    pub request_timeout: HumanDuration,
+    /// The largest request body accepted, in bytes (a layout file is the largest); larger is
+    /// answered 413.
+    pub max_body_bytes: u64,
+    /// On SIGTERM or Ctrl-C: how long requests in flight may take to finish before the
+    /// server stops anyway.
+    pub shutdown_timeout: HumanDuration,
+    /// Request logs on stderr: "text" or "json" (one JSON object per line); `--log-format`
+    /// overrides it.
+    pub log_format: LogFormat,
+    /// How long a server remembers an API key it has checked ("0s": it looks every request's
+    /// key up): a revoked key is refused within this time.
+    pub api_key_cache: HumanDuration,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        ServerConfig {
+            listen: "127.0.0.1:8080".into(),
+            request_timeout: HumanDuration::secs(30),
+            max_body_bytes: 4 * 1024 * 1024,
+            shutdown_timeout: HumanDuration::secs(10),
+            log_format: LogFormat::Text,
+            api_key_cache: HumanDuration::secs(2),
+        }
+    }
+}
+
+/// How `seatctl serve` writes its logs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    #[default]
+    Text,
+    /// One JSON object per line.
+    Json,
 }
 
 /// `[sales]`: money.
@@ -284,6 +332,24 @@ impl Config {
         }
         if self.redis.lock_ttl.0.is_zero() {
             return bad("redis.lock_ttl", "must be greater than 0s");
+        }
+        let server = &self.server;
+        if server.listen.parse::<std::net::SocketAddr>().is_err() {
+            return bad(
+                "server.listen",
+                "must be an IP address and port, like 127.0.0.1:8080 or [::]:8080",
+            );
+        }
+        for (key, value) in [
+            ("server.request_timeout", server.request_timeout),
+            ("server.shutdown_timeout", server.shutdown_timeout),
+        ] {
+            if value.0.is_zero() {
+                return bad(key, "must be greater than 0s");
+            }
+        }
+        if server.max_body_bytes < 1024 {
+            return bad("server.max_body_bytes", "must be at least 1024");
         }
         Ok(())
     }

@@ -10,6 +10,7 @@ pub mod domain;
 pub mod duration;
 pub mod error;
 pub mod output;
+pub mod server;
 pub mod sim;
 pub mod store;
 pub mod ui;
@@ -50,6 +51,29 @@ pub fn init_logging(verbose: u8) {
         .try_init();
 }
 
+/// `seatctl serve`'s logs on stderr: a line per request (method, path, status, latency in
+/// ms) at info, as text or one JSON object per line; `-v` adds seatctl's debug events,
+/// `RUST_LOG` overrides. Replaces nothing when logging is already set up.
+pub fn init_server_logging(format: config::LogFormat, verbose: u8) {
+    use tracing_subscriber::EnvFilter;
+    let filter = match std::env::var("RUST_LOG") {
+        Ok(spec) if !spec.trim().is_empty() => EnvFilter::new(spec),
+        _ => EnvFilter::new(match verbose {
+            0 => "seatctl=info,tower_http=info",
+            1 => "seatctl=debug,tower_http=debug",
+            _ => "seatctl=trace,tower_http=debug,sqlx=debug",
+        }),
+    };
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(false);
+    let _ = match format {
+        config::LogFormat::Json => builder.json().try_init(),
+        config::LogFormat::Text => builder.try_init(),
+    };
+}
+
 /// Runs one command and prints its result or error. Returns the process exit code.
 pub async fn run(cli: Cli) -> i32 {
     let json = cli.global.json;
@@ -77,7 +101,7 @@ pub async fn run(cli: Cli) -> i32 {
     // box office finishes the change in hand and lets go of any open hold.
     let handles_ctrl_c = matches!(
         command,
-        cli::Command::Simulate(_) | cli::Command::BoxOffice(_)
+        cli::Command::Simulate(_) | cli::Command::BoxOffice(_) | cli::Command::Serve(_)
     );
     let work = async {
         let settings = config::resolve(&cli.global, Terminal::detect())?;

@@ -3,7 +3,10 @@ fn main() -> std::process::ExitCode {
         Ok(cli) => cli,
         Err(err) => return exit(seatctl::report_parse_error(err)),
     };
-    seatctl::init_logging(cli.global.verbose);
+    // `serve` sets up its own logs (request lines, text or JSON) once its config is read.
+    if !matches!(cli.command, Some(seatctl::cli::Command::Serve(_))) {
+        seatctl::init_logging(cli.global.verbose);
+    }
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(err) => {

@@ -20,10 +20,23 @@ impl Session {
         replace: bool,
     ) -> Result<Imported> {
         let layout = Layout::from_file_as(file, format).map_err(Error::invalid)?;
+        self.import_parsed_layout(event, &layout, &file.display().to_string(), replace)
+            .await
+    }
+
+    /// [`Session::import_layout`] of a layout already parsed (an HTTP request's body);
+    /// `source` names where it came from in the report.
+    pub async fn import_parsed_layout(
+        &self,
+        event: &str,
+        layout: &Layout,
+        source: &str,
+        replace: bool,
+    ) -> Result<Imported> {
         let store = self.store().await?;
         let event = store.find_event(event).await?;
         let report = store
-            .import_layout(event.id, &layout, replace)
+            .import_layout(event.id, layout, replace)
             .await
             .map_err(|e| match e {
                 Error::Conflict(msg) => Error::Conflict(format!("event `{}`: {msg}", event.name)),
@@ -32,11 +45,11 @@ impl Session {
         Ok(Imported {
             event_id: event.id,
             event: event.name,
-            file: file.display().to_string(),
+            file: source.to_string(),
             removed: report.removed,
             imported: report.imported,
             kept: report.kept,
-            sections: SectionSummary::of(&layout),
+            sections: SectionSummary::of(layout),
         })
     }
 }

@@ -1,6 +1,8 @@
 //! Listing an event's reservations and holds, with the clerk's filters (`seatctl reservations`,
 //! `seatctl holds`).
 
+use uuid::Uuid;
+
 use super::Session;
 use crate::contract::{HoldRow, ReservationRow};
 use crate::domain::names;
@@ -58,7 +60,9 @@ impl Session {
         check_filter("--reference", &filter.reference)?;
         let store = self.store().await?;
         let event = store.find_event(event).await?;
-        let mut rows = store.list_reservations(event.id, filter.status).await?;
+        let mut rows = store
+            .list_reservations(event.id, filter.status, None)
+            .await?;
         rows.retain(|r| {
             contains(&r.customer, &filter.customer)
                 && filter.reference.as_ref().is_none_or(|want| {
@@ -75,8 +79,34 @@ impl Session {
         check_filter("--holder", &filter.holder)?;
         let store = self.store().await?;
         let event = store.find_event(event).await?;
-        let mut rows = store.list_holds(event.id, filter.status).await?;
+        let mut rows = store.list_holds(event.id, filter.status, None).await?;
         rows.retain(|h| contains(&h.holder, &filter.holder));
         Ok(rows)
+    }
+
+    /// One hold by its id, as `holds` lists it, and its event's id. Errors: exit 4 (no such
+    /// hold), 6.
+    pub async fn hold_by_id(&self, id: Uuid) -> Result<(Uuid, HoldRow)> {
+        let store = self.store().await?;
+        let missing = || Error::not_found(format!("no hold {id}"));
+        let event_id = store.event_of_hold(id).await?.ok_or_else(missing)?;
+        let row = store.list_holds(event_id, None, Some(id)).await?.pop();
+        Ok((event_id, row.ok_or_else(missing)?))
+    }
+
+    /// One reservation by its id, as `reservations` lists it, and its event's id. Errors:
+    /// exit 4 (no such reservation: a hold's id is not one), 6.
+    pub async fn reservation_by_id(&self, id: Uuid) -> Result<(Uuid, ReservationRow)> {
+        let store = self.store().await?;
+        let missing = || Error::not_found(format!("no reservation {id}"));
+        let event_id = match store.reservation_of(id).await? {
+            Some((res_id, _, event_id, _)) if res_id == id => event_id,
+            _ => return Err(missing()),
+        };
+        let row = store
+            .list_reservations(event_id, None, Some(id))
+            .await?
+            .pop();
+        Ok((event_id, row.ok_or_else(missing)?))
     }
 }

@@ -5,6 +5,7 @@
 //! `store` (SQL) and the Redis locks → `domain` (pure) → `config`, `error`.
 
 mod admin;
+mod apikeys;
 mod blocking;
 mod events;
 mod holds;
@@ -18,6 +19,7 @@ pub mod strategy;
 /// Inputs the store defines: who acts (for the history), a hold request, the faults tests
 /// inject, and what a simulation's buyers were told (for its audit).
 pub use crate::store::{Actor, Expected, Fault, HoldRequest};
+pub use apikeys::{ApiRole, Caller};
 pub use events::{EventOrder, EventUpdate, LayoutSource};
 pub use holds::{AreaOrder, BestOrder, HoldOrder};
 pub use layouts::check_layout;
@@ -146,6 +148,18 @@ pub fn actor(who: &str) -> Actor {
 }
 
 impl Session {
+    /// The same session (settings, database pool, locks) acting for `who`: the server's
+    /// per-request session, whose changes the history records as done by the API key's name.
+    pub fn acting_as(&self, who: &str) -> Session {
+        let mut settings = self.settings.clone();
+        settings.operator = who.to_string();
+        Session {
+            settings,
+            store: self.store.clone(),
+            reserver: self.reserver.clone(),
+        }
+    }
+
     /// The session's operator acting at this terminal ([`crate::config::Settings::operator`]):
     /// the history's "by" for every change it makes.
     pub fn actor(&self) -> Actor {

@@ -1,6 +1,7 @@
 //! One module per subcommand: each owns its `Args` and an `async fn run(self, &Ctx)` that
 //! returns a printable result. This module holds what they share.
 
+pub mod apikey;
 pub mod audit;
 pub mod block;
 pub mod box_office;
@@ -17,6 +18,7 @@ pub mod price;
 pub mod report;
 pub mod reservations;
 pub mod seats;
+pub mod serve;
 pub mod simulate;
 
 use std::io::IsTerminal;
@@ -121,6 +123,8 @@ fn action(command: &Command) -> &'static str {
         Command::Audit(_) => "audit",
         Command::Completions(_) => "completions",
         Command::Man(_) => "man",
+        Command::Apikey(_) => "apikey",
+        Command::Serve(_) => "serve",
         Command::BoxOffice(_) => "box-office",
     }
 }
@@ -167,6 +171,8 @@ async fn run_command(command: Command, ctx: &Ctx) -> anyhow::Result<Box<dyn Repo
         Command::Audit(args) => Box::new(args.run(ctx).await?),
         Command::Completions(args) => Box::new(args.run()),
         Command::Man(args) => Box::new(args.run()?),
+        Command::Apikey(cmd) => Box::new(cmd.run(ctx).await?),
+        Command::Serve(args) => Box::new(args.run(ctx).await?),
         Command::BoxOffice(args) => Box::new(args.run(ctx).await?),
     })
 }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 /// One thing the audit found wrong, with the seats involved.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct Violation {
     /// `double_booked`, `owner_mismatch`, `orphan_state`, `record_mismatch`, `stale_owner`,
     /// `unknown_status`, `area_oversold`, `area_mismatch`, `history_mismatch`,
@@ -16,7 +16,7 @@ pub struct Violation {
 }
 
 /// Seat counts of one section as the audit saw them.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct AuditSection {
     pub section: String,
     pub total: u64,
@@ -31,7 +31,7 @@ pub struct AuditSection {
 }
 
 /// What the audit found: `ok` when there is no violation, with the counts it saw.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AuditReport {
     pub ok: bool,
     pub seats: u64,
@@ -57,7 +57,7 @@ impl AuditReport {
 }
 
 /// A reservation a buyer was told about.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct Booked {
     pub reservation_id: Uuid,
     pub holder: String,
@@ -65,7 +65,7 @@ pub struct Booked {
 }
 
 /// `audit`: the event and what its audit found (exit 10 when not `ok`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Audited {
     pub event_id: Uuid,
     pub event: String,

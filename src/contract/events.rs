@@ -7,7 +7,7 @@ use crate::domain::layout::Layout;
 use crate::domain::{Event, SectionCounts, StatusCounts};
 
 /// One event of `event list`: the event's fields, then its seat counts by status.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct EventListItem {
     #[serde(flatten)]
     pub event: Event,
@@ -15,7 +15,7 @@ pub struct EventListItem {
 }
 
 /// What `layout import` did: seats removed (the old layout) and imported.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ImportReport {
     pub event_id: Uuid,
     /// Seats of the old layout deleted.
@@ -28,7 +28,7 @@ pub struct ImportReport {
 }
 
 /// `event create`: the event, its seat and section counts.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Created {
     #[serde(flatten)]
     pub event: Event,
@@ -84,7 +84,7 @@ fn is_zero(n: &usize) -> bool {
 }
 
 /// `event show`: the event with its seat counts overall and per section (layout order).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct EventDetail {
     #[serde(flatten)]
     pub event: Event,
@@ -93,7 +93,7 @@ pub struct EventDetail {
 }
 
 /// `event delete`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Deleted {
     pub id: Uuid,
     pub name: String,

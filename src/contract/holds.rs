@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use uuid::Uuid;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct HoldInfo {
     pub hold_id: Uuid,
     pub event_id: Uuid,
@@ -23,7 +23,7 @@ pub struct HoldInfo {
     pub lifetime_capped: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ReservationInfo {
     pub reservation_id: Uuid,
     pub hold_id: Uuid,
@@ -40,13 +40,13 @@ pub struct ReservationInfo {
 
 /// What a set of seats costs: their prices added up (`price`), and how many of them have no
 /// price (neither their category nor the event's default has one).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Total {
     pub price: crate::domain::money::Money,
     pub unpriced_seats: u64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Released {
     pub id: Uuid,
     /// `hold` or `reservation`.
@@ -64,14 +64,14 @@ pub struct Released {
     pub kept: Option<Vec<String>>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Swept {
     pub seats: Vec<String>,
     pub holds_expired: u64,
 }
 
 /// One seat change from the history, oldest first.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct HistoryEntry {
     pub id: i64,
     pub seat: String,
@@ -88,7 +88,7 @@ pub struct HistoryEntry {
 }
 
 /// What `block` / `unblock` did.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct BlockChange {
     pub event_id: Uuid,
     /// `blocked` or `available`: what the seats are now.
@@ -103,7 +103,7 @@ pub struct BlockChange {
 
 /// `hold`: the hold made (or replayed), the strategy and retries it took, and with `--best`
 /// what the pick is like.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Held {
     #[serde(flatten)]
     pub hold: HoldInfo,

@@ -9,7 +9,7 @@ use crate::domain::layout::Layout;
 
 /// One section of a layout: how many rows and seats; or a general-admission area (`area`,
 /// no rows, `seats` = its places).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SectionSummary {
     pub section: String,
     pub rows: usize,
@@ -45,7 +45,7 @@ impl SectionSummary {
 }
 
 /// `layout import`: seats removed (a replaced layout) and imported.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Imported {
     pub event_id: Uuid,
     pub event: String,
@@ -59,7 +59,7 @@ pub struct Imported {
 }
 
 /// `layout check`: the file is valid; its size, sections and a few labels.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Checked {
     pub file: String,
     /// Seats, not counting the places of general-admission areas.

@@ -1,6 +1,7 @@
 //! The contract: serde types for every result seatctl reports, printed by `--json` (and later
 //! served over HTTP). Apart from storage: the store's row types stay private to the store.
 
+mod apikeys;
 mod audit;
 mod events;
 mod holds;
@@ -9,6 +10,7 @@ mod reports;
 mod schema;
 mod seats;
 
+pub use apikeys::{ApiKeyCreated, ApiKeyInfo};
 pub use audit::{AuditReport, AuditSection, Audited, Booked, Violation};
 pub use events::{Created, Deleted, EventDetail, EventListItem, ImportReport};
 pub use holds::{

@@ -9,7 +9,7 @@ use crate::domain::SeatAttrs;
 use crate::duration::HumanDuration;
 
 /// One seat as exported: its state and the people attached to it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ExportSeat {
     pub label: String,
     pub section: String,
@@ -17,6 +17,7 @@ pub struct ExportSeat {
     pub number: i64,
     pub category: Option<String>,
     #[serde(skip_serializing_if = "SeatAttrs::is_empty")]
+    #[schema(value_type = Vec<String>, required = false)]
     pub attributes: SeatAttrs,
     pub status: String,
     /// Why a blocked seat is out of sale.
@@ -31,7 +32,7 @@ pub struct ExportSeat {
 
 /// One reservation as `seatctl reservations` lists it (`--json`: an array of these, oldest
 /// first). Times are RFC 3339, UTC.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ReservationRow {
     pub reservation_id: Uuid,
     /// The hold it was made from.
@@ -50,7 +51,7 @@ pub struct ReservationRow {
 }
 
 /// One hold as `seatctl holds` lists it (`--json`: an array of these, oldest first).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct HoldRow {
     pub hold_id: Uuid,
     /// As the database's clock has it now: `active`, `expired` (lapsed, swept or not),
@@ -66,7 +67,7 @@ pub struct HoldRow {
 }
 
 /// An active hold that lapses soon.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Lapsing {
     pub hold_id: Uuid,
     pub holder: Option<String>,
@@ -75,7 +76,7 @@ pub struct Lapsing {
 }
 
 /// A reservation found by customer or reference (for refunds at the box office).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct FoundReservation {
     pub reservation_id: Uuid,
     pub customer: Option<String>,
@@ -86,7 +87,7 @@ pub struct FoundReservation {
 
 /// Seat counts of one scope (the event, a section, a category) and the share sold, in %
 /// to one decimal.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
 pub struct Tally {
     pub name: String,
     pub total: u64,
@@ -129,7 +130,7 @@ impl Tally {
 }
 
 /// Reservations still active, by the hour they were made.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SalesHour {
     pub hour: DateTime<Utc>,
     pub reservations: u64,
@@ -137,13 +138,14 @@ pub struct SalesHour {
 }
 
 /// `report`: sales by section and category, holds lapsing soon, sales by the hour.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct EventReport {
     pub event_id: uuid::Uuid,
     pub event: String,
     pub overall: Tally,
     pub sections: Vec<Tally>,
     pub categories: Vec<Tally>,
+    #[schema(value_type = String, example = "10m")]
     pub lapsing_within: HumanDuration,
     pub lapsing: Vec<Lapsing>,
     pub sales_by_hour: Vec<SalesHour>,

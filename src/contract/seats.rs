@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::domain::{Event, Seat, SeatStatus, StatusCounts};
 
 /// A seat on the map: its label, number and state.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct MapSeat {
     pub label: String,
     pub number: i64,
@@ -13,21 +13,21 @@ pub struct MapSeat {
 }
 
 /// A row of the map, seats in layout order.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct MapRow {
     pub row: String,
     pub seats: Vec<MapSeat>,
 }
 
 /// A section of the map, rows in layout order.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct MapSection {
     pub section: String,
     pub rows: Vec<MapRow>,
 }
 
 /// `map`: the event, its counts, its seats by section and row, and the highlighted seats.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SeatMap {
     pub event: Event,
     pub counts: StatusCounts,

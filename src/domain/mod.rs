@@ -117,7 +117,7 @@ impl fmt::Display for SeatAttrs {
 
 /// A seat's state. `held` seats whose hold has lapsed are reported as `available` by every read
 /// (the storage layer's `seat_state` view does this), so a crashed terminal never strands a seat.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SeatStatus {
     Available,
@@ -176,7 +176,7 @@ impl TryFrom<String> for SeatStatus {
 }
 
 /// An event: a show on a date, with its own copy of a venue layout.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Event {
     pub id: Uuid,
     pub name: String,
@@ -189,7 +189,7 @@ pub struct Event {
 
 /// One seat of an event and its current state (as `seat_state` reads it: a lapsed hold is
 /// available). `id`, `section_pos` and `row_pos` are internal and not serialised.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Seat {
     #[serde(skip)]
     pub id: i64,
@@ -208,6 +208,7 @@ pub struct Seat {
     pub block_reason: Option<String>,
     /// From the layout: accessible, companion, restricted-view.
     #[serde(skip_serializing_if = "SeatAttrs::is_empty")]
+    #[schema(value_type = Vec<String>, required = false)]
     pub attributes: SeatAttrs,
     #[serde(skip)]
     pub section_pos: i64,
@@ -253,7 +254,7 @@ impl Seat {
 }
 
 /// Seat counts of one event, overall and per section, in layout order.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct StatusCounts {
     pub total: i64,
     pub available: i64,
@@ -275,7 +276,7 @@ impl StatusCounts {
 }
 
 /// A section's counts; for a general-admission area (`area`), of its places.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct SectionCounts {
     pub section: String,
     #[serde(flatten)]

@@ -10,7 +10,7 @@ pub const MAX_MINOR: i64 = 100_000_000_000;
 
 /// An amount of money: `minor` hundredths of `currency` (JSON: `{"amount": "45.00",
 /// "currency": "EUR", "minor": 4500}`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Money {
     /// Two decimals, as shown.
     pub amount: String,

@@ -41,6 +41,7 @@ impl Store {
         &self,
         event_id: Uuid,
         status: Option<&str>,
+        only: Option<Uuid>,
     ) -> Result<Vec<ReservationRow>> {
         let rows = with_pool!(self, |pool, _pg| {
             sqlx::query_as::<_, ReservationSql>(
@@ -48,20 +49,21 @@ impl Store {
                  r.created_at, r.released_at FROM reservations r \
                  JOIN holds h ON h.id = r.hold_id \
                  WHERE r.event_id = $1 AND ($2 IS NULL OR r.status = $2) \
-                 ORDER BY r.created_at, r.id",
+                 AND ($3 IS NULL OR r.id = $3) ORDER BY r.created_at, r.id",
             )
             .bind(event_id)
             .bind(status)
+            .bind(only)
             .fetch_all(pool)
             .await
         })
         .map_err(db_error)?;
         let mut seats = self
-            .sold_under(event_id, "reservation_id", "reserved")
+            .sold_under(event_id, "reservation_id", "reserved", only)
             .await?;
         // Seats given back by an active reservation (a partial refund) are no longer its.
         let refunded = self
-            .sold_under(event_id, "reservation_id", "available")
+            .sold_under(event_id, "reservation_id", "available", only)
             .await?;
         Ok(rows
             .into_iter()
@@ -93,7 +95,13 @@ impl Store {
     /// (`active`, `expired` — lapsed, swept or not —, `reserved`, `refunded` — reserved, the
     /// sale released since — or `released`; `None`: all),
     /// each with the seats it took (in layout order) and its reservation if it has one.
-    pub async fn list_holds(&self, event_id: Uuid, status: Option<&str>) -> Result<Vec<HoldRow>> {
+    /// With `only`, just that hold (for `GET /v1/holds/{hold}`).
+    pub async fn list_holds(
+        &self,
+        event_id: Uuid,
+        status: Option<&str>,
+        only: Option<Uuid>,
+    ) -> Result<Vec<HoldRow>> {
         let rows = with_pool!(self, |pool, pg| {
             let mut qb = QueryBuilder::new(
                 "SELECT h.id, CASE WHEN h.status = 'active' AND h.expires_at <= ",
@@ -112,11 +120,14 @@ impl Store {
                     .push(" THEN 'expired' WHEN r.status = 'released' THEN 'refunded' ELSE h.status END = ")
                     .push_bind(status.to_string());
             }
+            if let Some(only) = only {
+                qb.push(" AND h.id = ").push_bind(only);
+            }
             qb.push(" ORDER BY h.created_at, h.id");
             qb.build_query_as::<HoldSql>().fetch_all(pool).await
         })
         .map_err(db_error)?;
-        let mut seats = self.sold_under(event_id, "hold_id", "held").await?;
+        let mut seats = self.sold_under(event_id, "hold_id", "held", only).await?;
         Ok(rows
             .into_iter()
             .map(
@@ -134,12 +145,14 @@ impl Store {
     }
 
     /// The seats each hold (`column` `hold_id`, `to` `held`) or reservation (`reservation_id`,
-    /// `reserved`) of the event took, in layout order, from the history.
+    /// `reserved`) of the event took, in layout order, from the history; with `only`, just
+    /// that one's.
     async fn sold_under(
         &self,
         event_id: Uuid,
         column: &'static str,
         to: &'static str,
+        only: Option<Uuid>,
     ) -> Result<HashMap<Uuid, Vec<String>>> {
         let rows = with_pool!(self, |pool, _pg| {
             let mut qb = QueryBuilder::new(format!(
@@ -150,8 +163,11 @@ impl Store {
                 .push(format!(" AND h.{column} IS NOT NULL AND h.to_status = "))
                 .push_bind(to)
                 .push(" AND h.from_status <> ")
-                .push_bind(to)
-                .push(" ORDER BY s.section_pos, s.row_pos, s.number, h.id");
+                .push_bind(to);
+            if let Some(only) = only {
+                qb.push(format!(" AND h.{column} = ")).push_bind(only);
+            }
+            qb.push(" ORDER BY s.section_pos, s.row_pos, s.number, h.id");
             qb.build_query_as::<(Uuid, String)>().fetch_all(pool).await
         })
         .map_err(db_error)?;

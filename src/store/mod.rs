@@ -1,6 +1,7 @@
 //! Storage: one `Store` over PostgreSQL (production) and embedded SQLite, with the same SQL
 //! text on both wherever the dialects agree. Database errors are mapped to `Error` here, once.
 
+mod apikeys;
 mod audit;
 mod blocking;
 mod dialect;
@@ -31,6 +32,7 @@ use sqlx::sqlite::{
 use crate::config::{DatabaseConfig, DatabaseTarget, redact_url};
 use crate::error::{Error, Result};
 
+pub use apikeys::ApiKeyRow;
 pub use audit::{AuditReport, AuditSection, Booked, Expected, Violation};
 pub use events::{EventChange, NewEvent};
 pub use prices::RevenueRow;
@@ -245,6 +247,14 @@ impl Store {
             Store::Postgres(_) => "postgres",
             Store::Sqlite(_) => "sqlite",
         }
+    }
+
+    /// One round trip (`SELECT 1`), for `/ready`. Errors: exit 6.
+    pub async fn ping(&self) -> Result<()> {
+        with_pool!(self, |pool, _pg| {
+            sqlx::query("SELECT 1").execute(pool).await.map(|_| ())
+        })
+        .map_err(db_error)
     }
 
     /// Closes the pool (every clone of this `Store` shares it).

@@ -337,6 +337,17 @@ impl Store {
         .map_err(db_error)
     }
 
+    /// The event of hold `id`, if there is such a hold.
+    pub async fn event_of_hold(&self, id: Uuid) -> Result<Option<Uuid>> {
+        with_pool!(self, |pool, _pg| {
+            sqlx::query_scalar("SELECT event_id FROM holds WHERE id = $1")
+                .bind(id)
+                .fetch_optional(pool)
+                .await
+        })
+        .map_err(db_error)
+    }
+
     /// Whether `id` is a hold (that no reservation was made from: see
     /// [`Store::reservation_of`]).
     pub async fn release_kind(&self, id: Uuid) -> Result<bool> {

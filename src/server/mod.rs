@@ -1,0 +1,316 @@
+//! `seatctl serve`: the HTTP front end. JSON under `/v1` over the application layer (the same
+//! result types as `--json`), errors as RFC 9457 problems, API keys with roles, the OpenAPI
+//! document at `/openapi.json` and Swagger UI at `/api`, `/health` and `/ready`, request logs,
+//! a request timeout, a body limit, and a graceful shutdown.
+
+mod extract;
+pub mod problem;
+pub mod routes;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::extract::Request;
+use axum::http::{StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use utoipa::OpenApi;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+
+use crate::app::{Caller, Session};
+use crate::config::ServerConfig;
+use crate::error::{Error, Result};
+use problem::ApiError;
+
+/// What every request handler shares: the session (settings, pool, locks) and the key cache.
+pub struct State {
+    pub app: Session,
+    keys: KeyCache,
+    stopping: AtomicBool,
+}
+
+impl State {
+    /// Whether a shutdown has begun (`/ready` answers 503 from then on).
+    pub fn stopping(&self) -> bool {
+        self.stopping.load(Ordering::Relaxed)
+    }
+}
+
+/// Callers by key, remembered for `server.api_key_cache` so that a request costs no extra
+/// database round trip; a revoked key is refused within that time on every replica. Keys
+/// that are not (or no longer) active are never remembered.
+struct KeyCache {
+    ttl: Duration,
+    known: Mutex<HashMap<String, (Caller, Instant)>>,
+}
+
+impl KeyCache {
+    async fn caller(&self, app: &Session, key: &str) -> Result<Option<Caller>> {
+        if !self.ttl.is_zero()
+            && let Some((caller, at)) = self.known.lock().expect("key cache").get(key)
+            && at.elapsed() < self.ttl
+        {
+            return Ok(Some(caller.clone()));
+        }
+        let found = app.authenticate(key).await?;
+        let mut known = self.known.lock().expect("key cache");
+        match &found {
+            Some(caller) if !self.ttl.is_zero() => {
+                // Bounded: a flood of distinct valid keys cannot grow it without end.
+                if known.len() > 10_000 {
+                    known.clear();
+                }
+                known.insert(key.to_string(), (caller.clone(), Instant::now()));
+            }
+            _ => {
+                known.remove(key);
+            }
+        }
+        Ok(found)
+    }
+}
+
+/// The OpenAPI 3.1 document, generated from the handlers and their types.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "seatctl",
+        description = "Sell seats at events without ever selling one twice: events, layouts, \
+            holds, reservations, refunds, reports and the audit, over the same core as the \
+            `seatctl` command line. Every call but `/health` and `/ready` needs \
+            `Authorization: Bearer KEY` (`seatctl apikey create`). Errors are RFC 9457 \
+            problems (`application/problem+json`) carrying the CLI's `code`.",
+        license(name = "MIT OR Apache-2.0"),
+    ),
+    paths(
+        routes::create_event, routes::list_events, routes::show_event, routes::delete_event,
+        routes::put_layout, routes::seats, routes::map, routes::hold, routes::list_holds,
+        routes::list_reservations, routes::show_hold, routes::extend, routes::release_hold,
+        routes::reserve, routes::show_reservation, routes::release_reservation, routes::refund,
+        routes::block, routes::unblock, routes::report, routes::export, routes::history,
+        routes::audit, routes::health, routes::ready,
+    ),
+    modifiers(&BearerKeys),
+    tags(
+        (name = "events", description = "Events and their layouts"),
+        (name = "seats", description = "Seats, the seat map, blocks"),
+        (name = "holds", description = "Holding seats for a limited time"),
+        (name = "reservations", description = "Sales and refunds"),
+        (name = "reports", description = "Reports, export, history, audit"),
+        (name = "operations", description = "Health and readiness"),
+    )
+)]
+pub struct ApiDoc;
+
+struct BearerKeys;
+
+impl utoipa::Modify for BearerKeys {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("An API key from `seatctl apikey create`"))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// The OpenAPI document as served at `/openapi.json` and committed as `docs/openapi.json`.
+pub fn openapi_json() -> String {
+    ApiDoc::openapi()
+        .to_pretty_json()
+        .expect("the OpenAPI document serialises")
+}
+
+/// The application: every route, with its layers (outermost first): request logs, problem
+/// answers for bare error statuses, the request timeout, the body limit.
+pub fn router(state: Arc<State>, cfg: &ServerConfig) -> Router {
+    use routes as r;
+    let spec = ApiDoc::openapi();
+    let v1 = Router::new()
+        .route("/v1/events", get(r::list_events).post(r::create_event))
+        .route(
+            "/v1/events/{event}",
+            get(r::show_event).delete(r::delete_event),
+        )
+        .route(
+            "/v1/events/{event}/layout",
+            axum::routing::put(r::put_layout),
+        )
+        .route("/v1/events/{event}/seats", get(r::seats))
+        .route("/v1/events/{event}/map", get(r::map))
+        .route("/v1/events/{event}/holds", get(r::list_holds).post(r::hold))
+        .route("/v1/events/{event}/reservations", get(r::list_reservations))
+        .route("/v1/events/{event}/block", post(r::block))
+        .route("/v1/events/{event}/unblock", post(r::unblock))
+        .route("/v1/events/{event}/report", get(r::report))
+        .route("/v1/events/{event}/export", get(r::export))
+        .route("/v1/events/{event}/history", get(r::history))
+        .route("/v1/events/{event}/audit", get(r::audit))
+        .route(
+            "/v1/holds/{hold}",
+            get(r::show_hold).delete(r::release_hold),
+        )
+        .route("/v1/holds/{hold}/extend", post(r::extend))
+        .route("/v1/holds/{hold}/reservation", post(r::reserve))
+        .route(
+            "/v1/reservations/{reservation}",
+            get(r::show_reservation).delete(r::release_reservation),
+        )
+        .route("/v1/reservations/{reservation}/refund", post(r::refund))
+        .route("/health", get(r::health))
+        .route("/ready", get(r::ready))
+        .with_state(state);
+    let docs = utoipa_swagger_ui::SwaggerUi::new("/api").url("/openapi.json", spec);
+    Router::new()
+        .merge(v1)
+        .merge(docs)
+        .fallback(|| async { ApiError::from_status(StatusCode::NOT_FOUND) })
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            cfg.max_body_bytes as usize,
+        ))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            cfg.request_timeout.0,
+        ))
+        .layer(axum::middleware::from_fn(problem_for_bare_errors))
+        .layer(
+            tower_http::trace::TraceLayer::new_for_http()
+                .make_span_with(
+                    tower_http::trace::DefaultMakeSpan::new().level(tracing::Level::INFO),
+                )
+                .on_response(
+                    tower_http::trace::DefaultOnResponse::new()
+                        .level(tracing::Level::INFO)
+                        .latency_unit(tower_http::LatencyUnit::Millis),
+                )
+                .on_request(()),
+        )
+}
+
+/// Error statuses answered without a problem body (a body too large, a method not allowed,
+/// a timeout) get one, so every error a client sees is `application/problem+json`.
+async fn problem_for_bare_errors(req: Request, next: Next) -> Response {
+    let response = next.run(req).await;
+    let status = response.status();
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(problem::PROBLEM_JSON.as_bytes()));
+    if (status.is_client_error() || status.is_server_error()) && !is_problem {
+        let allow = response.headers().get(header::ALLOW).cloned();
+        let mut answer = ApiError::from_status(status).into_response();
+        if let Some(allow) = allow {
+            answer.headers_mut().insert(header::ALLOW, allow);
+        }
+        return answer;
+    }
+    response
+}
+
+/// How `seatctl serve` runs.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub listen: SocketAddr,
+    pub config: ServerConfig,
+    /// How long an API key is remembered (0: every request looks it up).
+    pub key_cache: Duration,
+}
+
+/// What a server did, told when it stops.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Served {
+    pub listen: String,
+    /// `true` when requests in flight finished within `server.shutdown_timeout`.
+    pub drained: bool,
+}
+
+/// Serves until SIGTERM or Ctrl-C, then stops accepting connections, gives requests in flight
+/// `server.shutdown_timeout` to finish, and closes the database pool. The address actually
+/// bound (port 0 picks a free one) is printed on stderr as `listening on http://ADDR`.
+/// Errors: exit 2 (the address cannot be bound), 6 (the database or Redis is down at start).
+pub async fn serve(app: Session, opts: ServeOptions) -> Result<Served> {
+    // Open the pool and the locks once: every request's session shares them.
+    let store = app.store().await?;
+    app.reserver().await?;
+    let listener = tokio::net::TcpListener::bind(opts.listen)
+        .await
+        .map_err(|e| Error::invalid(format!("cannot listen on {}: {e}", opts.listen)))?;
+    let bound = listener
+        .local_addr()
+        .map_err(|e| Error::Internal(e.into()))?;
+    let state = Arc::new(State {
+        app,
+        keys: KeyCache {
+            ttl: opts.key_cache,
+            known: Mutex::new(HashMap::new()),
+        },
+        stopping: AtomicBool::new(false),
+    });
+    let router = router(state.clone(), &opts.config);
+    eprintln!("listening on http://{bound}");
+    tracing::info!(%bound, "listening");
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let signalled = {
+        let state = state.clone();
+        async move {
+            shutdown_signal().await;
+            state.stopping.store(true, Ordering::Relaxed);
+            tracing::info!("shutting down: finishing requests in flight");
+            let _ = stop_tx.send(true);
+        }
+    };
+    let server = axum::serve(listener, router).with_graceful_shutdown(signalled);
+    let bound_wait = async {
+        let mut rx = stop_rx;
+        let _ = rx.wait_for(|s| *s).await;
+        tokio::time::sleep(opts.config.shutdown_timeout.0).await;
+    };
+    let drained = tokio::select! {
+        done = server => {
+            done.map_err(|e| Error::Internal(e.into()))?;
+            true
+        }
+        _ = bound_wait => {
+            tracing::warn!("requests still in flight after server.shutdown_timeout: stopping anyway");
+            false
+        }
+    };
+    store.close().await;
+    Ok(Served {
+        listen: bound.to_string(),
+        drained,
+    })
+}
+
+/// SIGTERM (a supervisor) or Ctrl-C.
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(_) => {
+                    let _ = tokio::signal::ctrl_c().await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = term.recv() => {}
+            _ = tokio::signal::ctrl_c() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}

@@ -1,0 +1,899 @@
+//! The `/v1` handlers: each parses, checks the caller's role, calls the application layer and
+//! answers with the type `--json` prints. Errors are problem answers (see `problem.rs`).
+
+use std::sync::Arc;
+
+use axum::extract::{Path, State as AxState};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::{Json, body::Bytes};
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+
+use super::State;
+use super::extract::{Auth, Body, Query, id};
+use super::problem::{ApiError, Problem};
+use crate::app::{
+    ApiRole, BestOrder, EventOrder, HoldFilter, HoldOrder, LayoutSource, ReservationFilter,
+};
+use crate::contract::{
+    Audited, BlockChange, Created, EventDetail, EventListItem, EventReport, ExportSeat, Held,
+    HistoryEntry, HoldInfo, HoldRow, Imported, Released, ReservationInfo, ReservationRow, SeatMap,
+};
+use crate::domain::layout::{Format, Layout};
+use crate::domain::{Seat, SeatStatus};
+use crate::duration::HumanDuration;
+
+type Answer<T> = Result<T, ApiError>;
+
+/// The layout of a new event, as a file's text.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"format": "csv", "content": "section,row,number\nStalls,A,1\nStalls,A,2\n"}))]
+pub struct LayoutBody {
+    /// `csv`, `toml`, `json` (seatctl's, or a pretix plan) or `pretix`.
+    pub format: String,
+    /// The file's text.
+    pub content: String,
+}
+
+/// `POST /v1/events`: an event of `seats` general-admission seats, or of a `layout`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "Hamlet 2027-03-01", "seats": 100, "venue": "Globe", "starts_at": "2027-03-01T19:30:00+01:00"}))]
+pub struct CreateEvent {
+    /// 1-200 characters, not a UUID.
+    pub name: String,
+    /// One section of this many seats, labelled 1..N (not with `layout`).
+    pub seats: Option<u32>,
+    pub layout: Option<LayoutBody>,
+    pub venue: Option<String>,
+    /// RFC 3339, with the venue's offset.
+    pub starts_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// An event of that name already there is answered 200 (`created: false`), not 409.
+    #[serde(default)]
+    pub if_not_exists: bool,
+}
+
+/// `POST /v1/events/{event}/holds`: seats by label (ranges such as `A-12..A-15` allowed), or
+/// the best N.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"seats": ["A-1", "A-2"], "ttl": "90s", "holder": "web shop order 1234"}))]
+pub struct HoldBody {
+    pub seats: Option<Vec<String>>,
+    /// The best N seats available, side by side where possible.
+    pub best: Option<u32>,
+    /// With `best`: within this section.
+    pub section: Option<String>,
+    /// With `best`: within this category.
+    pub category: Option<String>,
+    /// With `best`: this many of them wheelchair spaces.
+    pub accessible: Option<u32>,
+    /// A general-admission area, with `quantity` places.
+    pub area: Option<String>,
+    pub quantity: Option<u32>,
+    /// How long the hold lasts ("90s", "10m"); default `reservation.hold_ttl`.
+    pub ttl: Option<String>,
+    /// Who the hold is for (shown in listings).
+    pub holder: Option<String>,
+}
+
+/// `POST /v1/holds/{hold}/extend`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"ttl": "5m"}))]
+pub struct ExtendBody {
+    /// The new time left from now; default `reservation.hold_ttl`.
+    pub ttl: Option<String>,
+}
+
+/// `POST /v1/holds/{hold}/reservation`.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"customer": "Ann Smith", "reference": "ORDER-1234"}))]
+pub struct ReserveBody {
+    pub customer: Option<String>,
+    pub reference: Option<String>,
+}
+
+/// `POST /v1/reservations/{reservation}/refund`: a partial refund.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"seats": ["A-2"]}))]
+pub struct RefundBody {
+    /// The seats to return to sale (labels or ranges); the rest stay sold.
+    pub seats: Vec<String>,
+}
+
+/// `POST /v1/events/{event}/block`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"seats": ["A-1..A-4"], "reason": "camera position"}))]
+pub struct BlockBody {
+    pub seats: Vec<String>,
+    pub reason: String,
+}
+
+/// `POST /v1/events/{event}/unblock`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"seats": ["A-1..A-4"]}))]
+pub struct UnblockBody {
+    pub seats: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DeleteParams {
+    /// Delete even with seats held or reserved.
+    #[serde(default)]
+    pub force: bool,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LayoutParams {
+    /// Replace the event's layout (keeping seats by external id).
+    #[serde(default)]
+    pub replace: bool,
+    /// `csv`, `toml`, `json` or `pretix`; default from the Content-Type.
+    pub format: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SeatsParams {
+    /// `available`, `held`, `reserved` or `blocked`.
+    pub status: Option<String>,
+    pub section: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct MapParams {
+    pub section: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct HoldsParams {
+    /// Only holds whose holder contains this (any case).
+    pub holder: Option<String>,
+    /// `active`, `expired`, `reserved`, `refunded`, `released` or `all` (the default).
+    pub status: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReservationsParams {
+    /// Only reservations whose customer contains this (any case).
+    pub customer: Option<String>,
+    /// Only the reservation(s) with this reference (any case).
+    pub reference: Option<String>,
+    /// `active`, `released` or `all` (the default).
+    pub status: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReportParams {
+    /// Holds lapsing within this are listed ("10m", the default).
+    pub within: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct HistoryParams {
+    /// Only this seat's changes.
+    pub seat: Option<String>,
+}
+
+fn duration(text: Option<&str>, what: &str) -> Answer<Option<HumanDuration>> {
+    text.map(|t| {
+        t.parse::<HumanDuration>()
+            .map_err(|e| ApiError::invalid(format!("{what} `{t}`: {e}")))
+    })
+    .transpose()
+}
+
+fn format_of(name: &str) -> Answer<Format> {
+    match name.to_ascii_lowercase().as_str() {
+        "csv" => Ok(Format::Csv),
+        "toml" => Ok(Format::Toml),
+        "json" => Ok(Format::Json),
+        "pretix" => Ok(Format::Pretix),
+        other => Err(ApiError::invalid(format!(
+            "layout format `{other}`: use csv, toml, json or pretix"
+        ))),
+    }
+}
+
+/// Answers `body` with `status`.
+fn with_status<T: serde::Serialize>(status: StatusCode, body: T) -> Response {
+    (status, Json(body)).into_response()
+}
+
+/// Create an event, from N general-admission seats or a layout.
+#[utoipa::path(post, path = "/v1/events", tag = "events", request_body = CreateEvent,
+    responses(
+        (status = 201, description = "Created", body = Created),
+        (status = 200, description = "Already there (`if_not_exists`)", body = Created),
+        (status = 400, description = "Bad name, layout or start", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The name is taken", body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Body of the wrong shape", body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn create_event(auth: Auth, Body(body): Body<CreateEvent>) -> Answer<Response> {
+    auth.need(ApiRole::Operator)?;
+    let layout = match (body.seats, body.layout) {
+        (Some(n), None) => LayoutSource::GeneralAdmission(n),
+        (None, Some(l)) => {
+            let layout = Layout::parse_bytes(l.content.as_bytes(), format_of(&l.format)?, "layout")
+                .map_err(|e| ApiError::invalid(e.to_string()))?;
+            LayoutSource::Parsed(layout)
+        }
+        _ => return Err(ApiError::invalid("give `seats` or `layout`, one of them")),
+    };
+    let order = EventOrder {
+        name: body.name,
+        venue: body.venue,
+        starts_at: body.starts_at,
+        layout,
+        if_not_exists: body.if_not_exists,
+    };
+    let created = auth.app.create_event(&order).await?;
+    let status = if created.created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok(with_status(status, created))
+}
+
+/// List events with their seat counts.
+#[utoipa::path(get, path = "/v1/events", tag = "events",
+    responses(
+        (status = 200, body = Vec<EventListItem>),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn list_events(auth: Auth) -> Answer<Json<Vec<EventListItem>>> {
+    Ok(Json(auth.app.list_events().await?))
+}
+
+/// One event with its counts per section.
+#[utoipa::path(get, path = "/v1/events/{event}", tag = "events",
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix")),
+    responses(
+        (status = 200, body = EventDetail),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn show_event(auth: Auth, Path(event): Path<String>) -> Answer<Json<EventDetail>> {
+    Ok(Json(auth.app.show_event(&event).await?))
+}
+
+/// Delete an event with its seats, holds, reservations and history.
+#[utoipa::path(delete, path = "/v1/events/{event}", tag = "events",
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix"), DeleteParams),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 409, description = "Seats are held or reserved (use `force`)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn delete_event(
+    auth: Auth,
+    Path(event): Path<String>,
+    Query(q): Query<DeleteParams>,
+) -> Answer<StatusCode> {
+    auth.need(ApiRole::Operator)?;
+    let found = auth.app.find_event(&event).await?;
+    auth.app.delete_event(found, q.force).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Import (or with `replace`, replace) the event's layout: the file as the body.
+#[utoipa::path(put, path = "/v1/events/{event}/layout", tag = "events",
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix"), LayoutParams),
+    request_body(description = "The layout file", content(
+        (String = "text/csv"), (String = "application/toml"), (String = "application/json"),
+    )),
+    responses(
+        (status = 200, body = Imported),
+        (status = 400, description = "A malformed file (naming the line)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The event has a layout (use `replace`) or sales on removed seats", body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn put_layout(
+    auth: Auth,
+    Path(event): Path<String>,
+    Query(q): Query<LayoutParams>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer<Json<Imported>> {
+    auth.need(ApiRole::Operator)?;
+    let format = match &q.format {
+        Some(f) => format_of(f)?,
+        None => {
+            let ct = headers
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
+            match ct.as_str() {
+                "text/csv" => Format::Csv,
+                "application/toml" | "text/toml" => Format::Toml,
+                "application/json" => Format::Json,
+                other => {
+                    return Err(ApiError::new(
+                        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                        "invalid_input",
+                        format!(
+                            "Content-Type `{other}`: send text/csv, application/toml or \
+                             application/json (or give ?format=)"
+                        ),
+                    ));
+                }
+            }
+        }
+    };
+    let layout = Layout::parse_bytes(&body, format, "request body")
+        .map_err(|e| ApiError::invalid(e.to_string()))?;
+    Ok(Json(
+        auth.app
+            .import_parsed_layout(&event, &layout, "request body", q.replace)
+            .await?,
+    ))
+}
+
+/// The event's seats in layout order, optionally of one state or section.
+#[utoipa::path(get, path = "/v1/events/{event}/seats", tag = "seats",
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix"), SeatsParams),
+    responses(
+        (status = 200, body = Vec<Seat>),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn seats(
+    auth: Auth,
+    Path(event): Path<String>,
+    Query(q): Query<SeatsParams>,
+) -> Answer<Json<Vec<Seat>>> {
+    let status = q
+        .status
+        .as_deref()
+        .map(|s| s.parse::<SeatStatus>().map_err(ApiError::invalid))
+        .transpose()?;
+    let (seats, _) = auth
+        .app
+        .seats_and_areas(&event, status, q.section.as_deref())
+        .await?;
+    Ok(Json(seats))
+}
+
+/// The seat map as data: sections, rows, seats and the event's counts.
+#[utoipa::path(get, path = "/v1/events/{event}/map", tag = "seats",
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix"), MapParams),
+    responses(
+        (status = 200, body = SeatMap),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn map(
+    auth: Auth,
+    Path(event): Path<String>,
+    Query(q): Query<MapParams>,
+) -> Answer<Json<SeatMap>> {
+    let (event, seats, _) = auth.app.seat_map(&event, q.section.as_deref(), &[]).await?;
+    Ok(Json(SeatMap::new(event, seats, None)))
+}
+
+/// Hold seats (by label, or the best N, or places of an area), all or nothing. With an
+/// `Idempotency-Key`, a retry answers the hold made first (200).
+#[utoipa::path(post, path = "/v1/events/{event}/holds", tag = "holds",
+    params(
+        ("event" = String, Path, description = "Event id, name, or unique name prefix"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and request answer the same hold"),
+    ),
+    request_body = HoldBody,
+    responses(
+        (status = 201, description = "Held", body = Held),
+        (status = 200, description = "A replay of an Idempotency-Key", body = Held),
+        (status = 409, description = "Seats taken (listed in `seats`), not enough seats, or the key was used for another request", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown event or seats (with suggestions)", body = Problem, content_type = "application/problem+json"),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "A backend is down, or the outcome is unknown (`outcome`)", body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn hold(
+    auth: Auth,
+    Path(event): Path<String>,
+    headers: HeaderMap,
+    Body(body): Body<HoldBody>,
+) -> Answer<Response> {
+    auth.need(ApiRole::BoxOffice)?;
+    let key = idempotency_key(&headers)?;
+    let best = body.best.map(|n| BestOrder {
+        n,
+        section: body.section.clone(),
+        category: body.category.clone(),
+        accessible: body.accessible.unwrap_or(0),
+    });
+    if best.is_none()
+        && (body.section.is_some() || body.category.is_some() || body.accessible.is_some())
+    {
+        return Err(ApiError::invalid(
+            "`section`, `category` and `accessible` go with `best`",
+        ));
+    }
+    let area = match (body.area, body.quantity) {
+        (Some(area), Some(quantity)) => Some(crate::app::AreaOrder { area, quantity }),
+        (None, None) => None,
+        _ => return Err(ApiError::invalid("`area` and `quantity` go together")),
+    };
+    let order = HoldOrder {
+        event,
+        seats: body.seats.unwrap_or_default(),
+        best,
+        area,
+        ttl: duration(body.ttl.as_deref(), "ttl")?,
+        holder: body.holder,
+        idempotency_key: key,
+        fault: None,
+    };
+    let held = auth.app.hold(&order).await?;
+    let status = if held.hold.replayed {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
+    Ok(with_status(status, held))
+}
+
+fn idempotency_key(headers: &HeaderMap) -> Answer<Option<String>> {
+    match headers.get("idempotency-key") {
+        None => Ok(None),
+        Some(v) => {
+            let key = v
+                .to_str()
+                .map_err(|_| ApiError::invalid("Idempotency-Key must be visible ASCII"))?
+                .trim();
+            if key.is_empty() || key.len() > 200 {
+                return Err(ApiError::invalid(
+                    "Idempotency-Key must be 1 to 200 characters",
+                ));
+            }
+            Ok(Some(key.to_string()))
+        }
+    }
+}
+
+/// The event's holds, oldest first.
+#[utoipa::path(get, path = "/v1/events/{event}/holds", tag = "holds",
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix"), HoldsParams),
+    responses(
+        (status = 200, body = Vec<HoldRow>),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn list_holds(
+    auth: Auth,
+    Path(event): Path<String>,
+    Query(q): Query<HoldsParams>,
+) -> Answer<Json<Vec<HoldRow>>> {
+    const STATUSES: [&str; 5] = ["active", "expired", "reserved", "refunded", "released"];
+    let filter = HoldFilter {
+        holder: q.holder,
+        status: status_filter(q.status.as_deref(), &STATUSES)?,
+    };
+    Ok(Json(auth.app.holds(&event, &filter).await?))
+}
+
+fn status_filter(given: Option<&str>, known: &[&'static str]) -> Answer<Option<&'static str>> {
+    match given {
+        None | Some("all") => Ok(None),
+        Some(s) => known
+            .iter()
+            .find(|k| **k == s)
+            .map(|k| Some(*k))
+            .ok_or_else(|| {
+                ApiError::invalid(format!("status `{s}`: use {} or all", known.join(", ")))
+            }),
+    }
+}
+
+/// The event's reservations, oldest first; by customer or reference.
+#[utoipa::path(get, path = "/v1/events/{event}/reservations", tag = "reservations",
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix"), ReservationsParams),
+    responses(
+        (status = 200, body = Vec<ReservationRow>),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn list_reservations(
+    auth: Auth,
+    Path(event): Path<String>,
+    Query(q): Query<ReservationsParams>,
+) -> Answer<Json<Vec<ReservationRow>>> {
+    let filter = ReservationFilter {
+        customer: q.customer,
+        reference: q.reference,
+        status: status_filter(q.status.as_deref(), &["active", "released"])?,
+    };
+    Ok(Json(auth.app.reservations(&event, &filter).await?))
+}
+
+/// One hold: its state as the database's clock has it now, and its seats.
+#[utoipa::path(get, path = "/v1/holds/{hold}", tag = "holds",
+    params(("hold" = uuid::Uuid, Path, description = "The hold's id")),
+    responses(
+        (status = 200, body = HoldRow),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn show_hold(auth: Auth, Path(hold): Path<String>) -> Answer<Json<HoldRow>> {
+    let hold = id(&hold, "hold")?;
+    Ok(Json(auth.app.hold_by_id(hold).await?.1))
+}
+
+/// Extend an active hold to `ttl` from now (within `reservation.max_hold_lifetime`).
+#[utoipa::path(post, path = "/v1/holds/{hold}/extend", tag = "holds",
+    params(("hold" = uuid::Uuid, Path, description = "The hold's id")),
+    request_body = ExtendBody,
+    responses(
+        (status = 200, body = HoldInfo),
+        (status = 409, description = "Released, reserved, or at its lifetime", body = Problem, content_type = "application/problem+json"),
+        (status = 410, description = "The hold lapsed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn extend(
+    auth: Auth,
+    Path(hold): Path<String>,
+    Body(body): Body<ExtendBody>,
+) -> Answer<Json<HoldInfo>> {
+    auth.need(ApiRole::BoxOffice)?;
+    let hold = id(&hold, "hold")?;
+    let ttl = duration(body.ttl.as_deref(), "ttl")?;
+    Ok(Json(auth.app.extend(hold, ttl).await?))
+}
+
+/// Release a hold, returning its seats to sale (a hold that became a reservation: 409; release
+/// the reservation).
+#[utoipa::path(delete, path = "/v1/holds/{hold}", tag = "holds",
+    params(("hold" = uuid::Uuid, Path, description = "The hold's id")),
+    responses(
+        (status = 200, body = Released),
+        (status = 409, description = "The hold has become a reservation", body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn release_hold(auth: Auth, Path(hold): Path<String>) -> Answer<Json<Released>> {
+    auth.need(ApiRole::BoxOffice)?;
+    let hold = id(&hold, "hold")?;
+    if auth.app.reservation_by_id(hold).await.is_ok() {
+        return Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            format!("no hold {hold}: it is a reservation (DELETE /v1/reservations/{hold})"),
+        ));
+    }
+    let by = auth.app.actor();
+    Ok(Json(auth.app.release(hold, &by, false).await?))
+}
+
+/// Turn an active hold into a reservation; again, the same reservation (200).
+#[utoipa::path(post, path = "/v1/holds/{hold}/reservation", tag = "reservations",
+    params(("hold" = uuid::Uuid, Path, description = "The hold's id")),
+    request_body = ReserveBody,
+    responses(
+        (status = 201, description = "Reserved", body = ReservationInfo),
+        (status = 200, description = "Already reserved (the same sale)", body = ReservationInfo),
+        (status = 409, description = "Released, or sold to another customer or reference", body = Problem, content_type = "application/problem+json"),
+        (status = 410, description = "The hold lapsed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn reserve(
+    auth: Auth,
+    Path(hold): Path<String>,
+    Body(body): Body<ReserveBody>,
+) -> Answer<Response> {
+    auth.need(ApiRole::BoxOffice)?;
+    let hold = id(&hold, "hold")?;
+    let by = auth.app.actor();
+    let info = auth
+        .app
+        .reserve(
+            hold,
+            body.customer.as_deref(),
+            body.reference.as_deref(),
+            &by,
+        )
+        .await?;
+    let status = if info.replayed {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
+    Ok(with_status(status, info))
+}
+
+/// One reservation and its seats.
+#[utoipa::path(get, path = "/v1/reservations/{reservation}", tag = "reservations",
+    params(("reservation" = uuid::Uuid, Path, description = "The reservation's id")),
+    responses(
+        (status = 200, body = ReservationRow),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn show_reservation(
+    auth: Auth,
+    Path(reservation): Path<String>,
+) -> Answer<Json<ReservationRow>> {
+    let reservation = id(&reservation, "reservation")?;
+    Ok(Json(auth.app.reservation_by_id(reservation).await?.1))
+}
+
+/// Release (refund) a whole reservation; again, nothing more (`already_released`).
+#[utoipa::path(delete, path = "/v1/reservations/{reservation}", tag = "reservations",
+    params(("reservation" = uuid::Uuid, Path, description = "The reservation's id")),
+    responses(
+        (status = 200, body = Released),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn release_reservation(
+    auth: Auth,
+    Path(reservation): Path<String>,
+) -> Answer<Json<Released>> {
+    auth.need(ApiRole::BoxOffice)?;
+    let res = id(&reservation, "reservation")?;
+    auth.app.reservation_by_id(res).await?;
+    let by = auth.app.actor();
+    Ok(Json(auth.app.release(res, &by, false).await?))
+}
+
+/// A partial refund: return some seats of a reservation to sale, keep the rest sold.
+#[utoipa::path(post, path = "/v1/reservations/{reservation}/refund", tag = "reservations",
+    params(("reservation" = uuid::Uuid, Path, description = "The reservation's id")),
+    request_body = RefundBody,
+    responses(
+        (status = 200, body = Released),
+        (status = 400, description = "A seat not sold under this reservation, or listed twice", body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn refund(
+    auth: Auth,
+    Path(reservation): Path<String>,
+    Body(body): Body<RefundBody>,
+) -> Answer<Json<Released>> {
+    auth.need(ApiRole::BoxOffice)?;
+    let res = id(&reservation, "reservation")?;
+    auth.app.reservation_by_id(res).await?;
+    if body.seats.is_empty() {
+        return Err(ApiError::invalid("`seats` lists no seat to refund"));
+    }
+    let by = auth.app.actor();
+    Ok(Json(
+        auth.app.release_seats(res, &body.seats, &by, false).await?,
+    ))
+}
+
+/// Take seats out of sale (house seats, broken seats, camera positions).
+#[utoipa::path(post, path = "/v1/events/{event}/block", tag = "seats",
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix")),
+    request_body = BlockBody,
+    responses(
+        (status = 200, body = BlockChange),
+        (status = 409, description = "Seats held or reserved", body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn block(
+    auth: Auth,
+    Path(event): Path<String>,
+    Body(body): Body<BlockBody>,
+) -> Answer<Json<BlockChange>> {
+    auth.need(ApiRole::Operator)?;
+    if body.seats.is_empty() {
+        return Err(ApiError::invalid("`seats` lists no seat"));
+    }
+    Ok(Json(
+        auth.app.block(&event, &body.seats, &body.reason).await?,
+    ))
+}
+
+/// Put blocked seats back on sale.
+#[utoipa::path(post, path = "/v1/events/{event}/unblock", tag = "seats",
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix")),
+    request_body = UnblockBody,
+    responses(
+        (status = 200, body = BlockChange),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn unblock(
+    auth: Auth,
+    Path(event): Path<String>,
+    Body(body): Body<UnblockBody>,
+) -> Answer<Json<BlockChange>> {
+    auth.need(ApiRole::Operator)?;
+    if body.seats.is_empty() {
+        return Err(ApiError::invalid("`seats` lists no seat"));
+    }
+    Ok(Json(auth.app.unblock(&event, &body.seats).await?))
+}
+
+/// Sales by section and category, holds lapsing soon, sales by the hour.
+#[utoipa::path(get, path = "/v1/events/{event}/report", tag = "reports",
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix"), ReportParams),
+    responses(
+        (status = 200, body = EventReport),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn report(
+    auth: Auth,
+    Path(event): Path<String>,
+    Query(q): Query<ReportParams>,
+) -> Answer<Json<EventReport>> {
+    let within = duration(q.within.as_deref(), "within")?.unwrap_or(HumanDuration::secs(600));
+    Ok(Json(auth.app.report(&event, within).await?))
+}
+
+/// Every seat with its status, holder, customer and reference.
+#[utoipa::path(get, path = "/v1/events/{event}/export", tag = "reports",
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix")),
+    responses(
+        (status = 200, body = Vec<ExportSeat>),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn export(auth: Auth, Path(event): Path<String>) -> Answer<Json<Vec<ExportSeat>>> {
+    Ok(Json(auth.app.export(&event).await?))
+}
+
+/// The event's seat changes, oldest first (of one seat with `seat`).
+#[utoipa::path(get, path = "/v1/events/{event}/history", tag = "reports",
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix"), HistoryParams),
+    responses(
+        (status = 200, body = Vec<HistoryEntry>),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn history(
+    auth: Auth,
+    Path(event): Path<String>,
+    Query(q): Query<HistoryParams>,
+) -> Answer<Json<Vec<HistoryEntry>>> {
+    Ok(Json(auth.app.history(&event, q.seat.as_deref()).await?))
+}
+
+/// Check the event for double bookings and records that disagree (`ok: false` if any).
+#[utoipa::path(get, path = "/v1/events/{event}/audit", tag = "reports",
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix")),
+    responses(
+        (status = 200, body = Audited),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn audit(auth: Auth, Path(event): Path<String>) -> Answer<Json<Audited>> {
+    Ok(Json(auth.app.audit(&event).await?))
+}
+
+/// What `/health` and `/ready` answer.
+#[derive(Debug, serde::Serialize, ToSchema)]
+#[schema(example = json!({"status": "ok", "database": "ok", "redis": null}))]
+pub struct Health {
+    /// `ok`.
+    pub status: String,
+    /// `/ready`: `ok` when the database answered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(required = false)]
+    pub database: Option<String>,
+    /// `/ready` under the redis strategy: `ok` when Redis answered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(required = false)]
+    pub redis: Option<String>,
+}
+
+/// The process is up (no key needed).
+#[utoipa::path(get, path = "/health", tag = "operations",
+    responses((status = 200, body = Health)))]
+pub async fn health() -> Json<Health> {
+    Json(Health {
+        status: "ok".into(),
+        database: None,
+        redis: None,
+    })
+}
+
+/// The database (and, under the redis strategy, Redis) answer, and the server is not shutting
+/// down (no key needed).
+#[utoipa::path(get, path = "/ready", tag = "operations",
+    responses(
+        (status = 200, body = Health),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn ready(AxState(state): AxState<Arc<State>>) -> Answer<Json<Health>> {
+    if state.stopping() {
+        return Err(ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "backend_unavailable",
+            "shutting down",
+        ));
+    }
+    state.app.store().await?.ping().await?;
+    let redis = if state.app.settings.strategy == crate::config::Strategy::Redis {
+        state.app.check_redis().await?;
+        Some("ok".to_string())
+    } else {
+        None
+    };
+    Ok(Json(Health {
+        status: "ok".into(),
+        database: Some("ok".into()),
+        redis,
+    }))
+}
