@@ -95,7 +95,7 @@ impl KeyCache {
         routes::block, routes::unblock, routes::report, routes::export, routes::history,
         routes::audit, routes::health, routes::ready,
     ),
-    modifiers(&BearerKeys),
+    modifiers(&BearerKeys, &CommonErrors),
     tags(
         (name = "events", description = "Events and their layouts"),
         (name = "seats", description = "Seats, the seat map, blocks"),
@@ -121,6 +121,75 @@ impl utoipa::Modify for BearerKeys {
                     .build(),
             ),
         );
+    }
+}
+
+/// The errors every operation can answer, documented on each that does not say them itself:
+/// 400, 401 and 503 on every `/v1` call, 404 on those naming an event, hold or reservation,
+/// 403 on every change, and on those with a body 413 (larger than `server.max_body_bytes`),
+/// 415 (not a documented media type) and 422 (JSON of the wrong shape).
+struct CommonErrors;
+
+impl utoipa::Modify for CommonErrors {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::path::HttpMethod;
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        let problem = |what: &str| {
+            ResponseBuilder::new()
+                .description(what)
+                .content(
+                    problem::PROBLEM_JSON,
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("Problem")))
+                        .build(),
+                )
+                .build()
+        };
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            if !path.starts_with("/v1") {
+                continue;
+            }
+            let ops = [
+                (HttpMethod::Get, item.get.as_mut()),
+                (HttpMethod::Post, item.post.as_mut()),
+                (HttpMethod::Put, item.put.as_mut()),
+                (HttpMethod::Delete, item.delete.as_mut()),
+            ];
+            for (method, op) in ops {
+                let Some(op) = op else { continue };
+                let mut add = |status: &str, what: &str| {
+                    op.responses
+                        .responses
+                        .entry(status.to_string())
+                        .or_insert_with(|| problem(what).into());
+                };
+                add(
+                    "400",
+                    "Bad input: a malformed parameter or id, an event name prefix that matches \
+                     several events",
+                );
+                if path.contains('{') {
+                    add("404", "No such event, hold or reservation");
+                }
+                add("401", "No API key, or not an active one");
+                add(
+                    "503",
+                    "The database or Redis is down or slow (`Retry-After`); for a change, \
+                     `outcome: unknown` when it may have taken effect",
+                );
+                if method != HttpMethod::Get {
+                    add("403", "The key's role may not do this");
+                }
+                if op.request_body.is_some() {
+                    add("400", "Bad input, or a body that is not JSON");
+                    add("413", "The body is larger than server.max_body_bytes");
+                    add("415", "The body is not of a documented media type");
+                    if method != HttpMethod::Put {
+                        add("422", "JSON of the wrong shape");
+                    }
+                }
+            }
+        }
     }
 }
 

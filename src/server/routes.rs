@@ -29,7 +29,7 @@ type Answer<T> = Result<T, ApiError>;
 /// The layout of a new event, as a file's text.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({"format": "csv", "content": "section,row,number\nStalls,A,1\nStalls,A,2\n"}))]
+#[schema(example = json!({"format": "csv", "content": "section,row,seat\nStalls,A,1\nStalls,A,2\n"}))]
 pub struct LayoutBody {
     /// `csv`, `toml`, `json` (seatctl's, or a pretix plan) or `pretix`.
     pub format: String,
@@ -266,7 +266,7 @@ pub async fn list_events(auth: Auth) -> Answer<Json<Vec<EventListItem>>> {
 
 /// One event with its counts per section.
 #[utoipa::path(get, path = "/v1/events/{event}", tag = "events",
-    params(("event" = String, Path, description = "Event id, name, or unique name prefix")),
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix", example = "Hamlet")),
     responses(
         (status = 200, body = EventDetail),
         (status = 404, body = Problem, content_type = "application/problem+json"),
@@ -279,7 +279,7 @@ pub async fn show_event(auth: Auth, Path(event): Path<String>) -> Answer<Json<Ev
 
 /// Delete an event with its seats, holds, reservations and history.
 #[utoipa::path(delete, path = "/v1/events/{event}", tag = "events",
-    params(("event" = String, Path, description = "Event id, name, or unique name prefix"), DeleteParams),
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix", example = "Hamlet"), DeleteParams),
     responses(
         (status = 204, description = "Deleted"),
         (status = 409, description = "Seats are held or reserved (use `force`)", body = Problem, content_type = "application/problem+json"),
@@ -302,7 +302,7 @@ pub async fn delete_event(
 
 /// Import (or with `replace`, replace) the event's layout: the file as the body.
 #[utoipa::path(put, path = "/v1/events/{event}/layout", tag = "events",
-    params(("event" = String, Path, description = "Event id, name, or unique name prefix"), LayoutParams),
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix", example = "Hamlet"), LayoutParams),
     request_body(description = "The layout file", content(
         (String = "text/csv"), (String = "application/toml"), (String = "application/json"),
     )),
@@ -363,7 +363,7 @@ pub async fn put_layout(
 
 /// The event's seats in layout order, optionally of one state or section.
 #[utoipa::path(get, path = "/v1/events/{event}/seats", tag = "seats",
-    params(("event" = String, Path, description = "Event id, name, or unique name prefix"), SeatsParams),
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix", example = "Hamlet"), SeatsParams),
     responses(
         (status = 200, body = Vec<Seat>),
         (status = 400, body = Problem, content_type = "application/problem+json"),
@@ -390,7 +390,7 @@ pub async fn seats(
 
 /// The seat map as data: sections, rows, seats and the event's counts.
 #[utoipa::path(get, path = "/v1/events/{event}/map", tag = "seats",
-    params(("event" = String, Path, description = "Event id, name, or unique name prefix"), MapParams),
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix", example = "Hamlet"), MapParams),
     responses(
         (status = 200, body = SeatMap),
         (status = 404, body = Problem, content_type = "application/problem+json"),
@@ -410,7 +410,7 @@ pub async fn map(
 /// `Idempotency-Key`, a retry answers the hold made first (200).
 #[utoipa::path(post, path = "/v1/events/{event}/holds", tag = "holds",
     params(
-        ("event" = String, Path, description = "Event id, name, or unique name prefix"),
+        ("event" = String, Path, description = "Event id, name, or unique name prefix", example = "Hamlet"),
         ("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and request answer the same hold"),
     ),
     request_body = HoldBody,
@@ -490,7 +490,7 @@ fn idempotency_key(headers: &HeaderMap) -> Answer<Option<String>> {
 
 /// The event's holds, oldest first.
 #[utoipa::path(get, path = "/v1/events/{event}/holds", tag = "holds",
-    params(("event" = String, Path, description = "Event id, name, or unique name prefix"), HoldsParams),
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix", example = "Hamlet"), HoldsParams),
     responses(
         (status = 200, body = Vec<HoldRow>),
         (status = 400, body = Problem, content_type = "application/problem+json"),
@@ -526,7 +526,7 @@ fn status_filter(given: Option<&str>, known: &[&'static str]) -> Answer<Option<&
 
 /// The event's reservations, oldest first; by customer or reference.
 #[utoipa::path(get, path = "/v1/events/{event}/reservations", tag = "reservations",
-    params(("event" = String, Path, description = "Event id, name, or unique name prefix"), ReservationsParams),
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix", example = "Hamlet"), ReservationsParams),
     responses(
         (status = 200, body = Vec<ReservationRow>),
         (status = 400, body = Problem, content_type = "application/problem+json"),
@@ -728,7 +728,7 @@ pub async fn refund(
 
 /// Take seats out of sale (house seats, broken seats, camera positions).
 #[utoipa::path(post, path = "/v1/events/{event}/block", tag = "seats",
-    params(("event" = String, Path, description = "Event id, name, or unique name prefix")),
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix", example = "Hamlet")),
     request_body = BlockBody,
     responses(
         (status = 200, body = BlockChange),
@@ -756,7 +756,7 @@ pub async fn block(
 
 /// Put blocked seats back on sale.
 #[utoipa::path(post, path = "/v1/events/{event}/unblock", tag = "seats",
-    params(("event" = String, Path, description = "Event id, name, or unique name prefix")),
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix", example = "Hamlet")),
     request_body = UnblockBody,
     responses(
         (status = 200, body = BlockChange),
@@ -782,7 +782,7 @@ pub async fn unblock(
 
 /// Sales by section and category, holds lapsing soon, sales by the hour.
 #[utoipa::path(get, path = "/v1/events/{event}/report", tag = "reports",
-    params(("event" = String, Path, description = "Event id, name, or unique name prefix"), ReportParams),
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix", example = "Hamlet"), ReportParams),
     responses(
         (status = 200, body = EventReport),
         (status = 400, body = Problem, content_type = "application/problem+json"),
@@ -801,7 +801,7 @@ pub async fn report(
 
 /// Every seat with its status, holder, customer and reference.
 #[utoipa::path(get, path = "/v1/events/{event}/export", tag = "reports",
-    params(("event" = String, Path, description = "Event id, name, or unique name prefix")),
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix", example = "Hamlet")),
     responses(
         (status = 200, body = Vec<ExportSeat>),
         (status = 404, body = Problem, content_type = "application/problem+json"),
@@ -814,7 +814,7 @@ pub async fn export(auth: Auth, Path(event): Path<String>) -> Answer<Json<Vec<Ex
 
 /// The event's seat changes, oldest first (of one seat with `seat`).
 #[utoipa::path(get, path = "/v1/events/{event}/history", tag = "reports",
-    params(("event" = String, Path, description = "Event id, name, or unique name prefix"), HistoryParams),
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix", example = "Hamlet"), HistoryParams),
     responses(
         (status = 200, body = Vec<HistoryEntry>),
         (status = 404, body = Problem, content_type = "application/problem+json"),
@@ -831,7 +831,7 @@ pub async fn history(
 
 /// Check the event for double bookings and records that disagree (`ok: false` if any).
 #[utoipa::path(get, path = "/v1/events/{event}/audit", tag = "reports",
-    params(("event" = String, Path, description = "Event id, name, or unique name prefix")),
+    params(("event" = String, Path, description = "Event id, name, or unique name prefix", example = "Hamlet")),
     responses(
         (status = 200, body = Audited),
         (status = 404, body = Problem, content_type = "application/problem+json"),

@@ -12,6 +12,7 @@ mod doctor;
 mod events;
 mod faults;
 mod history;
+mod http;
 mod layout;
 mod listing;
 mod logging;
