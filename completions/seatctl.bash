@@ -457,7 +457,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__apikey__subcmd__create)
-            opts="-v -h --name --role --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
+            opts="-q -v -h --name --role --quiet --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -669,6 +669,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand apikey; and __fish_seen_
 redis\t'Redis locks on every seat of an operation, with the version guard as the last word'
 all\t'`simulate` only: run each strategy in turn and compare them'"
 complete -c seatctl -n "__fish_seatctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l operator -d 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only the key (for `key=$(seatctl apikey create …)`)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l json -d 'Print exactly one JSON document on stdout (errors as JSON on stderr)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -l no-color -d 'Never use colour (also honoured: NO_COLOR, TERM=dumb)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand apikey; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'

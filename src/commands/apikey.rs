@@ -27,6 +27,9 @@ pub struct CreateArgs {
     /// readonly: read
     #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(ApiRole::NAMES))]
     pub role: String,
+    /// Print only the key (for `key=$(seatctl apikey create …)`)
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]
@@ -40,6 +43,9 @@ pub struct RevokeArgs {
 #[serde(untagged)]
 pub enum ApiKeys {
     Created(ApiKeyCreated),
+    /// `create --quiet`: only the key.
+    #[serde(skip)]
+    KeyOnly(String),
     Listed(Vec<ApiKeyInfo>),
     Revoked(ApiKeyInfo),
 }
@@ -52,6 +58,7 @@ impl Render for ApiKeys {
                  Call with: Authorization: Bearer <key>\n",
                 c.info.name, c.info.role, c.key
             ),
+            ApiKeys::KeyOnly(key) => format!("{key}\n"),
             ApiKeys::Listed(keys) if keys.is_empty() => {
                 "No API keys: `seatctl apikey create --name NAME --role box-office`.\n".into()
             }
@@ -83,7 +90,15 @@ impl ApiKeyCommand {
     pub async fn run(self, ctx: &Ctx) -> Result<ApiKeys> {
         Ok(match self {
             ApiKeyCommand::Create(a) => {
-                ApiKeys::Created(ctx.create_api_key(&a.name, a.role.parse()?).await?)
+                if a.quiet {
+                    crate::output::Quiet::allowed(&ctx.ui)?;
+                }
+                let made = ctx.create_api_key(&a.name, a.role.parse()?).await?;
+                if a.quiet {
+                    ApiKeys::KeyOnly(made.key)
+                } else {
+                    ApiKeys::Created(made)
+                }
             }
             ApiKeyCommand::List => ApiKeys::Listed(ctx.list_api_keys().await?),
             ApiKeyCommand::Revoke(a) => ApiKeys::Revoked(ctx.revoke_api_key(&a.name).await?),

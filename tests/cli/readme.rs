@@ -8,7 +8,9 @@
 //!   the repository's `examples/`, with `seatctl` on `PATH` and a private `HOME`;
 //! - `cargo run --release -- ARGS` runs as `seatctl ARGS` (the binary under test); the lines
 //!   `cargo test`, `cargo build` and `cargo install` are not run (this is `cargo test`);
-//! - the PostgreSQL URL the README gives is replaced by a private database's;
+//! - the PostgreSQL URL the README gives is replaced by a private database's, and the address
+//!   `seatctl serve` listens on (`127.0.0.1:8080`) by a free port's, so runs side by side never
+//!   meet;
 //! - a ` ```text ` block that starts with `$ seatctl …` runs that command and must print what
 //!   the block shows (see [`same_output`]); other text blocks are output or file contents, and
 //!   ` ```powershell ` blocks are not run.
@@ -53,7 +55,7 @@ fn blocks(md: &str) -> Vec<Block> {
 }
 
 /// The shell text to run for a ` ```sh ` block (see the module's rules).
-fn as_run(text: &str, pg_url: &str) -> String {
+fn as_run(text: &str, pg_url: &str, port: u16) -> String {
     text.lines()
         .filter(|l| {
             let l = l.trim_start();
@@ -63,6 +65,7 @@ fn as_run(text: &str, pg_url: &str) -> String {
         })
         .map(|l| l.replace("cargo run --release -- ", "seatctl "))
         .map(|l| l.replace(DEFAULT_PG, pg_url))
+        .map(|l| l.replace("127.0.0.1:8080", &format!("127.0.0.1:{port}")))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -131,7 +134,7 @@ impl Stage {
     fn run(&self, block: &Block) -> Result<(), String> {
         let where_ = format!("README.md:{} (```{} block)", block.line, block.lang);
         if block.lang == "sh" {
-            let script = as_run(&block.text, &self.pg_url);
+            let script = as_run(&block.text, &self.pg_url, crate::servers::free_port());
             let out = self
                 .command("bash")
                 .args(["-euo", "pipefail", "-c", &script])
