@@ -1,5 +1,6 @@
 //! Hold throughput and latency through seatctl's own code path (the `Reserver`, as the `hold`
-//! command uses it): W workers each holding one seat at a time, distinct seats, for S seconds;
+//! command uses it): W workers each holding one seat at a time, distinct seats (in layout
+//! order, or with `SEATCTL_BENCH_ORDER=random` in a random one), for S seconds;
 //! with MODE `reserve` or `release`, each hold is then reserved or released (a whole buy, the
 //! latency counting both). Driven by `benches/holds.sh`, which compares it with pgbench; run
 //! alone with `cargo bench --bench holds -- URL EVENT WORKERS SECONDS STRATEGY [REDIS_URL]
@@ -72,16 +73,21 @@ fn main() {
         }
         reservers.insert(0, first);
         let event = reservers[0].store().find_event(&event).await.expect("event");
-        let labels: Arc<Vec<String>> = Arc::new(
-            reservers[0]
-                .store()
-                .list_seats(event.id, None, None)
-                .await
-                .expect("seats")
-                .into_iter()
-                .map(|s| s.label)
-                .collect(),
-        );
+        let mut all: Vec<String> = reservers[0]
+            .store()
+            .list_seats(event.id, None, None)
+            .await
+            .expect("seats")
+            .into_iter()
+            .map(|s| s.label)
+            .collect();
+        // `SEATCTL_BENCH_ORDER=random`: the seats in a random order (each still held once), as
+        // a web shop's buyers pick them (benches/http.sh compares with that); else in layout
+        // order, each worker's next seat beside its last.
+        if std::env::var("SEATCTL_BENCH_ORDER").as_deref() == Ok("random") {
+            fastrand::Rng::with_seed(1).shuffle(&mut all);
+        }
+        let labels: Arc<Vec<String>> = Arc::new(all);
         let next = Arc::new(AtomicUsize::new(0));
         let deadline = Instant::now() + Duration::from_secs(secs);
         let started = Instant::now();

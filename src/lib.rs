@@ -59,9 +59,9 @@ pub fn init_server_logging(format: config::LogFormat, verbose: u8) {
     let filter = match std::env::var("RUST_LOG") {
         Ok(spec) if !spec.trim().is_empty() => EnvFilter::new(spec),
         _ => EnvFilter::new(match verbose {
-            0 => "seatctl=info,tower_http=info",
-            1 => "seatctl=debug,tower_http=debug",
-            _ => "seatctl=trace,tower_http=debug,sqlx=debug",
+            0 => "seatctl=info",
+            1 => "seatctl=debug",
+            _ => "seatctl=trace,sqlx=debug",
         }),
     };
     let builder = tracing_subscriber::fmt()

@@ -51,6 +51,8 @@ impl std::str::FromStr for ApiRole {
 /// The caller a request's key identifies: its name (the history's "by") and role.
 #[derive(Debug, Clone)]
 pub struct Caller {
+    /// The key's id: what its idempotency keys are scoped by.
+    pub id: uuid::Uuid,
     pub name: String,
     pub role: ApiRole,
 }
@@ -136,6 +138,7 @@ impl Session {
         let row = self.store().await?.api_key_by_digest(&digest(key)).await?;
         Ok(match row {
             Some(r) => Some(Caller {
+                id: r.id,
                 role: r.role.parse()?,
                 name: r.name,
             }),

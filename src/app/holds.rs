@@ -90,8 +90,17 @@ impl Session {
             area: names::nfc(a.area.trim()),
             quantity: a.quantity,
         });
+        // Who the hold is for, in one spelling, with nothing invisible in it.
+        let holder = match order.holder.as_deref().map(str::trim) {
+            Some(h) if h.chars().count() > 200 => {
+                return Err(Error::invalid("--holder must be at most 200 characters"));
+            }
+            Some(h) => Some(names::normalize("holder", h).map_err(Error::Invalid)?),
+            None => None,
+        };
         let order = &HoldOrder {
             area,
+            holder,
             ..order.clone()
         };
         let max = self.settings.config.reservation.max_seats_per_hold as usize;
@@ -162,7 +171,9 @@ impl Session {
             let hold = reserver
                 .hold_area(&req, &name, capacity, asked, &mut effort)
                 .await?;
-            let total = self.total_of(event.id, &hold.seats).await;
+            let total = self
+                .total_at(event.id, Some(event.currency.as_deref()), &hold.seats)
+                .await;
             return Ok(Held {
                 hold,
                 strategy: reserver.strategy().to_string(),
@@ -242,7 +253,9 @@ impl Session {
                 Err(e) => return Err(e),
             },
         };
-        let total = self.total_of(event.id, &hold.seats).await;
+        let total = self
+            .total_at(event.id, Some(event.currency.as_deref()), &hold.seats)
+            .await;
         Ok(Held {
             hold,
             strategy: reserver.strategy().to_string(),

@@ -154,6 +154,20 @@ impl Session {
     /// prices at all; `None` otherwise, and when the database does not answer (the hold it
     /// goes with is made: a price that cannot be read must not turn it into an error).
     pub async fn total_of(&self, event_id: Uuid, labels: &[String]) -> Option<Total> {
+        self.total_at(event_id, None, labels).await
+    }
+
+    /// [`Session::total_of`] for an event read just before: without a currency it has never
+    /// had a price, and nothing more is read.
+    pub(super) async fn total_at(
+        &self,
+        event_id: Uuid,
+        currency: Option<Option<&str>>,
+        labels: &[String],
+    ) -> Option<Total> {
+        if currency == Some(None) {
+            return None;
+        }
         let store = self.store().await.ok()?;
         if store.prices(event_id).await.ok()?.is_empty() {
             return None;

@@ -17,6 +17,13 @@ impl Session {
     /// Sales of the event by section and category, holds lapsing within `within`, and the
     /// reservations still active by the hour they were made. Errors: exit 4 (unknown event).
     pub async fn report(&self, event: &str, within: HumanDuration) -> Result<EventReport> {
+        // Holds live at most 7 days (`reservation.max_hold_lifetime`): a longer window shows
+        // nothing more, and a much longer one no database can add to a time.
+        if within > HumanDuration::secs(366 * 24 * 3600) {
+            return Err(Error::invalid(format!(
+                "--within {within} is too long: at most 366 days"
+            )));
+        }
         let store = self.store().await?;
         let event = store.find_event(event).await?;
         let seats = store.list_seats(event.id, None, None).await?;

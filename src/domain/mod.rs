@@ -185,6 +185,10 @@ pub struct Event {
     /// that offset.
     pub starts_at: Option<DateTime<chrono::FixedOffset>>,
     pub created_at: DateTime<Utc>,
+    /// The currency of its prices, fixed by its first price (`seatctl price`); `None` while it
+    /// has never had one. Not serialised (`price list` shows it).
+    #[serde(skip)]
+    pub currency: Option<String>,
 }
 
 /// One seat of an event and its current state (as `seat_state` reads it: a lapsed hold is

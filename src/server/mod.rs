@@ -252,18 +252,26 @@ pub fn router(state: Arc<State>, cfg: &ServerConfig) -> Router {
             cfg.request_timeout.0,
         ))
         .layer(axum::middleware::from_fn(problem_for_bare_errors))
-        .layer(
-            tower_http::trace::TraceLayer::new_for_http()
-                .make_span_with(
-                    tower_http::trace::DefaultMakeSpan::new().level(tracing::Level::INFO),
-                )
-                .on_response(
-                    tower_http::trace::DefaultOnResponse::new()
-                        .level(tracing::Level::INFO)
-                        .latency_unit(tower_http::LatencyUnit::Millis),
-                )
-                .on_request(()),
-        )
+        .layer(axum::middleware::from_fn(log_request))
+}
+
+/// One log line per request, at info: method, path (never the query, which may hold a
+/// customer's name), status and latency in ms. One event and no span, so that logging costs
+/// little beside the request.
+async fn log_request(req: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = req.method().clone();
+    let path = req.uri().path().to_string();
+    let response = next.run(req).await;
+    tracing::info!(
+        target: "seatctl::http",
+        method = %method,
+        path = %path,
+        status = response.status().as_u16(),
+        latency_ms = (started.elapsed().as_secs_f64() * 1e5).round() / 100.0,
+        "request"
+    );
+    response
 }
 
 /// Error statuses answered without a problem body (a body too large, a method not allowed,
@@ -354,7 +362,8 @@ pub async fn serve(app: Session, opts: ServeOptions) -> Result<Served> {
             false
         }
     };
-    store.close().await;
+    // Connections still checked out by requests that were cut off are not waited for.
+    let _ = tokio::time::timeout(Duration::from_secs(1), store.close()).await;
     Ok(Served {
         listen: bound.to_string(),
         drained,

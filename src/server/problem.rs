@@ -119,17 +119,51 @@ pub fn status_of(e: &Error) -> StatusCode {
     }
 }
 
+/// The command line's flags in a message, as the request's fields: `--best` is `best`,
+/// `--replace` the `replace` parameter.
+const FLAGS_AS_FIELDS: [(&str, &str); 13] = [
+    ("--holder", "`holder`"),
+    ("--best", "`best`"),
+    ("--ttl", "`ttl`"),
+    ("--name", "`name`"),
+    ("--quantity", "`quantity`"),
+    ("--accessible", "`accessible`"),
+    ("--area", "`area`"),
+    ("--seats", "`seats`"),
+    ("--reason", "`reason`"),
+    ("--replace", "`replace=true`"),
+    ("--force", "`force=true`"),
+    ("--within", "`within`"),
+    ("--starts-at", "`starts_at`"),
+];
+
 impl From<Error> for ApiError {
     fn from(e: Error) -> ApiError {
         let status = status_of(&e);
         if status == StatusCode::INTERNAL_SERVER_ERROR {
             tracing::error!(error = format!("{e:#}"), "internal error");
         }
+        let mut detail = format!("{e:#}");
+        for (flag, field) in FLAGS_AS_FIELDS {
+            if detail.contains(flag) {
+                detail = detail
+                    .replace(&format!("`{flag}`"), field)
+                    .replace(flag, field);
+            }
+        }
+        let mut extra = e.details();
+        // The problem's own members are RFC 9457's: a field of the same name (a hold's
+        // `status`) is given under another.
+        for member in ["type", "title", "status", "detail", "instance", "code"] {
+            if let Some(v) = extra.remove(member) {
+                extra.insert(format!("hold_{member}"), v);
+            }
+        }
         ApiError {
             status,
             code: e.exit_code().name(),
-            detail: format!("{e:#}"),
-            extra: e.details(),
+            detail,
+            extra,
         }
     }
 }
@@ -192,6 +226,28 @@ mod tests {
         for (e, want) in cases {
             assert_eq!(status_of(&e).as_u16(), want, "{e:?}");
         }
+    }
+
+    #[test]
+    fn a_problem_keeps_its_own_status_and_speaks_of_fields() {
+        let e = ApiError::from(Error::HoldClosed {
+            hold_id: uuid::Uuid::nil(),
+            status: "reserved".into(),
+        });
+        assert!(!e.extra.contains_key("status"));
+        assert_eq!(e.extra["hold_status"], "reserved");
+        let body = serde_json::to_value(Problem {
+            kind: "about:blank".into(),
+            title: "Conflict".into(),
+            status: 409,
+            detail: e.detail,
+            code: e.code.into(),
+            extra: e.extra,
+        })
+        .unwrap();
+        assert_eq!(body["status"], 409);
+        let e = ApiError::from(Error::invalid("--best must be at least 1"));
+        assert_eq!(e.detail, "`best` must be at least 1");
     }
 
     #[test]

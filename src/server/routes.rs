@@ -407,7 +407,7 @@ pub async fn map(
 }
 
 /// Hold seats (by label, or the best N, or places of an area), all or nothing. With an
-/// `Idempotency-Key`, a retry answers the hold made first (200).
+/// `Idempotency-Key` (this API key's own), a retry answers the hold made first (200).
 #[utoipa::path(post, path = "/v1/events/{event}/holds", tag = "holds",
     params(
         ("event" = String, Path, description = "Event id, name, or unique name prefix", example = "Hamlet"),
@@ -417,9 +417,9 @@ pub async fn map(
     responses(
         (status = 201, description = "Held", body = Held),
         (status = 200, description = "A replay of an Idempotency-Key", body = Held),
-        (status = 409, description = "Seats taken (listed in `seats`), not enough seats, or the key was used for another request", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Seats taken (listed in `seats`), not enough seats, or the hold an Idempotency-Key made was released since", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Unknown event or seats (with suggestions)", body = Problem, content_type = "application/problem+json"),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Bad input, or an Idempotency-Key this API key used for another request", body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
@@ -432,7 +432,10 @@ pub async fn hold(
     Body(body): Body<HoldBody>,
 ) -> Answer<Response> {
     auth.need(ApiRole::BoxOffice)?;
+    // Keys are the caller's own: another API key's same key is another request, and never
+    // answers (or describes) this caller's hold.
     let key = idempotency_key(&headers)?;
+    let scoped = key.as_ref().map(|k| format!("{}:{k}", auth.caller.id));
     let best = body.best.map(|n| BestOrder {
         n,
         section: body.section.clone(),
@@ -458,10 +461,17 @@ pub async fn hold(
         area,
         ttl: duration(body.ttl.as_deref(), "ttl")?,
         holder: body.holder,
-        idempotency_key: key,
+        idempotency_key: scoped.clone(),
         fault: None,
     };
-    let held = auth.app.hold(&order).await?;
+    let held = match auth.app.hold(&order).await {
+        Ok(held) => held,
+        Err(crate::error::Error::Invalid(msg)) if scoped.is_some() => {
+            let (scoped, key) = (scoped.unwrap_or_default(), key.unwrap_or_default());
+            return Err(crate::error::Error::Invalid(msg.replace(&scoped, &key)).into());
+        }
+        Err(e) => return Err(e.into()),
+    };
     let status = if held.hold.replayed {
         StatusCode::OK
     } else {

@@ -297,7 +297,7 @@ impl Store {
                 let event = sqlx::query_as::<_, EventRow>(
                     "INSERT INTO events (id, name, venue, starts_at, starts_at_offset_s) \
                      VALUES ($1, $2, $3, $4, $5) \
-                     RETURNING id, name, venue, starts_at, starts_at_offset_s, created_at",
+                     RETURNING id, name, venue, starts_at, starts_at_offset_s, created_at, currency",
                 )
                 .bind(id)
                 .bind(&new.name)
@@ -344,9 +344,9 @@ impl Store {
                 set.push("starts_at_offset_s = ")
                     .push_bind_unseparated(starts_at.map(|t| t.offset().local_minus_utc()));
             }
-            qb.push(" WHERE id = ")
-                .push_bind(event_id)
-                .push(" RETURNING id, name, venue, starts_at, starts_at_offset_s, created_at");
+            qb.push(" WHERE id = ").push_bind(event_id).push(
+                " RETURNING id, name, venue, starts_at, starts_at_offset_s, created_at, currency",
+            );
             qb.build_query_as::<EventRow>().fetch_optional(pool).await
         });
         match updated.map_err(db_error) {
@@ -369,7 +369,7 @@ impl Store {
         if let Ok(id) = Uuid::parse_str(reference) {
             let found = with_pool!(self, |pool, _pg| {
                 sqlx::query_as::<_, EventRow>(
-                    "SELECT id, name, venue, starts_at, starts_at_offset_s, created_at FROM events WHERE id = $1",
+                    "SELECT id, name, venue, starts_at, starts_at_offset_s, created_at, currency FROM events WHERE id = $1",
                 )
                 .bind(id)
                 .fetch_optional(pool)
@@ -382,7 +382,7 @@ impl Store {
         }
         let candidates = with_pool!(self, |pool, _pg| {
             sqlx::query_as::<_, EventRow>(
-                "SELECT id, name, venue, starts_at, starts_at_offset_s, created_at FROM events \
+                "SELECT id, name, venue, starts_at, starts_at_offset_s, created_at, currency FROM events \
                  WHERE substr(name, 1, length($1)) = $1 ORDER BY name LIMIT 11",
             )
             .bind(reference)
@@ -425,7 +425,7 @@ impl Store {
                 if let Some(name) = alike.first().map(|n| n.to_string()) {
                     let found = with_pool!(self, |pool, _pg| {
                         sqlx::query_as::<_, EventRow>(
-                            "SELECT id, name, venue, starts_at, starts_at_offset_s, created_at FROM events \
+                            "SELECT id, name, venue, starts_at, starts_at_offset_s, created_at, currency FROM events \
                              WHERE name = $1",
                         )
                         .bind(&name)
@@ -473,7 +473,7 @@ impl Store {
     pub async fn list_events(&self) -> Result<Vec<EventListItem>> {
         let rows = with_pool!(self, |pool, _pg| {
             sqlx::query_as::<_, EventCountsRow>(
-                "SELECT e.id, e.name, e.venue, e.starts_at, e.starts_at_offset_s, e.created_at, \
+                "SELECT e.id, e.name, e.venue, e.starts_at, e.starts_at_offset_s, e.created_at, e.currency, \
                    COUNT(s.id) AS total, \
                    COALESCE(SUM(CASE WHEN s.status = 'available' THEN 1 ELSE 0 END), 0) AS available, \
                    COALESCE(SUM(CASE WHEN s.status = 'held' THEN 1 ELSE 0 END), 0) AS held, \

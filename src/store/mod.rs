@@ -539,6 +539,14 @@ pub(crate) fn db_error(e: sqlx::Error) -> Error {
                 ))
             } else if code == "5" || code == "6" || code == "517" || code == "261" {
                 Error::Unavailable(format!("the SQLite database is busy: {}", db.message()))
+            } else if code == "22021" || code == "22P05" {
+                // Text PostgreSQL cannot store (a NUL character): bad input, not a bug.
+                Error::Invalid(format!(
+                    "text the database cannot store (a NUL character?): {}",
+                    db.message()
+                ))
+            } else if code == "22008" || code == "22015" {
+                Error::Invalid(format!("a time or duration out of range: {}", db.message()))
             } else if code == "42P01" || code == "42703" {
                 Error::Schema(format!(
                     "the database schema is missing or outdated ({}); run `seatctl db migrate`",

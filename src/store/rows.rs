@@ -16,6 +16,7 @@ pub(super) struct EventRow {
     starts_at: Option<DateTime<Utc>>,
     starts_at_offset_s: Option<i32>,
     created_at: DateTime<Utc>,
+    currency: Option<String>,
 }
 
 impl From<EventRow> for Event {
@@ -31,6 +32,7 @@ impl From<EventRow> for Event {
                 t.with_timezone(&offset)
             }),
             created_at: r.created_at,
+            currency: r.currency,
         }
     }
 }

@@ -340,6 +340,32 @@ fn every_endpoint_answers_as_the_cli_does() {
                 400,
                 Some("invalid_input"),
             );
+            // Another API key's same Idempotency-Key is another request: never this hold.
+            let other = op
+                .post_keyed(
+                    "/v1/events/Hamlet/holds",
+                    "order-1",
+                    json!({"seats": ["1", "2", "3"], "ttl": "5m", "holder": "web 1"}),
+                )
+                .await;
+            expect(&other, 409, Some("conflict"));
+            assert_eq!(other.body["seats"], json!(["1", "2", "3"]), "{other:?}");
+            // Text the database cannot store, a window no database can add: 400, never 500.
+            expect(
+                &bo.post(
+                    "/v1/events/Hamlet/holds",
+                    json!({"seats": ["4"], "holder": "a\u{0}b"}),
+                )
+                .await,
+                400,
+                Some("invalid_input"),
+            );
+            expect(
+                &bo.get("/v1/events/Hamlet/report?within=999999999999h")
+                    .await,
+                400,
+                Some("invalid_input"),
+            );
             // Best available.
             let best = bo.post("/v1/events/Hamlet/holds", json!({"best": 2})).await;
             expect(&best, 201, None);
@@ -388,6 +414,12 @@ fn every_endpoint_answers_as_the_cli_does() {
                 409,
                 Some("conflict"),
             );
+            // A sold hold cannot be extended: the problem's `status` stays the HTTP status.
+            let closed = bo
+                .post(&format!("/v1/holds/{hold_id}/extend"), json!({"ttl": "1m"}))
+                .await;
+            expect(&closed, 409, Some("conflict"));
+            assert_eq!(closed.body["hold_status"], "reserved", "{closed:?}");
             // A sold hold is not released by its hold id.
             let refused = bo.delete(&format!("/v1/holds/{hold_id}")).await;
             expect(&refused, 409, Some("conflict"));
@@ -814,11 +846,13 @@ fn sigterm_lets_a_request_in_flight_finish_then_stops() {
         .filter_map(|l| serde_json::from_str::<Value>(l).ok())
         .find(|v| v["fields"]["status"] == 200)
         .unwrap_or_else(|| panic!("no JSON request log line:\n{log}"));
+    assert_eq!(
+        request_line["fields"]["path"], "/v1/events/E/layout",
+        "{request_line}"
+    );
+    assert_eq!(request_line["fields"]["method"], "PUT", "{request_line}");
     assert!(
-        request_line["span"]["uri"]
-            .as_str()
-            .unwrap()
-            .contains("/layout"),
+        request_line["fields"]["latency_ms"].is_number(),
         "{request_line}"
     );
     assert_eq!(env.json(&["seats", "E"]).as_array().unwrap().len(), 3);
