@@ -84,6 +84,27 @@ impl Session {
     /// unknown event, section or seat (`UnknownSeats` with suggestions), 3 when seats are
     /// taken (`SeatsTaken`) or every try lost a race, 6 when a backend is down.
     pub async fn hold(&self, order: &HoldOrder) -> Result<Held> {
+        let remembered = self.remembered_event(order.event.trim());
+        let was_remembered = remembered.is_some();
+        match self.hold_in(order, remembered).await {
+            // The event was remembered, and the hold failed as if it had changed since (a
+            // deleted event has no seats, a new layout other ones): ask again, afresh.
+            Err(Error::UnknownSeats { .. } | Error::NotEnoughSeats { .. } | Error::NotFound(_))
+                if was_remembered =>
+            {
+                self.forget_event(order.event.trim());
+                self.hold_in(order, None).await
+            }
+            other => other,
+        }
+    }
+
+    /// [`Session::hold`] of `event` when it was remembered, else of the event looked up.
+    async fn hold_in(
+        &self,
+        order: &HoldOrder,
+        event: Option<crate::domain::Event>,
+    ) -> Result<Held> {
         // The area as it is looked up, so a retry that types it otherwise (spacing, Unicode
         // form) is the same request to its idempotency key.
         let area = order.area.as_ref().map(|a| AreaOrder {
@@ -136,7 +157,14 @@ impl Session {
         let ttl_ms = self.ttl_ms(order.ttl)?;
         let reserver = self.reserver().await?;
         let store = reserver.store();
-        let event = store.find_event(&order.event).await?;
+        let event = match event {
+            Some(event) => event,
+            None => {
+                let event = store.find_event(&order.event).await?;
+                self.remember_event(order.event.trim(), &event);
+                event
+            }
+        };
         if labels.iter().any(|l| l.contains("..")) {
             let seats = store.list_seats(event.id, None, None).await?;
             labels = labels::expand(&labels, &seats)?;

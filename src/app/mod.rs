@@ -41,6 +41,44 @@ pub struct Session {
     pub settings: Settings,
     store: OnceCell<Store>,
     reserver: OnceCell<Reserver>,
+    /// Events a hold looked up lately (the server's: see [`Session::with_event_cache`]).
+    events: Option<std::sync::Arc<EventCache>>,
+}
+
+/// Events by the reference a hold named them with, each kept for `ttl` after it was read, so
+/// that a server answering many holds for one event does not look it up for every one. A
+/// hold that fails as if its event had changed (no such seats, not enough seats, no such
+/// area) looks the event up afresh and tries once more, so a renamed or deleted event is
+/// never answered for from memory: a name renamed away still finds its event for up to `ttl`.
+pub struct EventCache {
+    ttl: std::time::Duration,
+    known: std::sync::Mutex<
+        std::collections::HashMap<String, (crate::domain::Event, std::time::Instant)>,
+    >,
+}
+
+impl EventCache {
+    fn get(&self, reference: &str) -> Option<crate::domain::Event> {
+        let known = self.known.lock().expect("event cache");
+        let (event, at) = known.get(reference)?;
+        (at.elapsed() < self.ttl).then(|| event.clone())
+    }
+
+    fn put(&self, reference: &str, event: &crate::domain::Event) {
+        let mut known = self.known.lock().expect("event cache");
+        // Bounded: references nobody repeats cannot grow it without end.
+        if known.len() >= 1000 {
+            known.clear();
+        }
+        known.insert(
+            reference.to_string(),
+            (event.clone(), std::time::Instant::now()),
+        );
+    }
+
+    fn forget(&self, reference: &str) {
+        self.known.lock().expect("event cache").remove(reference);
+    }
 }
 
 impl Session {
@@ -50,6 +88,36 @@ impl Session {
             settings,
             store: OnceCell::new(),
             reserver: OnceCell::new(),
+            events: None,
+        }
+    }
+
+    /// The same session remembering the events holds name for `ttl` (see [`EventCache`]):
+    /// for a server, whose requests name the same few events thousands of times a second.
+    pub fn with_event_cache(mut self, ttl: std::time::Duration) -> Session {
+        self.events = Some(std::sync::Arc::new(EventCache {
+            ttl,
+            known: std::sync::Mutex::new(std::collections::HashMap::new()),
+        }));
+        self
+    }
+
+    /// The event `reference` named, when the session keeps an event cache and read it lately.
+    pub(crate) fn remembered_event(&self, reference: &str) -> Option<crate::domain::Event> {
+        self.events.as_ref().and_then(|c| c.get(reference))
+    }
+
+    /// Remembers the event `reference` named, when the session keeps an event cache.
+    pub(crate) fn remember_event(&self, reference: &str, event: &crate::domain::Event) {
+        if let Some(cache) = &self.events {
+            cache.put(reference, event);
+        }
+    }
+
+    /// Forgets the event `reference` named (its hold failed as if it had changed).
+    pub(crate) fn forget_event(&self, reference: &str) {
+        if let Some(cache) = &self.events {
+            cache.forget(reference);
         }
     }
 
@@ -157,6 +225,7 @@ impl Session {
             settings,
             store: self.store.clone(),
             reserver: self.reserver.clone(),
+            events: self.events.clone(),
         }
     }
 

@@ -326,7 +326,9 @@ pub async fn serve(app: Session, opts: ServeOptions) -> Result<Served> {
         .local_addr()
         .map_err(|e| Error::Internal(e.into()))?;
     let state = Arc::new(State {
-        app,
+        // Requests name the same few events thousands of times a second: a hold reads its
+        // event from memory for up to 1 s (a failure as if it had changed reads it afresh).
+        app: app.with_event_cache(Duration::from_secs(1)),
         keys: KeyCache {
             ttl: opts.key_cache,
             known: Mutex::new(HashMap::new()),
@@ -346,6 +348,10 @@ pub async fn serve(app: Session, opts: ServeOptions) -> Result<Served> {
             let _ = stop_tx.send(true);
         }
     };
+    // Answers go out at once (no Nagle delay waiting for more to send).
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     let server = axum::serve(listener, router).with_graceful_shutdown(signalled);
     let bound_wait = async {
         let mut rx = stop_rx;

@@ -922,3 +922,42 @@ fn the_served_openapi_document_and_swagger_ui_need_no_key_and_no_internet() {
         assert_eq!(js.status(), 200);
     });
 }
+
+#[test]
+fn a_remembered_event_deleted_and_made_again_is_never_answered_for_from_memory() {
+    on_both("http_event_cache", |env| {
+        env.ok(&["event", "create", "--name", "Cache", "--seats", "5"]);
+        let key = api_key(env, "kiosk", "box-office");
+        let server = Server::start(env, &[], &[]);
+        rt().block_on(async {
+            let c = Client::new(&server, Some(&key));
+            let first = c
+                .post("/v1/events/Cache/holds", json!({"seats": ["1"]}))
+                .await;
+            expect(&first, 201, None);
+            // Within the second the server remembers `Cache`, it is deleted and made again.
+            env.ok(&["event", "delete", "Cache", "--force", "--yes"]);
+            env.ok(&["event", "create", "--name", "Cache", "--seats", "3"]);
+            let now = env.json(&["event", "show", "Cache"]);
+            let again = c
+                .post("/v1/events/Cache/holds", json!({"seats": ["1"]}))
+                .await;
+            expect(&again, 201, None);
+            assert_eq!(again.body["event_id"], now["id"], "{again:?}");
+            let best = c.post("/v1/events/Cache/holds", json!({"best": 2})).await;
+            expect(&best, 201, None);
+            assert_eq!(best.body["event_id"], now["id"], "{best:?}");
+            // Seat 5 was the old event's, not this one's.
+            let gone = c
+                .post("/v1/events/Cache/holds", json!({"seats": ["3"]}))
+                .await;
+            expect(&gone, 409, Some("conflict"));
+            let none = c
+                .post("/v1/events/Cache/holds", json!({"seats": ["5"]}))
+                .await;
+            expect(&none, 404, Some("not_found"));
+        });
+        let audit = env.json(&["audit", "Cache"]);
+        assert_eq!(audit["ok"], true, "{audit}");
+    });
+}
