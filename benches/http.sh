@@ -6,7 +6,8 @@
 #       pool size;
 #   (2) HTTP: `seatctl serve` (release build, W database connections, request logs on) under
 #       wrk (Debian's `wrk`, one thread: on 2 cores a second only takes CPU from the server
-#       and PostgreSQL) at 64 connections, each request holding one random seat
+#       and PostgreSQL) at 64 connections, each request holding one random seat of the event
+#       named by its id, as a web shop's page would
 #       (benches/http/hold.lua; two requests may pick one seat: a 409);
 #   (3) HTTP, hot seat: every request holds the same seat (one 201, then only 409s).
 # Every run starts from the same state (all seats free, no history); (1) and (2) run three
@@ -66,7 +67,7 @@ inproc() { # workers seconds
     sed -n 's/.*"per_s":\([0-9]*\).*"p50_ms":\([0-9.]*\),"p99_ms":\([0-9.]*\).*/\1 \2 \3/p'
 }
 http() { # hot(0|1) seconds
-  HOT="$1" ROWS="$rows" PER="$per_row" KEY="$key" HOLD_PATH="/v1/events/bench/holds" \
+  HOT="$1" ROWS="$rows" PER="$per_row" KEY="$key" HOLD_PATH="/v1/events/$ev/holds" \
     wrk -t1 -c"$conns" -d"${2}s" --latency -s "$repo/benches/http/hold.lua" "$base" 2>&1 |
     sed -n 's/^RESULT //p'
 }

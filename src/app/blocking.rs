@@ -12,13 +12,13 @@ impl Session {
     /// a conflict (exit 3); seats already blocked are reported unchanged. Errors: exit 2 (no
     /// reason, empty label), 4 (unknown event or seat, with a "did you mean").
     pub async fn block(&self, event: &str, seats: &[String], reason: &str) -> Result<BlockChange> {
-        let reason = reason.trim();
+        let reason = names::normalize("reason", reason.trim()).map_err(Error::Invalid)?;
         if reason.is_empty() {
             return Err(Error::invalid(
                 "--reason must say why the seats are blocked",
             ));
         }
-        self.set_blocked(event, seats, Some(reason)).await
+        self.set_blocked(event, seats, Some(&reason)).await
     }
 
     /// Puts blocked seats back on sale; seats already available are reported unchanged.

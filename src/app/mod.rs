@@ -45,11 +45,12 @@ pub struct Session {
     events: Option<std::sync::Arc<EventCache>>,
 }
 
-/// Events by the reference a hold named them with, each kept for `ttl` after it was read, so
-/// that a server answering many holds for one event does not look it up for every one. A
-/// hold that fails as if its event had changed (no such seats, not enough seats, no such
-/// area) looks the event up afresh and tries once more, so a renamed or deleted event is
-/// never answered for from memory: a name renamed away still finds its event for up to `ttl`.
+/// Events a hold named by id, each kept for `ttl` after it was read, so that a server
+/// answering many holds for one event does not look it up for every one. Only ids: an id
+/// never comes to mean another event, where a name can (renamed, or made anew) and a prefix
+/// can become ambiguous. A hold that fails as if its event had changed (no such seats, not
+/// enough seats, no such area: it was deleted, or given a new layout) looks it up afresh and
+/// tries once more. A hold's price quote may miss an event's first price for up to `ttl`.
 pub struct EventCache {
     ttl: std::time::Duration,
     known: std::sync::Mutex<
@@ -65,6 +66,9 @@ impl EventCache {
     }
 
     fn put(&self, reference: &str, event: &crate::domain::Event) {
+        if uuid::Uuid::parse_str(reference).is_err() {
+            return;
+        }
         let mut known = self.known.lock().expect("event cache");
         // Bounded: references nobody repeats cannot grow it without end.
         if known.len() >= 1000 {
@@ -92,8 +96,9 @@ impl Session {
         }
     }
 
-    /// The same session remembering the events holds name for `ttl` (see [`EventCache`]):
-    /// for a server, whose requests name the same few events thousands of times a second.
+    /// The same session remembering the events holds name by id for `ttl` (see
+    /// [`EventCache`]): for a server, whose requests name the same few events thousands of
+    /// times a second.
     pub fn with_event_cache(mut self, ttl: std::time::Duration) -> Session {
         self.events = Some(std::sync::Arc::new(EventCache {
             ttl,

@@ -326,8 +326,9 @@ pub async fn serve(app: Session, opts: ServeOptions) -> Result<Served> {
         .local_addr()
         .map_err(|e| Error::Internal(e.into()))?;
     let state = Arc::new(State {
-        // Requests name the same few events thousands of times a second: a hold reads its
-        // event from memory for up to 1 s (a failure as if it had changed reads it afresh).
+        // Requests name the same few events thousands of times a second: a hold naming its
+        // event by id reads it from memory for up to 1 s (a failure as if it had changed
+        // reads it afresh).
         app: app.with_event_cache(Duration::from_secs(1)),
         keys: KeyCache {
             ttl: opts.key_cache,

@@ -119,9 +119,18 @@ pub fn status_of(e: &Error) -> StatusCode {
     }
 }
 
-/// The command line's flags in a message, as the request's fields: `--best` is `best`,
-/// `--replace` the `replace` parameter.
-const FLAGS_AS_FIELDS: [(&str, &str); 13] = [
+/// The command line's words in a message, as the HTTP API says them: flags as the request's
+/// fields (`--best` is `best`), the CLI's ways as the API's. In this order.
+const CLI_TO_HTTP: [(&str, &str); 21] = [
+    (
+        "give its id or pass --reservation",
+        "DELETE /v1/reservations/{reservation_id}",
+    ),
+    (
+        "retry with the same --idempotency-key",
+        "retry with the same Idempotency-Key",
+    ),
+    ("--idempotency-key", "Idempotency-Key"),
     ("--holder", "`holder`"),
     ("--best", "`best`"),
     ("--ttl", "`ttl`"),
@@ -129,12 +138,17 @@ const FLAGS_AS_FIELDS: [(&str, &str); 13] = [
     ("--quantity", "`quantity`"),
     ("--accessible", "`accessible`"),
     ("--area", "`area`"),
+    ("--section", "`section`"),
+    ("--category", "`category`"),
+    ("--customer", "`customer`"),
+    ("--reference", "`reference`"),
     ("--seats", "`seats`"),
     ("--reason", "`reason`"),
     ("--replace", "`replace=true`"),
     ("--force", "`force=true`"),
     ("--within", "`within`"),
     ("--starts-at", "`starts_at`"),
+    ("--status", "`status`"),
 ];
 
 impl From<Error> for ApiError {
@@ -144,11 +158,9 @@ impl From<Error> for ApiError {
             tracing::error!(error = format!("{e:#}"), "internal error");
         }
         let mut detail = format!("{e:#}");
-        for (flag, field) in FLAGS_AS_FIELDS {
-            if detail.contains(flag) {
-                detail = detail
-                    .replace(&format!("`{flag}`"), field)
-                    .replace(flag, field);
+        for (cli, http) in CLI_TO_HTTP {
+            if detail.contains(cli) {
+                detail = detail.replace(&format!("`{cli}`"), http).replace(cli, http);
             }
         }
         let mut extra = e.details();

@@ -8,6 +8,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::{Json, body::Bytes};
 use serde::Deserialize;
+use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 
 use super::State;
@@ -45,6 +46,7 @@ pub struct CreateEvent {
     /// 1-200 characters, not a UUID.
     pub name: String,
     /// One section of this many seats, labelled 1..N (not with `layout`).
+    #[schema(minimum = 1, maximum = 1_000_000)]
     pub seats: Option<u32>,
     pub layout: Option<LayoutBody>,
     pub venue: Option<String>,
@@ -449,6 +451,12 @@ pub async fn hold(
             "`section`, `category` and `accessible` go with `best`",
         ));
     }
+    if body.seats.as_ref().is_none_or(Vec::is_empty) && body.best.is_none() && body.area.is_none() {
+        return Err(ApiError::invalid(
+            "say what to hold: `seats` (labels or ranges), `best` (a number of seats) or \
+             `area` with `quantity`",
+        ));
+    }
     let area = match (body.area, body.quantity) {
         (Some(area), Some(quantity)) => Some(crate::app::AreaOrder { area, quantity }),
         (None, None) => None,
@@ -466,6 +474,13 @@ pub async fn hold(
     };
     let held = match auth.app.hold(&order).await {
         Ok(held) => held,
+        // Every try lost a race for these seats: a lost race names its seats (the ones asked
+        // for), as a taken seat does.
+        Err(e @ crate::error::Error::Contended(_)) if !order.seats.is_empty() => {
+            let mut problem = ApiError::from(e);
+            problem.extra.insert("seats".into(), json!(order.seats));
+            return Err(problem);
+        }
         Err(crate::error::Error::Invalid(msg)) if scoped.is_some() => {
             let (scoped, key) = (scoped.unwrap_or_default(), key.unwrap_or_default());
             return Err(crate::error::Error::Invalid(msg.replace(&scoped, &key)).into());

@@ -424,6 +424,12 @@ fn every_endpoint_answers_as_the_cli_does() {
             let refused = bo.delete(&format!("/v1/holds/{hold_id}")).await;
             expect(&refused, 409, Some("conflict"));
             assert_eq!(refused.body["reservation_id"], res_id.as_str());
+            let detail = refused.body["detail"].as_str().unwrap();
+            assert!(detail.contains("DELETE /v1/reservations/"), "{detail}");
+            assert!(
+                !detail.contains("--"),
+                "no CLI flag in an HTTP answer: {detail}"
+            );
 
             // Reservations: by reference, by id; a partial refund; the rest.
             let found = bo.get("/v1/events/Hamlet/reservations?reference=r-1").await;
@@ -543,6 +549,13 @@ fn every_kind_of_error_is_a_problem_with_the_clis_code() {
             &c.get("/v1/events/E/seats?status=sold").await,
             400,
             Some("invalid_input"),
+        );
+        // 400: nothing to hold.
+        let a = c.post("/v1/events/E/holds", json!({})).await;
+        expect(&a, 400, Some("invalid_input"));
+        assert!(
+            a.body["detail"].as_str().unwrap().contains("`seats`"),
+            "{a:?}"
         );
         // 422: JSON of the wrong shape (an unknown field, a wrong type); 400: not JSON.
         expect(
@@ -924,40 +937,88 @@ fn the_served_openapi_document_and_swagger_ui_need_no_key_and_no_internet() {
 }
 
 #[test]
-fn a_remembered_event_deleted_and_made_again_is_never_answered_for_from_memory() {
+fn a_server_never_answers_for_an_event_from_memory_once_it_changed() {
     on_both("http_event_cache", |env| {
         env.ok(&["event", "create", "--name", "Cache", "--seats", "5"]);
         let key = api_key(env, "kiosk", "box-office");
         let server = Server::start(env, &[], &[]);
+        let id_of = |name: &str| {
+            env.json(&["event", "show", name])["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        };
         rt().block_on(async {
             let c = Client::new(&server, Some(&key));
-            let first = c
-                .post("/v1/events/Cache/holds", json!({"seats": ["1"]}))
-                .await;
+            let hold = |path: String, body: Value| {
+                let c = c.clone();
+                async move { c.post(&path, body).await }
+            };
+            // By name: renamed away and made anew, `Cache` is the new event at once.
+            let first = hold("/v1/events/Cache/holds".into(), json!({"seats": ["1"]})).await;
             expect(&first, 201, None);
-            // Within the second the server remembers `Cache`, it is deleted and made again.
-            env.ok(&["event", "delete", "Cache", "--force", "--yes"]);
+            env.ok(&["event", "update", "Cache", "--name", "Cache old"]);
             env.ok(&["event", "create", "--name", "Cache", "--seats", "3"]);
-            let now = env.json(&["event", "show", "Cache"]);
-            let again = c
-                .post("/v1/events/Cache/holds", json!({"seats": ["1"]}))
-                .await;
+            let newest = id_of("Cache");
+            let again = hold("/v1/events/Cache/holds".into(), json!({"seats": ["1"]})).await;
             expect(&again, 201, None);
-            assert_eq!(again.body["event_id"], now["id"], "{again:?}");
-            let best = c.post("/v1/events/Cache/holds", json!({"best": 2})).await;
-            expect(&best, 201, None);
-            assert_eq!(best.body["event_id"], now["id"], "{best:?}");
-            // Seat 5 was the old event's, not this one's.
-            let gone = c
-                .post("/v1/events/Cache/holds", json!({"seats": ["3"]}))
-                .await;
-            expect(&gone, 409, Some("conflict"));
-            let none = c
-                .post("/v1/events/Cache/holds", json!({"seats": ["5"]}))
-                .await;
-            expect(&none, 404, Some("not_found"));
+            assert_eq!(again.body["event_id"], newest.as_str(), "{again:?}");
+            // A prefix that has become ambiguous is refused at once.
+            env.ok(&["event", "create", "--name", "Cachet", "--seats", "3"]);
+            let ambiguous = hold("/v1/events/Cach/holds".into(), json!({"best": 1})).await;
+            expect(&ambiguous, 400, Some("invalid_input"));
+            // By id (remembered): deleted, it is gone at once all the same, for every kind of
+            // hold.
+            let path = format!("/v1/events/{newest}/holds");
+            expect(
+                &hold(path.clone(), json!({"seats": ["2"]})).await,
+                201,
+                None,
+            );
+            env.ok(&["event", "delete", &newest, "--force", "--yes"]);
+            for body in [json!({"best": 1}), json!({"seats": ["3"]})] {
+                let gone = hold(path.clone(), body).await;
+                expect(&gone, 404, Some("not_found"));
+                assert!(
+                    gone.body["detail"].as_str().unwrap().contains("no event"),
+                    "{gone:?}"
+                );
+            }
+            // By id, given a new layout: the hold is on the new seats.
+            let old = id_of("Cache old");
+            let path = format!("/v1/events/{old}/holds");
+            expect(
+                &hold(path.clone(), json!({"seats": ["2"]})).await,
+                201,
+                None,
+            );
+            let csv = "section,row,seat\nS,A,1\nS,A,2\n";
+            let op_key = api_key(env, "ops", "operator");
+            let op = Client::new(&server, Some(&op_key));
+            let hold_ids: Vec<String> = env
+                .json(&["holds", "Cache old"])
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|h| h["hold_id"].as_str().unwrap().to_string())
+                .collect();
+            for id in hold_ids {
+                env.ok(&["release", &id]);
+            }
+            expect(
+                &op.put(
+                    &format!("/v1/events/{old}/layout?replace=true"),
+                    "text/csv",
+                    csv,
+                )
+                .await,
+                200,
+                None,
+            );
+            let relaid = hold(path.clone(), json!({"seats": ["A-1"]})).await;
+            expect(&relaid, 201, None);
         });
-        let audit = env.json(&["audit", "Cache"]);
+        let audit = env.json(&["audit", "Cache old"]);
         assert_eq!(audit["ok"], true, "{audit}");
     });
 }
