@@ -122,7 +122,13 @@ impl Store {
                         qb.build_query_as().fetch_optional(&mut *tx).await?;
                     let Some((event_id, count)) = row else {
                         tx.rollback().await?;
-                        return Ok(self.not_active(hold_id, None).await);
+                        // Reserved by another terminal between the look above and this
+                        // transaction: the same sale asked for twice at once is that sale.
+                        return Ok(match self.reservation_of_hold(hold_id).await {
+                            Ok(Some(done)) => Ok(Attempt::Done(done)),
+                            Ok(None) => self.not_active(hold_id, None).await,
+                            Err(e) => Err(e),
+                        });
                     };
                     let reservation_id = Uuid::new_v4();
                     let inserted = sqlx::query(

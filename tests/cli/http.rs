@@ -849,16 +849,26 @@ fn sigterm_lets_a_request_in_flight_finish_then_stops() {
     conn.read_to_string(&mut answer).unwrap();
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     assert!(answer.contains("\"imported\":3"), "{answer}");
-    let log = server.log();
+    let log_of = server.log.clone();
     let (code, out) = server.terminate();
-    assert_eq!(code, Some(0), "{log}");
+    assert_eq!(code, Some(0), "{}", log_of.lock().unwrap());
     assert!(out.contains("every request in flight finished"), "{out}");
-    // Request logs are JSON lines, with the status.
-    let request_line = log
-        .lines()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-        .find(|v| v["fields"]["status"] == 200)
-        .unwrap_or_else(|| panic!("no JSON request log line:\n{log}"));
+    // Request logs are JSON lines, with the status (read to the end of stderr first).
+    let started = Instant::now();
+    let request_line = loop {
+        let log = log_of.lock().unwrap().clone();
+        let found = log
+            .lines()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .find(|v| v["fields"]["status"] == 200);
+        match found {
+            Some(line) => break line,
+            None if started.elapsed() < Duration::from_secs(10) => {
+                std::thread::sleep(Duration::from_millis(50))
+            }
+            None => panic!("no JSON request log line:\n{log}"),
+        }
+    };
     assert_eq!(
         request_line["fields"]["path"], "/v1/events/E/layout",
         "{request_line}"
@@ -1019,6 +1029,34 @@ fn a_server_never_answers_for_an_event_from_memory_once_it_changed() {
             expect(&relaid, 201, None);
         });
         let audit = env.json(&["audit", "Cache old"]);
+        assert_eq!(audit["ok"], true, "{audit}");
+    });
+}
+
+#[test]
+fn two_reserves_of_one_hold_at_once_are_one_sale() {
+    on_both("http_reserve_twice", |env| {
+        env.ok(&["event", "create", "--name", "Twice", "--seats", "40"]);
+        let key = api_key(env, "kiosk", "box-office");
+        let server = Server::start(env, &[], &[]);
+        rt().block_on(async {
+            let c = Client::new(&server, Some(&key));
+            for round in 0..10 {
+                let held = c.post("/v1/events/Twice/holds", json!({"best": 2})).await;
+                expect(&held, 201, None);
+                let path = format!(
+                    "/v1/holds/{}/reservation",
+                    held.body["hold_id"].as_str().unwrap()
+                );
+                let body = json!({"customer": "Ann"});
+                let (a, b) = tokio::join!(c.post(&path, body.clone()), c.post(&path, body));
+                let mut statuses = [a.status.as_u16(), b.status.as_u16()];
+                statuses.sort();
+                assert_eq!(statuses, [200, 201], "round {round}: {a:?} {b:?}");
+                assert_eq!(a.body["reservation_id"], b.body["reservation_id"]);
+            }
+        });
+        let audit = env.json(&["audit", "Twice"]);
         assert_eq!(audit["ok"], true, "{audit}");
     });
 }
