@@ -97,16 +97,25 @@ impl Session {
     /// One reservation by its id, as `reservations` lists it, and its event's id. Errors:
     /// exit 4 (no such reservation: a hold's id is not one), 6.
     pub async fn reservation_by_id(&self, id: Uuid) -> Result<(Uuid, ReservationRow)> {
+        let event_id = self.event_of_reservation(id).await?;
         let store = self.store().await?;
-        let missing = || Error::not_found(format!("no reservation {id}"));
-        let event_id = match store.reservation_of(id).await? {
-            Some((res_id, _, event_id, _)) if res_id == id => event_id,
-            _ => return Err(missing()),
-        };
         let row = store
             .list_reservations(event_id, None, Some(id))
             .await?
             .pop();
-        Ok((event_id, row.ok_or_else(missing)?))
+        Ok((event_id, row.ok_or_else(|| no_reservation(id))?))
     }
+
+    /// The event of reservation `id`, in one query (a hold's id is not a reservation's):
+    /// enough to check a reservation exists before changing it. Errors: exit 4, 6.
+    pub async fn event_of_reservation(&self, id: Uuid) -> Result<Uuid> {
+        match self.store().await?.reservation_of(id).await? {
+            Some((res_id, _, event_id, _)) if res_id == id => Ok(event_id),
+            _ => Err(no_reservation(id)),
+        }
+    }
+}
+
+fn no_reservation(id: Uuid) -> Error {
+    Error::not_found(format!("no reservation {id}"))
 }

@@ -629,7 +629,7 @@ pub async fn extend(
 pub async fn release_hold(auth: Auth, Path(hold): Path<String>) -> Answer<Json<Released>> {
     auth.need(ApiRole::BoxOffice)?;
     let hold = id(&hold, "hold")?;
-    if auth.app.reservation_by_id(hold).await.is_ok() {
+    if auth.app.event_of_reservation(hold).await.is_ok() {
         return Err(ApiError::new(
             StatusCode::NOT_FOUND,
             "not_found",
@@ -716,7 +716,7 @@ pub async fn release_reservation(
 ) -> Answer<Json<Released>> {
     auth.need(ApiRole::BoxOffice)?;
     let res = id(&reservation, "reservation")?;
-    auth.app.reservation_by_id(res).await?;
+    auth.app.event_of_reservation(res).await?;
     let by = auth.app.actor();
     Ok(Json(auth.app.release(res, &by, false).await?))
 }
@@ -741,7 +741,7 @@ pub async fn refund(
 ) -> Answer<Json<Released>> {
     auth.need(ApiRole::BoxOffice)?;
     let res = id(&reservation, "reservation")?;
-    auth.app.reservation_by_id(res).await?;
+    auth.app.event_of_reservation(res).await?;
     if body.seats.is_empty() {
         return Err(ApiError::invalid("`seats` lists no seat to refund"));
     }
