@@ -47,6 +47,9 @@ pub struct ServerConfig {
     /// How long a server remembers an API key it has checked ("0s": it looks every request's
     /// key up): a revoked key is refused within this time.
     pub api_key_cache: HumanDuration,
+    /// How often an open change stream (`GET /v1/events/{event}/changes`) with nothing to
+    /// tell sends a keep-alive comment, so that proxies keep it open.
+    pub keep_alive: HumanDuration,
 }
 
 impl Default for ServerConfig {
@@ -58,6 +61,7 @@ impl Default for ServerConfig {
             shutdown_timeout: HumanDuration::secs(10),
             log_format: LogFormat::Text,
             api_key_cache: HumanDuration::secs(2),
+            keep_alive: HumanDuration::secs(15),
         }
     }
 }
@@ -343,6 +347,7 @@ impl Config {
         for (key, value) in [
             ("server.request_timeout", server.request_timeout),
             ("server.shutdown_timeout", server.shutdown_timeout),
+            ("server.keep_alive", server.keep_alive),
         ] {
             if value.0.is_zero() {
                 return bad(key, "must be greater than 0s");

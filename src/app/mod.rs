@@ -7,6 +7,7 @@
 mod admin;
 mod apikeys;
 mod blocking;
+pub mod changes;
 mod events;
 mod holds;
 mod layouts;

@@ -87,6 +87,37 @@ pub struct HistoryEntry {
     pub note: Option<String>,
 }
 
+/// One committed seat change as the change stream tells it (`seatctl watch --json`, one per
+/// line; `GET /v1/events/{event}/changes`, one per Server-Sent Event, whose id is `id`): a
+/// history row with its event and the seat's section (absent when the seat has since left
+/// the layout). Statuses: `available`, `held`, `reserved`, `blocked`.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, utoipa::ToSchema)]
+#[schema(example = json!({
+    "id": 1042, "event_id": "0194f3a2-7c1e-7d3a-9b1e-2f4c5d6e7f80", "seat": "A-12",
+    "section": "Stalls", "from_status": "available", "to_status": "held",
+    "hold_id": "0194f3a2-8d2f-7e4b-8c2f-3a5d6e7f8091", "reservation_id": null,
+    "actor": "kiosk-3", "terminal": "web-1", "at": "2026-12-06T19:30:00.123Z"
+}))]
+pub struct SeatChange {
+    /// The history row's id. One seat's changes come in the order of their ids; across seats
+    /// the stream goes by transaction, so a smaller id may follow a larger one.
+    pub id: i64,
+    pub event_id: Uuid,
+    pub seat: String,
+    pub section: Option<String>,
+    pub from_status: String,
+    pub to_status: String,
+    pub hold_id: Option<Uuid>,
+    pub reservation_id: Option<Uuid>,
+    /// Who made it: an operator, or an API key's name.
+    pub actor: Option<String>,
+    pub terminal: Option<String>,
+    pub at: DateTime<Utc>,
+    /// Why (the reason given for a block).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
 /// What `block` / `unblock` did.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct BlockChange {

@@ -14,7 +14,7 @@ pub use apikeys::{ApiKeyCreated, ApiKeyInfo};
 pub use audit::{AuditReport, AuditSection, Audited, Booked, Violation};
 pub use events::{Created, Deleted, EventDetail, EventListItem, ImportReport};
 pub use holds::{
-    BlockChange, Held, HistoryEntry, HoldInfo, Released, ReservationInfo, Swept, Total,
+    BlockChange, Held, HistoryEntry, HoldInfo, Released, ReservationInfo, SeatChange, Swept, Total,
 };
 pub use layouts::{Checked, Imported, SectionSummary};
 pub use reports::{

@@ -22,6 +22,7 @@ use axum::routing::{get, post};
 use utoipa::OpenApi;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 
+use crate::app::changes::ChangeFeed;
 use crate::app::{Caller, Session};
 use crate::config::ServerConfig;
 use crate::error::{Error, Result};
@@ -32,12 +33,27 @@ pub struct State {
     pub app: Session,
     keys: KeyCache,
     stopping: AtomicBool,
+    /// Turns `true` when a shutdown begins: open change streams end then.
+    stop: tokio::sync::watch::Receiver<bool>,
+    /// The process's change feed, started by the first change stream.
+    feed: tokio::sync::OnceCell<Arc<ChangeFeed>>,
+    /// `server.keep_alive`.
+    keep_alive: Duration,
 }
 
 impl State {
     /// Whether a shutdown has begun (`/ready` answers 503 from then on).
     pub fn stopping(&self) -> bool {
         self.stopping.load(Ordering::Relaxed)
+    }
+
+    /// The process's change feed (one listener for all its streams). Errors: 503 when the
+    /// database is down.
+    pub async fn feed(&self) -> Result<Arc<ChangeFeed>> {
+        self.feed
+            .get_or_try_init(|| self.app.change_feed())
+            .await
+            .cloned()
     }
 }
 
@@ -93,7 +109,7 @@ impl KeyCache {
         routes::list_reservations, routes::show_hold, routes::extend, routes::release_hold,
         routes::reserve, routes::show_reservation, routes::release_reservation, routes::refund,
         routes::block, routes::unblock, routes::report, routes::export, routes::history,
-        routes::audit, routes::health, routes::ready,
+        routes::audit, routes::changes, routes::health, routes::ready,
     ),
     modifiers(&BearerKeys, &CommonErrors),
     tags(
@@ -225,6 +241,7 @@ pub fn router(state: Arc<State>, cfg: &ServerConfig) -> Router {
         .route("/v1/events/{event}/export", get(r::export))
         .route("/v1/events/{event}/history", get(r::history))
         .route("/v1/events/{event}/audit", get(r::audit))
+        .route("/v1/events/{event}/changes", get(r::changes))
         .route(
             "/v1/holds/{hold}",
             get(r::show_hold).delete(r::release_hold),
@@ -325,6 +342,7 @@ pub async fn serve(app: Session, opts: ServeOptions) -> Result<Served> {
     let bound = listener
         .local_addr()
         .map_err(|e| Error::Internal(e.into()))?;
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let state = Arc::new(State {
         // Requests name the same few events thousands of times a second: a hold naming its
         // event by id reads it from memory for up to 1 s (a failure as if it had changed
@@ -335,11 +353,13 @@ pub async fn serve(app: Session, opts: ServeOptions) -> Result<Served> {
             known: Mutex::new(HashMap::new()),
         },
         stopping: AtomicBool::new(false),
+        stop: stop_rx.clone(),
+        feed: tokio::sync::OnceCell::new(),
+        keep_alive: opts.config.keep_alive.0,
     });
     let router = router(state.clone(), &opts.config);
     eprintln!("listening on http://{bound}");
     tracing::info!(%bound, "listening");
-    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let signalled = {
         let state = state.clone();
         async move {

@@ -19,7 +19,8 @@ use crate::app::{
 };
 use crate::contract::{
     Audited, BlockChange, Created, EventDetail, EventListItem, EventReport, ExportSeat, Held,
-    HistoryEntry, HoldInfo, HoldRow, Imported, Released, ReservationInfo, ReservationRow, SeatMap,
+    HistoryEntry, HoldInfo, HoldRow, Imported, Released, ReservationInfo, ReservationRow,
+    SeatChange, SeatMap,
 };
 use crate::domain::layout::{Format, Layout};
 use crate::domain::{Seat, SeatStatus};
@@ -865,6 +866,128 @@ pub async fn history(
     ), security(("api_key" = [])))]
 pub async fn audit(auth: Auth, Path(event): Path<String>) -> Answer<Json<Audited>> {
     Ok(Json(auth.app.audit(&event).await?))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ChangesParams {
+    /// Only this section's changes (in any case).
+    pub section: Option<String>,
+    /// Start after the change with this id (as `Last-Event-ID` does; the header wins).
+    pub after: Option<i64>,
+}
+
+/// Follow the event's seat changes as they are committed, by any process, as Server-Sent
+/// Events (`text/event-stream`): `event: change`, `id:` the change's history id, `data:` a
+/// [`SeatChange`]. From now, or after the change `Last-Event-ID` (or `?after=`) names: a
+/// client that reconnects with the last id it saw misses nothing and gets nothing twice.
+/// A comment every `server.keep_alive` (15 s) keeps idle streams open. The stream ends with
+/// a last event of its own kind: `shutdown` (the server is stopping: reconnect, to another
+/// replica), `dropped` (the client read too slowly to keep up: reconnect with the last id), or
+/// `error` (the database is down: reconnect with the last id later); its data is a
+/// [`StreamEnd`].
+#[utoipa::path(get, path = "/v1/events/{event}/changes", tag = "seats",
+    params(
+        ("event" = String, Path, description = "Event id, name, or unique name prefix", example = "Hamlet"),
+        ChangesParams,
+        ("Last-Event-ID" = Option<i64>, Header, description = "Resume after this change id"),
+    ),
+    responses(
+        (status = 200, description = "A stream of `change` events, each a SeatChange, ended by `shutdown`, `dropped` or `error` (a StreamEnd)", content_type = "text/event-stream", body = SeatChange),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn changes(
+    auth: Auth,
+    AxState(state): AxState<Arc<State>>,
+    Path(event): Path<String>,
+    Query(q): Query<ChangesParams>,
+    headers: HeaderMap,
+) -> Answer<Response> {
+    use axum::response::sse::{Event as Sse, KeepAlive};
+    use futures_util::StreamExt;
+
+    use crate::app::changes::Next;
+
+    let after = match headers.get("last-event-id") {
+        Some(v) => Some(
+            v.to_str()
+                .ok()
+                .and_then(|v| v.trim().parse::<i64>().ok())
+                .filter(|id| *id > 0)
+                .ok_or_else(|| {
+                    ApiError::invalid("Last-Event-ID must be the id of a change (a number)")
+                })?,
+        ),
+        None => q.after,
+    };
+    let feed = state.feed().await?;
+    let (_, _, follower) = auth
+        .app
+        .follow_changes(&feed, &event, q.section.as_deref(), after)
+        .await?;
+    let end = |kind: &str, reason: &str, last: Option<i64>| {
+        let body = StreamEnd {
+            reason: reason.to_string(),
+            last_id: last,
+        };
+        vec![
+            Sse::default()
+                .event(kind)
+                .data(serde_json::to_string(&body).expect("a StreamEnd serialises")),
+        ]
+    };
+    let stop = state.stop.clone();
+    let stream = futures_util::stream::unfold(Some((follower, stop)), move |going| async move {
+        let (mut follower, mut stop) = going?;
+        let next = tokio::select! {
+            _ = stop.wait_for(|s| *s) => {
+                let last = follower.last_id();
+                return Some((end("shutdown", "the server is stopping: reconnect", last), None));
+            }
+            next = follower.next() => next,
+        };
+        match next {
+            Ok(Next::Changes(changes)) => {
+                let events = changes
+                    .iter()
+                    .map(|c| {
+                        Sse::default()
+                            .event("change")
+                            .id(c.id.to_string())
+                            .data(serde_json::to_string(c).expect("a SeatChange serialises"))
+                    })
+                    .collect();
+                Some((events, Some((follower, stop))))
+            }
+            Ok(Next::Lagged) => {
+                let last = follower.last_id();
+                let why = "too slow to keep up: reconnect with Last-Event-ID";
+                Some((end("dropped", why, last), None))
+            }
+            Err(e) => {
+                let last = follower.last_id();
+                Some((end("error", &e.to_string(), last), None))
+            }
+        }
+    })
+    .flat_map(futures_util::stream::iter)
+    .map(Ok::<_, std::convert::Infallible>);
+    let keep_alive = KeepAlive::new().interval(state.keep_alive);
+    Ok(axum::response::Sse::new(stream)
+        .keep_alive(keep_alive)
+        .into_response())
+}
+
+/// The data of a change stream's last event (`shutdown`, `dropped` or `error`).
+#[derive(Debug, serde::Serialize, serde::Deserialize, ToSchema)]
+#[schema(example = json!({"reason": "the server is stopping: reconnect", "last_id": 1042}))]
+pub struct StreamEnd {
+    pub reason: String,
+    /// The last change id sent: reconnect with it as `Last-Event-ID`.
+    pub last_id: Option<i64>,
 }
 
 /// What `/health` and `/ready` answer.

@@ -4,6 +4,7 @@
 mod apikeys;
 mod audit;
 mod blocking;
+pub mod changes;
 mod dialect;
 mod events;
 mod history;

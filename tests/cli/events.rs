@@ -312,7 +312,7 @@ fn unmigrated_postgres_says_to_migrate() {
     let migrated = env.json(&["db", "migrate"]);
     assert_eq!(
         migrated["newly_applied"],
-        serde_json::json!([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+        serde_json::json!([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
     );
     assert_eq!(
         env.json(&["db", "migrate"])["newly_applied"],

@@ -1,0 +1,336 @@
+//! The change stream: every committed seat change of an event, told to whoever follows it
+//! (`seatctl watch`, `GET /v1/events/{event}/changes`), in order, each once, whichever
+//! process made it.
+//!
+//! A process keeps one [`ChangeFeed`]: one listener (PostgreSQL `LISTEN`, or a poll on
+//! SQLite) and, per event someone follows, one reader that reads new changes once and passes
+//! them to every follower through a bounded broadcast. A follower that joins with a cursor
+//! (`Last-Event-ID`) first reads what it missed from the history table, page by page, up to
+//! where the shared reader stood when it joined; then it takes the shared reader's pages,
+//! skipping what it has. A follower too slow for the broadcast's 1 024 pages is told so
+//! ([`Next::Lagged`]) and should resume with its last id: nothing is buffered for it without
+//! bound.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, Weak};
+use std::time::Duration;
+
+use tokio::sync::{Notify, broadcast};
+use uuid::Uuid;
+
+use crate::contract::SeatChange;
+use crate::error::{Error, Result};
+use crate::store::Store;
+use crate::store::changes::{ChangeRow, Cursor, Heard};
+
+/// Changes read at once, by the shared reader or a follower catching up.
+const PAGE: i64 = 1_000;
+/// Pages a follower may fall behind the shared reader before it is dropped.
+const BACKLOG: usize = 1_024;
+/// How often SQLite (no notifications) is asked for new changes.
+pub const SQLITE_POLL: Duration = Duration::from_millis(100);
+
+/// One process's view of the change stream. See the module's doc.
+pub struct ChangeFeed {
+    store: Store,
+    topics: Mutex<HashMap<Uuid, Arc<Topic>>>,
+}
+
+/// The shared reader of one event's changes.
+struct Topic {
+    wake: Notify,
+    state: Mutex<TopicState>,
+}
+
+struct TopicState {
+    /// Where the shared reader stands: every change up to it has been sent.
+    head: Cursor,
+    pages: broadcast::Sender<Arc<[ChangeRow]>>,
+}
+
+impl ChangeFeed {
+    /// Starts a process's feed: its listener runs until the feed is dropped. Errors: exit 6
+    /// when PostgreSQL cannot be reached to listen.
+    pub async fn start(store: Store) -> Result<Arc<ChangeFeed>> {
+        let mut listener = store.change_listener(SQLITE_POLL).await?;
+        let feed = Arc::new(ChangeFeed {
+            store,
+            topics: Mutex::new(HashMap::new()),
+        });
+        let weak: Weak<ChangeFeed> = Arc::downgrade(&feed);
+        tokio::spawn(async move {
+            let mut pause = Duration::from_millis(100);
+            loop {
+                let heard = listener.next().await;
+                let Some(feed) = weak.upgrade() else { return };
+                match heard {
+                    Ok(heard) => {
+                        pause = Duration::from_millis(100);
+                        feed.wake(heard);
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %e, "change stream: cannot listen; trying again");
+                        drop(feed);
+                        tokio::time::sleep(pause).await;
+                        pause = (pause * 2).min(Duration::from_secs(5));
+                    }
+                }
+            }
+        });
+        Ok(feed)
+    }
+
+    fn wake(&self, heard: Heard) {
+        let topics = self.topics.lock().expect("change topics");
+        match heard {
+            Heard::Event(id) => {
+                if let Some(topic) = topics.get(&id) {
+                    topic.wake.notify_one();
+                }
+            }
+            Heard::Any => topics.values().for_each(|t| t.wake.notify_one()),
+        }
+    }
+
+    /// How many events this process's followers follow.
+    pub fn events_followed(&self) -> usize {
+        self.topics.lock().expect("change topics").len()
+    }
+
+    /// Follows the event's changes: after the change with history id `after`, or from now.
+    /// Errors: exit 2 when `after` is not a change of this event, 6 when the database is down.
+    pub async fn follow(self: &Arc<Self>, event_id: Uuid, after: Option<i64>) -> Result<Follower> {
+        let from =
+            match after {
+                Some(id) => Some(self.store.change_cursor(event_id, id).await?.ok_or_else(
+                    || {
+                        Error::invalid(format!(
+                            "{id} is not the id of a change of this event (ids come from the \
+                     stream or from `seatctl history`)"
+                        ))
+                    },
+                )?),
+                None => None,
+            };
+        // A new shared reader starts from now: where that is is read before the map is
+        // locked, and read again if the reader was made and ended meanwhile.
+        let mut head = None;
+        let (pages, joined_at) = loop {
+            {
+                let mut topics = self.topics.lock().expect("change topics");
+                let topic = match (topics.get(&event_id), head) {
+                    (Some(t), _) => Some(t.clone()),
+                    (None, Some(head)) => {
+                        let (pages, _) = broadcast::channel(BACKLOG);
+                        let topic = Arc::new(Topic {
+                            wake: Notify::new(),
+                            state: Mutex::new(TopicState { head, pages }),
+                        });
+                        topics.insert(event_id, topic.clone());
+                        tokio::spawn(read_changes(
+                            Arc::downgrade(self),
+                            self.store.clone(),
+                            event_id,
+                            topic.clone(),
+                        ));
+                        Some(topic)
+                    }
+                    (None, None) => None,
+                };
+                // Subscribing under the map's lock: the reader only ends (for want of
+                // followers) under it too, so it cannot end and leave this one unserved.
+                if let Some(topic) = topic {
+                    let state = topic.state.lock().expect("change topic");
+                    break (state.pages.subscribe(), state.head);
+                }
+            }
+            head = Some(self.store.change_head(event_id).await?);
+        };
+        let cursor = from.unwrap_or(joined_at);
+        Ok(Follower {
+            store: self.store.clone(),
+            event_id,
+            cursor,
+            catch_up_to: joined_at,
+            pages,
+            section: None,
+        })
+    }
+}
+
+/// An event's shared reader: waits to be woken (a notification, a poll), reads the changes
+/// after its head a page at a time and sends those settled; when some are not settled yet
+/// (an older transaction is still running), looks again shortly. Ends when no one follows.
+async fn read_changes(feed: Weak<ChangeFeed>, store: Store, event_id: Uuid, topic: Arc<Topic>) {
+    let mut head = topic.state.lock().expect("change topic").head;
+    let mut recheck: Option<Duration> = None;
+    let mut failing = Duration::from_millis(100);
+    loop {
+        match recheck {
+            Some(after) => {
+                let _ = tokio::time::timeout(after, topic.wake.notified()).await;
+            }
+            // Also a slow safety tick: the reader then notices it has no followers left.
+            None => {
+                let _ = tokio::time::timeout(Duration::from_secs(5), topic.wake.notified()).await;
+            }
+        }
+        {
+            let Some(feed) = feed.upgrade() else { return };
+            let mut topics = feed.topics.lock().expect("change topics");
+            let state = topic.state.lock().expect("change topic");
+            if state.pages.receiver_count() == 0 {
+                topics.remove(&event_id);
+                return;
+            }
+        }
+        recheck = None;
+        loop {
+            let rows = match store.changes_after(event_id, head, PAGE).await {
+                Ok(rows) => {
+                    failing = Duration::from_millis(100);
+                    rows
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, %event_id, "change stream: cannot read changes");
+                    recheck = Some(failing);
+                    failing = (failing * 2).min(Duration::from_secs(5));
+                    break;
+                }
+            };
+            let full = rows.len() as i64 == PAGE;
+            let settled: Vec<ChangeRow> = rows.iter().take_while(|r| r.settled).cloned().collect();
+            let waiting = settled.len() < rows.len();
+            if let Some(last) = settled.last() {
+                head = last.cursor;
+                let mut state = topic.state.lock().expect("change topic");
+                state.head = head;
+                let _ = state.pages.send(settled.into());
+            }
+            if waiting {
+                // Changes committed behind a transaction still running: look again soon.
+                recheck = Some(Duration::from_millis(5));
+                break;
+            }
+            if !full {
+                break;
+            }
+        }
+    }
+}
+
+/// What a [`Follower`] gets next.
+#[derive(Debug)]
+pub enum Next {
+    /// Changes after the last ones given, in stream order (never empty).
+    Changes(Vec<SeatChange>),
+    /// The follower fell too far behind and is dropped: it should follow again after the last
+    /// id it was given.
+    Lagged,
+}
+
+/// One follower of an event's changes. See [`ChangeFeed::follow`].
+pub struct Follower {
+    store: Store,
+    event_id: Uuid,
+    /// After the last change given.
+    cursor: Cursor,
+    /// Read from the table until here, then from the shared reader.
+    catch_up_to: Cursor,
+    pages: broadcast::Receiver<Arc<[ChangeRow]>>,
+    /// Only this section's changes (as the layout names it).
+    section: Option<String>,
+}
+
+impl Follower {
+    /// The id of the last change given (the one to resume after), if any was.
+    pub fn last_id(&self) -> Option<i64> {
+        (self.cursor.id > 0).then_some(self.cursor.id)
+    }
+
+    fn wants(&self, change: &SeatChange) -> bool {
+        self.section
+            .as_deref()
+            .is_none_or(|s| change.section.as_deref() == Some(s))
+    }
+
+    /// Waits for the next changes. Errors: exit 6 when catching up and the database is down
+    /// (the follower may be asked again).
+    pub async fn next(&mut self) -> Result<Next> {
+        while self.cursor < self.catch_up_to {
+            let rows = self
+                .store
+                .changes_after(self.event_id, self.cursor, PAGE)
+                .await?;
+            let given: Vec<ChangeRow> = rows
+                .into_iter()
+                .take_while(|r| r.cursor <= self.catch_up_to)
+                .collect();
+            match given.last() {
+                Some(last) => {
+                    self.cursor = last.cursor;
+                    let new: Vec<SeatChange> = given
+                        .into_iter()
+                        .filter(|r| self.wants(&r.change))
+                        .map(|r| r.change)
+                        .collect();
+                    if !new.is_empty() {
+                        return Ok(Next::Changes(new));
+                    }
+                }
+                // Nothing left before the join (the join's place was this follower's own).
+                None => self.catch_up_to = self.cursor,
+            }
+        }
+        loop {
+            let page = match self.pages.recv().await {
+                Ok(p) => p,
+                Err(broadcast::error::RecvError::Lagged(_)) => return Ok(Next::Lagged),
+                Err(broadcast::error::RecvError::Closed) => {
+                    return Err(Error::Unavailable("the change stream stopped".into()));
+                }
+            };
+            let cursor = self.cursor;
+            let new: Vec<SeatChange> = page
+                .iter()
+                .filter(|r| r.cursor > cursor && self.wants(&r.change))
+                .map(|r| r.change.clone())
+                .collect();
+            if let Some(last) = page.last().filter(|r| r.cursor > cursor) {
+                self.cursor = last.cursor;
+            }
+            if !new.is_empty() {
+                return Ok(Next::Changes(new));
+            }
+        }
+    }
+}
+
+impl super::Session {
+    /// This process's change feed over the session's database (one per process: a server
+    /// keeps one for all its streams). Errors: exit 6 when the database is down.
+    pub async fn change_feed(&self) -> Result<Arc<ChangeFeed>> {
+        ChangeFeed::start(self.store().await?).await
+    }
+
+    /// Follows an event's committed seat changes (of one section with `section`, found in any
+    /// case), after the change with history id `after` or from now. Returns the event and the
+    /// section as the layout names it. Errors: exit 4 (no such event or section), 2 (`after`
+    /// not a change of this event), 6 (the database is down).
+    pub async fn follow_changes(
+        &self,
+        feed: &Arc<ChangeFeed>,
+        event: &str,
+        section: Option<&str>,
+        after: Option<i64>,
+    ) -> Result<(crate::domain::Event, Option<String>, Follower)> {
+        let event = self.find_event(event).await?;
+        let section = match section {
+            Some(s) => Some(self.check_section(event.id, s).await?.section),
+            None => None,
+        };
+        let mut follower = feed.follow(event.id, after).await?;
+        follower.section = section.clone();
+        Ok((event, section, follower))
+    }
+}

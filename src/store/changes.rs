@@ -1,0 +1,255 @@
+//! The change stream's reads: an event's committed seat changes after a cursor, in the order
+//! no later read can contradict, and the listener that says when there may be new ones
+//! (PostgreSQL `LISTEN seatctl_changes`, whose notifications the history's trigger sends at
+//! commit; SQLite has no notifications: its listener wakes every reader at a fixed interval).
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use sqlx::postgres::{PgListener, PgPoolOptions};
+use uuid::Uuid;
+
+use super::{Store, db_error, with_pool};
+use crate::contract::SeatChange;
+use crate::error::{Error, Result};
+
+/// The PostgreSQL channel the history's trigger (migration 0011) notifies, with the event's
+/// id as the payload.
+pub const CHANNEL: &str = "seatctl_changes";
+
+/// A place in an event's change stream: after the change with history id `id`, written by
+/// transaction `tx` (0 on SQLite, whose ids follow commit order). Ordered by `(tx, id)`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Cursor {
+    pub tx: i64,
+    pub id: i64,
+}
+
+/// A change as read, with its place in the stream. `settled`: every transaction that could
+/// still commit a change before it has ended, so it may be passed on (PostgreSQL; always true
+/// on SQLite).
+#[derive(Debug, Clone)]
+pub struct ChangeRow {
+    pub cursor: Cursor,
+    pub settled: bool,
+    pub change: SeatChange,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    tx: i64,
+    settled: bool,
+    id: i64,
+    event_id: Uuid,
+    seat_label: String,
+    section: Option<String>,
+    from_status: String,
+    to_status: String,
+    hold_id: Option<Uuid>,
+    reservation_id: Option<Uuid>,
+    actor: Option<String>,
+    terminal: Option<String>,
+    at: DateTime<Utc>,
+    note: Option<String>,
+}
+
+impl From<Row> for ChangeRow {
+    fn from(r: Row) -> ChangeRow {
+        ChangeRow {
+            cursor: Cursor { tx: r.tx, id: r.id },
+            settled: r.settled,
+            change: SeatChange {
+                id: r.id,
+                event_id: r.event_id,
+                seat: r.seat_label,
+                section: r.section,
+                from_status: r.from_status,
+                to_status: r.to_status,
+                hold_id: r.hold_id,
+                reservation_id: r.reservation_id,
+                actor: r.actor,
+                terminal: r.terminal,
+                at: r.at,
+                note: r.note,
+            },
+        }
+    }
+}
+
+/// The columns every read of changes selects after `tx, settled`.
+macro_rules! change_columns {
+    () => {
+        "h.id, h.event_id, h.seat_label, s.section, h.from_status, h.to_status, h.hold_id, \
+         h.reservation_id, h.actor, h.terminal, h.at, h.note \
+         FROM seat_history h LEFT JOIN seats s ON s.id = h.seat_id "
+    };
+}
+
+/// `pg_snapshot_xmin` as a bigint: every transaction with a smaller id has ended.
+macro_rules! xmin {
+    () => {
+        "pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+    };
+}
+
+const AFTER_PG: &str = concat!(
+    "SELECT h.tx, h.tx < ",
+    xmin!(),
+    " AS settled, ",
+    change_columns!(),
+    "WHERE h.event_id = $1 AND (h.tx, h.id) > ($2, $3) ORDER BY h.tx, h.id LIMIT $4"
+);
+const AFTER_SQLITE: &str = concat!(
+    "SELECT 0 AS tx, TRUE AS settled, ",
+    change_columns!(),
+    "WHERE h.event_id = $1 AND $2 = $2 AND h.id > $3 ORDER BY h.id LIMIT $4"
+);
+
+impl Store {
+    /// Up to `limit` of the event's changes after `after`, in stream order (`(tx, id)`). On
+    /// PostgreSQL the rows of transactions that may still have company (see [`ChangeRow`])
+    /// come last, with `settled: false`. Errors: exit 6 when the database is down.
+    pub async fn changes_after(
+        &self,
+        event_id: Uuid,
+        after: Cursor,
+        limit: i64,
+    ) -> Result<Vec<ChangeRow>> {
+        let rows = with_pool!(self, |pool, pg| {
+            sqlx::query_as::<_, Row>(if pg { AFTER_PG } else { AFTER_SQLITE })
+                .bind(event_id)
+                .bind(after.tx)
+                .bind(after.id)
+                .bind(limit)
+                .fetch_all(pool)
+                .await
+        })
+        .map_err(db_error)?;
+        Ok(rows.into_iter().map(ChangeRow::from).collect())
+    }
+
+    /// Where the change with history id `id` stands in the event's stream; `None` when the
+    /// event has no such change.
+    pub async fn change_cursor(&self, event_id: Uuid, id: i64) -> Result<Option<Cursor>> {
+        let tx: Option<i64> = with_pool!(self, |pool, pg| {
+            sqlx::query_scalar(if pg {
+                "SELECT tx FROM seat_history WHERE event_id = $1 AND id = $2"
+            } else {
+                "SELECT 0 FROM seat_history WHERE event_id = $1 AND id = $2"
+            })
+            .bind(event_id)
+            .bind(id)
+            .fetch_optional(pool)
+            .await
+        })
+        .map_err(db_error)?;
+        Ok(tx.map(|tx| Cursor { tx, id }))
+    }
+
+    /// The cursor after the event's last settled change: "from now on". Changes committed
+    /// but not yet settled come after it.
+    pub async fn change_head(&self, event_id: Uuid) -> Result<Cursor> {
+        let head: Option<(i64, i64)> = with_pool!(self, |pool, pg| {
+            sqlx::query_as(if pg {
+                concat!(
+                    "SELECT tx, id FROM seat_history WHERE event_id = $1 AND tx < ",
+                    xmin!(),
+                    " ORDER BY tx DESC, id DESC LIMIT 1"
+                )
+            } else {
+                "SELECT 0, id FROM seat_history WHERE event_id = $1 ORDER BY id DESC LIMIT 1"
+            })
+            .bind(event_id)
+            .fetch_optional(pool)
+            .await
+        })
+        .map_err(db_error)?;
+        Ok(head.map(|(tx, id)| Cursor { tx, id }).unwrap_or_default())
+    }
+
+    /// A listener for "there may be new changes": on PostgreSQL its own connection (not one of
+    /// the pool's) listening on [`CHANNEL`]; on SQLite a clock ticking every `poll`.
+    /// Errors: exit 6 when PostgreSQL cannot be reached.
+    pub async fn change_listener(&self, poll: Duration) -> Result<ChangeListener> {
+        match self {
+            Store::Postgres(pool) => {
+                let own = PgPoolOptions::new()
+                    .max_connections(1)
+                    .max_lifetime(None)
+                    .idle_timeout(None)
+                    .acquire_timeout(pool.options().get_acquire_timeout())
+                    .connect_lazy_with((*pool.connect_options()).clone());
+                let listener = listen(&own).await?;
+                Ok(ChangeListener::Postgres {
+                    pool: own,
+                    listener: Some(listener),
+                })
+            }
+            Store::Sqlite(_) => Ok(ChangeListener::Poll(poll)),
+        }
+    }
+}
+
+/// What a [`ChangeListener`] heard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Heard {
+    /// This event has new changes.
+    Event(Uuid),
+    /// Any event may have: a poll's tick, or notifications may have been lost while the
+    /// connection was down (it is back now).
+    Any,
+}
+
+async fn listen(pool: &sqlx::PgPool) -> Result<Box<PgListener>> {
+    let mut listener = PgListener::connect_with(pool).await.map_err(unavailable)?;
+    listener.listen(CHANNEL).await.map_err(unavailable)?;
+    Ok(Box::new(listener))
+}
+
+fn unavailable(e: sqlx::Error) -> Error {
+    match db_error(e) {
+        e @ Error::Unavailable(_) => e,
+        other => Error::Unavailable(format!("listening for changes: {other}")),
+    }
+}
+
+/// See [`Store::change_listener`].
+pub enum ChangeListener {
+    Postgres {
+        /// The listener's own pool of one connection.
+        pool: sqlx::PgPool,
+        /// `None` after the connection failed: the next wait listens afresh.
+        listener: Option<Box<PgListener>>,
+    },
+    Poll(Duration),
+}
+
+impl ChangeListener {
+    /// Waits for the next thing heard. Errors: exit 6 while PostgreSQL is unreachable (the
+    /// next call connects again and, once it has, answers [`Heard::Any`]: notifications sent
+    /// meanwhile are lost, the changes are not).
+    pub async fn next(&mut self) -> Result<Heard> {
+        match self {
+            ChangeListener::Poll(every) => {
+                tokio::time::sleep(*every).await;
+                Ok(Heard::Any)
+            }
+            ChangeListener::Postgres { pool, listener } => {
+                let Some(l) = listener else {
+                    *listener = Some(listen(pool).await?);
+                    return Ok(Heard::Any);
+                };
+                match l.try_recv().await {
+                    Ok(Some(n)) => {
+                        Ok(Uuid::parse_str(n.payload()).map_or(Heard::Any, Heard::Event))
+                    }
+                    Ok(None) => Ok(Heard::Any),
+                    Err(e) => {
+                        *listener = None;
+                        Err(unavailable(e))
+                    }
+                }
+            }
+        }
+    }
+}
