@@ -5,6 +5,7 @@ mod common;
 mod areas;
 mod block;
 mod box_office;
+mod changes;
 mod completions;
 mod concurrency;
 mod config;

@@ -1,0 +1,362 @@
+//! The change stream through real HTTP: `GET /v1/events/{event}/changes` (Server-Sent Events)
+//! tells every committed change once, in order, whichever process made it; `Last-Event-ID`
+//! resumes with nothing lost or repeated; a transaction still running holds back what was
+//! committed after it began, and what it rolls back is never told; keep-alives, sections,
+//! bad ids, and shutdown with streams open.
+
+use std::collections::{BTreeMap, HashSet};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::common::{Env, on_both};
+use crate::events::repo;
+use crate::http::{Server, api_key};
+
+/// One Server-Sent Event (or a comment, as `kind` ":").
+#[derive(Debug, Clone)]
+pub struct SseEvent {
+    pub kind: String,
+    pub id: Option<String>,
+    pub data: String,
+}
+
+impl SseEvent {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.data).unwrap_or_else(|e| panic!("{e}: {}", self.data))
+    }
+}
+
+/// A blocking SSE client on its own thread: the status line, then events as they come.
+pub struct Stream {
+    pub status: u16,
+    pub head: String,
+    events: Receiver<SseEvent>,
+    conn: TcpStream,
+}
+
+impl Stream {
+    /// `GET path` with the key and, when given, `Last-Event-ID`.
+    pub fn open(server: &Server, key: &str, path: &str, last_id: Option<&str>) -> Stream {
+        let addr = server.base.trim_start_matches("http://").to_string();
+        let mut conn = TcpStream::connect(&addr).expect("connect");
+        let last = last_id
+            .map(|id| format!("Last-Event-ID: {id}\r\n"))
+            .unwrap_or_default();
+        write!(
+            conn,
+            "GET {path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {key}\r\n\
+             Accept: text/event-stream\r\n{last}\r\n"
+        )
+        .unwrap();
+        let mut reader = BufReader::new(conn.try_clone().unwrap());
+        let mut head = String::new();
+        loop {
+            let mut line = String::new();
+            if reader.read_line(&mut line).unwrap() == 0 || line == "\r\n" {
+                break;
+            }
+            head.push_str(&line);
+        }
+        let status: u16 = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap();
+        let chunked = head
+            .to_ascii_lowercase()
+            .contains("transfer-encoding: chunked");
+        let (tx, events) = channel();
+        std::thread::spawn(move || {
+            // The body, de-chunked, split into events at blank lines.
+            let mut body: Box<dyn BufRead + Send> = if chunked {
+                Box::new(BufReader::new(Dechunk {
+                    inner: reader,
+                    left: 0,
+                }))
+            } else {
+                Box::new(reader)
+            };
+            let mut event = SseEvent {
+                kind: "message".into(),
+                id: None,
+                data: String::new(),
+            };
+            let mut line = String::new();
+            loop {
+                line.clear();
+                match body.read_line(&mut line) {
+                    Ok(0) | Err(_) => return,
+                    Ok(_) => {}
+                }
+                let l = line.trim_end_matches(['\r', '\n']);
+                if l.is_empty() {
+                    if !event.data.is_empty() || event.kind != "message" {
+                        if tx.send(event.clone()).is_err() {
+                            return;
+                        }
+                    }
+                    event = SseEvent {
+                        kind: "message".into(),
+                        id: None,
+                        data: String::new(),
+                    };
+                } else if l.starts_with(':') {
+                    let _ = tx.send(SseEvent {
+                        kind: ":".into(),
+                        id: None,
+                        data: l.to_string(),
+                    });
+                } else if let Some(v) = l.strip_prefix("event:") {
+                    event.kind = v.trim().to_string();
+                } else if let Some(v) = l.strip_prefix("id:") {
+                    event.id = Some(v.trim().to_string());
+                } else if let Some(v) = l.strip_prefix("data:") {
+                    event.data.push_str(v.trim_start());
+                }
+            }
+        });
+        Stream {
+            status,
+            head,
+            events,
+            conn,
+        }
+    }
+
+    /// The next event that is not a comment, within `wait`.
+    pub fn next(&self, wait: Duration) -> Option<SseEvent> {
+        let until = Instant::now() + wait;
+        loop {
+            let left = until.saturating_duration_since(Instant::now());
+            match self.events.recv_timeout(left) {
+                Ok(e) if e.kind == ":" => continue,
+                Ok(e) => return Some(e),
+                Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => {
+                    return None;
+                }
+            }
+        }
+    }
+
+    /// The next event or comment, within `wait`.
+    pub fn next_any(&self, wait: Duration) -> Option<SseEvent> {
+        self.events.recv_timeout(wait).ok()
+    }
+
+    /// `n` change events (panics naming what came instead).
+    pub fn changes(&self, n: usize, wait: Duration) -> Vec<Value> {
+        let mut got = Vec::new();
+        let until = Instant::now() + wait;
+        while got.len() < n {
+            let left = until.saturating_duration_since(Instant::now());
+            match self.next(left) {
+                Some(e) if e.kind == "change" => {
+                    let v = e.json();
+                    assert_eq!(e.id.as_deref(), Some(v["id"].to_string().as_str()), "{e:?}");
+                    got.push(v);
+                }
+                Some(e) => panic!("expected a change, got {e:?} after {} changes", got.len()),
+                None => panic!(
+                    "only {} of {n} changes came within {wait:?}: {got:?}",
+                    got.len()
+                ),
+            }
+        }
+        got
+    }
+
+    /// Closes the connection (the server then drops this follower).
+    pub fn close(self) {
+        let _ = self.conn.shutdown(std::net::Shutdown::Both);
+    }
+}
+
+/// HTTP/1.1 chunked transfer coding, read as a plain body.
+struct Dechunk<R> {
+    inner: R,
+    left: usize,
+}
+
+impl<R: BufRead> Read for Dechunk<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.left == 0 {
+            let mut size = String::new();
+            if self.inner.read_line(&mut size)? == 0 {
+                return Ok(0);
+            }
+            if size.trim().is_empty() {
+                // The CRLF after the previous chunk.
+                size.clear();
+                if self.inner.read_line(&mut size)? == 0 {
+                    return Ok(0);
+                }
+            }
+            self.left = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+            if self.left == 0 {
+                return Ok(0);
+            }
+        }
+        let n = self.left.min(buf.len());
+        let read = self.inner.read(&mut buf[..n])?;
+        self.left -= read;
+        Ok(read)
+    }
+}
+
+/// A config file with a short keep-alive; returns the `--config` arguments.
+fn config(env: &Env, keep_alive: &str) -> Vec<String> {
+    let path = env.write(
+        "serve.toml",
+        format!("[server]\nkeep_alive = \"{keep_alive}\"\nshutdown_timeout = \"5s\"\n"),
+    );
+    vec!["--config".into(), path]
+}
+
+/// Every change of the event per the CLI's history, by id.
+fn history(env: &Env, event: &str) -> BTreeMap<i64, Value> {
+    env.json(&["history", event])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| (h["id"].as_i64().unwrap(), h.clone()))
+        .collect()
+}
+
+/// What a stream told agrees with the history: each change once, the same seats and
+/// statuses, and each seat's changes in the order of their ids.
+fn check_told(told: &[Value], history: &BTreeMap<i64, Value>) {
+    let mut seen = HashSet::new();
+    let mut last_of_seat: BTreeMap<String, i64> = BTreeMap::new();
+    for c in told {
+        let id = c["id"].as_i64().unwrap();
+        assert!(seen.insert(id), "change {id} told twice: {told:?}");
+        let h = history
+            .get(&id)
+            .unwrap_or_else(|| panic!("change {id} is not in the history"));
+        for field in [
+            "seat",
+            "from_status",
+            "to_status",
+            "hold_id",
+            "reservation_id",
+            "actor",
+        ] {
+            assert_eq!(c[field], h[field], "{field} of change {id}: {c} vs {h}");
+        }
+        let seat = c["seat"].as_str().unwrap().to_string();
+        if let Some(before) = last_of_seat.insert(seat.clone(), id) {
+            assert!(before < id, "seat {seat}: change {id} told after {before}");
+        }
+    }
+}
+
+#[test]
+fn a_stream_tells_every_change_once_and_resumes_after_the_last_event_id() {
+    on_both("changes_resume", |env| {
+        env.ok(&[
+            "event",
+            "create",
+            "--name",
+            "E",
+            "--layout",
+            &repo("examples/small.csv"),
+        ]);
+        let key = api_key(env, "watcher", "readonly");
+        let server = Server::start(
+            env,
+            &config(env, "1s")
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
+            &[],
+        );
+        let stream = Stream::open(&server, &key, "/v1/events/E/changes", None);
+        assert_eq!(stream.status, 200, "{}", stream.head);
+        assert!(stream.head.contains("text/event-stream"), "{}", stream.head);
+        // A keep-alive comment while nothing happens.
+        let idle = stream
+            .next_any(Duration::from_secs(5))
+            .expect("a keep-alive");
+        assert_eq!(idle.kind, ":", "{idle:?}");
+
+        // Every kind of change, by other processes (the CLI).
+        let hold = env.json(&["hold", "E", "A-1", "A-2"]);
+        let hold_id = hold["hold_id"].as_str().unwrap().to_string();
+        let sale = env.json(&["reserve", &hold_id, "--customer", "Ada"]);
+        let sale_id = sale["reservation_id"].as_str().unwrap().to_string();
+        env.ok(&["block", "E", "B-1", "--reason", "camera"]);
+        let first = stream.changes(5, Duration::from_secs(20));
+        assert_eq!(first[0]["to_status"], "held", "{first:?}");
+        assert_eq!(first[0]["section"], "Stalls", "{first:?}");
+        assert_eq!(first[4]["to_status"], "blocked", "{first:?}");
+        assert_eq!(first[4]["note"], "camera", "{first:?}");
+        let last = first.last().unwrap()["id"].to_string();
+        stream.close();
+
+        // Changes while no one follows, then a resume after the last id seen.
+        env.ok(&["release", &sale_id]);
+        env.ok(&["unblock", "E", "B-1"]);
+        let resumed = Stream::open(&server, &key, "/v1/events/E/changes", Some(&last));
+        assert_eq!(resumed.status, 200);
+        let missed = resumed.changes(3, Duration::from_secs(20));
+        // And new ones after the catch-up, on the same stream.
+        env.ok(&["hold", "E", "A-3"]);
+        let later = resumed.changes(1, Duration::from_secs(20));
+        let told: Vec<Value> = first.iter().chain(&missed).chain(&later).cloned().collect();
+        let history = history(env, "E");
+        check_told(&told, &history);
+        assert_eq!(told.len(), history.len(), "every change told: {told:?}");
+        assert!(
+            resumed.next(Duration::from_millis(500)).is_none(),
+            "nothing more"
+        );
+
+        // ?after= does what Last-Event-ID does; ?section= keeps one section's changes.
+        let after = Stream::open(
+            &server,
+            &key,
+            &format!("/v1/events/E/changes?after={last}"),
+            None,
+        );
+        assert_eq!(
+            after.changes(4, Duration::from_secs(20)),
+            [missed.clone(), later.clone()].concat()
+        );
+        let balcony = Stream::open(
+            &server,
+            &key,
+            "/v1/events/E/changes?section=balcony&after=1",
+            None,
+        );
+        env.ok(&["hold", "E", "C-1"]);
+        let only = balcony.changes(1, Duration::from_secs(20));
+        assert_eq!(only[0]["section"], "Balcony", "{only:?}");
+        assert_eq!(only[0]["seat"], "C-1", "{only:?}");
+
+        // Bad ids and sections are problems, before any stream starts.
+        for (path, last, status) in [
+            ("/v1/events/E/changes", Some("abc"), 400),
+            ("/v1/events/E/changes", Some("999999"), 400),
+            ("/v1/events/E/changes?section=Nowhere", None, 404),
+            ("/v1/events/Nope/changes", None, 404),
+        ] {
+            let s = Stream::open(&server, &key, path, last);
+            assert_eq!(s.status, status, "{path} {last:?}: {}", s.head);
+            assert!(s.head.contains("application/problem+json"), "{}", s.head);
+        }
+
+        // A shutdown ends open streams with a last event, and does not wait for them.
+        let started = Instant::now();
+        let (code, _) = server.terminate();
+        assert_eq!(code, Some(0));
+        let end = std::iter::from_fn(|| after.next(Duration::from_secs(5)))
+            .find(|e| e.kind != "change")
+            .expect("a last event");
+        assert_eq!(end.kind, "shutdown", "{end:?}");
+        assert!(end.json()["last_id"].is_i64(), "{end:?}");
+        assert!(
+            started.elapsed() < Duration::from_secs(4),
+            "a stream held the shutdown up"
+        );
+    });
+}
