@@ -360,3 +360,74 @@ fn a_stream_tells_every_change_once_and_resumes_after_the_last_event_id() {
         );
     });
 }
+
+/// PostgreSQL hands out history ids when rows are written, not when they commit: a change
+/// committed while an older transaction still runs is held back until that one ends (told
+/// after it when it commits, alone when it rolls back), so no change can turn up before one
+/// already told, and nothing rolled back is ever told.
+#[test]
+fn a_running_transaction_holds_later_changes_back_and_a_rollback_is_never_told() {
+    use sqlx::Connection;
+    let Some(env) = Env::postgres("changes_xmin") else {
+        return;
+    };
+    env.ok(&["event", "create", "--name", "E", "--seats", "10"]);
+    let key = api_key(&env, "watcher", "readonly");
+    let server = Server::start(&env, &[], &[]);
+    let stream = Stream::open(&server, &key, "/v1/events/E/changes", None);
+    assert_eq!(stream.status, 200);
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let mut conn = rt
+        .block_on(sqlx::PgConnection::connect(&env.db_url))
+        .unwrap();
+    let plant = |conn: &mut sqlx::PgConnection| {
+        rt.block_on(async {
+            sqlx::raw_sql(
+                "BEGIN; INSERT INTO seat_history (event_id, seat_id, seat_label, from_status, \
+                 to_status, actor) SELECT event_id, id, label, 'available', 'blocked', 'planted' \
+                 FROM seats WHERE label = '9'",
+            )
+            .execute(&mut *conn)
+            .await
+            .unwrap();
+        })
+    };
+    let end = |conn: &mut sqlx::PgConnection, how: &'static str| {
+        rt.block_on(async {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(how))
+                .execute(&mut *conn)
+                .await
+                .unwrap();
+        })
+    };
+
+    // Rolled back: the hold made meanwhile is told once the planted row's transaction ends.
+    plant(&mut conn);
+    env.ok(&["hold", "E", "1"]);
+    assert!(
+        stream.next(Duration::from_millis(1500)).is_none(),
+        "a change committed behind a running transaction is held back"
+    );
+    end(&mut conn, "ROLLBACK");
+    let told = stream.changes(1, Duration::from_secs(10));
+    assert_eq!(told[0]["seat"], "1", "{told:?}");
+    assert!(
+        stream.next(Duration::from_millis(500)).is_none(),
+        "the rollback is never told"
+    );
+
+    // Committed: the planted row (the smaller id) first, then the hold.
+    plant(&mut conn);
+    env.ok(&["hold", "E", "2"]);
+    assert!(stream.next(Duration::from_millis(1000)).is_none());
+    end(&mut conn, "COMMIT");
+    let told = stream.changes(2, Duration::from_secs(10));
+    assert_eq!(told[0]["actor"], "planted", "{told:?}");
+    assert_eq!(told[1]["seat"], "2", "{told:?}");
+    assert!(told[0]["id"].as_i64() < told[1]["id"].as_i64(), "{told:?}");
+    let history = history(&env, "E");
+    check_told(&told, &history);
+}
