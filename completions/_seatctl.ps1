@@ -39,6 +39,7 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('seats', 'seats', [CompletionResultType]::ParameterValue, 'List an event''s seats, optionally filtered by status or section')
             [CompletionResult]::new('box-office', 'box-office', [CompletionResultType]::ParameterValue, 'Sell at a terminal: pick seats on the map, hold, reserve, refund (interactive)')
             [CompletionResult]::new('map', 'map', [CompletionResultType]::ParameterValue, 'Draw an event''s seat map')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Watch an event''s seats change live: a map redrawn on every change, or JSON lines')
             [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Hold seats for a limited time, all or nothing')
             [CompletionResult]::new('extend', 'extend', [CompletionResultType]::ParameterValue, 'Extend an active hold')
             [CompletionResult]::new('reserve', 'reserve', [CompletionResultType]::ParameterValue, 'Turn every seat of an active hold into a reservation')
@@ -297,6 +298,23 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('--section', '--section', [CompletionResultType]::ParameterName, 'Draw only this section')
             [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Width to draw for [default: the terminal''s width, else $COLUMNS, else 80]')
             [CompletionResult]::new('--highlight', '--highlight', [CompletionResultType]::ParameterName, 'Highlight these seats (labels or ranges along a row, e.g. A-12..A-15)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')
+            [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]')
+            [CompletionResult]::new('--strategy', '--strategy', [CompletionResultType]::ParameterName, 'Concurrency strategy for seat changes [default: occ]; `all` only for `simulate`')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who works at this terminal, recorded in the history as "by" [default: config terminal.operator, else the login name]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print exactly one JSON document on stdout (errors as JSON on stderr)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also honoured: NO_COLOR, TERM=dumb)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'seatctl;watch' {
+            [CompletionResult]::new('--section', '--section', [CompletionResultType]::ParameterName, 'Only this section''s seats and changes')
+            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'First tell the changes made after the one with this id (an `id` from `history` or from an earlier `watch --json`), then go on: nothing missed in between')
+            [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Width to draw the map for [default: the terminal''s width, else $COLUMNS, else 80]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')
             [CompletionResult]::new('--redis-url', '--redis-url', [CompletionResultType]::ParameterName, 'Redis, for the `redis` strategy [default: redis://127.0.0.1:6379]')
@@ -948,6 +966,7 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             [CompletionResult]::new('seats', 'seats', [CompletionResultType]::ParameterValue, 'List an event''s seats, optionally filtered by status or section')
             [CompletionResult]::new('box-office', 'box-office', [CompletionResultType]::ParameterValue, 'Sell at a terminal: pick seats on the map, hold, reserve, refund (interactive)')
             [CompletionResult]::new('map', 'map', [CompletionResultType]::ParameterValue, 'Draw an event''s seat map')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Watch an event''s seats change live: a map redrawn on every change, or JSON lines')
             [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Hold seats for a limited time, all or nothing')
             [CompletionResult]::new('extend', 'extend', [CompletionResultType]::ParameterValue, 'Extend an active hold')
             [CompletionResult]::new('reserve', 'reserve', [CompletionResultType]::ParameterValue, 'Turn every seat of an active hold into a reservation')
@@ -1014,6 +1033,9 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
             break
         }
         'seatctl;help;map' {
+            break
+        }
+        'seatctl;help;watch' {
             break
         }
         'seatctl;help;hold' {

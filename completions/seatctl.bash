@@ -100,6 +100,9 @@ _seatctl() {
             seatctl,unblock)
                 cmd="seatctl__subcmd__unblock"
                 ;;
+            seatctl,watch)
+                cmd="seatctl__subcmd__watch"
+                ;;
             seatctl__subcmd__apikey,create)
                 cmd="seatctl__subcmd__apikey__subcmd__create"
                 ;;
@@ -268,6 +271,9 @@ _seatctl() {
             seatctl__subcmd__help,unblock)
                 cmd="seatctl__subcmd__help__subcmd__unblock"
                 ;;
+            seatctl__subcmd__help,watch)
+                cmd="seatctl__subcmd__help__subcmd__watch"
+                ;;
             seatctl__subcmd__help__subcmd__apikey,create)
                 cmd="seatctl__subcmd__help__subcmd__apikey__subcmd__create"
                 ;;
@@ -389,7 +395,7 @@ _seatctl() {
 
     case "${cmd}" in
         seatctl)
-            opts="-v -h -V --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help --version event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds price db demo doctor report export simulate serve apikey audit completions man help"
+            opts="-v -h -V --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help --version event layout seats box-office map watch hold extend reserve release sweep block unblock history reservations holds price db demo doctor report export simulate serve apikey audit completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1473,7 +1479,7 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__help)
-            opts="event layout seats box-office map hold extend reserve release sweep block unblock history reservations holds price db demo doctor report export simulate serve apikey audit completions man help"
+            opts="event layout seats box-office map watch hold extend reserve release sweep block unblock history reservations holds price db demo doctor report export simulate serve apikey audit completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2117,6 +2123,20 @@ _seatctl() {
             return 0
             ;;
         seatctl__subcmd__help__subcmd__unblock)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__help__subcmd__watch)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3315,6 +3335,52 @@ _seatctl() {
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --redis-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --strategy)
+                    COMPREPLY=($(compgen -W "occ redis all" -- "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        seatctl__subcmd__watch)
+            opts="-v -h --section --after --width --config --database-url --redis-url --strategy --operator --json --no-color --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --section)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --width)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

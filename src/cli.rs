@@ -133,6 +133,8 @@ pub enum Command {
     BoxOffice(commands::box_office::BoxOfficeArgs),
     /// Draw an event's seat map
     Map(commands::map::MapArgs),
+    /// Watch an event's seats change live: a map redrawn on every change, or JSON lines
+    Watch(commands::watch::WatchArgs),
     /// Hold seats for a limited time, all or nothing
     Hold(commands::reservations::HoldArgs),
     /// Extend an active hold

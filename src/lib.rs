@@ -101,7 +101,10 @@ pub async fn run(cli: Cli) -> i32 {
     // box office finishes the change in hand and lets go of any open hold.
     let handles_ctrl_c = matches!(
         command,
-        cli::Command::Simulate(_) | cli::Command::BoxOffice(_) | cli::Command::Serve(_)
+        cli::Command::Simulate(_)
+            | cli::Command::BoxOffice(_)
+            | cli::Command::Serve(_)
+            | cli::Command::Watch(_)
     );
     let work = async {
         let settings = config::resolve(&cli.global, Terminal::detect())?;
@@ -216,4 +219,28 @@ pub fn report_parse_error(err: clap::Error) -> i32 {
     };
     let err = anyhow::Error::new(Error::Invalid(message));
     output::print_error(true, &err).code()
+}
+
+/// Resolves on SIGTERM (a supervisor's stop, `kill PID`) or Ctrl-C: how `serve` and `watch`
+/// are told to stop.
+pub async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(_) => {
+                    let _ = tokio::signal::ctrl_c().await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = term.recv() => {}
+            _ = tokio::signal::ctrl_c() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }

@@ -196,6 +196,10 @@ pub fn print_report(ui: &Ui, report: &dyn Report) -> anyhow::Result<ExitCode> {
     } else {
         report.to_human(ui)
     };
+    if text.is_empty() {
+        // A command that printed as it went (`watch`) has nothing left to say.
+        return Ok(report.exit_code());
+    }
     let mut out = io::stdout().lock();
     let written = out
         .write_all(text.as_bytes())

@@ -34,7 +34,14 @@ pub const SQLITE_POLL: Duration = Duration::from_millis(100);
 pub struct ChangeFeed {
     store: Store,
     topics: Mutex<HashMap<Uuid, Arc<Topic>>>,
+    /// Tidy lapsed holds of followed events every [`SWEEP_EVERY`], so that a lapse becomes a
+    /// change the stream tells (reads already count a lapsed hold as available; followers
+    /// would otherwise never hear of it).
+    sweep: bool,
 }
+
+/// How often a followed event's lapsed holds are swept.
+pub const SWEEP_EVERY: Duration = Duration::from_secs(1);
 
 /// The shared reader of one event's changes.
 struct Topic {
@@ -49,13 +56,16 @@ struct TopicState {
 }
 
 impl ChangeFeed {
-    /// Starts a process's feed: its listener runs until the feed is dropped. Errors: exit 6
-    /// when PostgreSQL cannot be reached to listen.
-    pub async fn start(store: Store) -> Result<Arc<ChangeFeed>> {
+    /// Starts a process's feed: its listener runs until the feed is dropped. With `sweep`,
+    /// each followed event's lapsed holds are swept every second (as `seatctl sweep EVENT`
+    /// does; left off for good if the database refuses it to this login). Errors: exit 6 when
+    /// PostgreSQL cannot be reached to listen.
+    pub async fn start(store: Store, sweep: bool) -> Result<Arc<ChangeFeed>> {
         let mut listener = store.change_listener(SQLITE_POLL).await?;
         let feed = Arc::new(ChangeFeed {
             store,
             topics: Mutex::new(HashMap::new()),
+            sweep,
         });
         let weak: Weak<ChangeFeed> = Arc::downgrade(&feed);
         tokio::spawn(async move {
@@ -132,6 +142,7 @@ impl ChangeFeed {
                             self.store.clone(),
                             event_id,
                             topic.clone(),
+                            self.sweep,
                         ));
                         Some(topic)
                     }
@@ -160,20 +171,37 @@ impl ChangeFeed {
 
 /// An event's shared reader: waits to be woken (a notification, a poll), reads the changes
 /// after its head a page at a time and sends those settled; when some are not settled yet
-/// (an older transaction is still running), looks again shortly. Ends when no one follows.
-async fn read_changes(feed: Weak<ChangeFeed>, store: Store, event_id: Uuid, topic: Arc<Topic>) {
+/// (an older transaction is still running), looks again shortly. With `sweep`, sweeps the
+/// event's lapsed holds every [`SWEEP_EVERY`]. Ends when no one follows.
+async fn read_changes(
+    feed: Weak<ChangeFeed>,
+    store: Store,
+    event_id: Uuid,
+    topic: Arc<Topic>,
+    mut sweep: bool,
+) {
     let mut head = topic.state.lock().expect("change topic").head;
     let mut recheck: Option<Duration> = None;
     let mut failing = Duration::from_millis(100);
+    let sweeper = super::actor("sweep");
+    let mut next_sweep = tokio::time::Instant::now();
     loop {
-        match recheck {
-            Some(after) => {
-                let _ = tokio::time::timeout(after, topic.wake.notified()).await;
+        // Also a slow safety tick: the reader then notices it has no followers left.
+        let mut wait = recheck.unwrap_or(Duration::from_secs(5));
+        if sweep {
+            wait = wait.min(next_sweep.saturating_duration_since(tokio::time::Instant::now()));
+        }
+        let _ = tokio::time::timeout(wait, topic.wake.notified()).await;
+        if sweep && tokio::time::Instant::now() >= next_sweep {
+            match store.sweep(Some(event_id), &sweeper).await {
+                Ok(_) => {}
+                Err(Error::PermissionDenied(why)) => {
+                    tracing::info!(%why, "change stream: not allowed to sweep lapsed holds");
+                    sweep = false;
+                }
+                Err(e) => tracing::debug!(error = %e, "change stream: sweep failed"),
             }
-            // Also a slow safety tick: the reader then notices it has no followers left.
-            None => {
-                let _ = tokio::time::timeout(Duration::from_secs(5), topic.wake.notified()).await;
-            }
+            next_sweep = tokio::time::Instant::now() + SWEEP_EVERY;
         }
         {
             let Some(feed) = feed.upgrade() else { return };
@@ -224,6 +252,9 @@ async fn read_changes(feed: Weak<ChangeFeed>, store: Store, event_id: Uuid, topi
 pub enum Next {
     /// Changes after the last ones given, in stream order (never empty).
     Changes(Vec<SeatChange>),
+    /// The same, read from the history while catching up: changes made before the follower
+    /// joined, so already part of anything it read after joining.
+    Missed(Vec<SeatChange>),
     /// The follower fell too far behind and is dropped: it should follow again after the last
     /// id it was given.
     Lagged,
@@ -275,7 +306,7 @@ impl Follower {
                         .map(|r| r.change)
                         .collect();
                     if !new.is_empty() {
-                        return Ok(Next::Changes(new));
+                        return Ok(Next::Missed(new));
                     }
                 }
                 // Nothing left before the join (the join's place was this follower's own).
@@ -308,9 +339,9 @@ impl Follower {
 
 impl super::Session {
     /// This process's change feed over the session's database (one per process: a server
-    /// keeps one for all its streams). Errors: exit 6 when the database is down.
-    pub async fn change_feed(&self) -> Result<Arc<ChangeFeed>> {
-        ChangeFeed::start(self.store().await?).await
+    /// keeps one for all its streams); `sweep`: see [`ChangeFeed::start`]. Errors: exit 6 when the database is down.
+    pub async fn change_feed(&self, sweep: bool) -> Result<Arc<ChangeFeed>> {
+        ChangeFeed::start(self.store().await?, sweep).await
     }
 
     /// Follows an event's committed seat changes (of one section with `section`, found in any

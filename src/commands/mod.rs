@@ -20,6 +20,7 @@ pub mod reservations;
 pub mod seats;
 pub mod serve;
 pub mod simulate;
+pub mod watch;
 
 use std::io::IsTerminal;
 
@@ -103,6 +104,7 @@ fn action(command: &Command) -> &'static str {
         Command::Layout(_) => "layout",
         Command::Seats(_) => "seats",
         Command::Map(_) => "map",
+        Command::Watch(_) => "watch",
         Command::Db(_) => "db",
         Command::Hold(_) => "hold",
         Command::Extend(_) => "extend",
@@ -135,6 +137,7 @@ async fn run_command(command: Command, ctx: &Ctx) -> anyhow::Result<Box<dyn Repo
         Command::Layout(cmd) => cmd.run(ctx).await?,
         Command::Seats(args) => args.run(ctx).await?,
         Command::Map(args) => Box::new(args.run(ctx).await?),
+        Command::Watch(args) => Box::new(args.run(ctx).await?),
         Command::Db(cmd) => cmd.run(ctx).await?,
         Command::Hold(args) => {
             let quiet = args.quiet;

@@ -51,7 +51,7 @@ impl State {
     /// database is down.
     pub async fn feed(&self) -> Result<Arc<ChangeFeed>> {
         self.feed
-            .get_or_try_init(|| self.app.change_feed())
+            .get_or_try_init(|| self.app.change_feed(true))
             .await
             .cloned()
     }
@@ -363,7 +363,7 @@ pub async fn serve(app: Session, opts: ServeOptions) -> Result<Served> {
     let signalled = {
         let state = state.clone();
         async move {
-            shutdown_signal().await;
+            crate::stop_signal().await;
             state.stopping.store(true, Ordering::Relaxed);
             tracing::info!("shutting down: finishing requests in flight");
             let _ = stop_tx.send(true);
@@ -395,27 +395,4 @@ pub async fn serve(app: Session, opts: ServeOptions) -> Result<Served> {
         listen: bound.to_string(),
         drained,
     })
-}
-
-/// SIGTERM (a supervisor) or Ctrl-C.
-async fn shutdown_signal() {
-    #[cfg(unix)]
-    {
-        let mut term =
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(s) => s,
-                Err(_) => {
-                    let _ = tokio::signal::ctrl_c().await;
-                    return;
-                }
-            };
-        tokio::select! {
-            _ = term.recv() => {}
-            _ = tokio::signal::ctrl_c() => {}
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = tokio::signal::ctrl_c().await;
-    }
 }

@@ -950,7 +950,7 @@ pub async fn changes(
             next = follower.next() => next,
         };
         match next {
-            Ok(Next::Changes(changes)) => {
+            Ok(Next::Changes(changes) | Next::Missed(changes)) => {
                 let events = changes
                     .iter()
                     .map(|c| {

@@ -12,10 +12,10 @@ use crate::common::{Env, on_both};
 
 const ENTER: &str = "\r";
 const DOWN: &str = "\x1b[B";
-const CTRL_C: &str = "\x03";
+pub(crate) const CTRL_C: &str = "\x03";
 
 /// A `seatctl` process on the slave side of a pty; the test holds the master side.
-struct Pty {
+pub(crate) struct Pty {
     master: std::fs::File,
     /// Kept open so the pty never hangs up: Linux may discard output the child wrote just
     /// before exiting once the last slave descriptor closes.
@@ -29,12 +29,12 @@ struct Pty {
 }
 
 impl Pty {
-    fn spawn(env: &Env, args: &[&str]) -> Pty {
+    pub(crate) fn spawn(env: &Env, args: &[&str]) -> Pty {
         Pty::spawn_sized(env, args, 60, 100)
     }
 
     /// On a terminal of `rows` × `cols`.
-    fn spawn_sized(env: &Env, args: &[&str], rows: u16, cols: u16) -> Pty {
+    pub(crate) fn spawn_sized(env: &Env, args: &[&str], rows: u16, cols: u16) -> Pty {
         let (mut master, mut slave) = (0, 0);
         let size = libc::winsize {
             ws_row: rows,
@@ -98,7 +98,7 @@ impl Pty {
     }
 
     /// Takes in what the child wrote; false when nothing came within `wait`.
-    fn pump(&mut self, wait: Duration) -> bool {
+    pub(crate) fn pump(&mut self, wait: Duration) -> bool {
         match self.output.recv_timeout(wait) {
             Ok(bytes) => {
                 self.screen
@@ -110,7 +110,7 @@ impl Pty {
     }
 
     /// Waits until `text` appears after what was already matched.
-    fn expect(&mut self, text: &str) {
+    pub(crate) fn expect(&mut self, text: &str) {
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             if let Some(at) = self.screen[self.seen..].find(text) {
@@ -126,19 +126,19 @@ impl Pty {
         }
     }
 
-    fn send(&mut self, keys: &str) {
+    pub(crate) fn send(&mut self, keys: &str) {
         // Keys typed faster than a person would can be read as one escape sequence.
         std::thread::sleep(Duration::from_millis(30));
         self.master.write_all(keys.as_bytes()).unwrap();
         self.master.flush().unwrap();
     }
 
-    fn line(&mut self, text: &str) {
+    pub(crate) fn line(&mut self, text: &str) {
         self.send(text);
         self.send(ENTER);
     }
 
-    fn wait(mut self) -> (Option<i32>, String) {
+    pub(crate) fn wait(mut self) -> (Option<i32>, String) {
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {

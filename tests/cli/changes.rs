@@ -90,10 +90,10 @@ impl Stream {
                 }
                 let l = line.trim_end_matches(['\r', '\n']);
                 if l.is_empty() {
-                    if !event.data.is_empty() || event.kind != "message" {
-                        if tx.send(event.clone()).is_err() {
-                            return;
-                        }
+                    if (!event.data.is_empty() || event.kind != "message")
+                        && tx.send(event.clone()).is_err()
+                    {
+                        return;
                     }
                     event = SseEvent {
                         kind: "message".into(),
@@ -430,4 +430,111 @@ fn a_running_transaction_holds_later_changes_back_and_a_rollback_is_never_told()
     assert!(told[0]["id"].as_i64() < told[1]["id"].as_i64(), "{told:?}");
     let history = history(&env, "E");
     check_told(&told, &history);
+}
+
+/// `seatctl watch` on a terminal: a map redrawn when another process changes a seat, the last
+/// change named, and a clean exit (0) on Ctrl-C.
+#[test]
+fn watch_redraws_the_map_on_changes_made_by_another_process() {
+    use crate::box_office::{CTRL_C, Pty};
+    on_both("watch_pty", |env| {
+        env.ok(&[
+            "event",
+            "create",
+            "--name",
+            "E",
+            "--layout",
+            &repo("examples/small.csv"),
+        ]);
+        let mut pty = Pty::spawn(env, &["watch", "E"]);
+        pty.expect("watching, Ctrl-C to stop (0 changes told)");
+        pty.expect("no change yet");
+        let hold = env.json(&["hold", "E", "A-1", "A-2"]);
+        pty.expect("(2 changes told)");
+        pty.expect("A hh.. A");
+        pty.expect("A-2 available → held by");
+        env.ok(&[
+            "reserve",
+            hold["hold_id"].as_str().unwrap(),
+            "--customer",
+            "Ada",
+        ]);
+        pty.expect("(4 changes told)");
+        // The map shows the two sold seats, counted and drawn.
+        pty.expect("0 held · 2 reserved");
+        pty.expect("A XX.. A");
+        pty.expect("A-2 held → reserved");
+        pty.send(CTRL_C);
+        let (code, screen) = pty.wait();
+        assert_eq!(code, Some(0), "{screen}");
+        assert!(
+            screen.contains("stopped watching E: 4 changes told"),
+            "{screen}"
+        );
+    });
+}
+
+/// `seatctl watch --json` (or in a pipe): one JSON object per change and line, every change
+/// once, `--after` telling the missed ones first; SIGTERM stops it with exit 0.
+#[test]
+fn watch_json_prints_one_line_per_change_and_resumes_after_an_id() {
+    on_both("watch_json", |env| {
+        env.ok(&[
+            "event",
+            "create",
+            "--name",
+            "E",
+            "--layout",
+            &repo("examples/small.csv"),
+        ]);
+        let first = env.json(&["hold", "E", "C-1"]);
+        let first_id = env.json(&["history", "E"])[0]["id"].to_string();
+        let mut child = env
+            .process()
+            .args(["watch", "E", "--json", "--after", &first_id])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (tx, lines) = channel();
+        let stdout = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let next = || {
+            let line = lines.recv_timeout(Duration::from_secs(20)).expect("a line");
+            serde_json::from_str::<Value>(&line).unwrap_or_else(|e| panic!("{e}: {line}"))
+        };
+        env.ok(&["release", first["hold_id"].as_str().unwrap()]);
+        env.ok(&["block", "E", "B-4", "--reason", "desk"]);
+        let told = vec![next(), next()];
+        assert_eq!(told[0]["seat"], "C-1", "{told:?}");
+        assert_eq!(told[0]["to_status"], "available", "{told:?}");
+        assert_eq!(told[1]["seat"], "B-4", "{told:?}");
+        check_told(&told, &history(env, "E"));
+        assert!(
+            lines.recv_timeout(Duration::from_millis(300)).is_err(),
+            "nothing else"
+        );
+        unsafe {
+            libc::kill(child.id() as i32, libc::SIGTERM);
+        }
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("2 changes told"), "{err}");
+        assert!(err.contains("--after"), "{err}");
+        // A bad --after names the problem.
+        let err = env.fails(&["watch", "E", "--after", "999999"], 2);
+        assert!(
+            err.contains("not the id of a change of this event"),
+            "{err}"
+        );
+        env.fails(&["watch", "Nope"], 4);
+    });
 }
