@@ -19,6 +19,7 @@ mod listing;
 mod logging;
 mod prices;
 mod readme;
+mod replicas;
 mod report;
 mod reservations;
 mod roles;
