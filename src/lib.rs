@@ -9,6 +9,7 @@ pub mod contract;
 pub mod domain;
 pub mod duration;
 pub mod error;
+pub mod metrics;
 pub mod output;
 pub mod server;
 pub mod sim;

@@ -230,6 +230,10 @@ async fn read_changes(
             let settled: Vec<ChangeRow> = rows.iter().take_while(|r| r.settled).cloned().collect();
             let waiting = settled.len() < rows.len();
             if let Some(last) = settled.last() {
+                metrics::counter!(crate::metrics::CHANGES).increment(settled.len() as u64);
+                let lag = chrono::Utc::now() - last.change.at;
+                metrics::histogram!(crate::metrics::CHANGE_LAG)
+                    .record(lag.to_std().unwrap_or_default().as_secs_f64());
                 head = last.cursor;
                 let mut state = topic.state.lock().expect("change topic");
                 state.head = head;

@@ -881,6 +881,7 @@ impl Reserver {
                         None => {
                             // A hold's next try re-checks the seats before locking again.
                             effort.lock_busy += 1;
+                            metrics::counter!(crate::metrics::LOCK_BUSY).increment(1);
                             debug!(try_no = pause, "seat lock busy: another terminal holds it");
                             effort.tries.push(started.elapsed());
                             if busy_until.is_some_and(|t| std::time::Instant::now() < t) {
@@ -901,6 +902,7 @@ impl Reserver {
                 if let Ok(lost) = locks.unlock(held).await {
                     effort.locks_lost += lost as u32;
                     if lost > 0 {
+                        metrics::counter!(crate::metrics::LOCK_LOST).increment(lost as u64);
                         debug!(
                             lost,
                             "seat locks had lapsed or been taken over before unlock"

@@ -39,6 +39,8 @@ pub struct State {
     feed: tokio::sync::OnceCell<Arc<ChangeFeed>>,
     /// `server.keep_alive`.
     keep_alive: Duration,
+    /// What `/metrics` renders (`None` when another recorder was installed first).
+    metrics: Option<metrics_exporter_prometheus::PrometheusHandle>,
 }
 
 impl State {
@@ -109,7 +111,7 @@ impl KeyCache {
         routes::list_reservations, routes::show_hold, routes::extend, routes::release_hold,
         routes::reserve, routes::show_reservation, routes::release_reservation, routes::refund,
         routes::block, routes::unblock, routes::report, routes::export, routes::history,
-        routes::audit, routes::changes, routes::health, routes::ready,
+        routes::audit, routes::changes, routes::health, routes::ready, routes::metrics,
     ),
     modifiers(&BearerKeys, &CommonErrors),
     tags(
@@ -255,6 +257,8 @@ pub fn router(state: Arc<State>, cfg: &ServerConfig) -> Router {
         .route("/v1/reservations/{reservation}/refund", post(r::refund))
         .route("/health", get(r::health))
         .route("/ready", get(r::ready))
+        .route("/metrics", get(r::metrics))
+        .route_layer(axum::middleware::from_fn(mark_route))
         .with_state(state);
     let docs = utoipa_swagger_ui::SwaggerUi::new("/api").url("/openapi.json", spec);
     Router::new()
@@ -272,14 +276,131 @@ pub fn router(state: Arc<State>, cfg: &ServerConfig) -> Router {
         .layer(axum::middleware::from_fn(log_request))
 }
 
+/// The route a request matched (its path template), handed out to [`log_request`] with the
+/// response: routing happens inside the layers that log.
+#[derive(Clone)]
+struct Route(axum::extract::MatchedPath);
+
+async fn mark_route(req: Request, next: Next) -> Response {
+    let route = req
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .cloned()
+        .map(Route);
+    let mut response = next.run(req).await;
+    if let Some(route) = route {
+        response.extensions_mut().insert(route);
+    }
+    response
+}
+
+/// Installs the Prometheus recorder for this process (histograms with fixed buckets, in
+/// seconds, so replicas' series add up) and keeps it tidy every 5 s. `None` if a recorder is
+/// already installed.
+fn install_metrics() -> Option<metrics_exporter_prometheus::PrometheusHandle> {
+    const BUCKETS: &[f64] = &[
+        0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+    ];
+    let handle = metrics_exporter_prometheus::PrometheusBuilder::new()
+        .set_buckets(BUCKETS)
+        .ok()?
+        .install_recorder()
+        .ok()?;
+    use crate::metrics as m;
+    use metrics::Unit;
+    metrics::describe_counter!(m::HTTP_REQUESTS, "HTTP requests answered");
+    metrics::describe_histogram!(m::HTTP_DURATION, Unit::Seconds, "Time to answer a request");
+    metrics::describe_counter!(m::HOLDS, "Holds made or replayed");
+    metrics::describe_counter!(m::RESERVATIONS, "Sales made or replayed");
+    metrics::describe_counter!(m::RELEASES, "Holds and reservations released, refunds");
+    metrics::describe_counter!(
+        m::CONFLICTS,
+        "Requests refused: seats taken, a lost race, a lapsed hold"
+    );
+    metrics::describe_counter!(m::LOCK_BUSY, "Tries that found a seat lock held elsewhere");
+    metrics::describe_counter!(
+        m::LOCK_LOST,
+        "Seat leases lapsed or taken over before release"
+    );
+    metrics::describe_gauge!(m::DB_CONNECTIONS, "Database pool connections");
+    metrics::describe_gauge!(m::SSE_CLIENTS, "Open change streams");
+    metrics::describe_counter!(
+        m::SSE_DROPPED,
+        "Change streams dropped for reading too slowly"
+    );
+    metrics::describe_counter!(m::CHANGES, "Changes read by the change feed");
+    metrics::describe_histogram!(
+        m::CHANGE_LAG,
+        Unit::Seconds,
+        "From a change's transaction to its reading here"
+    );
+    // Series without labels exist from the start (at 0), so a dashboard shows them before the
+    // first event.
+    for name in [m::LOCK_BUSY, m::LOCK_LOST, m::SSE_DROPPED, m::CHANGES] {
+        metrics::counter!(name).increment(0);
+    }
+    metrics::gauge!(m::SSE_CLIENTS).set(0.0);
+    let upkeep = handle.clone();
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(Duration::from_secs(5)).await;
+            upkeep.run_upkeep();
+        }
+    });
+    Some(handle)
+}
+
+/// Counts a request in the metrics (see [`crate::metrics`]): every request by route and
+/// status, its latency, and what the selling routes did.
+fn measure(method: &axum::http::Method, route: &str, status: StatusCode, took: Duration) {
+    use crate::metrics as m;
+    let status_label = status.as_u16().to_string();
+    metrics::counter!(m::HTTP_REQUESTS, "method" => method.to_string(), "route" => route.to_string(), "status" => status_label).increment(1);
+    metrics::histogram!(m::HTTP_DURATION, "method" => method.to_string(), "route" => route.to_string()).record(took.as_secs_f64());
+    let outcome = match status {
+        StatusCode::CREATED => "made",
+        StatusCode::OK => "replayed",
+        _ => "",
+    };
+    match (method.as_str(), route, status.as_u16()) {
+        ("POST", "/v1/events/{event}/holds", 200 | 201) => {
+            metrics::counter!(m::HOLDS, "outcome" => outcome).increment(1);
+        }
+        ("POST", "/v1/holds/{hold}/reservation", 200 | 201) => {
+            metrics::counter!(m::RESERVATIONS, "outcome" => outcome).increment(1);
+        }
+        ("DELETE", "/v1/holds/{hold}", 200) => {
+            metrics::counter!(m::RELEASES, "what" => "hold").increment(1);
+        }
+        ("DELETE", "/v1/reservations/{reservation}", 200) => {
+            metrics::counter!(m::RELEASES, "what" => "reservation").increment(1);
+        }
+        ("POST", "/v1/reservations/{reservation}/refund", 200) => {
+            metrics::counter!(m::RELEASES, "what" => "refund").increment(1);
+        }
+        (_, _, 409 | 410) => {
+            metrics::counter!(m::CONFLICTS, "operation" => format!("{method} {route}"))
+                .increment(1);
+        }
+        _ => {}
+    }
+}
+
 /// One log line per request, at info: method, path (never the query, which may hold a
 /// customer's name), status and latency in ms. One event and no span, so that logging costs
-/// little beside the request.
+/// little beside the request. Also counts the request in the metrics.
 async fn log_request(req: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = req.method().clone();
     let path = req.uri().path().to_string();
     let response = next.run(req).await;
+    let route = response.extensions().get::<Route>().map(|r| r.0.as_str());
+    measure(
+        &method,
+        route.unwrap_or("unmatched"),
+        response.status(),
+        started.elapsed(),
+    );
     tracing::info!(
         target: "seatctl::http",
         method = %method,
@@ -356,6 +477,7 @@ pub async fn serve(app: Session, opts: ServeOptions) -> Result<Served> {
         stop: stop_rx.clone(),
         feed: tokio::sync::OnceCell::new(),
         keep_alive: opts.config.keep_alive.0,
+        metrics: install_metrics(),
     });
     let router = router(state.clone(), &opts.config);
     eprintln!("listening on http://{bound}");

@@ -940,6 +940,7 @@ pub async fn changes(
         ]
     };
     let stop = state.stop.clone();
+    let open = StreamOpen::new();
     let stream = futures_util::stream::unfold(Some((follower, stop)), move |going| async move {
         let (mut follower, mut stop) = going?;
         let next = tokio::select! {
@@ -963,6 +964,7 @@ pub async fn changes(
                 Some((events, Some((follower, stop))))
             }
             Ok(Next::Lagged) => {
+                metrics::counter!(crate::metrics::SSE_DROPPED).increment(1);
                 let last = follower.last_id();
                 let why = "too slow to keep up: reconnect with Last-Event-ID";
                 Some((end("dropped", why, last), None))
@@ -974,11 +976,32 @@ pub async fn changes(
         }
     })
     .flat_map(futures_util::stream::iter)
-    .map(Ok::<_, std::convert::Infallible>);
+    .map(move |event| {
+        // The stream owns the count of open streams: dropped (ended, or its client gone), it
+        // counts one less.
+        let _open = &open;
+        Ok::<_, std::convert::Infallible>(event)
+    });
     let keep_alive = KeepAlive::new().interval(state.keep_alive);
     Ok(axum::response::Sse::new(stream)
         .keep_alive(keep_alive)
         .into_response())
+}
+
+/// One open change stream, counted in [`crate::metrics::SSE_CLIENTS`] while it lives.
+struct StreamOpen;
+
+impl StreamOpen {
+    fn new() -> StreamOpen {
+        metrics::gauge!(crate::metrics::SSE_CLIENTS).increment(1.0);
+        StreamOpen
+    }
+}
+
+impl Drop for StreamOpen {
+    fn drop(&mut self) {
+        metrics::gauge!(crate::metrics::SSE_CLIENTS).decrement(1.0);
+    }
 }
 
 /// The data of a change stream's last event (`shutdown`, `dropped` or `error`).
@@ -988,6 +1011,37 @@ pub struct StreamEnd {
     pub reason: String,
     /// The last change id sent: reconnect with it as `Last-Event-ID`.
     pub last_id: Option<i64>,
+}
+
+/// This process's metrics in Prometheus' text format (any key's role may read them); the
+/// names are in the README's "Metrics" section.
+#[utoipa::path(get, path = "/metrics", tag = "operations",
+    responses(
+        (status = 200, description = "Prometheus text exposition format 0.0.4", content_type = "text/plain", body = String),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json"),
+    ), security(("api_key" = [])))]
+pub async fn metrics(_auth: Auth, AxState(state): AxState<Arc<State>>) -> Answer<Response> {
+    use crate::metrics as m;
+    if let Ok(store) = state.app.store().await {
+        let (size, idle) = store.pool_stats();
+        metrics::gauge!(m::DB_CONNECTIONS, "state" => "idle").set(idle as f64);
+        metrics::gauge!(m::DB_CONNECTIONS, "state" => "in_use")
+            .set(size.saturating_sub(idle as u32) as f64);
+    }
+    let text = state
+        .metrics
+        .as_ref()
+        .map(|h| h.render())
+        .unwrap_or_default();
+    Ok((
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        text,
+    )
+        .into_response())
 }
 
 /// What `/health` and `/ready` answer.

@@ -66,6 +66,11 @@ macro_rules! with_pool {
 pub(crate) use with_pool;
 
 impl Store {
+    /// The pool's connections now: (open, of which idle).
+    pub fn pool_stats(&self) -> (u32, usize) {
+        with_pool!(self, |pool, _pg| (pool.size(), pool.num_idle()))
+    }
+
     /// Connects within `database.connect_timeout`. SQLite is embedded: it is created and
     /// migrated on first use. PostgreSQL must already be migrated (`seatctl db migrate`).
     pub async fn connect(target: &DatabaseTarget, cfg: &DatabaseConfig) -> Result<Store> {

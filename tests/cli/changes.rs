@@ -538,3 +538,173 @@ fn watch_json_prints_one_line_per_change_and_resumes_after_an_id() {
         env.fails(&["watch", "Nope"], 4);
     });
 }
+
+/// The value of the series `name{labels}` (labels as Prometheus prints them, `""` for none)
+/// in a `/metrics` text, if present.
+fn series(text: &str, name: &str, labels: &str) -> Option<f64> {
+    let key = if labels.is_empty() {
+        name.to_string()
+    } else {
+        format!("{name}{{{labels}}}")
+    };
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .find_map(|l| l.strip_prefix(&key)?.strip_prefix(' ')?.trim().parse().ok())
+}
+
+/// `/metrics` is scraped (with a key) and every named series is there with the values the
+/// requests made: requests by route and status, latencies, holds, sales, releases, conflicts,
+/// Redis lock contention, pool connections, open streams, changes read and their lag.
+#[test]
+fn metrics_are_scraped_with_every_named_series() {
+    let Some(env) = Env::postgres("metrics") else {
+        return;
+    };
+    let Some(redis) = crate::common::redis_url("metrics") else {
+        return;
+    };
+    env.ok(&["event", "create", "--name", "E", "--seats", "10"]);
+    let key = api_key(&env, "shop", "operator");
+    let server = Server::start(&env, &["--strategy", "redis", "--redis-url", &redis], &[]);
+    let stream = Stream::open(&server, &key, "/v1/events/E/changes", None);
+    assert_eq!(stream.status, 200);
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let http = reqwest::Client::new();
+    let url = |p: &str| server.url(p);
+    let (made, lost, text, unauthorized) = rt.block_on(async {
+        // 20 buyers at once for one seat: one hold, 19 conflicts.
+        let mut tasks = Vec::new();
+        for _ in 0..20 {
+            let req = http
+                .post(url("/v1/events/E/holds"))
+                .bearer_auth(&key)
+                .json(&serde_json::json!({"seats": ["5"]}));
+            tasks.push(tokio::spawn(async move { req.send().await.unwrap() }));
+        }
+        let mut hold = None;
+        let (mut made, mut lost) = (0, 0);
+        for t in tasks {
+            let r = t.await.unwrap();
+            match r.status().as_u16() {
+                201 => {
+                    made += 1;
+                    hold = Some(
+                        r.json::<Value>().await.unwrap()["hold_id"]
+                            .as_str()
+                            .unwrap()
+                            .to_string(),
+                    );
+                }
+                409 => lost += 1,
+                s => panic!("{s}"),
+            }
+        }
+        let hold = hold.unwrap();
+        let sale = http
+            .post(url(&format!("/v1/holds/{hold}/reservation")))
+            .bearer_auth(&key)
+            .json(&serde_json::json!({"customer": "Ada"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(sale.status(), 201);
+        let sale: Value = sale.json().await.unwrap();
+        let released = http
+            .delete(url(&format!(
+                "/v1/reservations/{}",
+                sale["reservation_id"].as_str().unwrap()
+            )))
+            .bearer_auth(&key)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(released.status(), 200);
+        // The stream has read the changes (hold, sale, release of seat 5) before the scrape.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let text = http
+            .get(url("/metrics"))
+            .bearer_auth(&key)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(text.status(), 200);
+        assert!(
+            text.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/plain"),
+            "{:?}",
+            text.headers()
+        );
+        let text = text.text().await.unwrap();
+        let unauthorized = http
+            .get(url("/metrics"))
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16();
+        (made, lost, text, unauthorized)
+    });
+    assert_eq!((made, lost), (1, 19));
+    assert_eq!(unauthorized, 401);
+    let get = |name: &str, labels: &str| {
+        series(&text, name, labels).unwrap_or_else(|| panic!("no {name}{{{labels}}} in\n{text}"))
+    };
+    let holds = r#"method="POST",route="/v1/events/{event}/holds""#;
+    assert_eq!(
+        get(
+            "seatctl_http_requests_total",
+            &format!("{holds},status=\"201\"")
+        ),
+        1.0
+    );
+    assert_eq!(
+        get(
+            "seatctl_http_requests_total",
+            &format!("{holds},status=\"409\"")
+        ),
+        19.0
+    );
+    assert_eq!(
+        get("seatctl_http_request_duration_seconds_count", holds),
+        20.0
+    );
+    assert!(get("seatctl_http_request_duration_seconds_sum", holds) > 0.0);
+    assert_eq!(
+        get(
+            "seatctl_http_request_duration_seconds_bucket",
+            &format!("{holds},le=\"+Inf\"")
+        ),
+        20.0
+    );
+    assert_eq!(get("seatctl_holds_total", r#"outcome="made""#), 1.0);
+    assert_eq!(get("seatctl_reservations_total", r#"outcome="made""#), 1.0);
+    assert_eq!(get("seatctl_releases_total", r#"what="reservation""#), 1.0);
+    assert_eq!(
+        get(
+            "seatctl_conflicts_total",
+            r#"operation="POST /v1/events/{event}/holds""#
+        ),
+        19.0
+    );
+    assert!(get("seatctl_lock_busy_total", "") >= 0.0);
+    assert_eq!(get("seatctl_lock_lost_total", ""), 0.0);
+    let pool = get("seatctl_db_connections", r#"state="idle""#)
+        + get("seatctl_db_connections", r#"state="in_use""#);
+    assert!(pool >= 1.0, "{text}");
+    assert_eq!(get("seatctl_sse_clients", ""), 1.0);
+    assert_eq!(get("seatctl_sse_dropped_total", ""), 0.0);
+    assert_eq!(
+        get("seatctl_changes_total", ""),
+        3.0,
+        "hold, sale, release of seat 5"
+    );
+    assert!(get("seatctl_change_lag_seconds_count", "") >= 1.0);
+    assert!(text.contains("# HELP seatctl_holds_total"), "{text}");
+    drop(stream);
+}
