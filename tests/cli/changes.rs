@@ -40,8 +40,8 @@ pub struct Stream {
 
 impl Stream {
     /// `GET path` with the key and, when given, `Last-Event-ID`.
-    pub fn open(server: &Server, key: &str, path: &str, last_id: Option<&str>) -> Stream {
-        let addr = server.base.trim_start_matches("http://").to_string();
+    pub fn open(base: &str, key: &str, path: &str, last_id: Option<&str>) -> Stream {
+        let addr = base.trim_start_matches("http://").to_string();
         let mut conn = TcpStream::connect(&addr).expect("connect");
         let last = last_id
             .map(|id| format!("Last-Event-ID: {id}\r\n"))
@@ -270,7 +270,7 @@ fn a_stream_tells_every_change_once_and_resumes_after_the_last_event_id() {
                 .collect::<Vec<_>>(),
             &[],
         );
-        let stream = Stream::open(&server, &key, "/v1/events/E/changes", None);
+        let stream = Stream::open(&server.base, &key, "/v1/events/E/changes", None);
         assert_eq!(stream.status, 200, "{}", stream.head);
         assert!(stream.head.contains("text/event-stream"), "{}", stream.head);
         // A keep-alive comment while nothing happens.
@@ -296,7 +296,7 @@ fn a_stream_tells_every_change_once_and_resumes_after_the_last_event_id() {
         // Changes while no one follows, then a resume after the last id seen.
         env.ok(&["release", &sale_id]);
         env.ok(&["unblock", "E", "B-1"]);
-        let resumed = Stream::open(&server, &key, "/v1/events/E/changes", Some(&last));
+        let resumed = Stream::open(&server.base, &key, "/v1/events/E/changes", Some(&last));
         assert_eq!(resumed.status, 200);
         let missed = resumed.changes(3, Duration::from_secs(20));
         // And new ones after the catch-up, on the same stream.
@@ -313,7 +313,7 @@ fn a_stream_tells_every_change_once_and_resumes_after_the_last_event_id() {
 
         // ?after= does what Last-Event-ID does; ?section= keeps one section's changes.
         let after = Stream::open(
-            &server,
+            &server.base,
             &key,
             &format!("/v1/events/E/changes?after={last}"),
             None,
@@ -323,7 +323,7 @@ fn a_stream_tells_every_change_once_and_resumes_after_the_last_event_id() {
             [missed.clone(), later.clone()].concat()
         );
         let balcony = Stream::open(
-            &server,
+            &server.base,
             &key,
             "/v1/events/E/changes?section=balcony&after=1",
             None,
@@ -340,7 +340,7 @@ fn a_stream_tells_every_change_once_and_resumes_after_the_last_event_id() {
             ("/v1/events/E/changes?section=Nowhere", None, 404),
             ("/v1/events/Nope/changes", None, 404),
         ] {
-            let s = Stream::open(&server, &key, path, last);
+            let s = Stream::open(&server.base, &key, path, last);
             assert_eq!(s.status, status, "{path} {last:?}: {}", s.head);
             assert!(s.head.contains("application/problem+json"), "{}", s.head);
         }
@@ -374,7 +374,7 @@ fn a_running_transaction_holds_later_changes_back_and_a_rollback_is_never_told()
     env.ok(&["event", "create", "--name", "E", "--seats", "10"]);
     let key = api_key(&env, "watcher", "readonly");
     let server = Server::start(&env, &[], &[]);
-    let stream = Stream::open(&server, &key, "/v1/events/E/changes", None);
+    let stream = Stream::open(&server.base, &key, "/v1/events/E/changes", None);
     assert_eq!(stream.status, 200);
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -474,6 +474,28 @@ fn watch_redraws_the_map_on_changes_made_by_another_process() {
     });
 }
 
+/// A child process killed if the test ends (or fails) before it is taken.
+struct Reaped(Option<std::process::Child>);
+
+impl Reaped {
+    fn child(&mut self) -> &mut std::process::Child {
+        self.0.as_mut().expect("not taken")
+    }
+
+    fn take(mut self) -> std::process::Child {
+        self.0.take().expect("not taken")
+    }
+}
+
+impl Drop for Reaped {
+    fn drop(&mut self) {
+        if let Some(child) = &mut self.0 {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
 /// `seatctl watch --json` (or in a pipe): one JSON object per change and line, every change
 /// once, `--after` telling the missed ones first; SIGTERM stops it with exit 0.
 #[test]
@@ -489,15 +511,16 @@ fn watch_json_prints_one_line_per_change_and_resumes_after_an_id() {
         ]);
         let first = env.json(&["hold", "E", "C-1"]);
         let first_id = env.json(&["history", "E"])[0]["id"].to_string();
-        let mut child = env
-            .process()
-            .args(["watch", "E", "--json", "--after", &first_id])
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
+        let mut child = Reaped(Some(
+            env.process()
+                .args(["watch", "E", "--json", "--after", &first_id])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap(),
+        ));
         let (tx, lines) = channel();
-        let stdout = child.stdout.take().unwrap();
+        let stdout = child.child().stdout.take().unwrap();
         std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines() {
                 let Ok(line) = line else { break };
@@ -522,9 +545,9 @@ fn watch_json_prints_one_line_per_change_and_resumes_after_an_id() {
             "nothing else"
         );
         unsafe {
-            libc::kill(child.id() as i32, libc::SIGTERM);
+            libc::kill(child.child().id() as i32, libc::SIGTERM);
         }
-        let out = child.wait_with_output().unwrap();
+        let out = child.take().wait_with_output().unwrap();
         assert_eq!(out.status.code(), Some(0));
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("2 changes told"), "{err}");
@@ -566,7 +589,7 @@ fn metrics_are_scraped_with_every_named_series() {
     env.ok(&["event", "create", "--name", "E", "--seats", "10"]);
     let key = api_key(&env, "shop", "operator");
     let server = Server::start(&env, &["--strategy", "redis", "--redis-url", &redis], &[]);
-    let stream = Stream::open(&server, &key, "/v1/events/E/changes", None);
+    let stream = Stream::open(&server.base, &key, "/v1/events/E/changes", None);
     assert_eq!(stream.status, 200);
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

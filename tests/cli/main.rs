@@ -9,6 +9,7 @@ mod changes;
 mod completions;
 mod concurrency;
 mod config;
+mod deploy;
 mod doctor;
 mod events;
 mod faults;

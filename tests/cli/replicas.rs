@@ -92,7 +92,7 @@ fn three_replicas_sell_each_seat_once_and_each_streams_every_change() {
         .map(|s| s.as_ref().unwrap().base.clone())
         .collect();
     let stream = Stream::open(
-        servers[0].as_ref().unwrap(),
+        &servers[0].as_ref().unwrap().base,
         &watcher,
         "/v1/events/Hall/changes",
         None,
