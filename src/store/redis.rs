@@ -49,13 +49,134 @@ fn client(url: &str, cfg: &RedisConfig) -> Result<redis::Client> {
     .map_err(bad_url)
 }
 
-/// Connects and PINGs within `redis.timeout`; returns the round-trip time. Errors: exit 6
-/// (unreachable, refused, a certificate not trusted), 2 (see [`client`]).
+/// The nodes of a Redis Cluster URL, `redis+cluster://[user:password@]host:port,host:port`
+/// (`rediss+cluster://` for TLS), each as a plain `redis://` (or `rediss://`) URL with the
+/// credentials; `None` for a single server's URL. A few nodes are enough: the client learns
+/// the rest from them. Errors: exit 2 for a cluster URL with no node.
+pub fn cluster_nodes(url: &str) -> Result<Option<Vec<String>>> {
+    let (scheme, rest) = if let Some(rest) = url.strip_prefix("redis+cluster://") {
+        ("redis", rest)
+    } else if let Some(rest) = url.strip_prefix("rediss+cluster://") {
+        ("rediss", rest)
+    } else {
+        return Ok(None);
+    };
+    let rest = rest.trim_end_matches('/');
+    let (auth, hosts) = match rest.rsplit_once('@') {
+        Some((auth, hosts)) => (format!("{auth}@"), hosts),
+        None => (String::new(), rest),
+    };
+    let nodes: Vec<String> = hosts
+        .split(',')
+        .map(str::trim)
+        .filter(|h| !h.is_empty())
+        .map(|h| format!("{scheme}://{auth}{h}"))
+        .collect();
+    if nodes.is_empty() {
+        return Err(Error::invalid(format!(
+            "Redis cluster URL {} names no node: give host:port,host:port,…",
+            redact_url(url)
+        )));
+    }
+    Ok(Some(nodes))
+}
+
+/// A cluster client for `nodes` with `cfg`'s TLS files and timeouts. Errors: as [`client`].
+fn cluster_client(
+    url: &str,
+    nodes: &[String],
+    cfg: &RedisConfig,
+) -> Result<redis::cluster::ClusterClient> {
+    let shown = redact_url(url);
+    // Each node's URL is checked (and its TLS files read) as a single server's would be.
+    for node in nodes {
+        client(node, cfg)?;
+    }
+    let mut builder = redis::cluster::ClusterClient::builder(nodes.iter().map(String::as_str))
+        .connection_timeout(cfg.timeout.0)
+        .response_timeout(cfg.timeout.0)
+        .retries(2)
+        .min_retry_wait(10)
+        .max_retry_wait(200);
+    let files = [&cfg.ca_file, &cfg.client_cert_file, &cfg.client_key_file];
+    if files.iter().any(|f| f.is_some()) {
+        let root_cert = match &cfg.ca_file {
+            Some(path) => Some(super::pem_file("redis.ca_file", path, "CERTIFICATE")?),
+            None => None,
+        };
+        let client_tls = match (&cfg.client_cert_file, &cfg.client_key_file) {
+            (Some(cert), Some(key)) => Some(redis::ClientTlsConfig {
+                client_cert: super::pem_file("redis.client_cert_file", cert, "CERTIFICATE")?,
+                client_key: super::pem_file("redis.client_key_file", key, "PRIVATE KEY")?,
+            }),
+            _ => None,
+        };
+        builder = builder.certs(redis::TlsCertificates {
+            client_tls,
+            root_cert,
+        });
+    }
+    builder
+        .build()
+        .map_err(|e| Error::invalid(format!("bad Redis URL {shown}: {e}")))
+}
+
+/// A connection to one Redis server (reconnecting by itself) or to a Redis Cluster (whose
+/// client follows the slots from node to node).
+#[derive(Clone)]
+enum Conn {
+    One(redis::aio::ConnectionManager),
+    Cluster(redis::cluster_async::ClusterConnection),
+}
+
+impl redis::aio::ConnectionLike for Conn {
+    fn req_packed_command<'a>(
+        &'a mut self,
+        cmd: &'a redis::Cmd,
+    ) -> redis::RedisFuture<'a, redis::Value> {
+        match self {
+            Conn::One(c) => c.req_packed_command(cmd),
+            Conn::Cluster(c) => c.req_packed_command(cmd),
+        }
+    }
+
+    fn req_packed_commands<'a>(
+        &'a mut self,
+        pipeline: &'a redis::Pipeline,
+        offset: usize,
+        count: usize,
+    ) -> redis::RedisFuture<'a, Vec<redis::Value>> {
+        match self {
+            Conn::One(c) => c.req_packed_commands(pipeline, offset, count),
+            Conn::Cluster(c) => c.req_packed_commands(pipeline, offset, count),
+        }
+    }
+
+    fn get_db(&self) -> i64 {
+        match self {
+            Conn::One(c) => c.get_db(),
+            Conn::Cluster(c) => c.get_db(),
+        }
+    }
+}
+
+/// Connects and PINGs within `redis.timeout`; returns the round-trip time. A cluster URL
+/// PINGs one node through the cluster client. Errors: exit 6 (unreachable, refused, a
+/// certificate not trusted), 2 (see [`client`]).
 pub async fn ping(url: &str, cfg: &RedisConfig) -> Result<Duration> {
     let shown = redact_url(url);
     let timeout = cfg.timeout.0;
-    let client = client(url, cfg)?;
     let started = Instant::now();
+    if let Some(nodes) = cluster_nodes(url)? {
+        let client = cluster_client(url, &nodes, cfg)?;
+        let work = async {
+            let mut con = client.get_async_connection().await?;
+            redis::cmd("PING").query_async::<String>(&mut con).await
+        };
+        bounded(&shown, timeout, work).await?;
+        return Ok(started.elapsed());
+    }
+    let client = client(url, cfg)?;
     let work = async {
         let mut con = client.get_multiplexed_async_connection().await?;
         redis::cmd("PING").query_async::<String>(&mut con).await
@@ -93,10 +214,13 @@ return n
 /// connection reconnects by itself (the `redis` crate's `ConnectionManager`): a command that
 /// meets a dropped connection fails (exit 6), and the connection is made again in the
 /// background with jittered exponential backoff (50 ms up to 1 s), so a restarted Redis is in
-/// use again as soon as it answers.
+/// use again as soon as it answers. On a Redis Cluster (`redis+cluster://` URL) an event's
+/// seat keys share one hash slot (see [`Locks::seat_key`]), so each lock script runs on the
+/// one master owning the event; a master that is down fails its events' locks (exit 6) while
+/// the other masters' events go on.
 #[derive(Clone)]
 pub struct Locks {
-    con: redis::aio::ConnectionManager,
+    con: Conn,
     prefix: String,
     ttl: Duration,
     timeout: Duration,
@@ -118,6 +242,20 @@ impl Locks {
     pub async fn connect(url: &str, cfg: &RedisConfig) -> Result<Locks> {
         let (prefix, ttl, timeout) = (&cfg.key_prefix, cfg.lock_ttl.0, cfg.timeout.0);
         let shown = redact_url(url);
+        let locks = |con| Locks {
+            con,
+            prefix: prefix.to_string(),
+            ttl,
+            timeout,
+            url: shown.clone(),
+            lock: redis::Script::new(LOCK_SCRIPT),
+            unlock: redis::Script::new(UNLOCK_SCRIPT),
+        };
+        if let Some(nodes) = cluster_nodes(url)? {
+            let client = cluster_client(url, &nodes, cfg)?;
+            let con = bounded(&shown, timeout, client.get_async_connection()).await?;
+            return Ok(locks(Conn::Cluster(con)));
+        }
         let client = client(url, cfg)?;
         // A first plain connection says why Redis cannot be used (refused, a certificate, a
         // bad URL) at once; the manager below would retry until the timeout and say only that.
@@ -136,15 +274,7 @@ impl Locks {
             redis::aio::ConnectionManager::new_with_config(client, config),
         )
         .await?;
-        Ok(Locks {
-            con,
-            prefix: prefix.to_string(),
-            ttl,
-            timeout,
-            url: shown,
-            lock: redis::Script::new(LOCK_SCRIPT),
-            unlock: redis::Script::new(UNLOCK_SCRIPT),
-        })
+        Ok(locks(Conn::One(con)))
     }
 
     /// How long a lock lasts unless its holder unlocks it first.

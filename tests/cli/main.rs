@@ -6,6 +6,7 @@ mod areas;
 mod block;
 mod box_office;
 mod changes;
+mod cluster;
 mod completions;
 mod concurrency;
 mod config;

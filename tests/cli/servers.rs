@@ -129,6 +129,152 @@ impl Drop for PrivateRedis {
     }
 }
 
+/// A private Redis Cluster of three masters (no replicas) on free loopback ports, with
+/// `cluster-require-full-coverage no` so that the masters left keep serving their slots when
+/// one dies; every node stopped on drop.
+pub struct RedisCluster {
+    pub ports: Vec<u16>,
+    children: Vec<Option<Child>>,
+    _dir: tempfile::TempDir,
+}
+
+impl RedisCluster {
+    /// `None` (with a skip line) outside CI when `redis-server` or `redis-cli` cannot run.
+    pub fn start() -> Option<RedisCluster> {
+        match Self::try_start() {
+            Ok(c) => Some(c),
+            Err(e) => unavailable("a Redis Cluster", e),
+        }
+    }
+
+    fn try_start() -> std::io::Result<RedisCluster> {
+        let dir = tempfile::TempDir::new()?;
+        let mut cluster = RedisCluster {
+            ports: Vec::new(),
+            children: Vec::new(),
+            _dir: dir,
+        };
+        for i in 0..3 {
+            let port = free_port();
+            let node_dir = cluster._dir.path().join(format!("node{i}"));
+            std::fs::create_dir_all(&node_dir)?;
+            let child = Command::new("redis-server")
+                .args(["--bind", "127.0.0.1", "--port", &port.to_string()])
+                .args(["--save", "", "--appendonly", "no"])
+                .args(["--cluster-enabled", "yes", "--cluster-node-timeout", "1000"])
+                .args(["--cluster-require-full-coverage", "no"])
+                .arg("--dir")
+                .arg(&node_dir)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()?;
+            cluster.ports.push(port);
+            cluster.children.push(Some(child));
+            wait_for_port(port, "redis-server (cluster node)")?;
+        }
+        let nodes: Vec<String> = cluster
+            .ports
+            .iter()
+            .map(|p| format!("127.0.0.1:{p}"))
+            .collect();
+        let out = Command::new("redis-cli")
+            .args(["--cluster", "create"])
+            .args(&nodes)
+            .args(["--cluster-replicas", "0", "--cluster-yes"])
+            .output()?;
+        if !out.status.success() {
+            return Err(std::io::Error::other(format!(
+                "redis-cli --cluster create: {}",
+                String::from_utf8_lossy(&out.stdout)
+            )));
+        }
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let ok = cluster.ports.iter().all(|p| {
+                cluster
+                    .cli(*p, &["cluster", "info"])
+                    .contains("cluster_state:ok")
+            });
+            if ok {
+                return Ok(cluster);
+            }
+            if Instant::now() > deadline {
+                return Err(std::io::Error::other("the cluster did not become ok"));
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// `redis-cli -p PORT ARGS`' output.
+    pub fn cli(&self, port: u16, args: &[&str]) -> String {
+        Command::new("redis-cli")
+            .args(["-p", &port.to_string()])
+            .args(args)
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).to_string())
+            .unwrap_or_default()
+    }
+
+    /// The `redis+cluster://` URL naming every node.
+    pub fn url(&self) -> String {
+        let nodes: Vec<String> = self
+            .ports
+            .iter()
+            .map(|p| format!("127.0.0.1:{p}"))
+            .collect();
+        format!("redis+cluster://{}", nodes.join(","))
+    }
+
+    /// The port of the master serving `key`'s hash slot.
+    pub fn master_of(&self, key: &str) -> u16 {
+        let slot: u32 = self
+            .cli(self.ports[0], &["cluster", "keyslot", key])
+            .trim()
+            .parse()
+            .expect("a slot");
+        let nodes = self.cli(self.ports[0], &["cluster", "nodes"]);
+        for line in nodes.lines() {
+            let f: Vec<&str> = line.split_whitespace().collect();
+            if f.len() < 9 || !f[2].contains("master") {
+                continue;
+            }
+            let port: u16 = f[1]
+                .split(['@', ':'])
+                .nth(1)
+                .and_then(|p| p.parse().ok())
+                .expect("a port");
+            for range in &f[8..] {
+                let (a, b) = range.split_once('-').unwrap_or((range, range));
+                if let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>())
+                    && (a..=b).contains(&slot)
+                {
+                    return port;
+                }
+            }
+        }
+        panic!("no master serves slot {slot}:\n{nodes}");
+    }
+
+    /// SIGKILL to the node on `port`.
+    pub fn kill(&mut self, port: u16) {
+        let i = self.ports.iter().position(|p| *p == port).unwrap();
+        if let Some(mut c) = self.children[i].take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+impl Drop for RedisCluster {
+    fn drop(&mut self) {
+        for c in self.children.iter_mut().filter_map(Option::take) {
+            let mut c = c;
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
 /// A throw-away CA and, signed by it, a server certificate for `localhost` only (so that
 /// `verify-full` to `127.0.0.1` fails on the host name while `verify-ca` passes) and a client
 /// certificate for the PostgreSQL user `certuser`. Made with `openssl` (EC P-256, two days).
