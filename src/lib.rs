@@ -123,14 +123,18 @@ pub async fn run(cli: Cli) -> i32 {
         let report = commands::dispatch(command, &ctx).await?;
         output::print_report(&ctx.ui, report.as_ref())
     };
+    // Changes made are announced to the change stream's followers before the process ends.
+    let settle = || store::changes::settle_announcements(std::time::Duration::from_secs(1));
     if handles_ctrl_c {
-        return match work.await {
+        let code = match work.await {
             Ok(code) => code.code(),
             Err(err) => output::print_error(json, &err).code(),
         };
+        settle().await;
+        return code;
     }
     // Dropping the command's future on Ctrl-C rolls back any open transaction.
-    tokio::select! {
+    let code = tokio::select! {
         result = work => match result {
             Ok(code) => code.code(),
             Err(err) => output::print_error(json, &err).code(),
@@ -139,7 +143,9 @@ pub async fn run(cli: Cli) -> i32 {
             eprintln!("interrupted: nothing was changed by the unfinished operation");
             EXIT_INTERRUPTED
         }
-    }
+    };
+    settle().await;
+    code
 }
 
 /// A usage line without the global options that the environment can give (`--config`,
@@ -223,25 +229,32 @@ pub fn report_parse_error(err: clap::Error) -> i32 {
 }
 
 /// Resolves on SIGTERM (a supervisor's stop, `kill PID`) or Ctrl-C: how `serve` and `watch`
-/// are told to stop.
-pub async fn stop_signal() {
+/// are told to stop. The handlers are installed when this is called, not when the future is
+/// first polled: a signal that comes in between is not the default action (an exit by signal).
+pub fn stop_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
     {
-        let mut term =
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(s) => s,
-                Err(_) => {
-                    let _ = tokio::signal::ctrl_c().await;
-                    return;
+        use tokio::signal::unix::{SignalKind, signal};
+        let term = signal(SignalKind::terminate());
+        let int = signal(SignalKind::interrupt());
+        async move {
+            match (term, int) {
+                (Ok(mut term), Ok(mut int)) => {
+                    tokio::select! {
+                        _ = term.recv() => {}
+                        _ = int.recv() => {}
+                    }
                 }
-            };
-        tokio::select! {
-            _ = term.recv() => {}
-            _ = tokio::signal::ctrl_c() => {}
+                _ => {
+                    let _ = tokio::signal::ctrl_c().await;
+                }
+            }
         }
     }
     #[cfg(not(unix))]
     {
-        let _ = tokio::signal::ctrl_c().await;
+        async {
+            let _ = tokio::signal::ctrl_c().await;
+        }
     }
 }

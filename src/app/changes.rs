@@ -186,8 +186,10 @@ async fn read_changes(
     let sweeper = super::actor("sweep");
     let mut next_sweep = tokio::time::Instant::now();
     loop {
-        // Also a slow safety tick: the reader then notices it has no followers left.
-        let mut wait = recheck.unwrap_or(Duration::from_secs(5));
+        // Also a tick every second: a change whose announcement was lost (its process died
+        // between commit and NOTIFY, a change made by hand) is found within it, and the reader
+        // notices when it has no followers left.
+        let mut wait = recheck.unwrap_or(Duration::from_secs(1));
         if sweep {
             wait = wait.min(next_sweep.saturating_duration_since(tokio::time::Instant::now()));
         }

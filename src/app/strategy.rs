@@ -54,6 +54,8 @@ pub struct Reserver {
     skips: std::sync::Arc<Skips>,
     /// Row walk steps read lately, for buyers of this process walking the same rows (shared).
     steps: std::sync::Arc<Steps>,
+    /// Tells the change stream's followers of this process's changes (shared).
+    announcer: std::sync::Arc<crate::store::changes::Announcer>,
 }
 
 /// One step of a best-available row walk: the rows read, and the blocks found in them.
@@ -321,6 +323,7 @@ impl Reserver {
             Strategy::Redis => Some(Locks::connect(redis_url, &config.redis).await?),
         };
         Ok(Reserver {
+            announcer: crate::store::changes::Announcer::new(store.clone()),
             store,
             strategy,
             max_retries: config.occ.max_retries,
@@ -360,6 +363,7 @@ impl Reserver {
             claims: self.claims.clone(),
             skips: self.skips.clone(),
             steps: self.steps.clone(),
+            announcer: self.announcer.clone(),
         }
     }
 
@@ -915,12 +919,18 @@ impl Reserver {
                 Ok(outcome) => outcome,
                 Err(e) => {
                     debug!(try_no = pause, error = %e, "attempt failed");
+                    if matches!(e, Error::Indeterminate(_)) {
+                        // It may have been committed: followers look (and find it, or not).
+                        self.announcer.announce(event_id);
+                    }
                     return Err(e);
                 }
             };
             match outcome {
                 Attempt::Done(value) => {
                     debug!(try_no = pause, took = ?started.elapsed(), "done");
+                    // The change stream's followers, in every process, hear of it.
+                    self.announcer.announce(event_id);
                     return Ok(value);
                 }
                 Attempt::LostRace => {

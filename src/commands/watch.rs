@@ -53,6 +53,8 @@ impl WatchArgs {
     /// Watches until Ctrl-C or SIGTERM. Errors: exit 4 (no such event or section), 2 (`--after`
     /// is not a change of this event), 6 (the database is down).
     pub async fn run(self, ctx: &Ctx) -> Result<Watched> {
+        let stop = crate::stop_signal();
+        tokio::pin!(stop);
         // Lapsed holds of the event are swept every second (when this login may), so a lapse
         // is a change like any other.
         let feed = ctx.change_feed(true).await?;
@@ -78,8 +80,6 @@ impl WatchArgs {
         if let Some(map) = &map {
             map.draw(ctx)?;
         }
-        let stop = crate::stop_signal();
-        tokio::pin!(stop);
         let mut told = 0u64;
         loop {
             let next = tokio::select! {

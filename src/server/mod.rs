@@ -480,17 +480,18 @@ pub async fn serve(app: Session, opts: ServeOptions) -> Result<Served> {
         metrics: install_metrics(),
     });
     let router = router(state.clone(), &opts.config);
-    eprintln!("listening on http://{bound}");
-    tracing::info!(%bound, "listening");
     let signalled = {
         let state = state.clone();
+        let stop = crate::stop_signal();
         async move {
-            crate::stop_signal().await;
+            stop.await;
             state.stopping.store(true, Ordering::Relaxed);
             tracing::info!("shutting down: finishing requests in flight");
             let _ = stop_tx.send(true);
         }
     };
+    eprintln!("listening on http://{bound}");
+    tracing::info!(%bound, "listening");
     // Answers go out at once (no Nagle delay waiting for more to send).
     let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
         let _ = tcp.set_nodelay(true);

@@ -1,7 +1,7 @@
 //! The change stream's reads: an event's committed seat changes after a cursor, in the order
-//! no later read can contradict, and the listener that says when there may be new ones
-//! (PostgreSQL `LISTEN seatctl_changes`, whose notifications the history's trigger sends at
-//! commit; SQLite has no notifications: its listener wakes every reader at a fixed interval).
+//! no later read can contradict; the announcement a writer sends after its commit, and the
+//! listener that hears it (PostgreSQL `NOTIFY`/`LISTEN seatctl_changes`; SQLite has no
+//! notifications: its listener wakes every reader at a fixed interval).
 
 use std::time::Duration;
 
@@ -13,8 +13,8 @@ use super::{Store, db_error, with_pool};
 use crate::contract::SeatChange;
 use crate::error::{Error, Result};
 
-/// The PostgreSQL channel the history's trigger (migration 0011) notifies, with the event's
-/// id as the payload.
+/// The PostgreSQL channel changes are announced on ([`Store::announce`]), with the event's id
+/// as the payload.
 pub const CHANNEL: &str = "seatctl_changes";
 
 /// A place in an event's change stream: after the change with history id `id`, written by
@@ -106,6 +106,21 @@ const AFTER_SQLITE: &str = concat!(
 );
 
 impl Store {
+    /// Tells every listening process that the event has new changes (PostgreSQL: `NOTIFY`
+    /// after the change's commit, on its own; nothing on SQLite, whose readers poll). Called by
+    /// whoever changed seats; a failure is only logged: followers also look every second.
+    pub async fn announce(&self, event_id: Uuid) {
+        if let Store::Postgres(pool) = self {
+            let sent = sqlx::query("SELECT pg_notify('seatctl_changes', $1)")
+                .bind(event_id.to_string())
+                .execute(pool)
+                .await;
+            if let Err(e) = sent {
+                tracing::debug!(error = %e, %event_id, "could not announce a change");
+            }
+        }
+    }
+
     /// Up to `limit` of the event's changes after `after`, in stream order (`(tx, id)`). On
     /// PostgreSQL the rows of transactions that may still have company (see [`ChangeRow`])
     /// come last, with `settled: false`. Errors: exit 6 when the database is down.
@@ -187,6 +202,76 @@ impl Store {
             }
             Store::Sqlite(_) => Ok(ChangeListener::Poll(poll)),
         }
+    }
+}
+
+/// Announcements of one process's changes ([`Store::announce`]), sent in the background and
+/// coalesced: while one `NOTIFY` statement is on its way, the events changed meanwhile wait
+/// and go in the next, one notification per event. A writer never waits for it. Every
+/// process calls [`settle_announcements`] before it exits.
+pub struct Announcer {
+    store: Store,
+    state: std::sync::Mutex<(std::collections::HashSet<Uuid>, bool)>,
+}
+
+/// Announcements being sent in this process (see [`settle_announcements`]).
+static SENDING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+impl Announcer {
+    pub fn new(store: Store) -> std::sync::Arc<Announcer> {
+        std::sync::Arc::new(Announcer {
+            store,
+            state: Default::default(),
+        })
+    }
+
+    /// Announces the event's new changes soon (at once when nothing is being sent).
+    pub fn announce(self: &std::sync::Arc<Self>, event_id: Uuid) {
+        if !matches!(self.store, Store::Postgres(_)) {
+            return;
+        }
+        let mut state = self.state.lock().expect("announcer");
+        state.0.insert(event_id);
+        if state.1 {
+            return;
+        }
+        state.1 = true;
+        SENDING.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let me = self.clone();
+        tokio::spawn(async move {
+            loop {
+                let events: Vec<String> = {
+                    let mut state = me.state.lock().expect("announcer");
+                    if state.0.is_empty() {
+                        state.1 = false;
+                        break;
+                    }
+                    state.0.drain().map(|e| e.to_string()).collect()
+                };
+                if let Store::Postgres(pool) = &me.store {
+                    let sent = sqlx::query(
+                        "SELECT pg_notify('seatctl_changes', e) FROM unnest($1::text[]) AS e",
+                    )
+                    .bind(&events)
+                    .execute(pool)
+                    .await;
+                    if let Err(e) = sent {
+                        tracing::debug!(error = %e, "could not announce changes");
+                    }
+                }
+            }
+            SENDING.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+        });
+    }
+}
+
+/// Waits (at most `bound`) until this process's announcements are sent: a command that
+/// changed seats calls it before exiting, so followers hear of its change at once rather than
+/// at their next look.
+pub async fn settle_announcements(bound: Duration) {
+    let started = std::time::Instant::now();
+    while SENDING.load(std::sync::atomic::Ordering::SeqCst) > 0 && started.elapsed() < bound {
+        tokio::time::sleep(Duration::from_millis(1)).await;
     }
 }
 

@@ -302,6 +302,12 @@ impl Store {
                 }
                 let holds_expired = qb.build().execute(&mut *tx).await?.rows_affected();
                 super::commit(tx).await?;
+                let mut events: Vec<Uuid> = groups.iter().map(|((ev, _), _)| *ev).collect();
+                events.sort_unstable();
+                events.dedup();
+                for ev in events {
+                    self.announce(ev).await;
+                }
                 Ok(Swept {
                     seats: changed.into_iter().map(|(_, l, _, _)| l).collect(),
                     holds_expired,

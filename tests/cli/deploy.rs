@@ -105,6 +105,8 @@ fn the_systemd_unit_verifies_and_its_command_serves() {
                 break;
             }
         }
+        // The rest of its log is read to the end (as a journal would), never left to block.
+        std::thread::spawn(move || lines.for_each(drop));
     }
     assert!(err.contains("listening on http://127.0.0.1:"), "{err}");
     unsafe {
