@@ -7,7 +7,7 @@
 //! them to every follower through a bounded broadcast. A follower that joins with a cursor
 //! (`Last-Event-ID`) first reads what it missed from the history table, page by page, up to
 //! where the shared reader stood when it joined; then it takes the shared reader's pages,
-//! skipping what it has. A follower too slow for the broadcast's 1 024 pages is told so
+//! skipping what it has. A follower too slow for the broadcast's 128 pages is told so
 //! ([`Next::Lagged`]) and should resume with its last id: nothing is buffered for it without
 //! bound.
 
@@ -25,8 +25,10 @@ use crate::store::changes::{ChangeRow, Cursor, Heard};
 
 /// Changes read at once, by the shared reader or a follower catching up.
 const PAGE: i64 = 1_000;
-/// Pages a follower may fall behind the shared reader before it is dropped.
-const BACKLOG: usize = 1_024;
+/// Pages a follower may fall behind the shared reader before it is dropped. The pages are
+/// shared by every follower; this bounds what a follower that stops reading keeps alive (at
+/// most this many pages of up to [`PAGE`] changes).
+const BACKLOG: usize = 128;
 /// How often SQLite (no notifications) is asked for new changes.
 pub const SQLITE_POLL: Duration = Duration::from_millis(100);
 
@@ -183,6 +185,8 @@ async fn read_changes(
     let mut head = topic.state.lock().expect("change topic").head;
     let mut recheck: Option<Duration> = None;
     let mut failing = Duration::from_millis(100);
+    let mut withheld = Duration::ZERO;
+    let (mut checked, mut gone) = (tokio::time::Instant::now(), false);
     let sweeper = super::actor("sweep");
     let mut next_sweep = tokio::time::Instant::now();
     loop {
@@ -194,6 +198,18 @@ async fn read_changes(
             wait = wait.min(next_sweep.saturating_duration_since(tokio::time::Instant::now()));
         }
         let _ = tokio::time::timeout(wait, topic.wake.notified()).await;
+        if checked.elapsed() >= Duration::from_secs(1) {
+            checked = tokio::time::Instant::now();
+            gone = matches!(store.event_exists(event_id).await, Ok(false));
+        }
+        if gone {
+            // The event was deleted: its followers are told so (the pages end) and the reader
+            // ends.
+            if let Some(feed) = feed.upgrade() {
+                feed.topics.lock().expect("change topics").remove(&event_id);
+            }
+            return;
+        }
         if sweep && tokio::time::Instant::now() >= next_sweep {
             match store.sweep(Some(event_id), &sweeper).await {
                 Ok(_) => {}
@@ -242,10 +258,14 @@ async fn read_changes(
                 let _ = state.pages.send(settled.into());
             }
             if waiting {
-                // Changes committed behind a transaction still running: look again soon.
-                recheck = Some(Duration::from_millis(5));
+                // Changes committed behind a transaction still running: look again soon, then
+                // less and less often while it runs (up to every 200 ms).
+                withheld =
+                    (withheld * 2).clamp(Duration::from_millis(5), Duration::from_millis(200));
+                recheck = Some(withheld);
                 break;
             }
+            withheld = Duration::ZERO;
             if !full {
                 break;
             }
@@ -324,7 +344,7 @@ impl Follower {
                 Ok(p) => p,
                 Err(broadcast::error::RecvError::Lagged(_)) => return Ok(Next::Lagged),
                 Err(broadcast::error::RecvError::Closed) => {
-                    return Err(Error::Unavailable("the change stream stopped".into()));
+                    return Err(Error::not_found("the event was deleted"));
                 }
             };
             let cursor = self.cursor;

@@ -23,8 +23,8 @@ pub struct WatchArgs {
     /// Only this section's seats and changes
     #[arg(long)]
     pub section: Option<String>,
-    /// First tell the changes made after the one with this id (an `id` from `history` or from
-    /// an earlier `watch --json`), then go on: nothing missed in between
+    /// First tell the changes made after the one with this id (the last `id` an earlier
+    /// `watch --json` or change stream told), then go on: nothing missed in between
     #[arg(long, value_name = "ID", value_parser = clap::value_parser!(i64).range(1..))]
     pub after: Option<i64>,
     /// Width to draw the map for [default: the terminal's width, else $COLUMNS, else 80]
@@ -81,6 +81,11 @@ impl WatchArgs {
             map.draw(ctx)?;
         }
         let mut told = 0u64;
+        let mut last_told: Option<i64> = None;
+        // After falling behind and following again, the changes read to catch up are newer
+        // than the map: they are applied, not skipped.
+        let mut rejoined = false;
+        let mut out = tokio::io::stdout();
         loop {
             let next = tokio::select! {
                 () = &mut stop => break,
@@ -88,7 +93,7 @@ impl WatchArgs {
             };
             let (changes, missed) = match next {
                 Next::Changes(c) => (c, false),
-                Next::Missed(c) => (c, true),
+                Next::Missed(c) => (c, !rejoined),
                 Next::Lagged => {
                     // This process read too slowly for its own feed: follow again from the
                     // last change told, so nothing is missed.
@@ -97,24 +102,38 @@ impl WatchArgs {
                         .follow_changes(&feed, &event.id.to_string(), section.as_deref(), after)
                         .await?
                         .2;
+                    rejoined = true;
                     continue;
                 }
             };
-            told += changes.len() as u64;
             match &mut map {
                 Some(map) => {
                     map.apply(&changes, missed);
                     map.draw(ctx)?;
                 }
                 None => {
-                    if !print_lines(&changes)? {
-                        break;
+                    // A reader that stopped reading (a full pipe) must not keep a stop signal
+                    // from being heard.
+                    let text = json_lines(&changes)?;
+                    let written = tokio::select! {
+                        () = &mut stop => break,
+                        w = async {
+                            use tokio::io::AsyncWriteExt;
+                            out.write_all(text.as_bytes()).await?;
+                            out.flush().await
+                        } => w,
+                    };
+                    match written {
+                        Ok(()) => {}
+                        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => break,
+                        Err(e) => return Err(Error::Internal(e.into())),
                     }
                 }
             }
+            told += changes.len() as u64;
+            last_told = changes.last().map(|c| c.id).or(last_told);
         }
-        let resume = follower
-            .last_id()
+        let resume = last_told
             .map(|id| format!("; the last change was {id} (resume with --after {id})"))
             .unwrap_or_default();
         eprintln!(
@@ -125,19 +144,14 @@ impl WatchArgs {
     }
 }
 
-/// One JSON line per change; false when stdout was closed (a pipe's reader went away).
-fn print_lines(changes: &[SeatChange]) -> Result<bool> {
-    let mut out = std::io::stdout().lock();
+/// One JSON object per change and line.
+fn json_lines(changes: &[SeatChange]) -> Result<String> {
     let mut text = String::new();
     for c in changes {
         text.push_str(&serde_json::to_string(c).map_err(|e| Error::Internal(e.into()))?);
         text.push('\n');
     }
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => Ok(true),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
-        Err(e) => Err(Error::Internal(e.into())),
-    }
+    Ok(text)
 }
 
 /// The seats as the stream has them, drawn whole on every change.

@@ -143,6 +143,18 @@ impl Store {
         Ok(rows.into_iter().map(ChangeRow::from).collect())
     }
 
+    /// Whether the event still exists (a followed event may be deleted).
+    pub async fn event_exists(&self, event_id: Uuid) -> Result<bool> {
+        let found: Option<i64> = with_pool!(self, |pool, _pg| {
+            sqlx::query_scalar("SELECT 1 FROM events WHERE id = $1")
+                .bind(event_id)
+                .fetch_optional(pool)
+                .await
+        })
+        .map_err(db_error)?;
+        Ok(found.is_some())
+    }
+
     /// Where the change with history id `id` stands in the event's stream; `None` when the
     /// event has no such change.
     pub async fn change_cursor(&self, event_id: Uuid, id: i64) -> Result<Option<Cursor>> {

@@ -62,6 +62,13 @@ pub fn cluster_nodes(url: &str) -> Result<Option<Vec<String>>> {
         return Ok(None);
     };
     let rest = rest.trim_end_matches('/');
+    if rest.contains(['/', '?', '#']) {
+        return Err(Error::invalid(format!(
+            "Redis cluster URL {}: a cluster has no database number, path or options; give \
+             only host:port,host:port,…",
+            redact_url(url)
+        )));
+    }
     let (auth, hosts) = match rest.rsplit_once('@') {
         Some((auth, hosts)) => (format!("{auth}@"), hosts),
         None => (String::new(), rest),

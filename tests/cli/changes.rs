@@ -345,6 +345,15 @@ fn a_stream_tells_every_change_once_and_resumes_after_the_last_event_id() {
             assert!(s.head.contains("application/problem+json"), "{}", s.head);
         }
 
+        // A deleted event's streams end, saying so.
+        env.ok(&["event", "create", "--name", "Gone", "--seats", "3"]);
+        let doomed = Stream::open(&server.base, &key, "/v1/events/Gone/changes", None);
+        assert_eq!(doomed.status, 200);
+        env.ok(&["event", "delete", "Gone", "--yes", "--force"]);
+        let end = doomed.next(Duration::from_secs(10)).expect("a last event");
+        assert_eq!(end.kind, "error", "{end:?}");
+        assert!(end.data.contains("the event was deleted"), "{end:?}");
+
         // A shutdown ends open streams with a last event, and does not wait for them.
         let started = Instant::now();
         let (code, _) = server.terminate();
@@ -663,7 +672,7 @@ fn metrics_are_scraped_with_every_named_series() {
             "{:?}",
             text.headers()
         );
-        let text = text.text().await.unwrap();
+        drop(text);
         let unauthorized = http
             .get(url("/metrics"))
             .send()
@@ -671,6 +680,20 @@ fn metrics_are_scraped_with_every_named_series() {
             .unwrap()
             .status()
             .as_u16();
+        // Made-up methods are counted under one label, not one series each.
+        for m in ["FOO", "BAR"] {
+            let m = reqwest::Method::from_bytes(m.as_bytes()).unwrap();
+            http.request(m, url("/nowhere")).send().await.unwrap();
+        }
+        let text = http
+            .get(url("/metrics"))
+            .bearer_auth(&key)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         (made, lost, text, unauthorized)
     });
     assert_eq!((made, lost), (1, 19));
@@ -729,5 +752,13 @@ fn metrics_are_scraped_with_every_named_series() {
     );
     assert!(get("seatctl_change_lag_seconds_count", "") >= 1.0);
     assert!(text.contains("# HELP seatctl_holds_total"), "{text}");
+    assert_eq!(
+        get(
+            "seatctl_http_requests_total",
+            r#"method="other",route="unmatched",status="404""#
+        ),
+        2.0
+    );
+    assert!(!text.contains("FOO") && !text.contains("BAR"), "{text}");
     drop(stream);
 }

@@ -198,3 +198,22 @@ fn holds_through_a_redis_cluster_survive_a_dead_master_without_a_double_booking(
         assert_eq!(audit["ok"], true, "{audit}");
     }
 }
+
+/// A cluster URL with a database number, a path or options is bad input (exit 2), not an
+/// outage.
+#[test]
+fn a_cluster_url_names_only_nodes() {
+    let env = Env::sqlite();
+    env.ok(&["event", "create", "--name", "E", "--seats", "3"]);
+    for url in [
+        "redis+cluster://127.0.0.1:1/3",
+        "redis+cluster://",
+        "redis+cluster://a:1,b:2?x=1",
+    ] {
+        let err = env.fails(
+            &["--strategy", "redis", "--redis-url", url, "hold", "E", "1"],
+            2,
+        );
+        assert!(err.contains("cluster URL"), "{url}: {err}");
+    }
+}

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Benchmark (issue 15): the change stream on PostgreSQL, through `seatctl serve` (release build).
+#   (1) Change-to-client latency: one follower of GET /v1/events/{event}/changes
+#       (benches/changes/follow.py) while `seatctl simulate --event E --in-place --rate 500`
+#       holds (and reserves half of them) from another process: per change, from its
+#       transaction's time (`at`) to its arrival at the client, p50/p99; then the same with
+#       1 000 followers connected (10 of them measuring).
+#   (2) Holds/s through the server under wrk (benches/http/hold.lua, 64 connections) with no
+#       follower, then with 1 000 followers connected to the same server.
+# Both runs of a pair start from the same state. A benchmark, not a test: never run by CI.
+# Usage: benches/changes.sh [SECONDS_PER_RUN]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs="${1:-10}"
+admin="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+rows=100
+per_row=1000
+command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)"; exit 1; }
+
+cargo build --release --quiet
+bin="$PWD/target/release/seatctl"
+repo="$PWD"
+work="$(mktemp -d)"
+db="seatctl_bench_changes_$$"
+server=""
+followers=""
+cleanup() {
+  [ -z "$followers" ] || kill "$followers" 2>/dev/null || true
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  psql "$admin" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+psql "$admin" -qc "CREATE DATABASE $db" >/dev/null
+url="${admin%/*}/$db"
+export DATABASE_URL="$url" HOME="$work"
+cd "$work"
+printf '[database]\nmax_connections = 16\n' >seatctl.toml
+"$bin" db migrate >/dev/null
+awk -v rows="$rows" -v per="$per_row" 'BEGIN { print "section,row,seat";
+  for (r = 1; r <= rows; r++) for (n = 1; n <= per; n++) printf "S,R%d,%d\n", r, n }' >venue.csv
+"$bin" event create --name bench --layout venue.csv >/dev/null
+ev=$(psql "$url" -Atc "SELECT id FROM events WHERE name = 'bench'")
+key=$("$bin" apikey create --name bench --role box-office --quiet)
+
+reset() {
+  psql "$url" -q >/dev/null <<SQL
+UPDATE seats SET status = 'available', hold_id = NULL, held_until = NULL, reservation_id = NULL,
+  version = 0 WHERE event_id = '$ev' AND (status <> 'available' OR version <> 0);
+DELETE FROM seat_history WHERE event_id = '$ev';
+DELETE FROM reservations WHERE event_id = '$ev';
+DELETE FROM holds WHERE event_id = '$ev';
+VACUUM ANALYZE seats;
+VACUUM ANALYZE seat_history;
+CHECKPOINT;
+SQL
+}
+follow() { # clients measured seconds -> a JSON line in follow.json; waits until connected
+  python3 "$repo/benches/changes/follow.py" "$base" "$key" "$ev" "$1" "$2" "$3" >follow.json 2>follow.err &
+  followers=$!
+  for _ in $(seq 1 100); do grep -q connected follow.err && break; sleep 0.1; done
+  sleep 2
+}
+wrk_holds() { # seconds -> "201s 409s other errors rps p50 p99"
+  HOT=0 ROWS="$rows" PER="$per_row" KEY="$key" HOLD_PATH="/v1/events/$ev/holds" \
+    wrk -t1 -c64 -d"${1}s" --latency -s "$repo/benches/http/hold.lua" "$base" 2>&1 |
+    sed -n 's/^RESULT //p'
+}
+
+"$bin" serve --listen 127.0.0.1:0 2>serve.log &
+server=$!
+for _ in $(seq 1 100); do grep -q '^listening on ' serve.log && break; sleep 0.1; done
+base="$(sed -n 's/^listening on //p' serve.log | head -1)"
+[ -n "$base" ] || { cat serve.log; exit 1; }
+echo "PostgreSQL $(psql "$url" -Atc 'SHOW server_version'), $((rows * per_row)) seats, ${secs}s per run, $(nproc) cores"
+
+for n in 1 1000; do
+  reset
+  m=$(( n < 10 ? n : 10 ))
+  follow "$n" "$m" $((secs + 4))
+  "$bin" --json simulate --event bench --in-place --yes --rate 500 --duration "${secs}s" \
+    --reserve-ratio 0.5 >sim.json 2>/dev/null || true
+  wait "$followers" || true; followers=""
+  holds=$(python3 -c "import json; r=json.load(open('sim.json'))['runs'][0]; print(r['throughput']['holds_per_s'])")
+  printf '{"run":"latency","followers":%d,"holds_per_s":%s,"follow":%s}\n' "$n" "$holds" "$(cat follow.json)"
+done
+
+for n in 0 1000; do
+  reset
+  if [ "$n" -gt 0 ]; then follow "$n" 1 $((secs + 6)); fi
+  read -r c201 c409 other errs rps p50 p99 < <(wrk_holds "$secs")
+  drops=""
+  if [ "$n" -gt 0 ]; then kill -TERM "$followers"; wait "$followers" || true; followers=""; drops=$(cat follow.json); fi
+  printf '{"run":"holds","followers":%d,"holds_per_s":%d,"p50_ms":"%s","p99_ms":"%s","other":%d,"follow":%s}\n' \
+    "$n" $((c201 / secs)) "$p50" "$p99" $((other + errs)) "${drops:-null}"
+done
+"$bin" audit bench >/dev/null || { echo "the audit failed"; exit 10; }
