@@ -313,7 +313,7 @@ Register-ArgumentCompleter -Native -CommandName 'seatctl' -ScriptBlock {
         }
         'seatctl;watch' {
             [CompletionResult]::new('--section', '--section', [CompletionResultType]::ParameterName, 'Only this section''s seats and changes')
-            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'First tell the changes made after the one with this id (an `id` from `history` or from an earlier `watch --json`), then go on: nothing missed in between')
+            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'First tell the changes made after the one with this id (the last `id` an earlier `watch --json` or change stream told), then go on: nothing missed in between')
             [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Width to draw the map for [default: the terminal''s width, else $COLUMNS, else 80]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]')

@@ -253,7 +253,7 @@ complete -c seatctl -n "__fish_seatctl_using_subcommand map" -l no-color -d 'Nev
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -s v -l verbose -d 'Log what seatctl does on stderr: -v tries, retries, lock waits and lost races; -vv also every SQL statement with its time (RUST_LOG, e.g. seatctl=debug,sqlx=debug, overrides)'
 complete -c seatctl -n "__fish_seatctl_using_subcommand map" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c seatctl -n "__fish_seatctl_using_subcommand watch" -l section -d 'Only this section\'s seats and changes' -r
-complete -c seatctl -n "__fish_seatctl_using_subcommand watch" -l after -d 'First tell the changes made after the one with this id (an `id` from `history` or from an earlier `watch --json`), then go on: nothing missed in between' -r
+complete -c seatctl -n "__fish_seatctl_using_subcommand watch" -l after -d 'First tell the changes made after the one with this id (the last `id` an earlier `watch --json` or change stream told), then go on: nothing missed in between' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand watch" -l width -d 'Width to draw the map for [default: the terminal\'s width, else $COLUMNS, else 80]' -r
 complete -c seatctl -n "__fish_seatctl_using_subcommand watch" -l config -d 'Config file [default: ./seatctl.toml, else <config dir>/seatctl/config.toml]' -r -F
 complete -c seatctl -n "__fish_seatctl_using_subcommand watch" -l database-url -d 'Database: postgres://USER@HOST/DB or sqlite://PATH [default: embedded SQLite in the data dir]' -r

@@ -117,8 +117,8 @@ impl ChangeFeed {
                 Some(id) => Some(self.store.change_cursor(event_id, id).await?.ok_or_else(
                     || {
                         Error::invalid(format!(
-                            "{id} is not the id of a change of this event (ids come from the \
-                     stream or from `seatctl history`)"
+                            "{id} is not the id of a change of this event (resume after the \
+                             last id the stream gave: an SSE id, or `id` in `watch --json`)"
                         ))
                     },
                 )?),

@@ -75,54 +75,61 @@ impl Store {
                         qb.push(") ORDER BY id FOR UPDATE");
                         qb.build().execute(&mut *tx).await?;
                     }
-                    // A lapsed hold still on the row is cleared with it.
-                    let mut qb = QueryBuilder::new("UPDATE seats SET status = ");
-                    qb.push_bind(target)
-                        .push(", block_reason = ")
-                        .push_bind(if block {
-                            reason.map(str::to_string)
-                        } else {
-                            None
-                        })
-                        .push(
-                            ", hold_id = NULL, held_until = NULL, version = version + 1 \
-                             WHERE event_id = ",
-                        )
-                        .push_bind(event_id)
-                        .push(" AND (");
-                    for (i, (id, _, _, version)) in todo.iter().enumerate() {
-                        if i > 0 {
-                            qb.push(" OR ");
+                    // A lapsed hold still on the row is cleared with it. A chunk of seats per
+                    // statement: SQLite refuses an expression deeper than 1 000 terms.
+                    for chunk in todo.chunks(200) {
+                        let mut qb = QueryBuilder::new("UPDATE seats SET status = ");
+                        qb.push_bind(target)
+                            .push(", block_reason = ")
+                            .push_bind(if block {
+                                reason.map(str::to_string)
+                            } else {
+                                None
+                            })
+                            .push(
+                                ", hold_id = NULL, held_until = NULL, version = version + 1 \
+                                 WHERE event_id = ",
+                            )
+                            .push_bind(event_id)
+                            .push(" AND (");
+                        for (i, (id, _, _, version)) in chunk.iter().enumerate() {
+                            if i > 0 {
+                                qb.push(" OR ");
+                            }
+                            qb.push("(id = ")
+                                .push_bind(*id)
+                                .push(" AND version = ")
+                                .push_bind(*version)
+                                .push(" AND (status = ")
+                                .push_bind(other)
+                                .push(" OR status = 'held'))");
                         }
-                        qb.push("(id = ")
-                            .push_bind(*id)
-                            .push(" AND version = ")
-                            .push_bind(*version)
-                            .push(" AND (status = ")
-                            .push_bind(other)
-                            .push(" OR status = 'held'))");
+                        qb.push(") RETURNING id, label");
+                        let done: Vec<(i64, String)> =
+                            qb.build_query_as().fetch_all(&mut *tx).await?;
+                        if done.len() != chunk.len() {
+                            tx.rollback().await?;
+                            return Ok(Ok(Attempt::LostRace));
+                        }
+                        changed.extend(done);
                     }
-                    qb.push(") RETURNING id, label");
-                    changed = qb.build_query_as().fetch_all(&mut *tx).await?;
-                    if changed.len() != todo.len() {
-                        tx.rollback().await?;
-                        return Ok(Ok(Attempt::LostRace));
+                    for rows in changed.chunks(1000) {
+                        let mut qb = QueryBuilder::new(
+                            "INSERT INTO seat_history (event_id, seat_id, seat_label, from_status, \
+                             to_status, actor, terminal, note) ",
+                        );
+                        qb.push_values(rows.iter(), |mut b, (id, label)| {
+                            b.push_bind(event_id)
+                                .push_bind(*id)
+                                .push_bind(label.clone())
+                                .push_bind(other)
+                                .push_bind(target)
+                                .push_bind(actor.who.clone())
+                                .push_bind(actor.terminal.clone())
+                                .push_bind(reason.map(str::to_string));
+                        });
+                        qb.build().execute(&mut *tx).await?;
                     }
-                    let mut qb = QueryBuilder::new(
-                        "INSERT INTO seat_history (event_id, seat_id, seat_label, from_status, \
-                         to_status, actor, terminal, note) ",
-                    );
-                    qb.push_values(changed.iter(), |mut b, (id, label)| {
-                        b.push_bind(event_id)
-                            .push_bind(*id)
-                            .push_bind(label.clone())
-                            .push_bind(other)
-                            .push_bind(target)
-                            .push_bind(actor.who.clone())
-                            .push_bind(actor.terminal.clone())
-                            .push_bind(reason.map(str::to_string));
-                    });
-                    qb.build().execute(&mut *tx).await?;
                 }
                 super::commit(tx).await?;
                 Ok(Ok(Attempt::Done(BlockChange {
