@@ -877,15 +877,16 @@ pub struct ChangesParams {
     pub after: Option<i64>,
 }
 
-/// Follow the event's seat changes as they are committed, by any process, as Server-Sent
-/// Events (`text/event-stream`): `event: change`, `id:` the change's history id, `data:` a
+/// Follow the event's seat changes as they are committed, by any process (Server-Sent Events).
+///
+/// `text/event-stream`: `event: change`, `id:` the change's history id, `data:` a
 /// [`SeatChange`]. From now, or after the change `Last-Event-ID` (or `?after=`) names: a
-/// client that reconnects with the last id it saw misses nothing and gets nothing twice.
-/// A comment every `server.keep_alive` (15 s) keeps idle streams open. The stream ends with
-/// a last event of its own kind: `shutdown` (the server is stopping: reconnect, to another
+/// client that reconnects with the last id the stream gave misses nothing and gets nothing
+/// twice. A comment every `server.keep_alive` (15 s) keeps idle streams open. The stream ends
+/// with a last event of its own kind: `shutdown` (the server is stopping: reconnect, to another
 /// replica), `dropped` (the client read too slowly to keep up: reconnect with the last id), or
-/// `error` (the database is down: reconnect with the last id later); its data is a
-/// [`StreamEnd`].
+/// `error` (the event was deleted, or the database is down: reconnect with the last id later);
+/// its data is a [`StreamEnd`].
 #[utoipa::path(get, path = "/v1/events/{event}/changes", tag = "seats",
     params(
         ("event" = String, Path, description = "Event id, name, or unique name prefix", example = "Hamlet"),
