@@ -13,14 +13,24 @@ use crate::error::{Error, Result};
 fn client(url: &str, cfg: &RedisConfig) -> Result<redis::Client> {
     let shown = redact_url(url);
     let bad_url = |e: redis::RedisError| Error::invalid(format!("bad Redis URL {shown}: {e}"));
+    match tls_certificates(url, cfg)? {
+        None => redis::Client::open(url).map_err(bad_url),
+        Some(certs) => redis::Client::build_with_tls(url, certs).map_err(bad_url),
+    }
+}
+
+/// The TLS files of `cfg`, read, for `url` (a node's URL); `None` when none is set. Errors: as
+/// [`client`].
+fn tls_certificates(url: &str, cfg: &RedisConfig) -> Result<Option<redis::TlsCertificates>> {
     let files = [&cfg.ca_file, &cfg.client_cert_file, &cfg.client_key_file];
     if files.iter().all(|f| f.is_none()) {
-        return redis::Client::open(url).map_err(bad_url);
+        return Ok(None);
     }
     if !url.starts_with("rediss://") {
         return Err(Error::invalid(format!(
             "redis.ca_file, redis.client_cert_file and redis.client_key_file need a TLS URL \
-             (rediss://…), not {shown}"
+             (rediss://…), not {}",
+            redact_url(url)
         )));
     }
     let root_cert = match &cfg.ca_file {
@@ -39,14 +49,10 @@ fn client(url: &str, cfg: &RedisConfig) -> Result<redis::Client> {
             ));
         }
     };
-    redis::Client::build_with_tls(
-        url,
-        redis::TlsCertificates {
-            client_tls,
-            root_cert,
-        },
-    )
-    .map_err(bad_url)
+    Ok(Some(redis::TlsCertificates {
+        client_tls,
+        root_cert,
+    }))
 }
 
 /// The nodes of a Redis Cluster URL, `redis+cluster://[user:password@]host:port,host:port`
@@ -95,33 +101,20 @@ fn cluster_client(
     cfg: &RedisConfig,
 ) -> Result<redis::cluster::ClusterClient> {
     let shown = redact_url(url);
-    // Each node's URL is checked (and its TLS files read) as a single server's would be.
+    // Each node's URL is checked as a single server's would be; the TLS files are read once.
     for node in nodes {
-        client(node, cfg)?;
+        redis::Client::open(node.as_str())
+            .map_err(|e| Error::invalid(format!("bad Redis URL {shown}: {e}")))?;
     }
+    let certs = tls_certificates(&nodes[0], cfg)?;
     let mut builder = redis::cluster::ClusterClient::builder(nodes.iter().map(String::as_str))
         .connection_timeout(cfg.timeout.0)
         .response_timeout(cfg.timeout.0)
         .retries(2)
         .min_retry_wait(10)
         .max_retry_wait(200);
-    let files = [&cfg.ca_file, &cfg.client_cert_file, &cfg.client_key_file];
-    if files.iter().any(|f| f.is_some()) {
-        let root_cert = match &cfg.ca_file {
-            Some(path) => Some(super::pem_file("redis.ca_file", path, "CERTIFICATE")?),
-            None => None,
-        };
-        let client_tls = match (&cfg.client_cert_file, &cfg.client_key_file) {
-            (Some(cert), Some(key)) => Some(redis::ClientTlsConfig {
-                client_cert: super::pem_file("redis.client_cert_file", cert, "CERTIFICATE")?,
-                client_key: super::pem_file("redis.client_key_file", key, "PRIVATE KEY")?,
-            }),
-            _ => None,
-        };
-        builder = builder.certs(redis::TlsCertificates {
-            client_tls,
-            root_cert,
-        });
+    if let Some(certs) = certs {
+        builder = builder.certs(certs);
     }
     builder
         .build()
