@@ -11,6 +11,7 @@
 # Usage: benches/changes.sh [SECONDS_PER_RUN]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benches/common.sh
 secs="${1:-10}"
 admin="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 rows=100
@@ -43,18 +44,7 @@ awk -v rows="$rows" -v per="$per_row" 'BEGIN { print "section,row,seat";
 ev=$(psql "$url" -Atc "SELECT id FROM events WHERE name = 'bench'")
 key=$("$bin" apikey create --name bench --role box-office --quiet)
 
-reset() {
-  psql "$url" -q >/dev/null <<SQL
-UPDATE seats SET status = 'available', hold_id = NULL, held_until = NULL, reservation_id = NULL,
-  version = 0 WHERE event_id = '$ev' AND (status <> 'available' OR version <> 0);
-DELETE FROM seat_history WHERE event_id = '$ev';
-DELETE FROM reservations WHERE event_id = '$ev';
-DELETE FROM holds WHERE event_id = '$ev';
-VACUUM ANALYZE seats;
-VACUUM ANALYZE seat_history;
-CHECKPOINT;
-SQL
-}
+reset() { reset_event "$url" "$ev"; }
 follow() { # clients measured seconds -> a JSON line in follow.json; waits until connected
   python3 "$repo/benches/changes/follow.py" "$base" "$key" "$ev" "$1" "$2" "$3" >follow.json 2>follow.err &
   followers=$!

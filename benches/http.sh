@@ -16,6 +16,7 @@
 # Usage: benches/http.sh [SECONDS_PER_RUN] [POOL]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benches/common.sh
 secs="${1:-10}"
 pool="${2:-16}"
 conns=64
@@ -49,19 +50,7 @@ awk -v rows="$rows" -v per="$per_row" 'BEGIN { print "section,row,seat";
 ev=$(psql "$url" -Atc "SELECT id FROM events WHERE name = 'bench'")
 key=$("$bin" apikey create --name wrk --role box-office --quiet)
 
-reset() {
-  psql "$url" -q >/dev/null <<SQL
-UPDATE seats SET status = 'available', hold_id = NULL, held_until = NULL, reservation_id = NULL,
-  version = 0 WHERE event_id = '$ev' AND (status <> 'available' OR version <> 0);
-DELETE FROM seat_history WHERE event_id = '$ev';
-DELETE FROM reservations WHERE event_id = '$ev';
-DELETE FROM holds WHERE event_id = '$ev';
-VACUUM ANALYZE seats;
-VACUUM ANALYZE holds;
-VACUUM ANALYZE seat_history;
-CHECKPOINT;
-SQL
-}
+reset() { reset_event "$url" "$ev"; }
 inproc() { # workers seconds
   (cd "$repo" && SEATCTL_BENCH_ORDER=random cargo bench --quiet --bench holds -- "$url" bench "$1" "$2" occ 2>/dev/null) |
     sed -n 's/.*"per_s":\([0-9]*\).*"p50_ms":\([0-9.]*\),"p99_ms":\([0-9.]*\).*/\1 \2 \3/p'

@@ -13,6 +13,7 @@ use crate::changes::Stream;
 use crate::common::Env;
 use crate::events::repo;
 use crate::http::{Server, api_key};
+use crate::servers::free_port;
 
 /// The tool's path, or `None` with a skip line (a failure under `CI`).
 fn tool(name: &str, test: &str) -> Option<String> {
@@ -119,14 +120,6 @@ fn the_systemd_unit_verifies_and_its_command_serves() {
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 /// nginx in the foreground with the shipped site, in a private prefix; stopped on drop.
