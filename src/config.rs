@@ -50,6 +50,10 @@ pub struct ServerConfig {
     /// How often an open change stream (`GET /v1/events/{event}/changes`) with nothing to
     /// tell sends a keep-alive comment, so that proxies keep it open.
     pub keep_alive: HumanDuration,
+    /// Answer `GET /v1/events/{event}/seats` and the map from memory: each event's seats,
+    /// read once and kept fresh by the change stream (see `app::seat_cache`). `false`: every
+    /// read goes to the database.
+    pub seat_cache: bool,
 }
 
 impl Default for ServerConfig {
@@ -62,6 +66,7 @@ impl Default for ServerConfig {
             log_format: LogFormat::Text,
             api_key_cache: HumanDuration::secs(2),
             keep_alive: HumanDuration::secs(15),
+            seat_cache: true,
         }
     }
 }

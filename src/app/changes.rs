@@ -49,12 +49,59 @@ pub const SWEEP_EVERY: Duration = Duration::from_secs(1);
 struct Topic {
     wake: Notify,
     state: Mutex<TopicState>,
+    /// The event's layout version when the reader started (read before any follower read the
+    /// seats): a newer one is told as [`Page::Relayout`].
+    layout: Option<i64>,
 }
 
 struct TopicState {
     /// Where the shared reader stands: every change up to it has been sent.
     head: Cursor,
-    pages: broadcast::Sender<Arc<[ChangeRow]>>,
+    pages: broadcast::Sender<Page>,
+}
+
+/// A change as the stream tells it: the change, and its JSON, serialised once for every
+/// follower (cloning one is two reference counts).
+#[derive(Debug, Clone)]
+pub struct Told {
+    pub change: Arc<SeatChange>,
+    /// The change as one line of JSON (what an SSE `data:` and `watch --json` carry).
+    pub json: Arc<str>,
+}
+
+impl Told {
+    fn new(change: SeatChange) -> Told {
+        let json = serde_json::to_string(&change).expect("a SeatChange serialises");
+        Told {
+            change: Arc::new(change),
+            json: json.into(),
+        }
+    }
+}
+
+/// A told change and its place in the stream.
+#[derive(Debug, Clone)]
+struct Item {
+    cursor: Cursor,
+    told: Told,
+}
+
+impl From<ChangeRow> for Item {
+    fn from(row: ChangeRow) -> Item {
+        Item {
+            cursor: row.cursor,
+            told: Told::new(row.change),
+        }
+    }
+}
+
+/// What the shared reader passes to followers.
+#[derive(Clone)]
+enum Page {
+    /// Settled changes after the last page's, in stream order.
+    Changes(Arc<[Item]>),
+    /// The event's layout was replaced (imported again): its seats are not the ones they were.
+    Relayout(i64),
 }
 
 impl ChangeFeed {
@@ -104,11 +151,6 @@ impl ChangeFeed {
         }
     }
 
-    /// How many events this process's followers follow.
-    pub fn events_followed(&self) -> usize {
-        self.topics.lock().expect("change topics").len()
-    }
-
     /// Follows the event's changes: after the change with history id `after`, or from now.
     /// Errors: exit 2 when `after` is not a change of this event, 6 when the database is down.
     pub async fn follow(self: &Arc<Self>, event_id: Uuid, after: Option<i64>) -> Result<Follower> {
@@ -132,11 +174,12 @@ impl ChangeFeed {
                 let mut topics = self.topics.lock().expect("change topics");
                 let topic = match (topics.get(&event_id), head) {
                     (Some(t), _) => Some(t.clone()),
-                    (None, Some(head)) => {
+                    (None, Some((head, layout))) => {
                         let (pages, _) = broadcast::channel(BACKLOG);
                         let topic = Arc::new(Topic {
                             wake: Notify::new(),
                             state: Mutex::new(TopicState { head, pages }),
+                            layout,
                         });
                         topics.insert(event_id, topic.clone());
                         tokio::spawn(read_changes(
@@ -157,7 +200,8 @@ impl ChangeFeed {
                     break (state.pages.subscribe(), state.head);
                 }
             }
-            head = Some(self.store.change_head(event_id).await?);
+            let layout = self.store.layout_version(event_id).await?;
+            head = Some((self.store.change_head(event_id).await?, layout));
         };
         let cursor = from.unwrap_or(joined_at);
         Ok(Follower {
@@ -187,6 +231,7 @@ async fn read_changes(
     let mut failing = Duration::from_millis(100);
     let mut withheld = Duration::ZERO;
     let (mut checked, mut gone) = (tokio::time::Instant::now(), false);
+    let mut layout = topic.layout;
     let sweeper = super::actor("sweep");
     let mut next_sweep = tokio::time::Instant::now();
     loop {
@@ -200,7 +245,18 @@ async fn read_changes(
         let _ = tokio::time::timeout(wait, topic.wake.notified()).await;
         if checked.elapsed() >= Duration::from_secs(1) {
             checked = tokio::time::Instant::now();
-            gone = matches!(store.event_exists(event_id).await, Ok(false));
+            match store.layout_version(event_id).await {
+                Ok(None) => gone = true,
+                Ok(Some(now)) => {
+                    if layout.is_some_and(|was| was != now) {
+                        // A layout import: followers that keep the seats read them again.
+                        let state = topic.state.lock().expect("change topic");
+                        let _ = state.pages.send(Page::Relayout(now));
+                    }
+                    layout = Some(now);
+                }
+                Err(_) => {}
+            }
         }
         if gone {
             // The event was deleted: its followers are told so (the pages end) and the reader
@@ -244,18 +300,22 @@ async fn read_changes(
                     break;
                 }
             };
-            let full = rows.len() as i64 == PAGE;
-            let settled: Vec<ChangeRow> = rows.iter().take_while(|r| r.settled).cloned().collect();
-            let waiting = settled.len() < rows.len();
+            let (read, full) = (rows.len(), rows.len() as i64 == PAGE);
+            let settled: Vec<Item> = rows
+                .into_iter()
+                .take_while(|r| r.settled)
+                .map(Item::from)
+                .collect();
+            let waiting = settled.len() < read;
             if let Some(last) = settled.last() {
                 metrics::counter!(crate::metrics::CHANGES).increment(settled.len() as u64);
-                let lag = chrono::Utc::now() - last.change.at;
+                let lag = chrono::Utc::now() - last.told.change.at;
                 metrics::histogram!(crate::metrics::CHANGE_LAG)
                     .record(lag.to_std().unwrap_or_default().as_secs_f64());
                 head = last.cursor;
                 let mut state = topic.state.lock().expect("change topic");
                 state.head = head;
-                let _ = state.pages.send(settled.into());
+                let _ = state.pages.send(Page::Changes(settled.into()));
             }
             if waiting {
                 // Changes committed behind a transaction still running: look again soon, then
@@ -277,13 +337,16 @@ async fn read_changes(
 #[derive(Debug)]
 pub enum Next {
     /// Changes after the last ones given, in stream order (never empty).
-    Changes(Vec<SeatChange>),
+    Changes(Vec<Told>),
     /// The same, read from the history while catching up: changes made before the follower
     /// joined, so already part of anything it read after joining.
-    Missed(Vec<SeatChange>),
+    Missed(Vec<Told>),
     /// The follower fell too far behind and is dropped: it should follow again after the last
     /// id it was given.
     Lagged,
+    /// The event's layout was imported again (the new layout version): what was read of its
+    /// seats is out of date; the stream goes on. Told within a second of the import.
+    Relayout(i64),
 }
 
 /// One follower of an event's changes. See [`ChangeFeed::follow`].
@@ -294,12 +357,18 @@ pub struct Follower {
     cursor: Cursor,
     /// Read from the table until here, then from the shared reader.
     catch_up_to: Cursor,
-    pages: broadcast::Receiver<Arc<[ChangeRow]>>,
+    pages: broadcast::Receiver<Page>,
     /// Only this section's changes (as the layout names it).
     section: Option<String>,
 }
 
 impl Follower {
+    /// Where the follower stands: every change up to here has been given (or read before it
+    /// joined).
+    pub fn position(&self) -> Cursor {
+        self.cursor
+    }
+
     /// The id of the last change given (the one to resume after), if any was.
     pub fn last_id(&self) -> Option<i64> {
         (self.cursor.id > 0).then_some(self.cursor.id)
@@ -326,10 +395,10 @@ impl Follower {
             match given.last() {
                 Some(last) => {
                     self.cursor = last.cursor;
-                    let new: Vec<SeatChange> = given
+                    let new: Vec<Told> = given
                         .into_iter()
                         .filter(|r| self.wants(&r.change))
-                        .map(|r| r.change)
+                        .map(|r| Told::new(r.change))
                         .collect();
                     if !new.is_empty() {
                         return Ok(Next::Missed(new));
@@ -341,17 +410,18 @@ impl Follower {
         }
         loop {
             let page = match self.pages.recv().await {
-                Ok(p) => p,
+                Ok(Page::Changes(p)) => p,
+                Ok(Page::Relayout(version)) => return Ok(Next::Relayout(version)),
                 Err(broadcast::error::RecvError::Lagged(_)) => return Ok(Next::Lagged),
                 Err(broadcast::error::RecvError::Closed) => {
                     return Err(Error::not_found("the event was deleted"));
                 }
             };
             let cursor = self.cursor;
-            let new: Vec<SeatChange> = page
+            let new: Vec<Told> = page
                 .iter()
-                .filter(|r| r.cursor > cursor && self.wants(&r.change))
-                .map(|r| r.change.clone())
+                .filter(|r| r.cursor > cursor && self.wants(&r.told.change))
+                .map(|r| r.told.clone())
                 .collect();
             if let Some(last) = page.last().filter(|r| r.cursor > cursor) {
                 self.cursor = last.cursor;

@@ -14,6 +14,7 @@ mod layouts;
 mod listing;
 mod prices;
 mod reports;
+pub mod seat_cache;
 mod seats;
 pub mod strategy;
 

@@ -5,11 +5,12 @@
 
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
+use std::sync::Arc;
 
 use clap::Args;
 
 use super::Ctx;
-use crate::app::changes::Next;
+use crate::app::changes::{Next, Told};
 use crate::contract::SeatChange;
 use crate::domain::{Seat, SeatStatus};
 use crate::error::{Error, Result};
@@ -105,6 +106,18 @@ impl WatchArgs {
                     rejoined = true;
                     continue;
                 }
+                Next::Relayout(_) => {
+                    // The layout was imported again: the map is read anew (JSON lines go on:
+                    // they tell changes, and there were none).
+                    if let Some(map) = &mut map {
+                        let (_, seats, _) = ctx
+                            .seat_map(&event.id.to_string(), section.as_deref(), &[])
+                            .await?;
+                        map.relayout(seats);
+                        map.draw(ctx)?;
+                    }
+                    continue;
+                }
             };
             match &mut map {
                 Some(map) => {
@@ -114,7 +127,7 @@ impl WatchArgs {
                 None => {
                     // A reader that stopped reading (a full pipe) must not keep a stop signal
                     // from being heard.
-                    let text = json_lines(&changes)?;
+                    let text = json_lines(&changes);
                     let written = tokio::select! {
                         () = &mut stop => break,
                         w = async {
@@ -131,7 +144,7 @@ impl WatchArgs {
                 }
             }
             told += changes.len() as u64;
-            last_told = changes.last().map(|c| c.id).or(last_told);
+            last_told = changes.last().map(|c| c.change.id).or(last_told);
         }
         let resume = last_told
             .map(|id| format!("; the last change was {id} (resume with --after {id})"))
@@ -145,13 +158,13 @@ impl WatchArgs {
 }
 
 /// One JSON object per change and line.
-fn json_lines(changes: &[SeatChange]) -> Result<String> {
+fn json_lines(changes: &[Told]) -> String {
     let mut text = String::new();
     for c in changes {
-        text.push_str(&serde_json::to_string(c).map_err(|e| Error::Internal(e.into()))?);
+        text.push_str(&c.json);
         text.push('\n');
     }
-    Ok(text)
+    text
 }
 
 /// The seats as the stream has them, drawn whole on every change.
@@ -161,7 +174,7 @@ struct LiveMap {
     by_label: HashMap<String, usize>,
     width: usize,
     color: bool,
-    last: Option<SeatChange>,
+    last: Option<Arc<SeatChange>>,
     told: u64,
 }
 
@@ -183,15 +196,25 @@ impl LiveMap {
         }
     }
 
+    /// Takes a new layout's seats.
+    fn relayout(&mut self, seats: Vec<Seat>) {
+        self.by_label = seats
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.label.clone(), i))
+            .collect();
+        self.seats = seats;
+    }
+
     /// Applies changes; `missed` ones (made before the map was read) are counted, not
     /// applied: the map already shows them.
-    fn apply(&mut self, changes: &[SeatChange], missed: bool) {
+    fn apply(&mut self, changes: &[Told], missed: bool) {
         self.told += changes.len() as u64;
-        self.last = changes.last().cloned();
+        self.last = changes.last().map(|c| c.change.clone());
         if missed {
             return;
         }
-        for c in changes {
+        for c in changes.iter().map(|c| &*c.change) {
             let (Some(&i), Ok(status)) = (self.by_label.get(&c.seat), c.to_status.parse()) else {
                 continue;
             };

@@ -23,6 +23,7 @@ use utoipa::OpenApi;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 
 use crate::app::changes::ChangeFeed;
+use crate::app::seat_cache::SeatCache;
 use crate::app::{Caller, Session};
 use crate::config::ServerConfig;
 use crate::error::{Error, Result};
@@ -39,6 +40,8 @@ pub struct State {
     feed: tokio::sync::OnceCell<Arc<ChangeFeed>>,
     /// `server.keep_alive`.
     keep_alive: Duration,
+    /// `server.seat_cache`: the seat cache, made by the first seat read.
+    seat_cache: Option<tokio::sync::OnceCell<Arc<SeatCache>>>,
     /// What `/metrics` renders (`None` when another recorder was installed first).
     metrics: Option<metrics_exporter_prometheus::PrometheusHandle>,
 }
@@ -56,6 +59,19 @@ impl State {
             .get_or_try_init(|| self.app.change_feed(true))
             .await
             .cloned()
+    }
+
+    /// The process's seat cache, when `server.seat_cache` is on and the database could be
+    /// reached to start it (else reads go to the database).
+    pub async fn seat_cache(&self) -> Option<Arc<SeatCache>> {
+        let cell = self.seat_cache.as_ref()?;
+        cell.get_or_try_init(|| async {
+            let feed = self.feed().await?;
+            self.app.seat_cache(feed).await
+        })
+        .await
+        .ok()
+        .cloned()
     }
 }
 
@@ -490,6 +506,7 @@ pub async fn serve(app: Session, opts: ServeOptions) -> Result<Served> {
         stop: stop_rx.clone(),
         feed: tokio::sync::OnceCell::new(),
         keep_alive: opts.config.keep_alive.0,
+        seat_cache: opts.config.seat_cache.then(tokio::sync::OnceCell::new),
         metrics: install_metrics(),
     });
     let router = router(state.clone(), &opts.config);

@@ -14,6 +14,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::State;
 use super::extract::{Auth, Body, Query, id};
 use super::problem::{ApiError, Problem};
+use crate::app::seat_cache::View;
 use crate::app::{
     ApiRole, BestOrder, EventOrder, HoldFilter, HoldOrder, LayoutSource, ReservationFilter,
 };
@@ -23,7 +24,7 @@ use crate::contract::{
     SeatChange, SeatMap,
 };
 use crate::domain::layout::{Format, Layout};
-use crate::domain::{Seat, SeatStatus};
+use crate::domain::{Seat, SeatStatus, names};
 use crate::duration::HumanDuration;
 
 type Answer<T> = Result<T, ApiError>;
@@ -150,12 +151,18 @@ pub struct SeatsParams {
     /// `available`, `held`, `reserved` or `blocked`.
     pub status: Option<String>,
     pub section: Option<String>,
+    /// Read-your-writes: a change id (a write's `Seatctl-Change-Id`, or a change stream id)
+    /// that the answer must include.
+    pub after: Option<i64>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct MapParams {
     pub section: Option<String>,
+    /// Read-your-writes: a change id (a write's `Seatctl-Change-Id`, or a change stream id)
+    /// that the answer must include.
+    pub after: Option<i64>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -376,19 +383,34 @@ pub async fn put_layout(
     ), security(("api_key" = [])))]
 pub async fn seats(
     auth: Auth,
+    AxState(state): AxState<Arc<State>>,
     Path(event): Path<String>,
     Query(q): Query<SeatsParams>,
-) -> Answer<Json<Vec<Seat>>> {
+) -> Answer<Response> {
     let status = q
         .status
         .as_deref()
         .map(|s| s.parse::<SeatStatus>().map_err(ApiError::invalid))
         .transpose()?;
-    let (seats, _) = auth
+    let view = View::Seats {
+        status,
+        section: q.section.map(|s| names::nfc(&s)),
+    };
+    let cache = state.seat_cache().await;
+    let body = auth
         .app
-        .seats_and_areas(&event, status, q.section.as_deref())
+        .seats_json(cache.as_ref(), &event, view, q.after)
         .await?;
-    Ok(Json(seats))
+    Ok(json_body(body))
+}
+
+/// A body already serialised as JSON.
+fn json_body(body: Bytes) -> Response {
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response()
 }
 
 /// The seat map as data: sections, rows, seats and the event's counts.
@@ -396,17 +418,26 @@ pub async fn seats(
     params(("event" = String, Path, description = "Event id, name, or unique name prefix", example = "Hamlet"), MapParams),
     responses(
         (status = 200, body = SeatMap),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 503, body = Problem, content_type = "application/problem+json"),
     ), security(("api_key" = [])))]
 pub async fn map(
     auth: Auth,
+    AxState(state): AxState<Arc<State>>,
     Path(event): Path<String>,
     Query(q): Query<MapParams>,
-) -> Answer<Json<SeatMap>> {
-    let (event, seats, _) = auth.app.seat_map(&event, q.section.as_deref(), &[]).await?;
-    Ok(Json(SeatMap::new(event, seats, None)))
+) -> Answer<Response> {
+    let view = View::Map {
+        section: q.section.map(|s| names::nfc(&s)),
+    };
+    let cache = state.seat_cache().await;
+    let body = auth
+        .app
+        .seats_json(cache.as_ref(), &event, view, q.after)
+        .await?;
+    Ok(json_body(body))
 }
 
 /// Hold seats (by label, or the best N, or places of an area), all or nothing. With an
@@ -418,7 +449,7 @@ pub async fn map(
     ),
     request_body = HoldBody,
     responses(
-        (status = 201, description = "Held", body = Held),
+        (status = 201, description = "Held", body = Held, headers(("Seatctl-Change-Id" = i64, description = "The id of the last change this made: `?after=` on a seat read makes the answer include it"))),
         (status = 200, description = "A replay of an Idempotency-Key", body = Held),
         (status = 409, description = "Seats taken (listed in `seats`), not enough seats, or the hold an Idempotency-Key made was released since", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Unknown event or seats (with suggestions)", body = Problem, content_type = "application/problem+json"),
@@ -493,7 +524,28 @@ pub async fn hold(
     } else {
         StatusCode::CREATED
     };
-    Ok(with_status(status, held))
+    let (event_id, hold_id) = (held.hold.event_id, held.hold.hold_id);
+    Ok(with_change(&auth, event_id, hold_id, with_status(status, held)).await)
+}
+
+/// The header a write answers with: the id of the last change it made (its hold's, or its
+/// reservation's), for a read that must include it (`?after=`).
+pub const CHANGE_ID: &str = "seatctl-change-id";
+
+/// `response` with [`CHANGE_ID`]: the last change hold (or reservation) `id` made. Left out
+/// when it made none or the lookup fails: the write is done either way.
+async fn with_change(
+    auth: &Auth,
+    event_id: uuid::Uuid,
+    id: uuid::Uuid,
+    mut response: Response,
+) -> Response {
+    if let Ok(Some(change)) = auth.app.last_change_of(event_id, id).await {
+        response
+            .headers_mut()
+            .insert(CHANGE_ID, header::HeaderValue::from(change));
+    }
+    response
 }
 
 fn idempotency_key(headers: &HeaderMap) -> Answer<Option<String>> {
@@ -619,7 +671,7 @@ pub async fn extend(
 #[utoipa::path(delete, path = "/v1/holds/{hold}", tag = "holds",
     params(("hold" = uuid::Uuid, Path, description = "The hold's id")),
     responses(
-        (status = 200, body = Released),
+        (status = 200, body = Released, headers(("Seatctl-Change-Id" = i64, description = "The id of the last change this made: `?after=` on a seat read makes the answer include it"))),
         (status = 409, description = "The hold has become a reservation", body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 400, body = Problem, content_type = "application/problem+json"),
@@ -627,7 +679,7 @@ pub async fn extend(
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 503, body = Problem, content_type = "application/problem+json"),
     ), security(("api_key" = [])))]
-pub async fn release_hold(auth: Auth, Path(hold): Path<String>) -> Answer<Json<Released>> {
+pub async fn release_hold(auth: Auth, Path(hold): Path<String>) -> Answer<Response> {
     auth.need(ApiRole::BoxOffice)?;
     let hold = id(&hold, "hold")?;
     if auth.app.event_of_reservation(hold).await.is_ok() {
@@ -638,7 +690,9 @@ pub async fn release_hold(auth: Auth, Path(hold): Path<String>) -> Answer<Json<R
         ));
     }
     let by = auth.app.actor();
-    Ok(Json(auth.app.release(hold, &by, false).await?))
+    let released = auth.app.release(hold, &by, false).await?;
+    let (event_id, id) = (released.event_id, released.id);
+    Ok(with_change(&auth, event_id, id, Json(released).into_response()).await)
 }
 
 /// Turn an active hold into a reservation; again, the same reservation (200).
@@ -646,7 +700,7 @@ pub async fn release_hold(auth: Auth, Path(hold): Path<String>) -> Answer<Json<R
     params(("hold" = uuid::Uuid, Path, description = "The hold's id")),
     request_body = ReserveBody,
     responses(
-        (status = 201, description = "Reserved", body = ReservationInfo),
+        (status = 201, description = "Reserved", body = ReservationInfo, headers(("Seatctl-Change-Id" = i64, description = "The id of the last change this made: `?after=` on a seat read makes the answer include it"))),
         (status = 200, description = "Already reserved (the same sale)", body = ReservationInfo),
         (status = 409, description = "Released, or sold to another customer or reference", body = Problem, content_type = "application/problem+json"),
         (status = 410, description = "The hold lapsed", body = Problem, content_type = "application/problem+json"),
@@ -679,7 +733,8 @@ pub async fn reserve(
     } else {
         StatusCode::CREATED
     };
-    Ok(with_status(status, info))
+    let (event_id, hold_id) = (info.event_id, info.hold_id);
+    Ok(with_change(&auth, event_id, hold_id, with_status(status, info)).await)
 }
 
 /// One reservation and its seats.
@@ -704,22 +759,21 @@ pub async fn show_reservation(
 #[utoipa::path(delete, path = "/v1/reservations/{reservation}", tag = "reservations",
     params(("reservation" = uuid::Uuid, Path, description = "The reservation's id")),
     responses(
-        (status = 200, body = Released),
+        (status = 200, body = Released, headers(("Seatctl-Change-Id" = i64, description = "The id of the last change this made: `?after=` on a seat read makes the answer include it"))),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 400, body = Problem, content_type = "application/problem+json"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 503, body = Problem, content_type = "application/problem+json"),
     ), security(("api_key" = [])))]
-pub async fn release_reservation(
-    auth: Auth,
-    Path(reservation): Path<String>,
-) -> Answer<Json<Released>> {
+pub async fn release_reservation(auth: Auth, Path(reservation): Path<String>) -> Answer<Response> {
     auth.need(ApiRole::BoxOffice)?;
     let res = id(&reservation, "reservation")?;
     auth.app.event_of_reservation(res).await?;
     let by = auth.app.actor();
-    Ok(Json(auth.app.release(res, &by, false).await?))
+    let released = auth.app.release(res, &by, false).await?;
+    let event_id = released.event_id;
+    Ok(with_change(&auth, event_id, res, Json(released).into_response()).await)
 }
 
 /// A partial refund: return some seats of a reservation to sale, keep the rest sold.
@@ -727,7 +781,7 @@ pub async fn release_reservation(
     params(("reservation" = uuid::Uuid, Path, description = "The reservation's id")),
     request_body = RefundBody,
     responses(
-        (status = 200, body = Released),
+        (status = 200, body = Released, headers(("Seatctl-Change-Id" = i64, description = "The id of the last change this made: `?after=` on a seat read makes the answer include it"))),
         (status = 400, description = "A seat not sold under this reservation, or listed twice", body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
@@ -739,7 +793,7 @@ pub async fn refund(
     auth: Auth,
     Path(reservation): Path<String>,
     Body(body): Body<RefundBody>,
-) -> Answer<Json<Released>> {
+) -> Answer<Response> {
     auth.need(ApiRole::BoxOffice)?;
     let res = id(&reservation, "reservation")?;
     auth.app.event_of_reservation(res).await?;
@@ -747,9 +801,9 @@ pub async fn refund(
         return Err(ApiError::invalid("`seats` lists no seat to refund"));
     }
     let by = auth.app.actor();
-    Ok(Json(
-        auth.app.release_seats(res, &body.seats, &by, false).await?,
-    ))
+    let released = auth.app.release_seats(res, &body.seats, &by, false).await?;
+    let event_id = released.event_id;
+    Ok(with_change(&auth, event_id, res, Json(released).into_response()).await)
 }
 
 /// Take seats out of sale (house seats, broken seats, camera positions).
@@ -880,7 +934,8 @@ pub struct ChangesParams {
 /// Follow the event's seat changes as they are committed, by any process (Server-Sent Events).
 ///
 /// `text/event-stream`: `event: change`, `id:` the change's history id, `data:` a
-/// [`SeatChange`]. From now, or after the change `Last-Event-ID` (or `?after=`) names: a
+/// [`SeatChange`]; `event: layout` (data `{"layout_version": N}`) when the event's layout was
+/// imported again (within a second): read its seats again. From now, or after the change `Last-Event-ID` (or `?after=`) names: a
 /// client that reconnects with the last id the stream gave misses nothing and gets nothing
 /// twice. A comment every `server.keep_alive` (15 s) keeps idle streams open. The stream ends
 /// with a last event of its own kind: `shutdown` (the server is stopping: reconnect, to another
@@ -958,10 +1013,15 @@ pub async fn changes(
                     .map(|c| {
                         Sse::default()
                             .event("change")
-                            .id(c.id.to_string())
-                            .data(serde_json::to_string(c).expect("a SeatChange serialises"))
+                            .id(c.change.id.to_string())
+                            .data(&*c.json)
                     })
                     .collect();
+                Some((events, Some((follower, stop))))
+            }
+            Ok(Next::Relayout(version)) => {
+                let data = json!({ "layout_version": version }).to_string();
+                let events = vec![Sse::default().event("layout").data(data)];
                 Some((events, Some((follower, stop))))
             }
             Ok(Next::Lagged) => {

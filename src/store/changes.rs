@@ -143,16 +143,16 @@ impl Store {
         Ok(rows.into_iter().map(ChangeRow::from).collect())
     }
 
-    /// Whether the event still exists (a followed event may be deleted).
-    pub async fn event_exists(&self, event_id: Uuid) -> Result<bool> {
-        let found: Option<i64> = with_pool!(self, |pool, _pg| {
-            sqlx::query_scalar("SELECT 1 FROM events WHERE id = $1")
+    /// The event's layout version (bumped by every layout import), or `None` when the event
+    /// no longer exists (a followed event may be deleted).
+    pub async fn layout_version(&self, event_id: Uuid) -> Result<Option<i64>> {
+        with_pool!(self, |pool, _pg| {
+            sqlx::query_scalar("SELECT layout_version FROM events WHERE id = $1")
                 .bind(event_id)
                 .fetch_optional(pool)
                 .await
         })
-        .map_err(db_error)?;
-        Ok(found.is_some())
+        .map_err(db_error)
     }
 
     /// Where the change with history id `id` stands in the event's stream; `None` when the
@@ -171,6 +171,22 @@ impl Store {
         })
         .map_err(db_error)?;
         Ok(tx.map(|tx| Cursor { tx, id }))
+    }
+
+    /// The id of the last change hold `id` made, or the hold reservation `id` was made from
+    /// (what a write tells for read-your-writes); `None` when it made none.
+    pub async fn last_change_of(&self, event_id: Uuid, id: Uuid) -> Result<Option<i64>> {
+        with_pool!(self, |pool, _pg| {
+            sqlx::query_scalar(
+                "SELECT max(id) FROM seat_history WHERE event_id = $1 AND hold_id = \
+                 COALESCE((SELECT hold_id FROM reservations WHERE id = $2), $2)",
+            )
+            .bind(event_id)
+            .bind(id)
+            .fetch_one(pool)
+            .await
+        })
+        .map_err(db_error)
     }
 
     /// The cursor after the event's last settled change: "from now on". Changes committed

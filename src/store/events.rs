@@ -672,6 +672,29 @@ impl Store {
         Ok(rows.into_iter().map(Seat::from).collect())
     }
 
+    /// The event's seats with these labels (exactly as stored), as [`Store::list_seats`] reads
+    /// them, in no particular order; labels it does not have are left out. Read 500 labels a
+    /// statement (SQLite refuses expressions of over 1 000 terms).
+    pub async fn seats_by_label(&self, event_id: Uuid, labels: &[String]) -> Result<Vec<Seat>> {
+        let mut seats = Vec::with_capacity(labels.len());
+        for chunk in labels.chunks(500) {
+            let rows = with_pool!(self, |pool, _pg| {
+                let mut qb = QueryBuilder::new(
+                    "SELECT id, label, section, row_name, number, category, status, hold_id, \
+                       reservation_id, held_until, version, block_reason, attributes, section_pos, \
+                       row_pos, seat_pos, external_id, area \
+                     FROM seat_state WHERE event_id = ",
+                );
+                qb.push_bind(event_id);
+                super::dialect::push_labels(&mut qb, chunk);
+                qb.build_query_as::<SeatRow>().fetch_all(pool).await
+            })
+            .map_err(db_error)?;
+            seats.extend(rows.into_iter().map(Seat::from));
+        }
+        Ok(seats)
+    }
+
     /// Up to `limit` available places of a general-admission area, by number from `from`
     /// (wrapping round to the first), so buyers starting at different places spread out.
     pub async fn free_places(

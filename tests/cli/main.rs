@@ -25,6 +25,7 @@ mod replicas;
 mod report;
 mod reservations;
 mod roles;
+mod seat_cache;
 mod servers;
 mod simulate;
 mod snapshots;
