@@ -47,7 +47,7 @@ stadium=$(psql "$url" -Atc "SELECT id FROM events WHERE name = 'stadium'")
 key=$("$bin" apikey create --name bench --role box-office --quiet)
 # A few held and sold seats, so that the list is not all alike.
 for s in 1 2 3 4 5 6 7 8 9 10; do
-  h=$("$bin" hold house "R$s-$s" --ttl 1h --quiet)
+  h=$("$bin" hold house "R$s-$s" --ttl 30m --quiet)
   [ $((s % 2)) -eq 0 ] && "$bin" reserve "$h" --customer bench >/dev/null
 done
 
@@ -78,7 +78,7 @@ printf '{"run":"reads","seats":1000,"cached":{"rps":%s,"p50":"%s","p99":"%s"},"u
   "$c_rps" "$c_p50" "$c_p99" "$d_rps" "$d_p50" "$d_p99" \
   "$(python3 -c "print(round($c_rps / $d_rps, 1))")"
 
-stale=$(python3 "$repo/benches/seats/stale.py" "$direct_base" "$cached_base" "$key" "$house" 200)
+stale=$(python3 "$repo/benches/seats/stale.py" "$direct_base" "$cached_base" "$key" "$house" 200 50)
 printf '{"run":"staleness","seats":1000,%s\n' "${stale#\{}"
 
 before=$(rss_kb "$cached")

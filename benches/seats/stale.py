@@ -4,7 +4,7 @@
 cache follows the change stream) until the seat is there: the time from the hold's answer to
 the first read that shows it. Prints one JSON line: samples, p50/p99/max in ms.
 
-Usage: stale.py WRITER READER KEY EVENT SAMPLES
+Usage: stale.py WRITER READER KEY EVENT SAMPLES PER_ROW
 """
 import http.client
 import json
@@ -19,8 +19,8 @@ def connect(base):
 
 
 def main():
-    writer, reader, key, event, samples = sys.argv[1:6]
-    samples = int(samples)
+    writer, reader, key, event, samples, per_row = sys.argv[1:7]
+    samples, per_row = int(samples), int(per_row)
     auth = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
     w, r = connect(writer), connect(reader)
     # Fill the reader's cache first: staleness is about a cache already serving.
@@ -29,14 +29,17 @@ def main():
     took = []
     seat = 0
     while len(took) < samples:
+        # Seats R<row>-<n> in order, PER_ROW a row; one already held is passed over (409).
+        label = f"R{seat // per_row + 1}-{seat % per_row + 1}"
         seat += 1
-        label = f"R1-{seat}"
         body = json.dumps({"seats": [label], "ttl": "5m"})
         w.request("POST", f"/v1/events/{event}/holds", body=body, headers=auth)
         resp = w.getresponse()
-        resp.read()
-        if resp.status != 201:
+        answer = resp.read()
+        if resp.status == 409:
             continue
+        if resp.status != 201:
+            raise SystemExit(f"hold {label}: {resp.status} {answer[:200]!r}")
         answered = time.monotonic()
         while True:
             r.request("GET", f"/v1/events/{event}/seats?status=held&section=S", headers=auth)

@@ -72,7 +72,7 @@ impl WatchArgs {
             Some(LiveMap::new(
                 &event.name,
                 seats,
-                ctx,
+                &ctx.ui,
                 self.width.map(usize::from),
             ))
         } else {
@@ -167,8 +167,9 @@ fn json_lines(changes: &[Told]) -> String {
     text
 }
 
-/// The seats as the stream has them, drawn whole on every change.
-struct LiveMap {
+/// The seats as the stream has them, drawn whole on every change (by `watch`, and by the box
+/// office's map).
+pub(crate) struct LiveMap {
     title: String,
     seats: Vec<Seat>,
     by_label: HashMap<String, usize>,
@@ -179,25 +180,22 @@ struct LiveMap {
 }
 
 impl LiveMap {
-    fn new(event: &str, seats: Vec<Seat>, ctx: &Ctx, width: Option<usize>) -> LiveMap {
-        let by_label = seats
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.label.clone(), i))
-            .collect();
-        LiveMap {
+    pub(crate) fn new(event: &str, seats: Vec<Seat>, ui: &Ui, width: Option<usize>) -> LiveMap {
+        let mut map = LiveMap {
             title: event.to_string(),
-            seats,
-            by_label,
-            width: width.unwrap_or(ctx.ui.width),
-            color: ctx.ui.color,
+            seats: Vec::new(),
+            by_label: HashMap::new(),
+            width: width.unwrap_or(ui.width),
+            color: ui.color,
             last: None,
             told: 0,
-        }
+        };
+        map.relayout(seats);
+        map
     }
 
     /// Takes a new layout's seats.
-    fn relayout(&mut self, seats: Vec<Seat>) {
+    pub(crate) fn relayout(&mut self, seats: Vec<Seat>) {
         self.by_label = seats
             .iter()
             .enumerate()
@@ -208,7 +206,7 @@ impl LiveMap {
 
     /// Applies changes; `missed` ones (made before the map was read) are counted, not
     /// applied: the map already shows them.
-    fn apply(&mut self, changes: &[Told], missed: bool) {
+    pub(crate) fn apply(&mut self, changes: &[Told], missed: bool) {
         self.told += changes.len() as u64;
         self.last = changes.last().map(|c| c.change.clone());
         if missed {
@@ -225,8 +223,18 @@ impl LiveMap {
         }
     }
 
-    /// Clears the screen and draws the title, the map and the last change.
+    /// Clears the screen and draws the title, the map and the last change on stdout.
     fn draw(&self, ctx: &Ctx) -> Result<()> {
+        let text = self.frame(&ctx.ui, "watching, Ctrl-C to stop");
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|e| Error::Internal(e.into()))
+    }
+
+    /// The screen: cleared, then the title with `doing` and the count told, the map and the
+    /// last change.
+    pub(crate) fn frame(&self, ui: &Ui, doing: &str) -> String {
         let style = MapStyle {
             color: self.color,
             width: self.width,
@@ -242,20 +250,16 @@ impl LiveMap {
                     .as_deref()
                     .map(|a| format!(" by {a}"))
                     .unwrap_or_default(),
-                ctx.ui.clock(&c.at)
+                ui.clock(&c.at)
             ),
             None => "no change yet".to_string(),
         };
-        let text = format!(
-            "\x1b[H\x1b[2J{} — watching, Ctrl-C to stop ({} changes told)\n{}\n{}\n",
+        format!(
+            "\x1b[H\x1b[2J{} — {doing} ({} changes told)\n{}\n{}\n",
             self.title,
             self.told,
             render(&self.seats, style),
             last
-        );
-        let mut out = std::io::stdout().lock();
-        out.write_all(text.as_bytes())
-            .and_then(|()| out.flush())
-            .map_err(|e| Error::Internal(e.into()))
+        )
     }
 }

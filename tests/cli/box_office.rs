@@ -622,3 +622,36 @@ fn tables_fit_a_narrow_terminal() {
         "{sim}"
     );
 }
+
+/// The box office's map is live: seats sold by another process (the CLI here; any terminal or
+/// server alike) are redrawn as they change, and a key goes back to the menu.
+#[test]
+fn the_box_office_map_redraws_as_another_process_sells() {
+    on_both("box_office_live", |env| {
+        let layout = crate::events::repo("examples/small.csv");
+        env.ok(&["event", "create", "--name", "Evening", "--layout", &layout]);
+        let mut t = Pty::spawn(env, &["box-office", "Evening"]);
+        t.expect("Evening · 11 of 11 seats available");
+        t.send(DOWN);
+        t.send(DOWN);
+        t.send(ENTER); // Show the map
+        t.expect("live, any key to go back (0 changes told)");
+        t.expect("no change yet");
+        let hold = env.json(&["hold", "Evening", "A-1", "A-2"]);
+        t.expect("(2 changes told)");
+        t.expect("A hh.. A");
+        t.expect("A-2 available → held by");
+        env.ok(&["reserve", hold["hold_id"].as_str().unwrap()]);
+        t.expect("(4 changes told)");
+        t.expect("A XX.. A");
+        t.send("q");
+        // Back at the menu, which counts the sale.
+        t.expect("Evening · 9 of 11 seats available");
+        for _ in 0..4 {
+            t.send(DOWN);
+        }
+        t.send(ENTER); // Quit
+        let (code, screen) = t.wait();
+        assert_eq!(code, Some(0), "{screen}");
+    });
+}

@@ -5,12 +5,14 @@ use chrono::Utc;
 use dialoguer::FuzzySelect;
 
 use super::Desk;
+use crate::app::changes::Next;
 use crate::app::{BestOrder, HoldOrder};
+use crate::commands::watch::LiveMap;
 use crate::contract::HoldInfo;
 use crate::domain::pick::{HOW_TO_PICK, check_limit, pick};
 use crate::domain::{Event, Seat};
 use crate::error::{Error, Result};
-use crate::ui::map::{MapStyle, render_in_play, render_selected};
+use crate::ui::map::{MapStyle, render_in_play};
 
 impl Desk<'_> {
     fn event(&self) -> &Event {
@@ -60,13 +62,7 @@ impl Desk<'_> {
             let done = match self.select(&title, &items)? {
                 Some(0) => self.sell().await,
                 Some(1) => self.refund().await,
-                Some(2) => match self.seats().await {
-                    Ok(seats) => {
-                        self.show_map(&seats, &[]);
-                        Ok(())
-                    }
-                    Err(e) => Err(e),
-                },
+                Some(2) => self.live_map().await,
                 Some(3) => self.choose_event().await.map(drop),
                 _ => return Ok(()),
             };
@@ -139,20 +135,70 @@ impl Desk<'_> {
         Ok(true)
     }
 
+    /// The map, redrawn as seats change (sold here, at another terminal or over HTTP: the
+    /// change stream tells it) until a key is pressed. Ctrl-C ends the session.
+    async fn live_map(&mut self) -> Result<()> {
+        use crossterm::event::{self, Event as Key, KeyCode, KeyEventKind, KeyModifiers};
+        /// Leaves raw mode however the map ends.
+        struct Cooked;
+        impl Drop for Cooked {
+            fn drop(&mut self) {
+                let _ = crossterm::terminal::disable_raw_mode();
+            }
+        }
+        let feed = match &self.feed {
+            Some(feed) => feed.clone(),
+            None => self.feed.insert(self.ctx.change_feed(true).await?).clone(),
+        };
+        let id = self.event().id.to_string();
+        // Following first, reading after: no change falls between the two.
+        let (event, _, mut follower) = self.ctx.follow_changes(&feed, &id, None, None).await?;
+        let mut map = LiveMap::new(&event.name, self.seats().await?, &self.ctx.ui, None);
+        let term_error =
+            |e: std::io::Error| Error::Unavailable(format!("cannot use the terminal: {e}"));
+        let draw = |map: &LiveMap| {
+            // Raw mode: every line ends in \r\n.
+            let frame = map.frame(&self.ctx.ui, "live, any key to go back");
+            self.term.write_str(&frame.replace('\n', "\r\n"))
+        };
+        crossterm::terminal::enable_raw_mode().map_err(term_error)?;
+        let _cooked = Cooked;
+        draw(&map).map_err(term_error)?;
+        loop {
+            if self.interrupted.load(std::sync::atomic::Ordering::SeqCst) {
+                return Err(super::prompt::interrupted());
+            }
+            if event::poll(std::time::Duration::ZERO).map_err(term_error)?
+                && let Key::Key(key) = event::read().map_err(term_error)?
+                && key.kind != KeyEventKind::Release
+            {
+                if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+                    return Err(super::prompt::interrupted());
+                }
+                return Ok(());
+            }
+            let wait = std::time::Duration::from_millis(100);
+            let Ok(next) = tokio::time::timeout(wait, follower.next()).await else {
+                continue;
+            };
+            match next? {
+                Next::Changes(changes) => map.apply(&changes, false),
+                Next::Missed(changes) => map.apply(&changes, true),
+                // Too slow for its own feed, or a new layout: follow again from now and read
+                // the seats again.
+                Next::Lagged | Next::Relayout(_) => {
+                    follower = self.ctx.follow_changes(&feed, &id, None, None).await?.2;
+                    map.relayout(self.seats().await?);
+                }
+            }
+            draw(&map).map_err(term_error)?;
+        }
+    }
+
     async fn seats(&self) -> Result<Vec<Seat>> {
         self.ctx
             .seats(&self.event().id.to_string(), None, None)
             .await
-    }
-
-    fn show_map(&self, seats: &[Seat], selected: &[String]) {
-        let style = MapStyle {
-            color: self.ctx.ui.color,
-            width: self.ctx.ui.width,
-        };
-        let _ = self
-            .term
-            .write_str(&render_selected(seats, style, selected));
     }
 
     /// The sections at a glance, or the section in play around `selected`, sized to leave the

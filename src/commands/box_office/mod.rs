@@ -78,6 +78,7 @@ impl BoxOfficeArgs {
                 reservations: 0,
                 refunds: 0,
             },
+            feed: None,
         };
         let result = match &self.event {
             Some(e) => match ctx.find_event(e).await {
@@ -114,4 +115,6 @@ struct Desk<'a> {
     held: Option<HoldInfo>,
     actor: Actor,
     closed: Closed,
+    /// The change feed the live map follows, started by the first map shown.
+    feed: Option<Arc<crate::app::changes::ChangeFeed>>,
 }

@@ -196,6 +196,7 @@ impl Desk<'_> {
     }
 }
 
-fn interrupted() -> Error {
+/// The error a Ctrl-C ends the session with (exit 130).
+pub(super) fn interrupted() -> Error {
     Error::Interrupted("interrupted: nothing is left half-done".into())
 }
