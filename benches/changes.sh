@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark (issue 15): the change stream on PostgreSQL, through `seatctl serve` (release build).
 #   (1) Change-to-client latency: one follower of GET /v1/events/{event}/changes
-#       (benches/changes/follow.py) while `seatctl simulate --event E --in-place --rate 500`
+#       (benches/follow.rs) while `seatctl simulate --event E --in-place --rate 500`
 #       holds (and reserves half of them) from another process: per change, from its
 #       transaction's time (`at`) to its arrival at the client, p50/p99; then the same with
 #       1 000 followers connected (10 of them measuring).
@@ -20,6 +20,10 @@ command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get insta
 
 cargo build --release --quiet
 bin="$PWD/target/release/seatctl"
+# The followers, in Rust on one thread (benches/follow.rs): as little of the machine as they
+# can take from the server they measure.
+follow_bin=$(cargo bench --no-run --bench follow --message-format=json 2>/dev/null |
+  python3 -c 'import json,sys; print([j["executable"] for j in map(json.loads, sys.stdin) if j.get("executable") and j["target"]["name"] == "follow"][0])')
 repo="$PWD"
 work="$(mktemp -d)"
 db="seatctl_bench_changes_$$"
@@ -46,7 +50,7 @@ key=$("$bin" apikey create --name bench --role box-office --quiet)
 
 reset() { reset_event "$url" "$ev"; }
 follow() { # clients measured seconds -> a JSON line in follow.json; waits until connected
-  python3 "$repo/benches/changes/follow.py" "$base" "$key" "$ev" "$1" "$2" "$3" >follow.json 2>follow.err &
+  "$follow_bin" "$base" "$key" "$ev" "$1" "$2" "$3" >follow.json 2>follow.err &
   followers=$!
   for _ in $(seq 1 100); do grep -q connected follow.err && break; sleep 0.1; done
   sleep 2

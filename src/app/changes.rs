@@ -319,9 +319,11 @@ async fn read_changes(
             }
             if waiting {
                 // Changes committed behind a transaction still running: look again soon, then
-                // less and less often while it runs (up to every 200 ms).
+                // less and less often while it runs (up to every 50 ms: a transaction that
+                // ends without announcing, of another event or an autovacuum's, is noticed
+                // within that).
                 withheld =
-                    (withheld * 2).clamp(Duration::from_millis(5), Duration::from_millis(200));
+                    (withheld * 2).clamp(Duration::from_millis(2), Duration::from_millis(50));
                 recheck = Some(withheld);
                 break;
             }

@@ -962,7 +962,6 @@ pub async fn changes(
     Query(q): Query<ChangesParams>,
     headers: HeaderMap,
 ) -> Answer<Response> {
-    use axum::response::sse::{Event as Sse, KeepAlive};
     use futures_util::StreamExt;
 
     use crate::app::changes::Next;
@@ -989,40 +988,44 @@ pub async fn changes(
             reason: reason.to_string(),
             last_id: last,
         };
-        vec![
-            Sse::default()
-                .event(kind)
-                .data(serde_json::to_string(&body).expect("a StreamEnd serialises")),
-        ]
+        let data = serde_json::to_string(&body).expect("a StreamEnd serialises");
+        let mut frame = Vec::new();
+        sse_frame(&mut frame, kind, None, &data);
+        Bytes::from(frame)
     };
     let stop = state.stop.clone();
+    let keep_alive = state.keep_alive;
     let open = StreamOpen::new();
+    // Each batch of changes goes out as one chunk (one write for however many changes), each
+    // change's JSON serialised once for every stream of this process.
     let stream = futures_util::stream::unfold(Some((follower, stop)), move |going| async move {
         let (mut follower, mut stop) = going?;
+        // `None`: nothing to tell for a while.
         let next = tokio::select! {
             _ = stop.wait_for(|s| *s) => {
                 let last = follower.last_id();
                 return Some((end("shutdown", "the server is stopping: reconnect", last), None));
             }
-            next = follower.next() => next,
+            () = tokio::time::sleep(keep_alive) => None,
+            next = follower.next() => Some(next),
+        };
+        let Some(next) = next else {
+            // A comment keeps proxies from closing an idle stream.
+            return Some((Bytes::from_static(b":\n\n"), Some((follower, stop))));
         };
         match next {
             Ok(Next::Changes(changes) | Next::Missed(changes)) => {
-                let events = changes
-                    .iter()
-                    .map(|c| {
-                        Sse::default()
-                            .event("change")
-                            .id(c.change.id.to_string())
-                            .data(&*c.json)
-                    })
-                    .collect();
-                Some((events, Some((follower, stop))))
+                let mut frame = Vec::with_capacity(changes.iter().map(|c| c.json.len() + 40).sum());
+                for c in &changes {
+                    sse_frame(&mut frame, "change", Some(c.change.id), &c.json);
+                }
+                Some((Bytes::from(frame), Some((follower, stop))))
             }
             Ok(Next::Relayout(version)) => {
+                let mut frame = Vec::new();
                 let data = json!({ "layout_version": version }).to_string();
-                let events = vec![Sse::default().event("layout").data(data)];
-                Some((events, Some((follower, stop))))
+                sse_frame(&mut frame, "layout", None, &data);
+                Some((Bytes::from(frame), Some((follower, stop))))
             }
             Ok(Next::Lagged) => {
                 metrics::counter!(crate::metrics::SSE_DROPPED).increment(1);
@@ -1036,17 +1039,31 @@ pub async fn changes(
             }
         }
     })
-    .flat_map(futures_util::stream::iter)
-    .map(move |event| {
+    .map(move |chunk| {
         // The stream owns the count of open streams: dropped (ended, or its client gone), it
         // counts one less.
         let _open = &open;
-        Ok::<_, std::convert::Infallible>(event)
+        Ok::<_, std::convert::Infallible>(chunk)
     });
-    let keep_alive = KeepAlive::new().interval(state.keep_alive);
-    Ok(axum::response::Sse::new(stream)
-        .keep_alive(keep_alive)
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/event-stream"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        axum::body::Body::from_stream(stream),
+    )
         .into_response())
+}
+
+/// Appends one Server-Sent Event: `event: KIND`, `id: ID` (if any), `data: DATA` (one line:
+/// JSON never holds a raw line break), and the blank line that ends it.
+fn sse_frame(out: &mut Vec<u8>, kind: &str, id: Option<i64>, data: &str) {
+    use std::io::Write;
+    let _ = writeln!(out, "event: {kind}");
+    if let Some(id) = id {
+        let _ = writeln!(out, "id: {id}");
+    }
+    let _ = write!(out, "data: {data}\n\n");
 }
 
 /// One open change stream, counted in [`crate::metrics::SSE_CLIENTS`] while it lives.
