@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Benchmark (issue 15): the change stream on PostgreSQL, through `seatctl serve` (release build).
+# Benchmark (issue 15): the change stream on PostgreSQL (a private cluster started here, with
+# track_commit_timestamp = on), through `seatctl serve` (release build).
 #   (1) Change-to-client latency: one follower of GET /v1/events/{event}/changes
 #       (benches/follow.rs) while `seatctl simulate --event E --in-place --rate 500`
 #       holds (and reserves half of them) from another process: per change, from its
-#       transaction's time (`at`) to its arrival at the client, p50/p99; then the same with
+#       transaction's time (`at`) to its arrival at the client, and from its commit
+#       (pg_xact_commit_timestamp) to its arrival, p50/p99; then the same with
 #       1 000 followers connected (10 of them measuring).
 #   (2) Holds/s through the server under wrk (benches/http/hold.lua, 64 connections) with no
 #       follower, then with 1 000 followers connected to the same server.
@@ -13,7 +15,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . benches/common.sh
 secs="${1:-10}"
-admin="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 rows=100
 per_row=1000
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install wrk)"; exit 1; }
@@ -26,18 +27,19 @@ follow_bin=$(cargo bench --no-run --bench follow --message-format=json 2>/dev/nu
   python3 -c 'import json,sys; print([j["executable"] for j in map(json.loads, sys.stdin) if j.get("executable") and j["target"]["name"] == "follow"][0])')
 repo="$PWD"
 work="$(mktemp -d)"
-db="seatctl_bench_changes_$$"
 server=""
 followers=""
 cleanup() {
   [ -z "$followers" ] || kill "$followers" 2>/dev/null || true
   if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-  psql "$admin" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
+  stop_private_pg "$work/pg"
   rm -rf "$work"
 }
 trap cleanup EXIT
-psql "$admin" -qc "CREATE DATABASE $db" >/dev/null
-url="${admin%/*}/$db"
+# A private cluster that records when each transaction committed, so that a change's latency
+# is measured from its commit, not only from its transaction's start.
+start_private_pg "$work/pg" "track_commit_timestamp = on"
+url="$private_url"
 export DATABASE_URL="$url" HOME="$work"
 cd "$work"
 printf '[database]\nmax_connections = 16\n' >seatctl.toml
@@ -50,10 +52,23 @@ key=$("$bin" apikey create --name bench --role box-office --quiet)
 
 reset() { reset_event "$url" "$ev"; }
 follow() { # clients measured seconds -> a JSON line in follow.json; waits until connected
-  "$follow_bin" "$base" "$key" "$ev" "$1" "$2" "$3" >follow.json 2>follow.err &
+  FOLLOW_ARRIVALS="$work/arrivals.txt" "$follow_bin" "$base" "$key" "$ev" "$1" "$2" "$3" >follow.json 2>follow.err &
   followers=$!
   for _ in $(seq 1 100); do grep -q connected follow.err && break; sleep 0.1; done
   sleep 2
+}
+from_commit() { # the measured arrivals (arrivals.txt: id, µs since the epoch) from their commits
+  psql "$url" -qAt <<SQL
+CREATE TEMP TABLE arrived (id bigint, at_us bigint);
+\\copy arrived FROM '$work/arrivals.txt' WITH (DELIMITER ' ')
+SELECT json_build_object('changes', count(*),
+  'p50_ms', round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)::numeric, 1),
+  'p99_ms', round(percentile_cont(0.99) WITHIN GROUP (ORDER BY ms)::numeric, 1),
+  'max_ms', round(max(ms)::numeric, 1))
+FROM (SELECT a.at_us / 1000.0 - extract(epoch FROM
+        pg_xact_commit_timestamp((h.tx % 4294967296)::text::xid)) * 1000 AS ms
+      FROM arrived a JOIN seat_history h ON h.id = a.id) d;
+SQL
 }
 wrk_holds() { # seconds -> "201s 409s other errors rps p50 p99"
   HOT=0 ROWS="$rows" PER="$per_row" KEY="$key" HOLD_PATH="/v1/events/$ev/holds" \
@@ -76,7 +91,8 @@ for n in 1 1000; do
     --reserve-ratio 0.5 >sim.json 2>/dev/null || true
   wait "$followers" || true; followers=""
   holds=$(python3 -c "import json; r=json.load(open('sim.json'))['runs'][0]; print(r['throughput']['holds_per_s'])")
-  printf '{"run":"latency","followers":%d,"holds_per_s":%s,"follow":%s}\n' "$n" "$holds" "$(cat follow.json)"
+  printf '{"run":"latency","followers":%d,"holds_per_s":%s,"follow":%s,"from_commit":%s}\n' \
+    "$n" "$holds" "$(cat follow.json)" "$(from_commit)"
 done
 
 for n in 0 1000; do

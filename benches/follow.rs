@@ -6,6 +6,9 @@
 //! prints one JSON line: clients connected, changes measured, latency p50/p99/max in ms,
 //! streams that ended early (a `dropped` or `shutdown` event, or a closed connection).
 //!
+//! With `FOLLOW_ARRIVALS=PATH`, each measured arrival is also written there as a line `ID µs`
+//! (the change's history id, its arrival in µs since the epoch), for latencies from commit.
+//!
 //! `cargo bench --bench follow -- BASE KEY EVENT_ID CLIENTS MEASURED DURATION`
 
 use std::cell::RefCell;
@@ -18,6 +21,8 @@ use tokio::net::TcpStream;
 #[derive(Default)]
 struct Tally {
     latencies: Vec<f64>,
+    /// Each measured change's id and arrival, in µs since the epoch.
+    arrivals: Vec<(i64, i64)>,
     connected: usize,
     ended: usize,
 }
@@ -70,6 +75,14 @@ fn main() {
         }
     });
     let t = tally.borrow();
+    if let Ok(path) = std::env::var("FOLLOW_ARRIVALS") {
+        let text: String = t
+            .arrivals
+            .iter()
+            .map(|(id, us)| format!("{id} {us}\n"))
+            .collect();
+        std::fs::write(&path, text).expect("write the arrivals");
+    }
     let mut lat = t.latencies.clone();
     lat.sort_by(f64::total_cmp);
     let q = |p: f64| {
@@ -126,15 +139,19 @@ async fn follow(base: &str, key: &str, event: &str, measuring: bool, tally: &Ref
         };
         let now = chrono::Utc::now();
         let data = format!("{{\"id\"{}", data.trim_end());
-        let at = serde_json::from_str::<serde_json::Value>(&data)
-            .ok()
-            .and_then(|v| v["at"].as_str().map(str::to_string))
-            .and_then(|at| chrono::DateTime::parse_from_rfc3339(&at).ok());
-        if let Some(at) = at {
-            let ms = (now - at.with_timezone(&chrono::Utc))
+        let Ok(change) = serde_json::from_str::<serde_json::Value>(&data) else {
+            continue;
+        };
+        let at = change["at"]
+            .as_str()
+            .and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok());
+        if let (Some(at), Some(id)) = (at, change["id"].as_i64()) {
+            let us = (now - at.with_timezone(&chrono::Utc))
                 .num_microseconds()
                 .unwrap_or(0);
-            tally.borrow_mut().latencies.push(ms as f64 / 1000.0);
+            let mut t = tally.borrow_mut();
+            t.latencies.push(us as f64 / 1000.0);
+            t.arrivals.push((id, now.timestamp_micros()));
         }
     }
     tally.borrow_mut().ended += 1;
