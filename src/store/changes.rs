@@ -235,11 +235,14 @@ impl Store {
 
 /// Announcements of one process's changes ([`Store::announce`]), sent in the background and
 /// coalesced: while one `NOTIFY` statement is on its way, the events changed meanwhile wait
-/// and go in the next, one notification per event. A writer never waits for it. Every
-/// process calls [`settle_announcements`] before it exits.
+/// and go in the next, one notification per event. A writer never waits for it. Sent on an
+/// idle connection of the pool, or, when every one is busy (a server under load), on a
+/// connection of its own, opened then and kept: an announcement never queues behind requests.
+/// Every process calls [`settle_announcements`] before it exits.
 pub struct Announcer {
     store: Store,
     state: std::sync::Mutex<(std::collections::HashSet<Uuid>, bool)>,
+    own: tokio::sync::Mutex<Option<sqlx::PgConnection>>,
 }
 
 /// Announcements being sent in this process (see [`settle_announcements`]).
@@ -250,6 +253,7 @@ impl Announcer {
         std::sync::Arc::new(Announcer {
             store,
             state: Default::default(),
+            own: tokio::sync::Mutex::new(None),
         })
     }
 
@@ -276,20 +280,43 @@ impl Announcer {
                     }
                     state.0.drain().map(|e| e.to_string()).collect()
                 };
-                if let Store::Postgres(pool) = &me.store {
-                    let sent = sqlx::query(
-                        "SELECT pg_notify('seatctl_changes', e) FROM unnest($1::text[]) AS e",
-                    )
-                    .bind(&events)
-                    .execute(pool)
-                    .await;
-                    if let Err(e) = sent {
-                        tracing::debug!(error = %e, "could not announce changes");
-                    }
+                if let Store::Postgres(pool) = &me.store
+                    && let Err(e) = me.send(pool, &events).await
+                {
+                    tracing::debug!(error = %e, "could not announce changes");
                 }
             }
             SENDING.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
         });
+    }
+}
+
+impl Announcer {
+    /// One `NOTIFY` per event, in one statement: on an idle pooled connection, else on the
+    /// announcer's own (dropped after an error, opened again next time).
+    async fn send(
+        &self,
+        pool: &sqlx::PgPool,
+        events: &[String],
+    ) -> std::result::Result<(), sqlx::Error> {
+        use sqlx::Connection;
+        let notify = || {
+            sqlx::query("SELECT pg_notify('seatctl_changes', e) FROM unnest($1::text[]) AS e")
+                .bind(events)
+        };
+        if let Some(mut conn) = pool.try_acquire() {
+            return notify().execute(&mut *conn).await.map(drop);
+        }
+        let mut own = self.own.lock().await;
+        if own.is_none() {
+            *own = Some(sqlx::PgConnection::connect_with(&pool.connect_options()).await?);
+        }
+        let conn = own.as_mut().expect("connected just now");
+        let sent = notify().execute(&mut *conn).await.map(drop);
+        if sent.is_err() {
+            *own = None;
+        }
+        sent
     }
 }
 
