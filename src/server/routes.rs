@@ -396,21 +396,24 @@ pub async fn seats(
         status,
         section: q.section.map(|s| names::nfc(&s)),
     };
+    seats_view(&auth, &state, &event, view, q.after).await
+}
+
+/// The JSON of a seat list or map: from the seat cache when it can answer (and is on), else
+/// from the database.
+async fn seats_view(
+    auth: &Auth,
+    state: &State,
+    event: &str,
+    view: View,
+    after: Option<i64>,
+) -> Answer<Response> {
     let cache = state.seat_cache().await;
     let body = auth
         .app
-        .seats_json(cache.as_ref(), &event, view, q.after)
+        .seats_json(cache.as_ref(), event, view, after)
         .await?;
-    Ok(json_body(body))
-}
-
-/// A body already serialised as JSON.
-fn json_body(body: Bytes) -> Response {
-    (
-        [(axum::http::header::CONTENT_TYPE, "application/json")],
-        body,
-    )
-        .into_response()
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 /// The seat map as data: sections, rows, seats and the event's counts.
@@ -432,12 +435,7 @@ pub async fn map(
     let view = View::Map {
         section: q.section.map(|s| names::nfc(&s)),
     };
-    let cache = state.seat_cache().await;
-    let body = auth
-        .app
-        .seats_json(cache.as_ref(), &event, view, q.after)
-        .await?;
-    Ok(json_body(body))
+    seats_view(&auth, &state, &event, view, q.after).await
 }
 
 /// Hold seats (by label, or the best N, or places of an area), all or nothing. With an

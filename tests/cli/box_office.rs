@@ -191,7 +191,8 @@ fn seats_of(env: &Env, event: &str) -> serde_json::Value {
     env.json(&["seats", event])
 }
 
-fn status(seats: &serde_json::Value, label: &str) -> String {
+/// The status of seat `label` in a seat list (as `seats --json` or `GET …/seats` give it).
+pub(crate) fn status(seats: &serde_json::Value, label: &str) -> String {
     seats
         .as_array()
         .unwrap()

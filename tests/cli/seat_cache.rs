@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+use crate::box_office::status as status_of;
 use crate::common::on_both;
 use crate::events::repo;
 use crate::http::{Server, api_key};
@@ -93,18 +94,6 @@ fn agree(client: &Client, cached: &Server, direct: &Server, event: &str, section
         );
         std::thread::sleep(Duration::from_millis(50));
     }
-}
-
-fn status_of(seats: &Value, label: &str) -> String {
-    seats
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["label"] == label)
-        .unwrap_or_else(|| panic!("no seat {label} in {seats}"))["status"]
-        .as_str()
-        .unwrap()
-        .to_string()
 }
 
 #[test]
