@@ -31,6 +31,10 @@ pub const DB_CONNECTIONS: &str = "seatctl_db_connections";
 pub const SSE_CLIENTS: &str = "seatctl_sse_clients";
 /// Counter: change streams ended because their client read too slowly.
 pub const SSE_DROPPED: &str = "seatctl_sse_dropped_total";
+/// Counter: seat lists and maps served (`GET …/seats`, `GET …/map`), by where they were read
+/// `from`: `memory` (the seat cache) or `database` (the cache off, filling, past its wait for
+/// a change named with `after`, or unable to answer).
+pub const SEAT_READS: &str = "seatctl_seat_reads_total";
 /// Counter: changes read from the history by this process's change feed.
 pub const CHANGES: &str = "seatctl_changes_total";
 /// Histogram (seconds): from a change's transaction's time (`seat_history.at`, its start on

@@ -385,8 +385,10 @@ impl super::Session {
         if let Some(cache) = cache
             && let Some(body) = cache.read(&event, &view, after).await?
         {
+            metrics::counter!(crate::metrics::SEAT_READS, "from" => "memory").increment(1);
             return Ok(body);
         }
+        metrics::counter!(crate::metrics::SEAT_READS, "from" => "database").increment(1);
         let id = event.id.to_string();
         let body = match view {
             View::Seats { status, section } => {

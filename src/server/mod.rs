@@ -345,6 +345,10 @@ fn install_metrics() -> Option<metrics_exporter_prometheus::PrometheusHandle> {
         "Change streams dropped for reading too slowly"
     );
     metrics::describe_counter!(m::CHANGES, "Changes read by the change feed");
+    metrics::describe_counter!(m::SEAT_READS, "Seat lists and maps served, by where from");
+    for from in ["memory", "database"] {
+        metrics::counter!(m::SEAT_READS, "from" => from).increment(0);
+    }
     metrics::describe_histogram!(
         m::CHANGE_LAG,
         Unit::Seconds,

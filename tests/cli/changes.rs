@@ -655,6 +655,18 @@ fn metrics_are_scraped_with_every_named_series() {
             .await
             .unwrap();
         assert_eq!(released.status(), 200);
+        // Seat reads: from the seat cache once it has the release.
+        let change = released.headers()["seatctl-change-id"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        for path in [
+            "/v1/events/E/seats".to_string(),
+            format!("/v1/events/E/map?after={change}"),
+        ] {
+            let read = http.get(url(&path)).bearer_auth(&key).send().await.unwrap();
+            assert_eq!(read.status(), 200);
+        }
         // The stream has read the changes (hold, sale, release of seat 5) before the scrape.
         tokio::time::sleep(Duration::from_millis(500)).await;
         let text = http
@@ -751,6 +763,12 @@ fn metrics_are_scraped_with_every_named_series() {
         "hold, sale, release of seat 5"
     );
     assert!(get("seatctl_change_lag_seconds_count", "") >= 1.0);
+    let (memory, database) = (
+        get("seatctl_seat_reads_total", r#"from="memory""#),
+        get("seatctl_seat_reads_total", r#"from="database""#),
+    );
+    assert_eq!(memory + database, 2.0, "{text}");
+    assert!(memory >= 1.0, "{text}");
     assert!(text.contains("# HELP seatctl_holds_total"), "{text}");
     assert_eq!(
         get(
