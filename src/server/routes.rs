@@ -947,7 +947,7 @@ pub struct ChangesParams {
         ("Last-Event-ID" = Option<i64>, Header, description = "Resume after this change id"),
     ),
     responses(
-        (status = 200, description = "A stream of `change` events, each a SeatChange, ended by `shutdown`, `dropped` or `error` (a StreamEnd)", content_type = "text/event-stream", body = SeatChange),
+        (status = 200, description = "A stream of `change` events, each a SeatChange (and `layout` events when the layout is imported again), ended by `shutdown`, `dropped` or `error` (a StreamEnd)", content_type = "text/event-stream", body = SeatChange),
         (status = 400, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
