@@ -233,27 +233,27 @@ async fn read_changes(
     let (mut checked, mut gone) = (tokio::time::Instant::now(), false);
     let mut layout = topic.layout;
     let sweeper = super::actor("sweep");
-    let mut next_sweep = tokio::time::Instant::now();
     loop {
         // Also a tick every second: a change whose announcement was lost (its process died
         // between commit and NOTIFY, a change made by hand) is found within it, and the reader
         // notices when it has no followers left.
-        let mut wait = recheck.unwrap_or(Duration::from_secs(1));
-        if sweep {
-            wait = wait.min(next_sweep.saturating_duration_since(tokio::time::Instant::now()));
-        }
+        let wait = recheck.unwrap_or(SWEEP_EVERY);
         let _ = tokio::time::timeout(wait, topic.wake.notified()).await;
-        if checked.elapsed() >= Duration::from_secs(1) {
+        // Every second, one query: is the event still there, was its layout imported again,
+        // has a hold of it run out of time (then, when allowed, its lapse is swept).
+        let mut lapsed = false;
+        if checked.elapsed() >= SWEEP_EVERY {
             checked = tokio::time::Instant::now();
-            match store.layout_version(event_id).await {
+            match store.followed_event(event_id).await {
                 Ok(None) => gone = true,
-                Ok(Some(now)) => {
+                Ok(Some((now, due))) => {
                     if layout.is_some_and(|was| was != now) {
                         // A layout import: followers that keep the seats read them again.
                         let state = topic.state.lock().expect("change topic");
                         let _ = state.pages.send(Page::Relayout(now));
                     }
                     layout = Some(now);
+                    lapsed = due;
                 }
                 Err(_) => {}
             }
@@ -266,7 +266,7 @@ async fn read_changes(
             }
             return;
         }
-        if sweep && tokio::time::Instant::now() >= next_sweep {
+        if sweep && lapsed {
             match store.sweep(Some(event_id), &sweeper).await {
                 Ok(_) => {}
                 Err(Error::PermissionDenied(why)) => {
@@ -275,7 +275,6 @@ async fn read_changes(
                 }
                 Err(e) => tracing::debug!(error = %e, "change stream: sweep failed"),
             }
-            next_sweep = tokio::time::Instant::now() + SWEEP_EVERY;
         }
         {
             let Some(feed) = feed.upgrade() else { return };

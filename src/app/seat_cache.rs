@@ -76,6 +76,8 @@ enum Fill {
 
 struct Entry {
     event_id: Uuid,
+    /// Told when a read found the seats are not the event's any more: fill afresh.
+    refill: tokio::sync::Notify,
     seats: Mutex<Option<Loaded>>,
     fill: watch::Sender<Fill>,
     last_read: Mutex<Instant>,
@@ -123,17 +125,30 @@ impl Loaded {
             .min()
     }
 
-    /// Takes the rows read again, each only if no older than the one kept.
-    fn apply(&mut self, fresh: Vec<Seat>) {
+    /// Takes the rows of seats `asked` read again, each only if no older than the one kept.
+    /// `false` (and nothing taken) when they are not the seats kept: a seat asked for is gone,
+    /// or a label is new or names another seat (the layout was imported again): the entry must
+    /// be filled afresh.
+    #[must_use]
+    fn apply(&mut self, asked: &[String], fresh: Vec<Seat>) -> bool {
+        let same = fresh.len() == asked.len()
+            && fresh.iter().all(|seat| {
+                self.by_label
+                    .get(&seat.label)
+                    .is_some_and(|&i| self.seats[i].id == seat.id)
+            });
+        if !same {
+            return false;
+        }
         for seat in fresh {
-            if let Some(&i) = self.by_label.get(&seat.label)
-                && seat.version >= self.seats[i].version
-            {
+            let i = self.by_label[&seat.label];
+            if seat.version >= self.seats[i].version {
                 self.seats[i] = seat;
             }
         }
         self.bodies.clear();
         self.next_lapse = self.first_lapse();
+        true
     }
 
     /// Held seats whose hold's time has passed (lapsed, or extended since they were read).
@@ -242,8 +257,11 @@ impl SeatCache {
         };
         if !due.is_empty() {
             let fresh = self.store.seats_by_label(event.id, &due).await?;
-            if let Some(loaded) = entry.seats.lock().expect("seat cache entry").as_mut() {
-                loaded.apply(fresh);
+            let mut seats = entry.seats.lock().expect("seat cache entry");
+            if !seats.as_mut().is_some_and(|l| l.apply(&due, fresh)) {
+                // A new layout, not yet told: the database answers, the entry fills afresh.
+                entry.refill.notify_one();
+                return Ok(None);
             }
         }
         let mut seats = entry.seats.lock().expect("seat cache entry");
@@ -258,6 +276,7 @@ impl SeatCache {
         }
         let entry = Arc::new(Entry {
             event_id: event.id,
+            refill: tokio::sync::Notify::new(),
             seats: Mutex::new(None),
             fill: watch::Sender::new(Fill::Filling),
             last_read: Mutex::new(Instant::now()),
@@ -316,7 +335,8 @@ async fn keep(cache: Weak<SeatCache>, entry: Arc<Entry>, event: Event) {
             };
             let next = tokio::select! {
                 next = follower.next() => next,
-                _ = tokio::time::sleep(left) => continue,
+                () = entry.refill.notified() => continue 'fill,
+                () = tokio::time::sleep(left) => continue,
             };
             let changes = match next {
                 Ok(Next::Changes(c) | Next::Missed(c)) => c,
@@ -330,8 +350,17 @@ async fn keep(cache: Weak<SeatCache>, entry: Arc<Entry>, event: Event) {
                 Ok(s) => s,
                 Err(e) => return ended("cannot read changed seats", Some(&e)),
             };
-            if let Some(loaded) = entry.seats.lock().expect("seat cache entry").as_mut() {
-                loaded.apply(fresh);
+            let applied = entry
+                .seats
+                .lock()
+                .expect("seat cache entry")
+                .as_mut()
+                .is_some_and(|l| l.apply(&labels, fresh));
+            if !applied {
+                // The changes name seats this layout does not have: it was imported again
+                // (a change can come before the layout check tells it). Filled afresh after
+                // following again, so the fill has these changes.
+                continue 'fill;
             }
             entry.fill.send_replace(Fill::At(follower.position()));
         }

@@ -143,6 +143,26 @@ impl Store {
         Ok(rows.into_iter().map(ChangeRow::from).collect())
     }
 
+    /// What a change feed checks of a followed event every second: its layout version, and
+    /// whether an active hold of it has run out of time (a sweep would tell its lapse); `None`
+    /// when the event no longer exists. One indexed query.
+    pub async fn followed_event(&self, event_id: Uuid) -> Result<Option<(i64, bool)>> {
+        with_pool!(self, |pool, pg| {
+            sqlx::query_as(if pg {
+                "SELECT layout_version, EXISTS (SELECT 1 FROM holds WHERE event_id = $1 \
+                 AND status = 'active' AND expires_at <= now()) FROM events WHERE id = $1"
+            } else {
+                "SELECT layout_version, EXISTS (SELECT 1 FROM holds WHERE event_id = $1 \
+                 AND status = 'active' AND expires_at <= strftime('%Y-%m-%dT%H:%M:%f+00:00', \
+                 'now')) FROM events WHERE id = $1"
+            })
+            .bind(event_id)
+            .fetch_optional(pool)
+            .await
+        })
+        .map_err(db_error)
+    }
+
     /// The event's layout version (bumped by every layout import), or `None` when the event
     /// no longer exists (a followed event may be deleted).
     pub async fn layout_version(&self, event_id: Uuid) -> Result<Option<i64>> {

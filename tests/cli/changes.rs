@@ -10,7 +10,7 @@ use std::net::TcpStream;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::common::{Env, on_both};
 use crate::events::repo;
@@ -779,4 +779,37 @@ fn metrics_are_scraped_with_every_named_series() {
     );
     assert!(!text.contains("FOO") && !text.contains("BAR"), "{text}");
     drop(stream);
+}
+
+/// A hold that lapses changes no row by itself; while the event is followed, the server sweeps
+/// it (its feed checks every second) and the stream tells the lapse like any change.
+#[test]
+fn a_lapse_is_told_once_the_server_sweeps_it() {
+    on_both("changes_lapse", |env| {
+        env.ok(&[
+            "event",
+            "create",
+            "--name",
+            "E",
+            "--layout",
+            &repo("examples/small.csv"),
+        ]);
+        let key = api_key(env, "watcher", "readonly");
+        let server = Server::start(env, &[], &[]);
+        let stream = Stream::open(&server.base, &key, "/v1/events/E/changes", None);
+        assert_eq!(stream.status, 200);
+        env.ok(&["hold", "E", "A-4", "--ttl", "1s"]);
+        let told = stream.changes(2, Duration::from_secs(10));
+        assert_eq!(told[0]["to_status"], "held", "{told:?}");
+        assert_eq!(
+            (
+                &told[1]["seat"],
+                &told[1]["from_status"],
+                &told[1]["to_status"]
+            ),
+            (&json!("A-4"), &json!("held"), &json!("available")),
+            "{told:?}"
+        );
+        assert_eq!(env.json(&["audit", "E"])["ok"], true);
+    });
 }
