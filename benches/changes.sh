@@ -27,18 +27,19 @@ follow_bin=$(cargo bench --no-run --bench follow --message-format=json 2>/dev/nu
   python3 -c 'import json,sys; print([j["executable"] for j in map(json.loads, sys.stdin) if j.get("executable") and j["target"]["name"] == "follow"][0])')
 repo="$PWD"
 work="$(mktemp -d)"
+pgdir="$(mktemp -d)" # its own: the cluster's user must reach it
 server=""
 followers=""
 cleanup() {
   [ -z "$followers" ] || kill "$followers" 2>/dev/null || true
   if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-  stop_private_pg "$work/pg"
-  rm -rf "$work"
+  stop_private_pg "$pgdir"
+  rm -rf "$work" "$pgdir"
 }
 trap cleanup EXIT
 # A private cluster that records when each transaction committed, so that a change's latency
 # is measured from its commit, not only from its transaction's start.
-start_private_pg "$work/pg" "track_commit_timestamp = on"
+start_private_pg "$pgdir" "track_commit_timestamp = on"
 url="$private_url"
 export DATABASE_URL="$url" HOME="$work"
 cd "$work"

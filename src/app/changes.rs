@@ -12,6 +12,7 @@
 //! bound.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
 
@@ -224,8 +225,10 @@ async fn read_changes(
     store: Store,
     event_id: Uuid,
     topic: Arc<Topic>,
-    mut sweep: bool,
+    sweep: bool,
 ) {
+    let sweep = Arc::new(AtomicBool::new(sweep));
+    let sweeping = Arc::new(AtomicBool::new(false));
     let mut head = topic.state.lock().expect("change topic").head;
     let mut recheck: Option<Duration> = None;
     let mut failing = Duration::from_millis(100);
@@ -266,15 +269,25 @@ async fn read_changes(
             }
             return;
         }
-        if sweep && lapsed {
-            match store.sweep(Some(event_id), &sweeper).await {
-                Ok(_) => {}
-                Err(Error::PermissionDenied(why)) => {
-                    tracing::info!(%why, "change stream: not allowed to sweep lapsed holds");
-                    sweep = false;
+        // The sweep runs beside the reader (it may wait for seat locks), one at a time.
+        if lapsed && sweep.load(Ordering::Relaxed) && !sweeping.swap(true, Ordering::AcqRel) {
+            let (store, sweeper, sweep, sweeping) = (
+                store.clone(),
+                sweeper.clone(),
+                sweep.clone(),
+                sweeping.clone(),
+            );
+            tokio::spawn(async move {
+                match store.sweep(Some(event_id), &sweeper).await {
+                    Ok(_) => {}
+                    Err(Error::PermissionDenied(why)) => {
+                        tracing::info!(%why, "change stream: not allowed to sweep lapsed holds");
+                        sweep.store(false, Ordering::Relaxed);
+                    }
+                    Err(e) => tracing::debug!(error = %e, "change stream: sweep failed"),
                 }
-                Err(e) => tracing::debug!(error = %e, "change stream: sweep failed"),
-            }
+                sweeping.store(false, Ordering::Release);
+            });
         }
         {
             let Some(feed) = feed.upgrade() else { return };

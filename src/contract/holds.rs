@@ -21,6 +21,10 @@ pub struct HoldInfo {
     /// when the hold was made): `expires_at` is the end of that lifetime instead.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub lifetime_capped: bool,
+    /// The id of the last change the hold made, when the statement that made it said (the
+    /// server's `Seatctl-Change-Id`; not part of the JSON).
+    #[serde(skip)]
+    pub change_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]

@@ -522,6 +522,14 @@ pub async fn hold(
     } else {
         StatusCode::CREATED
     };
+    if let Some(change) = held.hold.change_id {
+        // Told by the statement that made the hold: no lookup.
+        let mut response = with_status(status, held);
+        response
+            .headers_mut()
+            .insert(CHANGE_ID, header::HeaderValue::from(change));
+        return Ok(response);
+    }
     let (event_id, hold_id) = (held.hold.event_id, held.hold.hold_id);
     Ok(with_change(&auth, event_id, hold_id, with_status(status, held)).await)
 }

@@ -144,6 +144,7 @@ impl Backend for Noop {
             replayed: false,
             reservation_id: None,
             lifetime_capped: false,
+            change_id: None,
         })
     }
 
@@ -202,6 +203,7 @@ impl Backend for Noop {
             replayed: false,
             reservation_id: None,
             lifetime_capped: false,
+            change_id: None,
         })
     }
 

@@ -89,6 +89,7 @@ impl Store {
             replayed: true,
             reservation_id: None,
             lifetime_capped: false,
+            change_id: None,
         };
         match status.as_str() {
             "active" if !lapsed => Ok(Some(hold)),

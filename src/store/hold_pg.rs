@@ -74,7 +74,7 @@ impl Store {
             // same round trip (most buys in a hot on-sale end here). Free in the snapshot but
             // changed before our update (a lost race): divide by zero, aborting it whole.
             .push(
-                " FROM u) SELECT max(expires_at), \
+                " FROM u RETURNING id) SELECT max(expires_at), \
                  CASE WHEN (SELECT count(*) FROM want) < ",
             )
             .push_bind(n)
@@ -82,8 +82,9 @@ impl Store {
             .push_bind(n)
             .push(")::int END, CASE WHEN (SELECT count(*) FROM want) < ")
             .push_bind(n)
-            .push(" THEN (SELECT array_agg(label || '=' || status) FROM here) END FROM u");
-        type Row = (Option<DateTime<Utc>>, i32, Option<Vec<String>>);
+            .push(" THEN (SELECT array_agg(label || '=' || status) FROM here) END, ")
+            .push("(SELECT max(id) FROM hist) FROM u");
+        type Row = (Option<DateTime<Utc>>, i32, Option<Vec<String>>, Option<i64>);
         // Autocommit: a connection lost from here on leaves the hold made or not (`sent`).
         let row: std::result::Result<Row, sqlx::Error> = qb
             .build_query_as()
@@ -91,8 +92,11 @@ impl Store {
             .await
             .map_err(super::sent);
         match row {
-            Ok((Some(expires_at), _, _)) => Ok(Attempt::Done(req.made(hold_id, expires_at))),
-            Ok((None, 0, states)) => {
+            Ok((Some(expires_at), _, _, change)) => Ok(Attempt::Done(HoldInfo {
+                change_id: change,
+                ..req.made(hold_id, expires_at)
+            })),
+            Ok((None, 0, states, _)) => {
                 let rows: Vec<(String, String)> = states
                     .unwrap_or_default()
                     .into_iter()
@@ -103,7 +107,7 @@ impl Store {
                     .collect();
                 judge(req.labels, &rows)
             }
-            Ok((None, _, _)) => Err(Error::Internal(anyhow::anyhow!(
+            Ok((None, _, _, _)) => Err(Error::Internal(anyhow::anyhow!(
                 "hold statement returned no expiry"
             ))),
             // 22012: fewer seats updated than were free (our deliberate division by zero).

@@ -83,6 +83,7 @@ impl Store {
                         replayed: false,
                         reservation_id: None,
                         lifetime_capped: capped,
+                        change_id: None,
                     })))
                 }
                 .await

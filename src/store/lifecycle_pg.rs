@@ -216,6 +216,7 @@ impl Store {
                     replayed: false,
                     reservation_id: None,
                     lifetime_capped: capped,
+                    change_id: None,
                 }))
             }
             Ok(None) => self.not_active(hold_id, Some(lifetime_ms)).await,

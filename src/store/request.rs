@@ -75,6 +75,7 @@ impl HoldRequest<'_> {
             replayed: false,
             reservation_id: None,
             lifetime_capped: false,
+            change_id: None,
         }
     }
 }
