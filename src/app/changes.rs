@@ -30,6 +30,11 @@ const PAGE: i64 = 1_000;
 /// shared by every follower; this bounds what a follower that stops reading keeps alive (at
 /// most this many pages of up to [`PAGE`] changes).
 const BACKLOG: usize = 128;
+/// Followers of one event in one process from which its changes are paced ([`PACE`]).
+const MANY_FOLLOWERS: usize = 100;
+/// With [`MANY_FOLLOWERS`], the shortest time between two pages: the changes of that time go
+/// out together (each page costs a write to every follower).
+const PACE: Duration = Duration::from_millis(10);
 /// How often SQLite (no notifications) is asked for new changes.
 pub const SQLITE_POLL: Duration = Duration::from_millis(100);
 
@@ -228,6 +233,7 @@ async fn read_changes(
     sweep: bool,
 ) {
     let sweep = Arc::new(AtomicBool::new(sweep));
+    let mut last_page = tokio::time::Instant::now();
     let sweeping = Arc::new(AtomicBool::new(false));
     let mut head = topic.state.lock().expect("change topic").head;
     let mut recheck: Option<Duration> = None;
@@ -289,14 +295,21 @@ async fn read_changes(
                 sweeping.store(false, Ordering::Release);
             });
         }
-        {
+        let followers = {
             let Some(feed) = feed.upgrade() else { return };
             let mut topics = feed.topics.lock().expect("change topics");
             let state = topic.state.lock().expect("change topic");
-            if state.pages.receiver_count() == 0 {
+            let n = state.pages.receiver_count();
+            if n == 0 {
                 topics.remove(&event_id);
                 return;
             }
+            n
+        };
+        // Many followers: a page at most every PACE, so that changes go out in fewer, larger
+        // writes (each page is one write per follower).
+        if followers >= MANY_FOLLOWERS {
+            tokio::time::sleep_until(last_page + PACE).await;
         }
         recheck = None;
         loop {
@@ -328,6 +341,7 @@ async fn read_changes(
                 let mut state = topic.state.lock().expect("change topic");
                 state.head = head;
                 let _ = state.pages.send(Page::Changes(settled.into()));
+                last_page = tokio::time::Instant::now();
             }
             if waiting {
                 // Changes committed behind a transaction still running: look again soon, then

@@ -367,8 +367,11 @@ impl Reserver {
         }
     }
 
-    /// Closes the database connections this Reserver holds (its own pool; clones share it).
+    /// Closes the database connections this Reserver holds (its own pool; clones share it),
+    /// once this process's announcements of its changes are sent (at most 1 s): a change made
+    /// just before is told to followers at once, not at their next look.
     pub async fn close(&self) {
+        crate::store::changes::settle_announcements(std::time::Duration::from_secs(1)).await;
         self.store.close().await;
     }
 
