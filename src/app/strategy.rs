@@ -767,10 +767,14 @@ impl Reserver {
         effort: &mut Effort,
     ) -> Result<ReservationInfo> {
         let (event_id, labels) = self.seats_of(hold_id).await?;
-        self.run(event_id, &labels, false, effort, || {
-            self.store.try_reserve(hold_id, customer, reference, actor)
-        })
-        .await
+        let sold = self
+            .run(event_id, &labels, false, effort, || {
+                self.store.try_reserve(hold_id, customer, reference, actor)
+            })
+            .await?;
+        // Under occ the event was not looked up before: it is announced now it is known.
+        self.announcer.announce(sold.event_id);
+        Ok(sold)
     }
 
     /// Releases a hold or a reservation (idempotent); a hold that has become a reservation
@@ -784,12 +788,16 @@ impl Reserver {
         effort: &mut Effort,
     ) -> Result<Released> {
         let (event_id, labels) = self.seats_of(id).await?;
-        self.run(event_id, &labels, false, effort, || async {
-            Ok(Attempt::Done(
-                self.store.release(id, actor, refund_reserved).await?,
-            ))
-        })
-        .await
+        let released = self
+            .run(event_id, &labels, false, effort, || async {
+                Ok(Attempt::Done(
+                    self.store.release(id, actor, refund_reserved).await?,
+                ))
+            })
+            .await?;
+        // Under occ the event was not looked up before: it is announced now it is known.
+        self.announcer.announce(released.event_id);
+        Ok(released)
     }
 
     /// A partial refund of reservation `res_id` (`labels` exactly as stored; see
@@ -923,7 +931,8 @@ impl Reserver {
                 Err(e) => {
                     debug!(try_no = pause, error = %e, "attempt failed");
                     if matches!(e, Error::Indeterminate(_)) {
-                        // It may have been committed: followers look (and find it, or not).
+                        // It may have been committed: followers look (and find it, or not);
+                        // every follower when the event was not looked up (nil: `*`).
                         self.announcer.announce(event_id);
                     }
                     return Err(e);
@@ -932,8 +941,11 @@ impl Reserver {
             match outcome {
                 Attempt::Done(value) => {
                     debug!(try_no = pause, took = ?started.elapsed(), "done");
-                    // The change stream's followers, in every process, hear of it.
-                    self.announcer.announce(event_id);
+                    // The change stream's followers, in every process, hear of it (an
+                    // operation that did not look its event up announces it itself).
+                    if !event_id.is_nil() {
+                        self.announcer.announce(event_id);
+                    }
                     return Ok(value);
                 }
                 Attempt::LostRace => {

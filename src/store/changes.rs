@@ -277,7 +277,9 @@ impl Announcer {
         })
     }
 
-    /// Announces the event's new changes soon (at once when nothing is being sent).
+    /// Announces the event's new changes soon (at once when nothing is being sent). The nil
+    /// id (an operation that did not look its event up: occ's reserve and release, which
+    /// announce their event again once known) is announced as `*`, which wakes every follower.
     pub fn announce(self: &std::sync::Arc<Self>, event_id: Uuid) {
         if !matches!(self.store, Store::Postgres(_)) {
             return;
@@ -298,7 +300,17 @@ impl Announcer {
                         state.1 = false;
                         break;
                     }
-                    state.0.drain().map(|e| e.to_string()).collect()
+                    state
+                        .0
+                        .drain()
+                        .map(|e| {
+                            if e.is_nil() {
+                                "*".to_string()
+                            } else {
+                                e.to_string()
+                            }
+                        })
+                        .collect()
                 };
                 if let Store::Postgres(pool) = &me.store
                     && let Err(e) = me.send(pool, &events).await

@@ -813,3 +813,47 @@ fn a_lapse_is_told_once_the_server_sweeps_it() {
         assert_eq!(env.json(&["audit", "E"])["ok"], true);
     });
 }
+
+/// Every change is announced with its event's id, so that followers hear of it at once rather
+/// than at their once-a-second look: a reserve and a release too, whose event the `occ`
+/// strategy does not look up before the change (they once announced the nil id).
+#[test]
+fn reserves_and_releases_announce_their_event() {
+    let Some(env) = Env::postgres("changes_announce") else {
+        return;
+    };
+    env.ok(&["event", "create", "--name", "E", "--seats", "10"]);
+    let event = env.json(&["event", "show", "E"])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    // The listener's timers and its drop need the runtime's context.
+    let _context = rt.enter();
+    let mut listener = rt.block_on(async {
+        let mut l = sqlx::postgres::PgListener::connect(&env.db_url)
+            .await
+            .unwrap();
+        l.listen("seatctl_changes").await.unwrap();
+        l
+    });
+    let mut heard = |what: &str| {
+        let n = rt
+            .block_on(tokio::time::timeout(
+                Duration::from_secs(10),
+                listener.recv(),
+            ))
+            .unwrap_or_else(|_| panic!("no announcement of the {what}"))
+            .unwrap();
+        assert_eq!(n.payload(), event, "the {what}'s announcement");
+    };
+    let hold = env.json(&["hold", "E", "1", "2"]);
+    heard("hold");
+    let sale = env.json(&["reserve", hold["hold_id"].as_str().unwrap()]);
+    heard("reserve");
+    env.ok(&["release", sale["reservation_id"].as_str().unwrap()]);
+    heard("release");
+}
