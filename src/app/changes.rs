@@ -206,7 +206,11 @@ impl ChangeFeed {
                     break (state.pages.subscribe(), state.head);
                 }
             }
-            let layout = self.store.layout_version(event_id).await?;
+            let layout = self
+                .store
+                .followed_event(event_id)
+                .await?
+                .map(|(layout, _)| layout);
             head = Some((self.store.change_head(event_id).await?, layout));
         };
         let cursor = from.unwrap_or(joined_at);

@@ -767,14 +767,10 @@ impl Reserver {
         effort: &mut Effort,
     ) -> Result<ReservationInfo> {
         let (event_id, labels) = self.seats_of(hold_id).await?;
-        let sold = self
-            .run(event_id, &labels, false, effort, || {
-                self.store.try_reserve(hold_id, customer, reference, actor)
-            })
-            .await?;
-        // Under occ the event was not looked up before: it is announced now it is known.
-        self.announcer.announce(sold.event_id);
-        Ok(sold)
+        self.run(event_id, &labels, false, effort, || {
+            self.store.try_reserve(hold_id, customer, reference, actor)
+        })
+        .await
     }
 
     /// Releases a hold or a reservation (idempotent); a hold that has become a reservation
@@ -788,16 +784,12 @@ impl Reserver {
         effort: &mut Effort,
     ) -> Result<Released> {
         let (event_id, labels) = self.seats_of(id).await?;
-        let released = self
-            .run(event_id, &labels, false, effort, || async {
-                Ok(Attempt::Done(
-                    self.store.release(id, actor, refund_reserved).await?,
-                ))
-            })
-            .await?;
-        // Under occ the event was not looked up before: it is announced now it is known.
-        self.announcer.announce(released.event_id);
-        Ok(released)
+        self.run(event_id, &labels, false, effort, || async {
+            Ok(Attempt::Done(
+                self.store.release(id, actor, refund_reserved).await?,
+            ))
+        })
+        .await
     }
 
     /// A partial refund of reservation `res_id` (`labels` exactly as stored; see
@@ -838,7 +830,8 @@ impl Reserver {
     }
 
     /// The event and seat labels an existing hold (or reservation) covers, for its locks.
-    /// Only the redis strategy needs them: occ skips the round trips.
+    /// Only the redis strategy needs them: occ skips the round trip (the nil event; `run`
+    /// announces the event its result names).
     async fn seats_of(&self, id: Uuid) -> Result<(Uuid, Vec<String>)> {
         if self.locks.is_none() {
             return Ok((Uuid::nil(), Vec::new()));
@@ -849,7 +842,9 @@ impl Reserver {
     /// One operation under the strategy: lock (redis), attempt, unlock; retry lost races.
     /// `taking`: a hold (without idempotency key). Under redis it first checks the seats are
     /// free, and answers "taken" at once instead of queueing on locks for seats it cannot get.
-    async fn run<T, F, Fut>(
+    /// Announces the outcome's event to the change stream's followers in every process; when
+    /// the outcome is unknown (`Indeterminate`), `event_id`, or every event if that is nil.
+    async fn run<T: OfEvent, F, Fut>(
         &self,
         event_id: Uuid,
         labels: &[String],
@@ -932,7 +927,7 @@ impl Reserver {
                     debug!(try_no = pause, error = %e, "attempt failed");
                     if matches!(e, Error::Indeterminate(_)) {
                         // It may have been committed: followers look (and find it, or not);
-                        // every follower when the event was not looked up (nil: `*`).
+                        // every follower when the event was not looked up (nil).
                         self.announcer.announce(event_id);
                     }
                     return Err(e);
@@ -941,11 +936,8 @@ impl Reserver {
             match outcome {
                 Attempt::Done(value) => {
                     debug!(try_no = pause, took = ?started.elapsed(), "done");
-                    // The change stream's followers, in every process, hear of it (an
-                    // operation that did not look its event up announces it itself).
-                    if !event_id.is_nil() {
-                        self.announcer.announce(event_id);
-                    }
+                    // The change stream's followers, in every process, hear of it.
+                    self.announcer.announce(value.event_id());
                     return Ok(value);
                 }
                 Attempt::LostRace => {
@@ -972,6 +964,22 @@ impl Reserver {
         }
     }
 }
+
+/// An outcome of a seat change: the event whose followers are told of it.
+trait OfEvent {
+    fn event_id(&self) -> Uuid;
+}
+
+macro_rules! of_event {
+    ($($t:ty),*) => {$(
+        impl OfEvent for $t {
+            fn event_id(&self) -> Uuid {
+                self.event_id
+            }
+        }
+    )*};
+}
+of_event!(HoldInfo, ReservationInfo, Released, BlockChange);
 
 /// Best-available's first read: this many rows with a free seat (then twice as many, up to
 /// [`MAX_ROWS_READ`], while no perfect block is found).

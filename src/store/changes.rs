@@ -17,6 +17,10 @@ use crate::error::{Error, Result};
 /// as the payload.
 pub const CHANNEL: &str = "seatctl_changes";
 
+/// The payload on [`CHANNEL`] that wakes the followers of every event (any other payload is
+/// one event's id).
+pub const ANY_EVENT: &str = "*";
+
 /// A place in an event's change stream: after the change with history id `id`, written by
 /// transaction `tx` (0 on SQLite, whose ids follow commit order). Ordered by `(tx, id)`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
@@ -143,7 +147,8 @@ impl Store {
         Ok(rows.into_iter().map(ChangeRow::from).collect())
     }
 
-    /// What a change feed checks of a followed event every second: its layout version, and
+    /// What a change feed checks of a followed event when it starts following it and then
+    /// every second: its layout version (bumped by every layout import), and
     /// whether an active hold of it has run out of time (a sweep would tell its lapse); `None`
     /// when the event no longer exists. One indexed query.
     pub async fn followed_event(&self, event_id: Uuid) -> Result<Option<(i64, bool)>> {
@@ -159,18 +164,6 @@ impl Store {
             .bind(event_id)
             .fetch_optional(pool)
             .await
-        })
-        .map_err(db_error)
-    }
-
-    /// The event's layout version (bumped by every layout import), or `None` when the event
-    /// no longer exists (a followed event may be deleted).
-    pub async fn layout_version(&self, event_id: Uuid) -> Result<Option<i64>> {
-        with_pool!(self, |pool, _pg| {
-            sqlx::query_scalar("SELECT layout_version FROM events WHERE id = $1")
-                .bind(event_id)
-                .fetch_optional(pool)
-                .await
         })
         .map_err(db_error)
     }
@@ -278,8 +271,8 @@ impl Announcer {
     }
 
     /// Announces the event's new changes soon (at once when nothing is being sent). The nil
-    /// id (an operation that did not look its event up: occ's reserve and release, which
-    /// announce their event again once known) is announced as `*`, which wakes every follower.
+    /// id (an outcome whose event is unknown: an indeterminate reserve or release under occ,
+    /// which does not look its event up) is announced as [`ANY_EVENT`].
     pub fn announce(self: &std::sync::Arc<Self>, event_id: Uuid) {
         if !matches!(self.store, Store::Postgres(_)) {
             return;
@@ -305,7 +298,7 @@ impl Announcer {
                         .drain()
                         .map(|e| {
                             if e.is_nil() {
-                                "*".to_string()
+                                ANY_EVENT.to_string()
                             } else {
                                 e.to_string()
                             }
@@ -412,9 +405,11 @@ impl ChangeListener {
                     return Ok(Heard::Any);
                 };
                 match l.try_recv().await {
-                    Ok(Some(n)) => {
-                        Ok(Uuid::parse_str(n.payload()).map_or(Heard::Any, Heard::Event))
-                    }
+                    // `ANY_EVENT`, or anything else that is not an event id, wakes them all.
+                    Ok(Some(n)) => Ok(match n.payload() {
+                        ANY_EVENT => Heard::Any,
+                        id => Uuid::parse_str(id).map_or(Heard::Any, Heard::Event),
+                    }),
                     Ok(None) => Ok(Heard::Any),
                     Err(e) => {
                         *listener = None;
