@@ -40,6 +40,10 @@ pub struct ReservationInfo {
     /// What the seats cost, when the event has prices (`seatctl price`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total: Option<Total>,
+    /// The id of the last change the reserve made, when the statement that made it said (the
+    /// server's `Seatctl-Change-Id`; not part of the JSON).
+    #[serde(skip)]
+    pub change_id: Option<i64>,
 }
 
 /// What a set of seats costs: their prices added up (`price`), and how many of them have no
@@ -66,6 +70,10 @@ pub struct Released {
     /// (empty: it is released whole).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kept: Option<Vec<String>>,
+    /// The id of the last change this made, when the statement that made it said (the
+    /// server's `Seatctl-Change-Id`; not part of the JSON).
+    #[serde(skip)]
+    pub change_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]

@@ -522,31 +522,30 @@ pub async fn hold(
     } else {
         StatusCode::CREATED
     };
-    if let Some(change) = held.hold.change_id {
-        // Told by the statement that made the hold: no lookup.
-        let mut response = with_status(status, held);
-        response
-            .headers_mut()
-            .insert(CHANGE_ID, header::HeaderValue::from(change));
-        return Ok(response);
-    }
-    let (event_id, hold_id) = (held.hold.event_id, held.hold.hold_id);
-    Ok(with_change(&auth, event_id, hold_id, with_status(status, held)).await)
+    let (event_id, hold_id, change) = (held.hold.event_id, held.hold.hold_id, held.hold.change_id);
+    Ok(with_change(&auth, event_id, hold_id, change, with_status(status, held)).await)
 }
 
 /// The header a write answers with: the id of the last change it made (its hold's, or its
 /// reservation's), for a read that must include it (`?after=`).
 pub const CHANGE_ID: &str = "seatctl-change-id";
 
-/// `response` with [`CHANGE_ID`]: the last change hold (or reservation) `id` made. Left out
-/// when it made none or the lookup fails: the write is done either way.
+/// `response` with [`CHANGE_ID`]: `known`, the change the write's own statement made, else
+/// (a replay, or a write that changed nothing) the last change hold (or reservation) `id`
+/// made, looked up. Left out when it made none or the lookup fails: the write is done either
+/// way.
 async fn with_change(
     auth: &Auth,
     event_id: uuid::Uuid,
     id: uuid::Uuid,
+    known: Option<i64>,
     mut response: Response,
 ) -> Response {
-    if let Ok(Some(change)) = auth.app.last_change_of(event_id, id).await {
+    let change = match known {
+        Some(change) => Some(change),
+        None => auth.app.last_change_of(event_id, id).await.ok().flatten(),
+    };
+    if let Some(change) = change {
         response
             .headers_mut()
             .insert(CHANGE_ID, header::HeaderValue::from(change));
@@ -697,8 +696,8 @@ pub async fn release_hold(auth: Auth, Path(hold): Path<String>) -> Answer<Respon
     }
     let by = auth.app.actor();
     let released = auth.app.release(hold, &by, false).await?;
-    let (event_id, id) = (released.event_id, released.id);
-    Ok(with_change(&auth, event_id, id, Json(released).into_response()).await)
+    let (event_id, id, change) = (released.event_id, released.id, released.change_id);
+    Ok(with_change(&auth, event_id, id, change, Json(released).into_response()).await)
 }
 
 /// Turn an active hold into a reservation; again, the same reservation (200).
@@ -739,8 +738,8 @@ pub async fn reserve(
     } else {
         StatusCode::CREATED
     };
-    let (event_id, hold_id) = (info.event_id, info.hold_id);
-    Ok(with_change(&auth, event_id, hold_id, with_status(status, info)).await)
+    let (event_id, hold_id, change) = (info.event_id, info.hold_id, info.change_id);
+    Ok(with_change(&auth, event_id, hold_id, change, with_status(status, info)).await)
 }
 
 /// One reservation and its seats.
@@ -778,8 +777,8 @@ pub async fn release_reservation(auth: Auth, Path(reservation): Path<String>) ->
     auth.app.event_of_reservation(res).await?;
     let by = auth.app.actor();
     let released = auth.app.release(res, &by, false).await?;
-    let event_id = released.event_id;
-    Ok(with_change(&auth, event_id, res, Json(released).into_response()).await)
+    let (event_id, change) = (released.event_id, released.change_id);
+    Ok(with_change(&auth, event_id, res, change, Json(released).into_response()).await)
 }
 
 /// A partial refund: return some seats of a reservation to sale, keep the rest sold.
@@ -808,8 +807,8 @@ pub async fn refund(
     }
     let by = auth.app.actor();
     let released = auth.app.release_seats(res, &body.seats, &by, false).await?;
-    let event_id = released.event_id;
-    Ok(with_change(&auth, event_id, res, Json(released).into_response()).await)
+    let (event_id, change) = (released.event_id, released.change_id);
+    Ok(with_change(&auth, event_id, res, change, Json(released).into_response()).await)
 }
 
 /// Take seats out of sale (house seats, broken seats, camera positions).

@@ -165,6 +165,7 @@ impl Backend for Noop {
             reference: None,
             replayed: false,
             total: None,
+            change_id: None,
         })
     }
 
@@ -183,6 +184,7 @@ impl Backend for Noop {
             seats: Vec::new(),
             already_released: false,
             kept: None,
+            change_id: None,
         })
     }
 

@@ -120,9 +120,12 @@ pub(super) fn push_hold_values<DB: sqlx::Database>(
 }
 
 /// Appends one history row per changed seat, in one statement, inside the caller's transaction.
+/// Evaluates to the id of the last row (`None` when no seat changed): the write's change id.
 macro_rules! record_history {
     ($tx:ident, $event_id:expr, $seats:expr, $from:expr, $to:expr, $hold:expr, $res:expr, $actor:expr) => {
-        if !$seats.is_empty() {
+        if $seats.is_empty() {
+            None::<i64>
+        } else {
             let mut qb = QueryBuilder::new(
                 "INSERT INTO seat_history (event_id, seat_id, seat_label, from_status, to_status, \
                  hold_id, reservation_id, actor, terminal) ",
@@ -138,7 +141,9 @@ macro_rules! record_history {
                     .push_bind($actor.who.clone())
                     .push_bind($actor.terminal.clone());
             });
-            qb.build().execute(&mut *$tx).await?;
+            qb.push(" RETURNING id");
+            let ids: Vec<i64> = qb.build_query_scalar().fetch_all(&mut *$tx).await?;
+            ids.into_iter().max()
         }
     };
 }

@@ -192,7 +192,7 @@ impl Store {
                     return Ok(Ok(Attempt::LostRace));
                 }
                 let (from, to) = ("available", "held");
-                record_history!(
+                let change_id = record_history!(
                     tx,
                     req.event_id,
                     changed,
@@ -213,7 +213,10 @@ impl Store {
                         "the answer to COMMIT was lost (injected fault)",
                     ))));
                 }
-                Ok(Ok(Attempt::Done(req.made(hold_id, expires_at))))
+                Ok(Ok(Attempt::Done(HoldInfo {
+                    change_id,
+                    ..req.made(hold_id, expires_at)
+                })))
             }
             .await
         });

@@ -168,7 +168,7 @@ impl Store {
                         return Ok(Ok(Attempt::LostRace));
                     }
                     let (from, to) = ("held", "reserved");
-                    record_history!(
+                    let change_id = record_history!(
                         tx,
                         event_id,
                         changed,
@@ -188,6 +188,7 @@ impl Store {
                         reference: reference.map(str::to_string),
                         replayed: false,
                         total: None,
+                        change_id,
                     })))
                 }
                 .await
@@ -227,6 +228,7 @@ impl Store {
             reference,
             replayed: true,
             total: None,
+            change_id: None,
         }))
     }
 

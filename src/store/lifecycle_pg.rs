@@ -24,7 +24,8 @@ use crate::contract::{HoldInfo, Released, ReservationInfo};
 use crate::error::Result;
 
 /// Reserve hold `$1` as reservation `$2` (customer `$3`, reference `$4`; actor `$5` at
-/// terminal `$6`). Returns the event and the seat labels; no row if the hold is not active.
+/// terminal `$6`). Returns the event, the seat labels, a check column and the last history
+/// row's id (the change id); no row if the hold is not active.
 /// Lock order: the hold, then its seats in id order.
 pub const RESERVE_PG: &str = concat!(
     "\
@@ -41,14 +42,15 @@ reservation_id = $2, ",
     " WHERE id IN (SELECT id FROM lk) RETURNING id, label, event_id), \
 hist AS (INSERT INTO seat_history (event_id, seat_id, seat_label, from_status, to_status, \
 hold_id, reservation_id, actor, terminal) \
-SELECT event_id, id, label, 'held', 'reserved', $1::uuid, $2::uuid, $5, $6 FROM s) \
+SELECT event_id, id, label, 'held', 'reserved', $1::uuid, $2::uuid, $5, $6 FROM s RETURNING id) \
 SELECT h.event_id, (SELECT array_agg(label ORDER BY id) FROM s), \
-1 / ((SELECT count(*) FROM s) = h.seat_count)::int FROM h"
+1 / ((SELECT count(*) FROM s) = h.seat_count)::int, (SELECT max(id) FROM hist) FROM h"
 );
 
 /// Release `$1`, a reservation id, or a hold id (its reservation if it has one and `$4` allows
 /// it, else the hold while active or lapsed); actor `$2` at terminal `$3`. Returns the reservation and hold it
-/// released (if a reservation), the event, and the labels returned to sale; all null if
+/// released (if a reservation), the event, the labels returned to sale and the last history
+/// row's id (the change id); all null if
 /// nothing was in a state to release. Lock order: the reservation, the hold, then the seats in
 /// id order.
 pub const RELEASE_PG: &str = "\
@@ -66,10 +68,10 @@ hist AS (INSERT INTO seat_history (event_id, seat_id, seat_label, from_status, t
 hold_id, reservation_id, actor, terminal) \
 SELECT event_id, id, label, CASE WHEN EXISTS (SELECT 1 FROM r) THEN 'reserved' ELSE 'held' END, \
 'available', COALESCE((SELECT hold_id FROM r), (SELECT id FROM h)), (SELECT id FROM r), $2, $3 \
-FROM s) \
+FROM s RETURNING id) \
 SELECT (SELECT id FROM r), (SELECT hold_id FROM r), \
 COALESCE((SELECT event_id FROM r), (SELECT event_id FROM h)), \
-(SELECT array_agg(label ORDER BY id) FROM s)";
+(SELECT array_agg(label ORDER BY id) FROM s), (SELECT max(id) FROM hist)";
 
 /// Extend active hold `$1` to `$2` ms from now, but never past `$3` ms from when it was made.
 /// Returns the event, the new expiry, the holder, whether the lifetime cut it, and the seat
@@ -108,7 +110,7 @@ impl Store {
         actor: &Actor,
     ) -> Result<Attempt<ReservationInfo>> {
         let reservation_id = Uuid::new_v4();
-        type Row = (Uuid, Option<Vec<String>>, i32);
+        type Row = (Uuid, Option<Vec<String>>, i32, Option<i64>);
         let row: std::result::Result<Option<Row>, _> = sqlx::query_as(RESERVE_PG)
             .bind(hold_id)
             .bind(reservation_id)
@@ -120,7 +122,7 @@ impl Store {
             .await
             .map_err(super::sent);
         match row {
-            Ok(Some((event_id, seats, _))) => Ok(Attempt::Done(ReservationInfo {
+            Ok(Some((event_id, seats, _, change_id))) => Ok(Attempt::Done(ReservationInfo {
                 reservation_id,
                 hold_id,
                 event_id,
@@ -129,6 +131,7 @@ impl Store {
                 reference: reference.map(str::to_string),
                 replayed: false,
                 total: None,
+                change_id,
             })),
             // Not active: reserved already (a replay), or released, lapsed, unknown.
             Ok(None) => match self.reservation_of_hold(hold_id).await? {
@@ -153,6 +156,7 @@ impl Store {
             Option<Uuid>,
             Option<Uuid>,
             Option<Vec<String>>,
+            Option<i64>,
         );
         let row: std::result::Result<Row, _> = sqlx::query_as(RELEASE_PG)
             .bind(id)
@@ -163,19 +167,22 @@ impl Store {
             .await
             .map_err(super::sent);
         match row {
-            Ok((reservation_id, _, Some(event_id), seats)) => Ok(Attempt::Done(Released {
-                id,
-                kind: if reservation_id == Some(id) {
-                    "reservation"
-                } else {
-                    "hold"
-                },
-                event_id,
-                reservation_id,
-                seats: seats.unwrap_or_default(),
-                already_released: false,
-                kept: None,
-            })),
+            Ok((reservation_id, _, Some(event_id), seats, change_id)) => {
+                Ok(Attempt::Done(Released {
+                    id,
+                    kind: if reservation_id == Some(id) {
+                        "reservation"
+                    } else {
+                        "hold"
+                    },
+                    event_id,
+                    reservation_id,
+                    seats: seats.unwrap_or_default(),
+                    already_released: false,
+                    kept: None,
+                    change_id,
+                }))
+            }
             Ok(_) => self.why_not_released(id, refund_reserved).await,
             Err(e) if lost_race(&e) => Ok(Attempt::LostRace),
             Err(e) => Err(db_error(e)),

@@ -87,6 +87,7 @@ impl Store {
                                 seats: vec![],
                                 already_released: true,
                                 kept: None,
+                                change_id: None,
                             })));
                         }
                         let changed: Vec<(i64, String)> = sqlx::query_as(
@@ -98,7 +99,7 @@ impl Store {
                         .fetch_all(&mut *tx)
                         .await?;
                         let (from, to) = ("reserved", "available");
-                        record_history!(tx, event_id, changed, from, to, Some(hold_id), Some(res_id), actor);
+                        let change_id = record_history!(tx, event_id, changed, from, to, Some(hold_id), Some(res_id), actor);
                         super::commit(tx).await?;
                         return Ok(Ok(Attempt::Done(Released {
                             id,
@@ -108,6 +109,7 @@ impl Store {
                             seats: changed.into_iter().map(|(_, l)| l).collect(),
                             already_released: false,
                             kept: None,
+                            change_id,
                         })));
                     }
                     // A hold: only one that is still active (or lapsed) becomes released.
@@ -133,7 +135,7 @@ impl Store {
                     .fetch_all(&mut *tx)
                     .await?;
                     let (from, to) = ("held", "available");
-                    record_history!(tx, event_id, changed, from, to, Some(id), None::<Uuid>, actor);
+                    let change_id = record_history!(tx, event_id, changed, from, to, Some(id), None::<Uuid>, actor);
                     super::commit(tx).await?;
                     Ok(Ok(Attempt::Done(Released {
                         id,
@@ -143,6 +145,7 @@ impl Store {
                         seats: changed.into_iter().map(|(_, l)| l).collect(),
                         already_released: false,
                         kept: None,
+                        change_id,
                     })))
                 }
                 .await
@@ -182,6 +185,7 @@ impl Store {
                 seats: vec![],
                 already_released: true,
                 kept: None,
+                change_id: None,
             }));
         }
         let hold: Option<(Uuid, String)> = with_pool!(self, |pool, _pg| {
@@ -201,6 +205,7 @@ impl Store {
                 seats: vec![],
                 already_released: true,
                 kept: None,
+                change_id: None,
             })),
             // Reserved meanwhile (its reservation committed after our snapshot): try again.
             Some(_) => Ok(Attempt::LostRace),
@@ -416,6 +421,7 @@ impl Store {
                         seats,
                         already_released: already,
                         kept: Some(kept),
+                        change_id: None,
                     };
                     // What it holds now, and everything ever sold under it.
                     let now: Vec<(i64, String)> = sqlx::query_as(
@@ -491,7 +497,7 @@ impl Store {
                         ))));
                     }
                     let (from, to) = ("reserved", "available");
-                    record_history!(
+                    let change_id = record_history!(
                         tx,
                         event_id,
                         changed,
@@ -503,7 +509,10 @@ impl Store {
                     );
                     super::commit(tx).await?;
                     let seats = refund.into_iter().map(|(_, l)| l).collect();
-                    Ok(Ok(done(seats, kept, false)))
+                    Ok(Ok(Released {
+                        change_id,
+                        ..done(seats, kept, false)
+                    }))
                 }
                 .await
             });
