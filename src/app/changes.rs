@@ -13,9 +13,10 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, Weak};
+use std::sync::{Arc, Mutex, OnceLock, Weak};
 use std::time::Duration;
 
+use bytes::Bytes;
 use tokio::sync::{Notify, broadcast};
 use uuid::Uuid;
 
@@ -30,11 +31,20 @@ const PAGE: i64 = 1_000;
 /// shared by every follower; this bounds what a follower that stops reading keeps alive (at
 /// most this many pages of up to [`PAGE`] changes).
 const BACKLOG: usize = 128;
-/// Followers of one event in one process from which its changes are paced ([`PACE`]).
+/// Followers of one event in one process from which its changes are paced ([`pace`]).
 const MANY_FOLLOWERS: usize = 100;
-/// With [`MANY_FOLLOWERS`], the shortest time between two pages: the changes of that time go
-/// out together (each page costs a write to every follower).
-const PACE: Duration = Duration::from_millis(10);
+
+/// With [`MANY_FOLLOWERS`] or more, the shortest time between two pages: the changes of that
+/// time go out together, since each page costs a write to every follower. 100 µs per follower,
+/// from 10 ms up to 100 ms (1 000 followers: 100 ms). A write to a follower's socket costs
+/// about 15 µs of CPU on the benchmark's machine (`benches/changes.sh`; over loopback that
+/// includes the receiving side), so the fan-out of one event takes about a sixth of a core at
+/// most, however many follow it, and its changes reach them in larger, rarer writes: the price
+/// is latency (up to the pace more), which spreading followers over more replicas lowers.
+fn pace(followers: usize) -> Duration {
+    (Duration::from_micros(100) * followers as u32)
+        .clamp(Duration::from_millis(10), Duration::from_millis(100))
+}
 /// How often SQLite (no notifications) is asked for new changes.
 pub const SQLITE_POLL: Duration = Duration::from_millis(100);
 
@@ -85,18 +95,66 @@ impl Told {
     }
 }
 
-/// A told change and its place in the stream.
-#[derive(Debug, Clone)]
-struct Item {
-    cursor: Cursor,
-    told: Told,
+/// A page of told changes as the shared reader passes it to every follower of the event.
+struct Batch {
+    /// Each change's place in the stream (ascending).
+    cursors: Box<[Cursor]>,
+    told: Box<[Told]>,
+    /// The page as a front end writes it ([`Changes::rendered`]), rendered by the first
+    /// follower given it whole, for every other.
+    rendered: OnceLock<Bytes>,
 }
 
-impl From<ChangeRow> for Item {
-    fn from(row: ChangeRow) -> Item {
-        Item {
-            cursor: row.cursor,
-            told: Told::new(row.change),
+impl Batch {
+    fn new(rows: Vec<ChangeRow>) -> Batch {
+        let (cursors, told) = rows
+            .into_iter()
+            .map(|r| (r.cursor, Told::new(r.change)))
+            .unzip::<_, _, Vec<_>, Vec<_>>();
+        Batch {
+            cursors: cursors.into(),
+            told: told.into(),
+            rendered: OnceLock::new(),
+        }
+    }
+}
+
+/// Changes given to a follower ([`Next::Changes`], [`Next::Missed`]): a slice of [`Told`]
+/// (never empty), in stream order.
+pub struct Changes(Given);
+
+enum Given {
+    /// A page of the shared reader, whole: the same for every follower that takes it.
+    Whole(Arc<Batch>),
+    /// The changes of a page a follower wanted (a section's, or those after its cursor), or
+    /// read while catching up.
+    Some(Vec<Told>),
+}
+
+impl std::ops::Deref for Changes {
+    type Target = [Told];
+    fn deref(&self) -> &[Told] {
+        match &self.0 {
+            Given::Whole(batch) => &batch.told,
+            Given::Some(told) => told,
+        }
+    }
+}
+
+impl std::fmt::Debug for Changes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Changes {
+    /// These changes as `render` writes them. A whole page is rendered once, by its first
+    /// follower, and shared with every other (a clone of [`Bytes`] is a reference count):
+    /// so every caller in a process must pass the same rendering (the server's SSE frames).
+    pub fn rendered(&self, render: impl FnOnce(&[Told]) -> Bytes) -> Bytes {
+        match &self.0 {
+            Given::Whole(batch) => batch.rendered.get_or_init(|| render(&batch.told)).clone(),
+            Given::Some(told) => render(told),
         }
     }
 }
@@ -105,7 +163,7 @@ impl From<ChangeRow> for Item {
 #[derive(Clone)]
 enum Page {
     /// Settled changes after the last page's, in stream order.
-    Changes(Arc<[Item]>),
+    Changes(Arc<Batch>),
     /// The event's layout was replaced (imported again): its seats are not the ones they were.
     Relayout(i64),
 }
@@ -310,10 +368,10 @@ async fn read_changes(
             }
             n
         };
-        // Many followers: a page at most every PACE, so that changes go out in fewer, larger
-        // writes (each page is one write per follower).
+        // Many followers: a page at most every `pace`, so that changes go out in fewer,
+        // larger writes (each page is one write per follower).
         if followers >= MANY_FOLLOWERS {
-            tokio::time::sleep_until(last_page + PACE).await;
+            tokio::time::sleep_until(last_page + pace(followers)).await;
         }
         recheck = None;
         loop {
@@ -330,21 +388,18 @@ async fn read_changes(
                 }
             };
             let (read, full) = (rows.len(), rows.len() as i64 == PAGE);
-            let settled: Vec<Item> = rows
-                .into_iter()
-                .take_while(|r| r.settled)
-                .map(Item::from)
-                .collect();
+            let settled: Vec<ChangeRow> = rows.into_iter().take_while(|r| r.settled).collect();
             let waiting = settled.len() < read;
             if let Some(last) = settled.last() {
                 metrics::counter!(crate::metrics::CHANGES).increment(settled.len() as u64);
-                let lag = chrono::Utc::now() - last.told.change.at;
+                let lag = chrono::Utc::now() - last.change.at;
                 metrics::histogram!(crate::metrics::CHANGE_LAG)
                     .record(lag.to_std().unwrap_or_default().as_secs_f64());
                 head = last.cursor;
+                let batch = Arc::new(Batch::new(settled));
                 let mut state = topic.state.lock().expect("change topic");
                 state.head = head;
-                let _ = state.pages.send(Page::Changes(settled.into()));
+                let _ = state.pages.send(Page::Changes(batch));
                 last_page = tokio::time::Instant::now();
             }
             if waiting {
@@ -369,10 +424,10 @@ async fn read_changes(
 #[derive(Debug)]
 pub enum Next {
     /// Changes after the last ones given, in stream order (never empty).
-    Changes(Vec<Told>),
+    Changes(Changes),
     /// The same, read from the history while catching up: changes made before the follower
     /// joined, so already part of anything it read after joining.
-    Missed(Vec<Told>),
+    Missed(Changes),
     /// The follower fell too far behind and is dropped: it should follow again after the last
     /// id it was given.
     Lagged,
@@ -433,7 +488,7 @@ impl Follower {
                         .map(|r| Told::new(r.change))
                         .collect();
                     if !new.is_empty() {
-                        return Ok(Next::Missed(new));
+                        return Ok(Next::Missed(Changes(Given::Some(new))));
                     }
                 }
                 // Nothing left before the join (the join's place was this follower's own).
@@ -450,16 +505,23 @@ impl Follower {
                 }
             };
             let cursor = self.cursor;
-            let new: Vec<Told> = page
-                .iter()
-                .filter(|r| r.cursor > cursor && self.wants(&r.told.change))
-                .map(|r| r.told.clone())
-                .collect();
-            if let Some(last) = page.last().filter(|r| r.cursor > cursor) {
-                self.cursor = last.cursor;
+            let Some(&last) = page.cursors.last().filter(|&&c| c > cursor) else {
+                continue;
+            };
+            self.cursor = last;
+            if self.section.is_none() && page.cursors[0] > cursor {
+                // The whole page: shared, not copied.
+                return Ok(Next::Changes(Changes(Given::Whole(page))));
             }
+            let new: Vec<Told> = page
+                .cursors
+                .iter()
+                .zip(page.told.iter())
+                .filter(|(c, t)| **c > cursor && self.wants(&t.change))
+                .map(|(_, t)| t.clone())
+                .collect();
             if !new.is_empty() {
-                return Ok(Next::Changes(new));
+                return Ok(Next::Changes(Changes(Given::Some(new))));
             }
         }
     }
@@ -491,5 +553,18 @@ impl super::Session {
         let mut follower = feed.follow(event.id, after).await?;
         follower.section = section.clone();
         Ok((event, section, follower))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pace_grows_with_followers_within_its_bounds() {
+        assert_eq!(pace(MANY_FOLLOWERS), Duration::from_millis(10));
+        assert_eq!(pace(500), Duration::from_millis(50));
+        assert_eq!(pace(1_000), Duration::from_millis(100));
+        assert_eq!(pace(100_000), Duration::from_millis(100));
     }
 }

@@ -1020,11 +1020,16 @@ pub async fn changes(
         };
         match next {
             Ok(Next::Changes(changes) | Next::Missed(changes)) => {
-                let mut frame = Vec::with_capacity(changes.iter().map(|c| c.json.len() + 40).sum());
-                for c in &changes {
-                    sse_frame(&mut frame, "change", Some(c.change.id), &c.json);
-                }
-                Some((Bytes::from(frame), Some((follower, stop))))
+                // Rendered once for every stream of this process given the same page.
+                let frame = changes.rendered(|told| {
+                    let mut frame =
+                        Vec::with_capacity(told.iter().map(|c| c.json.len() + 40).sum());
+                    for c in told {
+                        sse_frame(&mut frame, "change", Some(c.change.id), &c.json);
+                    }
+                    Bytes::from(frame)
+                });
+                Some((frame, Some((follower, stop))))
             }
             Ok(Next::Relayout(version)) => {
                 let mut frame = Vec::new();
