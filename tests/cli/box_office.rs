@@ -204,12 +204,21 @@ pub(crate) fn status(seats: &serde_json::Value, label: &str) -> String {
         .to_string()
 }
 
+/// Chooses Quit, the menu's last entry (from its first), and waits for the box office to end:
+/// its exit code and screen.
+fn quit(mut t: Pty) -> (Option<i32>, String) {
+    for _ in 0..4 {
+        t.send(DOWN);
+    }
+    t.send(ENTER);
+    t.wait()
+}
+
 #[test]
 fn a_terminal_session_sells_two_seats_and_refunds_one() {
     on_both("box_office", |env| {
-        let layout = crate::events::repo("examples/small.csv");
-        env.ok(&["event", "create", "--name", "Matinee", "--layout", &layout]);
-        env.ok(&["event", "create", "--name", "Evening", "--layout", &layout]);
+        env.create_small("Matinee");
+        env.create_small("Evening");
 
         // `seatctl` alone on a terminal opens the box office; the event is fuzzy-selected.
         let mut t = Pty::spawn(env, &[]);
@@ -264,11 +273,7 @@ fn a_terminal_session_sells_two_seats_and_refunds_one() {
         t.send("y");
         t.expect("Refunded: A-2, A-3 back on sale");
         t.expect("Evening · 9 of 11 seats available");
-        for _ in 0..4 {
-            t.send(DOWN);
-        }
-        t.send(ENTER); // Quit
-        let (code, screen) = t.wait();
+        let (code, screen) = quit(t);
         assert_eq!(code, Some(0), "{screen}");
         if std::env::var_os("SHOW_SCREEN").is_some() {
             eprintln!("{screen}");
@@ -302,8 +307,7 @@ fn a_terminal_session_sells_two_seats_and_refunds_one() {
 #[test]
 fn ctrl_c_with_a_hold_open_releases_it() {
     let env = Env::sqlite();
-    let layout = crate::events::repo("examples/small.csv");
-    env.ok(&["event", "create", "--name", "Gala", "--layout", &layout]);
+    env.create_small("Gala");
     let mut t = Pty::spawn(&env, &["box-office", "Gala"]);
     t.expect("Gala · 11 of 11 seats available");
     t.send(ENTER);
@@ -344,8 +348,7 @@ fn without_a_terminal_it_points_to_the_scriptable_commands() {
 #[test]
 fn best_n_picks_again_when_the_previewed_seats_are_taken_meanwhile() {
     let env = Env::sqlite();
-    let layout = crate::events::repo("examples/small.csv");
-    env.ok(&["event", "create", "--name", "Gala", "--layout", &layout]);
+    env.create_small("Gala");
     let mut t = Pty::spawn(&env, &["box-office", "Gala"]);
     t.expect("Gala · 11 of 11 seats available");
     t.send(ENTER); // Sell seats
@@ -392,8 +395,7 @@ fn a_redis_restart_mid_sale_is_waited_out() {
     let Some(mut redis) = crate::servers::PrivateRedis::start() else {
         return;
     };
-    let layout = crate::events::repo("examples/small.csv");
-    env.ok(&["event", "create", "--name", "Gala", "--layout", &layout]);
+    env.create_small("Gala");
     let prefix = format!("seatctl-test-{}", uuid::Uuid::new_v4().simple());
     let cfg = env.write(
         "bo.toml",
@@ -454,11 +456,7 @@ fn a_redis_restart_mid_sale_is_waited_out() {
     t.send(ENTER); // Release
     t.expect("Released C-2");
     t.expect("Gala · 10 of 11 seats available");
-    for _ in 0..4 {
-        t.send(DOWN);
-    }
-    t.send(ENTER); // Quit
-    let (code, screen) = t.wait();
+    let (code, screen) = quit(t);
     assert_eq!(code, Some(0), "{screen}");
     assert!(screen.contains("1 reserved"), "{screen}");
     let seats = seats_of(&env, "Gala");
@@ -551,11 +549,7 @@ fn the_pick_and_the_prompt_fit_80_by_24_and_the_time_left_counts_down() {
     t.expect("Then? · Release (the customer declines)");
     t.expect("Released M-40, M-41, M-42");
     t.expect("Hall · 2000 of 2000 seats available");
-    for _ in 0..4 {
-        t.send(DOWN);
-    }
-    t.send(ENTER); // Quit
-    let (code, screen) = t.wait();
+    let (code, screen) = quit(t);
     assert_eq!(code, Some(0), "{screen}");
     assert_eq!(env.json(&["audit", "Hall"])["ok"], true);
 }
@@ -629,8 +623,7 @@ fn tables_fit_a_narrow_terminal() {
 #[test]
 fn the_box_office_map_redraws_as_another_process_sells() {
     on_both("box_office_live", |env| {
-        let layout = crate::events::repo("examples/small.csv");
-        env.ok(&["event", "create", "--name", "Evening", "--layout", &layout]);
+        env.create_small("Evening");
         let mut t = Pty::spawn(env, &["box-office", "Evening"]);
         t.expect("Evening · 11 of 11 seats available");
         t.send(DOWN);
@@ -648,11 +641,7 @@ fn the_box_office_map_redraws_as_another_process_sells() {
         t.send("q");
         // Back at the menu, which counts the sale.
         t.expect("Evening · 9 of 11 seats available");
-        for _ in 0..4 {
-            t.send(DOWN);
-        }
-        t.send(ENTER); // Quit
-        let (code, screen) = t.wait();
+        let (code, screen) = quit(t);
         assert_eq!(code, Some(0), "{screen}");
     });
 }

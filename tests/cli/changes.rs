@@ -13,7 +13,6 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use crate::common::{Env, on_both};
-use crate::events::repo;
 use crate::http::{Server, api_key};
 
 /// One Server-Sent Event (or a comment, as `kind` ":").
@@ -253,14 +252,7 @@ fn check_told(told: &[Value], history: &BTreeMap<i64, Value>) {
 #[test]
 fn a_stream_tells_every_change_once_and_resumes_after_the_last_event_id() {
     on_both("changes_resume", |env| {
-        env.ok(&[
-            "event",
-            "create",
-            "--name",
-            "E",
-            "--layout",
-            &repo("examples/small.csv"),
-        ]);
+        env.create_small("E");
         let key = api_key(env, "watcher", "readonly");
         let server = Server::start(
             env,
@@ -447,14 +439,7 @@ fn a_running_transaction_holds_later_changes_back_and_a_rollback_is_never_told()
 fn watch_redraws_the_map_on_changes_made_by_another_process() {
     use crate::box_office::{CTRL_C, Pty};
     on_both("watch_pty", |env| {
-        env.ok(&[
-            "event",
-            "create",
-            "--name",
-            "E",
-            "--layout",
-            &repo("examples/small.csv"),
-        ]);
+        env.create_small("E");
         let mut pty = Pty::spawn(env, &["watch", "E"]);
         pty.expect("watching, Ctrl-C to stop (0 changes told)");
         pty.expect("no change yet");
@@ -510,14 +495,7 @@ impl Drop for Reaped {
 #[test]
 fn watch_json_prints_one_line_per_change_and_resumes_after_an_id() {
     on_both("watch_json", |env| {
-        env.ok(&[
-            "event",
-            "create",
-            "--name",
-            "E",
-            "--layout",
-            &repo("examples/small.csv"),
-        ]);
+        env.create_small("E");
         let first = env.json(&["hold", "E", "C-1"]);
         let first_id = env.json(&["history", "E"])[0]["id"].to_string();
         let mut child = Reaped(Some(
@@ -786,14 +764,7 @@ fn metrics_are_scraped_with_every_named_series() {
 #[test]
 fn a_lapse_is_told_once_the_server_sweeps_it() {
     on_both("changes_lapse", |env| {
-        env.ok(&[
-            "event",
-            "create",
-            "--name",
-            "E",
-            "--layout",
-            &repo("examples/small.csv"),
-        ]);
+        env.create_small("E");
         let key = api_key(env, "watcher", "readonly");
         let server = Server::start(env, &[], &[]);
         let stream = Stream::open(&server.base, &key, "/v1/events/E/changes", None);

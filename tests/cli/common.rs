@@ -196,6 +196,18 @@ impl Env {
         String::from_utf8(out.stdout).expect("utf-8 stdout")
     }
 
+    /// Creates event `name` with the layout of `examples/small.csv` (three rows A-C).
+    pub fn create_small(&self, name: &str) {
+        self.ok(&[
+            "event",
+            "create",
+            "--name",
+            name,
+            "--layout",
+            &crate::events::repo("examples/small.csv"),
+        ]);
+    }
+
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         let mut full = vec!["--json"];
         full.extend_from_slice(args);

@@ -391,14 +391,7 @@ fn demo_runs_on_the_embedded_default_twice() {
 #[test]
 fn map_highlights_seats_and_ranges() {
     let env = Env::sqlite();
-    env.ok(&[
-        "event",
-        "create",
-        "--name",
-        "E",
-        "--layout",
-        &repo("examples/small.csv"),
-    ]);
+    env.create_small("E");
     let map = env.ok(&["--no-color", "map", "E", "--highlight", "A-1..A-3", "C-2"]);
     assert!(map.contains("A ***. A"), "{map}");
     assert!(map.contains("C .*. C"), "{map}");

@@ -1027,6 +1027,29 @@ fn a_server_never_answers_for_an_event_from_memory_once_it_changed() {
             );
             let relaid = hold(path.clone(), json!({"seats": ["A-1"]})).await;
             expect(&relaid, 201, None);
+            // Best available just after another new layout: the new seats.
+            let before = hold(path.clone(), json!({"best": 1})).await;
+            expect(&before, 201, None);
+            for h in [&relaid, &before] {
+                let id = h.body["hold_id"].as_str().unwrap();
+                expect(&c.delete(&format!("/v1/holds/{id}")).await, 200, None);
+            }
+            expect(
+                &op.put(
+                    &format!("/v1/events/{old}/layout?replace=true"),
+                    "text/csv",
+                    "section,row,seat\nT,B,1\nT,B,2\n",
+                )
+                .await,
+                200,
+                None,
+            );
+            let best = hold(path.clone(), json!({"best": 1})).await;
+            expect(&best, 201, None);
+            assert!(
+                best.body["seats"][0].as_str().unwrap().starts_with("B-"),
+                "{best:?}"
+            );
         });
         let audit = env.json(&["audit", "Cache old"]);
         assert_eq!(audit["ok"], true, "{audit}");

@@ -54,14 +54,7 @@ fn malformed() -> Vec<(&'static str, Vec<u8>, usize, &'static str)> {
 #[test]
 fn malformed_files_are_rejected_whole_with_file_and_line() {
     on_both("malformed_layouts", |env| {
-        env.ok(&[
-            "event",
-            "create",
-            "--name",
-            "E",
-            "--layout",
-            &repo("examples/small.csv"),
-        ]);
+        env.create_small("E");
         let before = seat_labels(env, "E");
         for (name, contents, line, words) in malformed() {
             let path = env.write(name, &contents);

@@ -6,8 +6,7 @@ use crate::common::on_both;
 #[test]
 fn prices_totals_and_revenue() {
     on_both("prices", |env| {
-        let layout = crate::events::repo("examples/small.csv");
-        env.ok(&["event", "create", "--name", "E", "--layout", &layout]);
+        env.create_small("E");
         // No prices yet: no totals at all (not a total of 0).
         let v = env.json(&["hold", "E", "A-1"]);
         assert!(v.get("total").is_none(), "{v}");

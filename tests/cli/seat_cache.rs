@@ -99,14 +99,7 @@ fn agree(client: &Client, cached: &Server, direct: &Server, event: &str, section
 #[test]
 fn cached_seat_reads_follow_every_change_and_read_your_writes_across_replicas() {
     on_both("seat_cache", |env| {
-        env.ok(&[
-            "event",
-            "create",
-            "--name",
-            "E",
-            "--layout",
-            &repo("examples/small.csv"),
-        ]);
+        env.create_small("E");
         let key = api_key(env, "shop", "box-office");
         let client = Client::new(&key);
         let off = env.write("direct.toml", "[server]\nseat_cache = false\n");
