@@ -506,7 +506,12 @@ impl Reserver {
                 .settle(template.event_id, &pick.labels, held.is_ok());
             match held {
                 Ok(hold) => return Ok((hold, Some(pick.clone()))),
-                Err(e @ (Error::Conflict(_) | Error::SeatsTaken { .. })) => last = Some(e),
+                // Taken meanwhile; or, unknown, read before a new layout replaced them (the
+                // walk's reads are shared for a while): the next try reads afresh.
+                Err(
+                    e
+                    @ (Error::Conflict(_) | Error::SeatsTaken { .. } | Error::UnknownSeats { .. }),
+                ) => last = Some(e),
                 Err(e) => return Err(e),
             }
             attempt += 1;
@@ -514,7 +519,7 @@ impl Reserver {
         // Every try lost a race: the seats a lost try names were never asked for by this
         // buyer, so the answer is "try again", not "taken".
         Err(match last {
-            Some(e @ Error::Contended(_)) => e,
+            Some(e @ (Error::Contended(_) | Error::UnknownSeats { .. })) => e,
             _ => Error::Contended(format!(
                 "other terminals took the best seats {} times in a row; try again",
                 self.max_retries + 1
